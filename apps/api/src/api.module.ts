@@ -1,0 +1,67 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { ConfigModule } from '../../../libs/config/src/config.module';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { AccessLog } from './access-log/access-log.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { BootstrapAdmin } from './auth/bootstrap-admin';
+import { UserDirectory } from './auth/user-directory';
+import { DefinitionsController } from './definitions/definitions.controller';
+import { DefinitionsService } from './definitions/definitions.service';
+import { HealthController } from './health/health.controller';
+import { InstancesController } from './instances/instances.controller';
+import { InstancesService } from './instances/instances.service';
+import { OrgUnitsController } from './org-units/org-units.controller';
+import { OrgUnitsService } from './org-units/org-units.service';
+import { StudentsController } from './students/students.controller';
+import { StudentsService } from './students/students.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { TemporalClientService } from './temporal/temporal-client.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config.databaseUrl),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        // Only the login route uses the ThrottlerGuard.
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }]),
+      ],
+      controllers: [
+        AuthController,
+        HealthController,
+        OrgUnitsController,
+        UsersController,
+        StudentsController,
+        DefinitionsController,
+        InstancesController,
+        TasksController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AccessLog,
+        AuthService,
+        BootstrapAdmin,
+        UserDirectory,
+        TemporalClientService,
+        OrgUnitsService,
+        UsersService,
+        StudentsService,
+        DefinitionsService,
+        InstancesService,
+        TasksService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+export interface ProblemError {
+  path?: string;
+  elementId?: string;
+  elementType?: string;
+  message: string;
+}
+
+/** An HTTP error that carries the `errors` list of an RFC 9457 problem. */
+export class ProblemException extends HttpException {
+  constructor(status: number, detail: string, readonly errors?: ProblemError[]) {
+    super(detail, status);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Every error leaves as application/problem+json (RFC 9457); internals never leak to clients. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, detail, errors } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response
+      .status(status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}) }));
+  }
+
+  private describe(exception: unknown): { status: number; detail: string; errors?: ProblemError[] } {
+    if (exception instanceof ProblemException) {
+      return { status: exception.getStatus(), detail: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
+      return { status, detail: Array.isArray(message) ? message.join('; ') : String(message) };
+    }
+    // body-parser reports malformed JSON and oversized bodies with these shapes.
+    const parserError = exception as { type?: string; status?: number; message?: string };
+    if (parserError?.type === 'entity.parse.failed') {
+      return { status: HttpStatus.BAD_REQUEST, detail: `Malformed JSON body: ${parserError.message ?? ''}`.trim() };
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return { status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request body is too large' };
+    }
+    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      return { status: parserError.status, detail: parserError.message ?? 'Bad request' };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, detail: 'Internal server error' };
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { createLogger } from '../../../libs/config/src/logger';
+import { ApiModule } from './api.module';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+
+/** Builds the api (used by main.ts and by the e2e tests, so both run the same wiring). */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    logger: createLogger(config.logLevel, 'Api'),
+    bodyParser: false,
+    abortOnError: false,
+  });
+  // Diagrams travel as JSON strings: allow a little over the 2 MiB diagram bound.
+  app.use('/api', express.json({ limit: '3mb' }));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('CarePath API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app, config);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The built browser app (dist/web) at `/`, with index.html for client-side routes. */
+function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+  const webRoot = resolve(config.webDistPath ?? join(__dirname, '..', '..', '..', '..', 'dist', 'web'));
+  const index = join(webRoot, 'index.html');
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  server.get(/^(?!\/api(\/|$)).*/, (_request, response, next) => {
+    if (!existsSync(index)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

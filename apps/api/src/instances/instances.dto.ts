@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { IsBooleanString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+
+export class StartInstanceDto {
+  @IsString() @Length(1, 200) definitionKey!: string;
+  @IsOptional() @IsInt() @Min(1) version?: number;
+  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  /** Where the case lives; a student's case lives at the student's class. Give one of the two. */
+  @IsOptional() @IsUUID() orgUnitId?: string;
+  @IsOptional() @IsUUID() studentId?: string;
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class ListInstancesQuery extends PageQuery {
+  @IsOptional() @IsIn(['active', 'completed', 'cancelled']) state?: 'active' | 'completed' | 'cancelled';
+  @IsOptional() @IsString() @MaxLength(200) definitionKey?: string;
+  @IsOptional() @IsUUID() orgUnitId?: string;
+  @IsOptional() @IsBooleanString() overdue?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) stuckDays?: number;
+}
+
+export class CancelInstanceDto {
+  @IsString() @Length(1, 1000) reason!: string;
+}
+
+export class HistoryQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  /** The last seq of the previous page. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) cursor?: number;
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CANCEL_INSTANCE_UPDATE,
+  RUN_PROCESS_WORKFLOW,
+  type RunProcessInput,
+  SYNC_UPDATE,
+  workflowIdForInstance,
+} from '../../../../libs/contracts/src/process-workflow';
+import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
+import { AuditEventEntity, OrgUnitEntity, ProcessInstanceEntity } from '../../../../libs/persistence/src/entities';
+import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { AccessLog } from '../access-log/access-log.service';
+import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import { paginate } from '../common/pagination';
+import { DefinitionsService } from '../definitions/definitions.service';
+import { StudentsService } from '../students/students.service';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
+
+@Injectable()
+export class InstancesService {
+  private readonly logger = new Logger('Instances');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: TemporalClientService,
+    private readonly definitions: DefinitionsService,
+    private readonly students: StudentsService,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async start(user: CurrentUser, dto: StartInstanceDto) {
+    const definition = await this.definitions.resolve(dto.definitionKey, dto.version);
+    const { unit, studentId } = await this.placeCase(user, dto);
+    if (!hasRoleAt(user, CASE_VIEWER_ROLES, unit.orgPath)) {
+      throw new ForbiddenException(`You hold no role at ${unit.orgPath} or above it`);
+    }
+    const client = this.temporal.client;
+    const instanceId = randomUUID();
+    const workflowId = workflowIdForInstance(instanceId);
+    const input: RunProcessInput = {
+      instance: {
+        instanceId,
+        definitionId: definition.id,
+        definitionKey: definition.key,
+        definitionVersion: definition.version,
+        businessKey: dto.businessKey ?? null,
+        orgUnitId: unit.id,
+        orgPath: unit.orgPath,
+        studentId,
+        startedBy: { id: user.id, username: user.username },
+      },
+      model: definition.model,
+      variables: dto.variables ?? {},
+    };
+    await this.db.getRepository(ProcessInstanceEntity).insert({
+      id: instanceId,
+      definitionId: definition.id,
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      businessKey: input.instance.businessKey,
+      orgUnitId: unit.id,
+      orgPath: unit.orgPath,
+      studentId,
+      state: 'active',
+      workflowId,
+      startedBy: user.id,
+      startedAt: new Date(),
+    });
+    try {
+      const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, { workflowId, taskQueue: this.temporal.taskQueue, args: [input] });
+      // Wait until the first step is projected, so the caller reads its own writes (its tasks).
+      await handle.executeUpdate(SYNC_UPDATE, { args: [] });
+    } catch (error) {
+      const started = await client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(() => true, () => false);
+      if (!started) {
+        // Nothing ran: remove the row so no half-written case remains.
+        await this.db.getRepository(ProcessInstanceEntity).delete({ id: instanceId, lastStep: 0 });
+        throw new ServiceUnavailableException(`The case could not be started: ${(error as Error).message}`);
+      }
+      this.logger.warn(`Case ${instanceId} started but its first step is not projected yet: ${(error as Error).message}`);
+    }
+    await this.accessLog.record(user.id, 'instance.start', 'instance', instanceId, { definitionKey: definition.key });
+    return this.view(await this.findVisible(user, instanceId));
+  }
+
+  private async placeCase(user: CurrentUser, dto: StartInstanceDto): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
+    if (dto.studentId) {
+      const student = await this.students.findVisible(user, dto.studentId);
+      const unit = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: student.orgUnitId });
+      return { unit, studentId: student.id };
+    }
+    if (!dto.orgUnitId) throw new NotFoundException('Give orgUnitId or studentId: every case lives at an org unit');
+    const unit = await this.db.getRepository(OrgUnitEntity).findOneBy({ id: dto.orgUnitId });
+    if (!unit) throw new NotFoundException(`Org unit ${dto.orgUnitId} not found`);
+    return { unit, studentId: null };
+  }
+
+  async list(user: CurrentUser, query: ListInstancesQuery) {
+    const qb = this.db
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('i')
+      .where(inScope('i.org_path'), { scopeUserId: user.id });
+    if (query.state) qb.andWhere('i.state = :state', { state: query.state });
+    if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
+    if (query.orgUnitId) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND (i.org_path = f.org_path OR starts_with(i.org_path, f.org_path || '/')))`,
+        { orgUnitId: query.orgUnitId },
+      );
+    }
+    if (query.overdue === 'true') {
+      qb.andWhere(`EXISTS (SELECT 1 FROM user_task t WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < now())`);
+    }
+    if (query.stuckDays) {
+      qb.andWhere(`i.state = 'active' AND i.updated_at < now() - make_interval(days => :stuckDays)`, { stuckDays: query.stuckDays });
+    }
+    const page = await paginate(qb, 'i.started_at', 'i.id', query, (i) => i.startedAt);
+    const overdue = await this.overdueCounts(page.items.map((i) => i.id));
+    return { items: page.items.map((i) => ({ ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0 })), nextCursor: page.nextCursor };
+  }
+
+  async get(user: CurrentUser, id: string) {
+    const instance = await this.findVisible(user, id);
+    await this.accessLog.record(user.id, 'instance.read', 'instance', id);
+    return this.view(instance);
+  }
+
+  async history(user: CurrentUser, id: string, query: HistoryQuery) {
+    await this.findVisible(user, id);
+    const limit = query.limit ?? 500;
+    const rows = await this.db
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.instance_id = :id AND e.seq > :after', { id, after: query.cursor ?? 0 })
+      .orderBy('e.seq', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
+    const items = rows.slice(0, limit).map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      type: e.type,
+      elementId: e.elementId,
+      actor: e.actor,
+      data: e.data,
+      hash: e.hash,
+      prevHash: e.prevHash,
+    }));
+    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null };
+  }
+
+  async cancel(user: CurrentUser, id: string, reason: string): Promise<void> {
+    const instance = await this.findVisible(user, id);
+    if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath)) throw new ForbiddenException('Cancelling a case needs a supervising role');
+    if (instance.state !== 'active') throw new ForbiddenException(`Case ${id} is already ${instance.state}`);
+    await this.temporal.client.workflow
+      .getHandle(instance.workflowId)
+      .executeUpdate(CANCEL_INSTANCE_UPDATE, { args: [{ reason, actor: { id: user.id, username: user.username } }] });
+    await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
+  }
+
+  /** A case the caller may see, or 404: the scope filter is part of the query. */
+  async findVisible(user: CurrentUser, id: string): Promise<ProcessInstanceEntity> {
+    const instance = await this.db
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('i')
+      .where('i.id = :id', { id })
+      .andWhere(inScope('i.org_path'), { scopeUserId: user.id })
+      .getOne();
+    if (!instance) throw new NotFoundException(`Case ${id} not found`);
+    return instance;
+  }
+
+  private async overdueCounts(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: { instance_id: string; n: number }[] = await this.db.query(
+      `SELECT instance_id, count(*)::int AS n FROM user_task
+       WHERE instance_id = ANY($1) AND state = 'open' AND due_at < now() GROUP BY instance_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.instance_id, r.n]));
+  }
+
+  private summary(i: ProcessInstanceEntity) {
+    return {
+      id: i.id,
+      definitionKey: i.definitionKey,
+      version: i.definitionVersion,
+      businessKey: i.businessKey,
+      orgUnitId: i.orgUnitId,
+      orgPath: i.orgPath,
+      studentId: i.studentId,
+      state: i.state,
+      startedAt: i.startedAt.toISOString(),
+      endedAt: i.endedAt?.toISOString() ?? null,
+      overdueTasks: 0,
+      openIncidents: 0,
+    };
+  }
+
+  async view(i: ProcessInstanceEntity) {
+    const overdue = await this.overdueCounts([i.id]);
+    return { ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0, activeElements: i.activeElements, variables: i.variables, incidents: [] };
+  }
+}

@@ -1,0 +1,15 @@
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+
+export const CREATABLE_KINDS = ['city', 'district', 'school', 'grade', 'class'] as const;
+
+export class CreateOrgUnitDto {
+  /** Omitted: directly below the root. */
+  @IsOptional() @IsUUID() parentId?: string;
+  @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
+  @IsString() @Length(1, 100) name!: string;
+  /** Becomes a segment of the org path: lowercase letters, digits and '-'. */
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'code must be 1-40 lowercase letters, digits or "-"' }) code!: string;
+}
+
+export class ListOrgUnitsQuery extends PageQuery {}

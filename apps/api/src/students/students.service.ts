@@ -1,0 +1,72 @@
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { APP_CONFIG } from '../../../../libs/config/src/config.module';
+import type { Role } from '../../../../libs/domain/src/roles';
+import { StudentEntity } from '../../../../libs/persistence/src/entities';
+import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { AccessLog } from '../access-log/access-log.service';
+import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import { decryptJson, encryptJson } from '../common/field-crypto';
+import { ProblemException } from '../common/problem.filter';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import type { CreateStudentDto } from './students.dto';
+
+interface StudentPersonalData {
+  name: string;
+  gender?: string;
+  birthDate?: string;
+}
+
+const STUDENT_REGISTRARS: readonly Role[] = ['admin', 'districtSupervisor', 'principal', 'psychTeacher', 'classTeacher'];
+
+@Injectable()
+export class StudentsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async create(user: CurrentUser, dto: CreateStudentDto) {
+    const unit = await this.orgUnits.findVisible(user, dto.orgUnitId);
+    if (unit.kind !== 'class') {
+      throw new ProblemException(400, `Org unit ${unit.id} is a ${unit.kind}; students belong to a class`, [
+        { path: 'orgUnitId', message: 'Expected a class' },
+      ]);
+    }
+    if (!hasRoleAt(user, STUDENT_REGISTRARS, unit.orgPath)) throw new ForbiddenException('You may not register students in this class');
+    const repo = this.db.getRepository(StudentEntity);
+    if (await repo.existsBy({ orgUnitId: unit.id, studentNo: dto.studentNo })) {
+      throw new ConflictException(`Student number ${dto.studentNo} already exists in this class`);
+    }
+    const personal: StudentPersonalData = { name: dto.name, gender: dto.gender, birthDate: dto.birthDate };
+    const student = await repo.save(
+      repo.create({ orgUnitId: unit.id, orgPath: unit.orgPath, studentNo: dto.studentNo, sensitive: encryptJson(this.config.dataKey, personal) }),
+    );
+    await this.accessLog.record(user.id, 'student.create', 'student', student.id);
+    return this.view(student, personal);
+  }
+
+  async get(user: CurrentUser, id: string) {
+    const student = await this.findVisible(user, id);
+    await this.accessLog.record(user.id, 'student.read', 'student', id);
+    return this.view(student, decryptJson<StudentPersonalData>(this.config.dataKey, student.sensitive));
+  }
+
+  async findVisible(user: CurrentUser, id: string): Promise<StudentEntity> {
+    const student = await this.db
+      .getRepository(StudentEntity)
+      .createQueryBuilder('s')
+      .where('s.id = :id', { id })
+      .andWhere(inScope('s.org_path'), { scopeUserId: user.id })
+      .getOne();
+    if (!student) throw new NotFoundException(`Student ${id} not found`);
+    return student;
+  }
+
+  private view(student: StudentEntity, personal: StudentPersonalData) {
+    return { id: student.id, orgUnitId: student.orgUnitId, orgPath: student.orgPath, studentNo: student.studentNo, ...personal };
+  }
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getMe } from './api/endpoints';
+import { setUnauthorizedHandler } from './api/http';
+import type { Me } from './api/types';
+import { ErrorMessage } from './components/ErrorMessage';
+import { Header } from './components/Header';
+import { useI18n } from './i18n/I18nProvider';
+import { CaseDetailPage } from './pages/cases/CaseDetailPage';
+import { CasesPage } from './pages/cases/CasesPage';
+import { DefinitionsPage } from './pages/definitions/DefinitionsPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { navigate, useHashRoute, type Route } from './routing/hashRoute';
+import { clearToken, readToken, saveToken } from './session/token';
+
+export function App() {
+  const { t } = useI18n();
+  const route = useHashRoute();
+  const [token, setToken] = useState<string | null>(readToken);
+  const [me, setMe] = useState<Me | null>(null);
+  const [meError, setMeError] = useState<unknown>(null);
+  const [sessionExpired, setSessionExpired] = useState(false);
+
+  const signOut = useCallback((expired: boolean) => {
+    clearToken();
+    setToken(null);
+    setMe(null);
+    setSessionExpired(expired);
+    navigate({ page: 'login' });
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => signOut(true));
+  }, [signOut]);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    setMeError(null);
+    getMe().then(
+      (user) => live && setMe(user),
+      (failure: unknown) => live && setMeError(failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, [token]);
+
+  useEffect(() => {
+    if (token && route.page === 'login') navigate({ page: 'inbox' });
+  }, [token, route.page]);
+
+  if (!token) {
+    return (
+      <LoginPage
+        notice={sessionExpired ? t('error.sessionExpired') : null}
+        onLoggedIn={(accessToken) => {
+          saveToken(accessToken);
+          setSessionExpired(false);
+          setToken(accessToken);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="app">
+      <Header me={me} route={route} onLogout={() => signOut(false)} />
+      {me ? (
+        <CurrentPage route={route} me={me} />
+      ) : (
+        <main className="page">
+          {meError ? <ErrorMessage error={meError} /> : <p className="muted">{t('common.loading')}</p>}
+        </main>
+      )}
+    </div>
+  );
+}
+
+function CurrentPage({ route, me }: { route: Route; me: Me }) {
+  const { t } = useI18n();
+  switch (route.page) {
+    case 'login':
+    case 'inbox':
+      return <InboxPage me={me} />;
+    case 'cases':
+      return <CasesPage />;
+    case 'case':
+      return <CaseDetailPage key={route.id} id={route.id} />;
+    case 'definitions':
+      return <DefinitionsPage />;
+    case 'notFound':
+      return (
+        <main className="page">
+          <h1 data-testid="page-title">{t('notFound.title')}</h1>
+        </main>
+      );
+  }
+}

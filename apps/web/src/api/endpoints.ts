@@ -1,0 +1,58 @@
+import { request } from './http';
+import type {
+  Cursor,
+  DefinitionSummary,
+  DeployResult,
+  HistoryEntry,
+  InstanceDetail,
+  InstanceState,
+  InstanceSummary,
+  LoginResult,
+  Me,
+  Page,
+  Task,
+  TaskDetail,
+} from './types';
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const login = (username: string, password: string) =>
+  request<LoginResult>('POST', '/auth/login', { body: { username, password }, anonymous: true });
+
+export const getMe = () => request<Me>('GET', '/me');
+
+export const listTasks = (filter: { assignee?: 'me'; candidate?: 'me'; state?: string; cursor?: Cursor }) =>
+  request<Page<Task>>('GET', `/tasks${query({ ...filter, limit: 200 })}`);
+
+export const getTask = (id: string) => request<TaskDetail>('GET', `/tasks/${enc(id)}`);
+
+export const claimTask = (id: string) => request<Task>('POST', `/tasks/${enc(id)}/claim`);
+
+export const completeTask = (id: string, variables: Record<string, unknown>, idempotencyKey: string) =>
+  request<{ task: Task; instance: unknown }>('POST', `/tasks/${enc(id)}/complete`, {
+    body: { variables },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+export const listInstances = (filter: { state?: InstanceState; cursor?: Cursor }) =>
+  request<Page<InstanceSummary>>('GET', `/instances${query({ ...filter, limit: 100 })}`);
+
+export const getInstance = (id: string) => request<InstanceDetail>('GET', `/instances/${enc(id)}`);
+
+export const getInstanceHistory = (id: string, cursor?: Cursor) =>
+  request<Page<HistoryEntry>>('GET', `/instances/${enc(id)}/history${query({ cursor, limit: 500 })}`);
+
+export const listDefinitions = (cursor?: Cursor) =>
+  request<Page<DefinitionSummary>>('GET', `/definitions${query({ cursor, limit: 200 })}`);
+
+export const deployDefinition = (xml: string) =>
+  request<DeployResult>('POST', '/definitions', { body: { xml } });

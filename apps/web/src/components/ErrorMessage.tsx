@@ -1,0 +1,31 @@
+import { ApiError, NetworkError } from '../api/http';
+import { useI18n, type Translate } from '../i18n/I18nProvider';
+
+/** The sentence to show for a failed request: the problem's detail, else a generic one. */
+export function describeError(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t('error.sessionExpired');
+    return error.message || t('error.generic', { status: error.status });
+  }
+  if (error instanceof NetworkError) return t('error.network');
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorMessage({ error, testId = 'error' }: { error: unknown; testId?: string }) {
+  const { t } = useI18n();
+  if (error === null || error === undefined) return null;
+  return (
+    <div className="alert alert-error" role="alert" data-testid={testId}>
+      {describeError(error, t)}
+    </div>
+  );
+}
+
+export function Notice({ text, testId = 'notice' }: { text: string | null; testId?: string }) {
+  if (!text) return null;
+  return (
+    <div className="alert alert-success" role="status" data-testid={testId}>
+      {text}
+    </div>
+  );
+}

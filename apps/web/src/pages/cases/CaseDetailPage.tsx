@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getInstance, getInstanceHistory } from '../../api/endpoints';
+import type { InstanceDetail } from '../../api/types';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { StateBadge } from '../../components/StateBadge';
+import { useCursorList } from '../../components/useCursorList';
+import { useI18n } from '../../i18n/I18nProvider';
+import { CaseHistory } from './CaseHistory';
+
+export function CaseDetailPage({ id }: { id: string }) {
+  const { t, formatDateTime } = useI18n();
+  const [instance, setInstance] = useState<InstanceDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const history = useCursorList((cursor) => getInstanceHistory(id, cursor), id);
+
+  const load = useCallback(() => {
+    setError(null);
+    getInstance(id).then(setInstance, setError);
+  }, [id]);
+
+  useEffect(() => {
+    setInstance(null);
+    load();
+  }, [load]);
+
+  const refresh = () => {
+    load();
+    history.reload();
+  };
+
+  const variables = instance?.variables ?? {};
+  const incidents = instance?.incidents ?? [];
+
+  return (
+    <main className="page" data-testid="case-page">
+      <p>
+        <a href="#/cases" data-testid="case-back">
+          {t('case.back')}
+        </a>
+      </p>
+      <div className="page-head">
+        <h1 data-testid="page-title">{t('case.title')}</h1>
+        <button type="button" className="button-secondary" onClick={refresh} data-testid="case-refresh">
+          {t('common.refresh')}
+        </button>
+      </div>
+      <ErrorMessage error={error} testId="case-error" />
+      {instance && (
+        <>
+          <section className="card">
+            <dl className="facts">
+              <dt>{t('case.field.id')}</dt>
+              <dd>
+                <code data-testid="case-id">{instance.id}</code>
+              </dd>
+              <dt>{t('case.field.definition')}</dt>
+              <dd>
+                {instance.definitionKey} <span className="muted">v{instance.version}</span>
+              </dd>
+              <dt>{t('case.field.state')}</dt>
+              <dd>
+                <StateBadge state={instance.state} testId="case-state" />
+              </dd>
+              <dt>{t('case.field.org')}</dt>
+              <dd>
+                <code>{instance.orgPath || t('common.none')}</code>
+              </dd>
+              <dt>{t('case.field.started')}</dt>
+              <dd>{formatDateTime(instance.startedAt)}</dd>
+              <dt>{t('case.field.ended')}</dt>
+              <dd>{formatDateTime(instance.endedAt)}</dd>
+            </dl>
+          </section>
+
+          <section className="card">
+            <h2>{t('case.active')}</h2>
+            {instance.activeElements.length === 0 ? (
+              <p className="empty" data-testid="active-elements-empty">
+                {t('case.activeEmpty')}
+              </p>
+            ) : (
+              <table className="data-table" data-testid="active-elements">
+                <thead>
+                  <tr>
+                    <th>{t('case.col.element')}</th>
+                    <th>{t('case.col.since')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {instance.activeElements.map((element) => (
+                    <tr key={`${element.elementId}-${element.since}`}>
+                      <td>
+                        <code>{element.elementId}</code>
+                      </td>
+                      <td>{formatDateTime(element.since)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          {incidents.length > 0 && (
+            <section className="card">
+              <h2>{t('case.incidents')}</h2>
+              <table className="data-table" data-testid="case-incidents">
+                <thead>
+                  <tr>
+                    <th>{t('case.col.time')}</th>
+                    <th>{t('case.col.element')}</th>
+                    <th>{t('case.col.message')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {incidents.map((incident) => (
+                    <tr key={incident.id}>
+                      <td>{formatDateTime(incident.createdAt)}</td>
+                      <td>
+                        <code>{incident.elementId}</code>
+                      </td>
+                      <td>{incident.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          {Object.keys(variables).length > 0 && (
+            <section className="card">
+              <details>
+                <summary>{t('case.variables')}</summary>
+                <pre className="json-view" data-testid="case-variables">
+                  {JSON.stringify(variables, null, 2)}
+                </pre>
+              </details>
+            </section>
+          )}
+        </>
+      )}
+
+      <section className="card">
+        <h2>{t('case.history')}</h2>
+        <CaseHistory history={history} />
+      </section>
+    </main>
+  );
+}

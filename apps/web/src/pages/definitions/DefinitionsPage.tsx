@@ -1,0 +1,68 @@
+import { listDefinitions } from '../../api/endpoints';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useCursorList } from '../../components/useCursorList';
+import { useI18n } from '../../i18n/I18nProvider';
+import { DeployForm } from './DeployForm';
+
+export function DefinitionsPage() {
+  const { t, formatDateTime } = useI18n();
+  const definitions = useCursorList((cursor) => listDefinitions(cursor), 'all');
+
+  return (
+    <main className="page" data-testid="definitions-page">
+      <div className="page-head">
+        <h1 data-testid="page-title">{t('defs.title')}</h1>
+        <button type="button" className="button-secondary" onClick={definitions.reload}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      <DeployForm onDeployed={definitions.reload} />
+      <ErrorMessage error={definitions.error} testId="definitions-error" />
+      <section className="card">
+        {definitions.items.length === 0 ? (
+          <p className="empty" data-testid="definitions-empty">
+            {definitions.loading ? t('common.loading') : t('defs.empty')}
+          </p>
+        ) : (
+          <table className="data-table" data-testid="definitions-table">
+            <thead>
+              <tr>
+                <th>{t('defs.col.key')}</th>
+                <th className="numeric">{t('defs.col.version')}</th>
+                <th>{t('defs.col.name')}</th>
+                <th>{t('defs.col.deployedAt')}</th>
+                <th>{t('defs.col.deployedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {definitions.items.map((definition) => (
+                <tr
+                  key={definition.id}
+                  data-testid={`definition-row-${definition.key}-${definition.version}`}
+                >
+                  <td>
+                    <code>{definition.key}</code>
+                  </td>
+                  <td className="numeric">{definition.version}</td>
+                  <td>{definition.name || t('common.none')}</td>
+                  <td>{formatDateTime(definition.deployedAt)}</td>
+                  <td>{definition.deployedBy || t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {definitions.hasMore && (
+          <button
+            type="button"
+            className="button-secondary load-more"
+            onClick={definitions.loadMore}
+            disabled={definitions.loading}
+          >
+            {t('common.loadMore')}
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { hrefFor, parseRoute } from './hashRoute';
+
+describe('hash routes', () => {
+  it('maps hashes to pages, the empty hash to the inbox', () => {
+    expect(parseRoute('')).toEqual({ page: 'inbox' });
+    expect(parseRoute('#/')).toEqual({ page: 'inbox' });
+    expect(parseRoute('#/login')).toEqual({ page: 'login' });
+    expect(parseRoute('#/cases')).toEqual({ page: 'cases' });
+    expect(parseRoute('#/definitions')).toEqual({ page: 'definitions' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'notFound' });
+  });
+
+  it('round-trips a case id', () => {
+    const id = '3f0c8a4e-1b2d-4c5e-8f90-123456789abc';
+    expect(parseRoute(hrefFor({ page: 'case', id }))).toEqual({ page: 'case', id });
+  });
+});

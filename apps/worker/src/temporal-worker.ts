@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { temporalConnectionOptions } from '../../../libs/config/src/temporal-connection';
+import { createProcessActivities } from './process.activities';
+
+let runtimeInstalled = false;
+
+/** Keeps the SDK's own logs at the configured level (quiet in tests). */
+function installRuntime(config: AppConfig): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const quiet = config.logLevel === 'silent' || config.logLevel === 'error';
+  Runtime.install({
+    logger: quiet
+      ? { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
+      : undefined,
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: quiet ? 'ERROR' : 'WARN' }) } },
+  });
+}
+
+/**
+ * A prebuilt bundle (npm run build) is loaded when present, as production should; otherwise the
+ * workflow sources are bundled at start (development and tests).
+ */
+function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const bundle = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  return { workflowsPath: require.resolve('../../../workflows/src') };
+}
+
+export async function createTemporalWorker(config: AppConfig, dataSource: DataSource): Promise<Worker> {
+  installRuntime(config);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...workflowSource(),
+    activities: createProcessActivities(dataSource),
+  });
+}

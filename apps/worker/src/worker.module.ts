@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { ConfigModule } from '../../../libs/config/src/config.module';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { WorkerService } from './worker.service';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl)],
+      providers: [WorkerService],
+      exports: [WorkerService],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { APP_CONFIG } from '../../../libs/config/src/config.module';
+import { createTemporalWorker } from './temporal-worker';
+
+/** Hosts the Temporal worker; keeps retrying the connection while the server is unreachable. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.connectAndRun();
+  }
+
+  /** Resolves once the worker polls its task queue (tests wait for this). */
+  async ready(): Promise<void> {
+    while (!this.worker || this.worker.getState() !== 'RUNNING') {
+      if (this.stopping) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async connectAndRun(): Promise<void> {
+    let delay = 1000;
+    while (!this.stopping) {
+      try {
+        this.worker = await createTemporalWorker(this.config, this.dataSource);
+        break;
+      } catch (error) {
+        this.logger.error(
+          `Cannot reach Temporal at ${this.config.temporal.address}: ${(error as Error).message}; retrying in ${delay / 1000}s`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 30000);
+      }
+    }
+    if (this.stopping || !this.worker) return;
+    this.logger.log(`Polling task queue ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`);
+    await this.worker.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch((error: Error) => this.logger.error(error.message));
+  }
+}

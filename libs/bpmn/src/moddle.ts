@@ -1,0 +1,131 @@
+import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
+import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import type { DiagramProblem } from './model';
+
+/**
+ * A parsed element as bpmn-moddle hands it over: `$type` is its qualified type
+ * ('bpmn:UserTask', 'zeebe:AssignmentDefinition'), the rest are its properties. Read it only
+ * through the helpers below, which check what they return.
+ */
+export interface ModdleElement {
+  $type: string;
+  id?: string;
+  [property: string]: unknown;
+}
+
+export function isModdleElement(value: unknown): value is ModdleElement {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string'
+  );
+}
+
+/** A string property, or undefined. */
+export function stringProp(element: ModdleElement, property: string): string | undefined {
+  const value = element[property];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A list-valued property (flowElements, eventDefinitions, …); missing lists are empty. */
+export function listProp(element: ModdleElement, property: string): ModdleElement[] {
+  const value = element[property];
+  return Array.isArray(value) ? value.filter(isModdleElement) : [];
+}
+
+/** A single element-valued property (a reference such as sourceRef, or a child such as conditionExpression). */
+export function elementProp(element: ModdleElement, property: string): ModdleElement | undefined {
+  const value = element[property];
+  return isModdleElement(value) ? value : undefined;
+}
+
+/** The extension elements of an element (children of bpmn:extensionElements). */
+export function extensionsOf(element: ModdleElement): ModdleElement[] {
+  const container = elementProp(element, 'extensionElements');
+  return container ? listProp(container, 'values') : [];
+}
+
+/** The first extension element of a type, e.g. 'zeebe:AssignmentDefinition'. */
+export function extensionOf(element: ModdleElement, type: string): ModdleElement | undefined {
+  return extensionsOf(element).find((extension) => extension.$type === type);
+}
+
+export interface ParsedDiagram {
+  definitions: ModdleElement | null;
+  problems: DiagramProblem[];
+}
+
+/**
+ * Parses BPMN XML with the Zeebe (Camunda 8) extension. Every moddle warning becomes a problem
+ * naming the element: moddle drops what it cannot read (an unknown element, a duplicate id), so
+ * a warning means part of the diagram would otherwise be ignored silently.
+ */
+export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
+  const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+  try {
+    const { rootElement, warnings } = await moddle.fromXML(xml);
+    return {
+      definitions: isModdleElement(rootElement) ? rootElement : null,
+      problems: warnings.map((warning) => warningToProblem(warning, xml)),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+    return {
+      definitions: null,
+      problems: [
+        {
+          elementId: '',
+          elementType: 'xml',
+          message: `Expected BPMN 2.0 XML with a <bpmn:definitions> root: ${reason}`,
+        },
+      ],
+    };
+  }
+}
+
+const UNPARSABLE =
+  /^unparsable content <([^>]+)> detected\s+line: (\d+)\s+column: (\d+)\s+nested error: (.*)$/s;
+
+function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
+  const unparsable = UNPARSABLE.exec(warning.message);
+  if (unparsable) {
+    const [, tag = '', line = '0', column = '0', nested = ''] = unparsable;
+    const where = `line ${Number(line) + 1}, column ${Number(column) + 1}`;
+    const reason = nested.replace(/^unknown type <[^>]+>$/, 'it is not a known BPMN or Zeebe element');
+    return {
+      elementId: idOfTagAt(xml, Number(line), Number(column)),
+      elementType: tag,
+      message: `Expected only supported elements: <${tag}> at ${where} cannot be read (${reason}); it is not supported`,
+    };
+  }
+  const elementId = warning.element?.id ?? '';
+  const elementType = warning.element?.$type ?? 'xml';
+  const unknownAttribute = /^unknown attribute <([^>]+)>$/.exec(warning.message);
+  if (unknownAttribute) {
+    return {
+      elementId,
+      elementType,
+      message: `Expected only known attributes: ${unknownAttribute[1]} is not an attribute of ${elementType}`,
+    };
+  }
+  const unresolved = /^unresolved reference <([^>]*)>$/.exec(warning.message);
+  if (unresolved) {
+    return {
+      elementId,
+      elementType,
+      message: `Expected ${warning.property ?? 'a reference'} to name an element of the diagram, but '${unresolved[1]}' does not exist`,
+    };
+  }
+  return { elementId, elementType, message: `Expected readable BPMN: ${warning.message}` };
+}
+
+/** The id attribute of the tag starting at a 0-based line and column, or '' if there is none. */
+function idOfTagAt(xml: string, line: number, column: number): string {
+  let offset = 0;
+  for (let current = 0; current < line && offset !== -1; current += 1) {
+    offset = xml.indexOf('\n', offset);
+    if (offset !== -1) offset += 1;
+  }
+  if (offset === -1) return '';
+  const tagEnd = xml.indexOf('>', offset + column);
+  const tag = xml.slice(offset + column, tagEnd === -1 ? undefined : tagEnd);
+  return /^<[^\s>]+[^>]*?\sid="([^"]*)"/.exec(tag)?.[1] ?? '';
+}

@@ -1,0 +1,48 @@
+import type { DiagramProblem } from './model';
+
+/** Bigger than any hand-drawn care pathway by two orders of magnitude. */
+export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
+/** Counted as opening tags, diagram interchange (shapes, waypoints) included. */
+export const MAX_DIAGRAM_ELEMENTS = 5000;
+
+const xmlProblem = (message: string): DiagramProblem => ({ elementId: '', elementType: 'xml', message });
+
+/**
+ * Cheap checks before any XML parser sees the input: linear scans only, so hostile input (a
+ * billion-laughs entity bomb, an external entity, a huge or very deep document) is turned away
+ * in milliseconds. DOCTYPE is refused outright: BPMN never needs one, and without it no entity
+ * can be declared or expanded.
+ */
+export function checkXmlSafety(xml: string): DiagramProblem[] {
+  // A UTF-16 code unit is at least one UTF-8 byte, so the exact count is needed only near the limit.
+  const bytes = xml.length > MAX_DIAGRAM_BYTES / 3 ? new TextEncoder().encode(xml).byteLength : 0;
+  if (xml.length > MAX_DIAGRAM_BYTES || bytes > MAX_DIAGRAM_BYTES) {
+    const mib = (Math.max(xml.length, bytes) / (1024 * 1024)).toFixed(1);
+    return [xmlProblem(`Expected a diagram of at most 2 MiB, got ${mib} MiB`)];
+  }
+  const problems: DiagramProblem[] = [];
+  if (/<!DOCTYPE/i.test(xml)) {
+    problems.push(
+      xmlProblem('Expected no <!DOCTYPE> declaration: document types and entities are not allowed'),
+    );
+  }
+  if (/<!ENTITY/i.test(xml)) {
+    problems.push(xmlProblem('Expected no <!ENTITY> declaration: entities are not allowed'));
+  }
+  if (countOpeningTags(xml, MAX_DIAGRAM_ELEMENTS + 1) > MAX_DIAGRAM_ELEMENTS) {
+    problems.push(xmlProblem(`Expected at most ${MAX_DIAGRAM_ELEMENTS} XML elements, found more`));
+  }
+  return problems;
+}
+
+/** Counts '<' followed by a name start character, stopping once `limit` is reached. */
+function countOpeningTags(xml: string, limit: number): number {
+  let count = 0;
+  for (let at = xml.indexOf('<'); at !== -1 && count < limit; at = xml.indexOf('<', at + 1)) {
+    const next = xml.charCodeAt(at + 1);
+    const isNameStart =
+      (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95 || next === 58 || next > 127;
+    if (isNameStart) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,168 @@
+import { evaluate, parseDate, parseDateTime, parseExpression, SyntaxError as FeelSyntaxError } from 'feelin';
+
+/**
+ * FEEL expressions the Zeebe way: a string starting with '=' is FEEL, anything else is a static
+ * value. Everything here returns values; nothing throws for bad input, because a broken
+ * expression in a diagram is a deploy-time problem or a run-time incident, never a crash.
+ */
+
+export interface FeelSyntaxProblem {
+  message: string;
+  /** 0-based character offset of the problem in the string as given (the '=' included). */
+  position: number;
+}
+
+export type FeelResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface FeelOptions {
+  /**
+   * The current time (ISO 8601 with offset) that FEEL's now() and today() return. The engine
+   * always passes its context time so evaluation stays deterministic (replay-safe); without it
+   * feelin reads the system clock. today() is the date part of that string (the engine's
+   * clock is UTC).
+   */
+  now?: string;
+}
+
+/** True when the string is a FEEL expression ('=' prefix, Zeebe convention). */
+export function isFeel(s: string): boolean {
+  return s.startsWith('=');
+}
+
+/** The expression without its leading '=', and how many characters were dropped. */
+function feelSource(expr: string): { source: string; offset: number } {
+  return isFeel(expr) ? { source: expr.slice(1), offset: 1 } : { source: expr, offset: 0 };
+}
+
+/**
+ * Checks FEEL syntax without evaluating anything (so a hostile expression cannot loop at deploy
+ * time). Accepts the expression with or without its '='. Returns null when it parses.
+ */
+export function checkFeelSyntax(expr: string): FeelSyntaxProblem | null {
+  const { source, offset } = feelSource(expr);
+  if (source.trim() === '') {
+    return { message: 'Expected an expression after "="', position: offset };
+  }
+  let errorAt: number | null = null;
+  try {
+    parseExpression(source, {}, undefined).iterate({
+      enter(node) {
+        if (errorAt === null && node.type.isError) errorAt = node.from;
+        return errorAt === null;
+      },
+    });
+  } catch (error) {
+    return { message: `Unparsable expression: ${describe(error)}`, position: offset };
+  }
+  if (errorAt === null) return null;
+  return { message: feelinSyntaxMessage(source) ?? 'Syntax error', position: offset + errorAt };
+}
+
+/**
+ * feelin builds its execution tree before running anything and throws its (more readable)
+ * SyntaxError at the first error node, so on a source known to hold one this never evaluates.
+ */
+function feelinSyntaxMessage(source: string): string | null {
+  try {
+    evaluate(source, {});
+  } catch (error) {
+    if (error instanceof FeelSyntaxError) return error.message;
+  }
+  return null;
+}
+
+/**
+ * Evaluates a FEEL expression (with or without its '=') against the variables. A missing
+ * variable, a wrong type or a syntax error is a failure value. A null result that comes with
+ * warnings is a failure (Zeebe raises an incident there); a non-null result is kept even with
+ * warnings, so `x = null` on a missing x works. FEEL dates, times and durations come back as
+ * their ISO strings, so results are plain JSON data.
+ */
+export function evaluateFeel(
+  expr: string,
+  variables: Record<string, unknown>,
+  options: FeelOptions = {},
+): FeelResult {
+  const { source } = feelSource(expr);
+  let result: ReturnType<typeof evaluate>;
+  try {
+    result = evaluate(source, withClock(variables, options));
+  } catch (error) {
+    const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
+    return {
+      ok: false,
+      message: `Failed to evaluate expression '${source}': ${describe(error)}${where}`,
+    };
+  }
+  if ((result.value === null || result.value === undefined) && result.warnings.length > 0) {
+    const reasons = result.warnings.map((w) => w.message).join('; ');
+    return { ok: false, message: `Failed to evaluate expression '${source}': ${reasons}` };
+  }
+  const plain = toPlain(result.value);
+  if (!plain.ok) return { ok: false, message: `Expression '${source}' ${plain.message}` };
+  return { ok: true, value: plain.value };
+}
+
+/** Evaluates a condition; anything other than a boolean result is a failure. */
+export function evaluateCondition(
+  expr: string,
+  variables: Record<string, unknown>,
+  options: FeelOptions = {},
+): FeelResult<boolean> {
+  const result = evaluateFeel(expr, variables, options);
+  if (!result.ok) return result;
+  if (typeof result.value !== 'boolean') {
+    const { source } = feelSource(expr);
+    return {
+      ok: false,
+      message: `Expected result of the expression '${source}' to be a boolean, but was ${describeValue(result.value)}`,
+    };
+  }
+  return { ok: true, value: result.value };
+}
+
+/** Clock functions win over variables of the same name, so now() always means the given time. */
+function withClock(variables: Record<string, unknown>, options: FeelOptions): Record<string, unknown> {
+  if (options.now === undefined) return variables;
+  const instant = parseDateTime(options.now);
+  const date = parseDate(options.now.slice(0, 10));
+  if (!instant || !date) throw new Error(`Expected an ISO 8601 date-time as the clock, got '${options.now}'`);
+  return { ...variables, now: () => instant, today: () => date };
+}
+
+function toPlain(value: unknown): FeelResult {
+  if (value === null || value === undefined) return { ok: true, value: null };
+  if (typeof value === 'function') return { ok: false, message: 'yields a function, not a value' };
+  if (typeof value !== 'object') return { ok: true, value };
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const plain = toPlain(item);
+      if (!plain.ok) return plain;
+      items.push(plain.value);
+    }
+    return { ok: true, value: items };
+  }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return { ok: true, value: toJSON.call(value) as unknown };
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    return { ok: false, message: 'yields a value that is not plain data' };
+  }
+  const entries: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const plain = toPlain(item);
+    if (!plain.ok) return plain;
+    entries[key] = plain.value;
+  }
+  return { ok: true, value: entries };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value} (${JSON.stringify(value)})`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,3 @@
+export { checkFeelSyntax, evaluateCondition, evaluateFeel, isFeel } from './feel';
+export type { FeelOptions, FeelResult, FeelSyntaxProblem } from './feel';
+export { toUtcInstant } from './date-time';

@@ -1,0 +1,33 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource, describeDatabaseUrl } from './data-source';
+
+export class DatabaseUnreachableError extends Error {}
+
+/** Provides the one DataSource of a process. Migrations are applied by `npm run migrate`. */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(databaseUrl);
+            try {
+              await dataSource.initialize();
+            } catch (error) {
+              throw new DatabaseUnreachableError(
+                `Cannot reach PostgreSQL at ${describeDatabaseUrl(databaseUrl)}: ${(error as Error).message}`,
+              );
+            }
+            return dataSource;
+          },
+        },
+      ],
+      exports: [DataSource],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry: Temporal registers every function exported here.
+export { runProcess } from './run-process';
