@@ -11,7 +11,8 @@ import { startStack, type Stack } from '../support/stack';
 const repoRoot = join(__dirname, '..', '..');
 const webRoot = join(repoRoot, 'apps', 'web');
 const builtIndex = join(repoRoot, 'dist', 'web', 'index.html');
-const SCREENSHOT = '/tmp/carepath-inbox.png';
+const INBOX_SCREENSHOT = '/tmp/carepath-inbox.png';
+const CASE_SCREENSHOT = '/tmp/carepath-case.png';
 const STEP_TIMEOUT = 20_000;
 
 const CHROMIUM_ARGS = [
@@ -124,7 +125,7 @@ describe('web app (browser)', () => {
     await page.getByTestId('current-user').waitFor();
     const row = page.getByTestId(`task-row-${taskId}`);
     await row.waitFor();
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.screenshot({ path: INBOX_SCREENSHOT, fullPage: true });
 
     // when: it is completed with one variable
     await page.getByTestId(`complete-${taskId}`).click();
@@ -165,6 +166,7 @@ describe('web app (browser)', () => {
     expect(await page.getByTestId('history-entry').count()).toBeGreaterThan(1);
     const actorNames = new RegExp(`${escapeRegExp(teacher.username)}|${escapeRegExp(teacherId)}`);
     await page.getByTestId('history-entry').filter({ hasText: actorNames }).first().waitFor();
+    await page.screenshot({ path: CASE_SCREENSHOT, fullPage: true });
 
     // when: the language is switched to English
     await page.getByTestId('language-switch').selectOption('en');

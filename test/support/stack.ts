@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerService } from '../../apps/worker/src/worker.service';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -43,6 +44,7 @@ async function freePort(): Promise<number> {
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const databaseUrl = process.env.CAREPATH_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('CAREPATH_TEST_DATABASE_URL is not set: run through jest (global setup)');
+  installTemporalRuntime((process.env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'silent');
   const temporalPort = await freePort();
   const temporal = await TestWorkflowEnvironment.createLocal({
     server: {

@@ -19,7 +19,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     abortOnError: false,
   });
   // Diagrams travel as JSON strings: allow a little over the 2 MiB diagram bound.
-  app.use('/api', express.json({ limit: '3mb' }));
+  app.use('/api', express.json({ limit: '3mb' }), rejectUnparsableBody);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -32,6 +32,13 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   serveWebApp(app, config);
   app.enableShutdownHooks();
   return app;
+}
+
+/** Malformed or oversized JSON never reaches a controller: answer with a problem right here. */
+function rejectUnparsableBody(error: unknown, _request: express.Request, response: express.Response, next: express.NextFunction): void {
+  const problem = ProblemFilter.describeBodyError(error);
+  if (!problem) return next(error);
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', ...problem }));
 }
 
 /** The built browser app (dist/web) at `/`, with index.html for client-side routes. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { temporalConnectionOptions } from '../../../libs/config/src/temporal-connection';
@@ -8,15 +8,16 @@ import { createProcessActivities } from './process.activities';
 
 let runtimeInstalled = false;
 
-/** Keeps the SDK's own logs at the configured level (quiet in tests). */
-function installRuntime(config: AppConfig): void {
+/**
+ * Keeps the SDK's own logs at the configured level (quiet in tests). The SDK's runtime is a
+ * process-wide singleton, so this must run before anything else touches it; later calls are no-ops.
+ */
+export function installTemporalRuntime(logLevel: AppConfig['logLevel']): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  const quiet = config.logLevel === 'silent' || config.logLevel === 'error';
+  const quiet = logLevel === 'silent' || logLevel === 'error';
   Runtime.install({
-    logger: quiet
-      ? { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
-      : undefined,
+    logger: quiet ? new DefaultLogger('ERROR', () => undefined) : new DefaultLogger('WARN'),
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: quiet ? 'ERROR' : 'WARN' }) } },
   });
 }
@@ -32,7 +33,7 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
 }
 
 export async function createTemporalWorker(config: AppConfig, dataSource: DataSource): Promise<Worker> {
-  installRuntime(config);
+  installTemporalRuntime(config.logLevel);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   return Worker.create({
     connection,

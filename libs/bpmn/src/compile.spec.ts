@@ -336,6 +336,36 @@ describe('compileProcess: invalid diagrams report every problem', () => {
     ]);
   });
 
+  it('allows one none start event per process', async () => {
+    const xml = fixture('start-task-end.bpmn').replace(
+      '<bpmn:endEvent id="EndEvent_1"',
+      '<bpmn:startEvent id="Start_2"><bpmn:outgoing>Flow_3</bpmn:outgoing></bpmn:startEvent><bpmn:sequenceFlow id="Flow_3" sourceRef="Start_2" targetRef="Task_Assess" /><bpmn:endEvent id="EndEvent_1"',
+    );
+    expect(await problems(xml)).toEqual([
+      {
+        elementId: 'Start_2',
+        elementType: 'bpmn:StartEvent',
+        message: 'Expected one none start event per process, found 2',
+      },
+    ]);
+  });
+
+  it('keeps messages short when the diagram quotes huge text', async () => {
+    const huge = 'x'.repeat(100_000);
+    const xml = fixture('unreachable-and-dead-end.bpmn').replace('name="Orphan"', `name="${huge}"`);
+    const longId = fixture('start-task-end.bpmn').replaceAll('Task_Assess', `Task_${huge}`);
+    const errors = [...(await problems(xml)), ...(await problems(longId))];
+    for (const error of errors) {
+      expect(error.message.length).toBeLessThan(400);
+      expect(error.elementId.length).toBeLessThan(300);
+    }
+    expect(errors).toContainEqual({
+      elementId: expect.stringMatching(/^Task_x+…$/),
+      elementType: 'bpmn:UserTask',
+      message: 'Expected an element id of at most 255 characters',
+    });
+  });
+
   it('reports input that is not BPMN', async () => {
     expect(await problems('<html><body/></html>')).toEqual([
       { elementId: '', elementType: 'xml', message: expect.stringMatching(/^Expected BPMN 2.0 XML/) },

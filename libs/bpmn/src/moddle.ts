@@ -1,6 +1,7 @@
 import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { DiagramProblem } from './model';
+import { clip } from './text';
 
 /**
  * A parsed element as bpmn-moddle hands it over: `$type` is its qualified type
@@ -74,7 +75,7 @@ export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
         {
           elementId: '',
           elementType: 'xml',
-          message: `Expected BPMN 2.0 XML with a <bpmn:definitions> root: ${reason}`,
+          message: `Expected BPMN 2.0 XML with a <bpmn:definitions> root: ${clip(reason, 200)}`,
         },
       ],
     };
@@ -87,11 +88,15 @@ const UNPARSABLE =
 function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
   const unparsable = UNPARSABLE.exec(warning.message);
   if (unparsable) {
-    const [, tag = '', line = '0', column = '0', nested = ''] = unparsable;
+    const [, fullTag = '', line = '0', column = '0', nested = ''] = unparsable;
+    const tag = clip(fullTag);
     const where = `line ${Number(line) + 1}, column ${Number(column) + 1}`;
-    const reason = nested.replace(/^unknown type <[^>]+>$/, 'it is not a known BPMN or Zeebe element');
+    const reason = clip(nested, 200).replace(
+      /^unknown type <[^>]+>$/,
+      'it is not a known BPMN or Zeebe element',
+    );
     return {
-      elementId: idOfTagAt(xml, Number(line), Number(column)),
+      elementId: clip(idOfTagAt(xml, Number(line), Number(column))),
       elementType: tag,
       message: `Expected only supported elements: <${tag}> at ${where} cannot be read (${reason}); it is not supported`,
     };
@@ -103,7 +108,7 @@ function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
     return {
       elementId,
       elementType,
-      message: `Expected only known attributes: ${unknownAttribute[1]} is not an attribute of ${elementType}`,
+      message: `Expected only known attributes: ${clip(unknownAttribute[1] ?? '')} is not an attribute of ${elementType}`,
     };
   }
   const unresolved = /^unresolved reference <([^>]*)>$/.exec(warning.message);
@@ -111,10 +116,10 @@ function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
     return {
       elementId,
       elementType,
-      message: `Expected ${warning.property ?? 'a reference'} to name an element of the diagram, but '${unresolved[1]}' does not exist`,
+      message: `Expected ${warning.property ?? 'a reference'} to name an element of the diagram, but '${clip(unresolved[1] ?? '')}' does not exist`,
     };
   }
-  return { elementId, elementType, message: `Expected readable BPMN: ${warning.message}` };
+  return { elementId, elementType, message: `Expected readable BPMN: ${clip(warning.message, 200)}` };
 }
 
 /** The id attribute of the tag starting at a 0-based line and column, or '' if there is none. */
@@ -127,5 +132,6 @@ function idOfTagAt(xml: string, line: number, column: number): string {
   if (offset === -1) return '';
   const tagEnd = xml.indexOf('>', offset + column);
   const tag = xml.slice(offset + column, tagEnd === -1 ? undefined : tagEnd);
-  return /^<[^\s>]+[^>]*?\sid="([^"]*)"/.exec(tag)?.[1] ?? '';
+  // One unanchored, linear pattern: this runs on untrusted input.
+  return /\sid="([^"]*)"/.exec(tag)?.[1] ?? '';
 }

@@ -1,6 +1,7 @@
 import { checkFeelSyntax, isFeel, toUtcInstant } from '../../expressions/src';
 import { unsupportedMessage } from './coverage';
 import type { DiagramProblem } from './model';
+import { clip } from './text';
 import { elementProp, extensionOf, extensionsOf, listProp, stringProp, type ModdleElement } from './moddle';
 
 /**
@@ -16,8 +17,17 @@ export function validateProcess(
     problems.push({ elementId: element.id ?? '', elementType: element.$type, message });
   };
 
-  checkCoverage(process, report);
   const flowElements = listProp(process, 'flowElements');
+  const overlong = [process, ...flowElements].filter((element) => (element.id ?? '').length > MAX_ID_LENGTH);
+  if (overlong.length > 0) {
+    // Ids are quoted in every other message; refuse them before quoting them.
+    return overlong.map((element) => ({
+      elementId: clip(element.id ?? ''),
+      elementType: element.$type,
+      message: `Expected an element id of at most ${MAX_ID_LENGTH} characters`,
+    }));
+  }
+  checkCoverage(process, report);
   const flows = flowElements.filter((element) => element.$type === 'bpmn:SequenceFlow');
   const nodes = flowElements.filter((element) => element.$type !== 'bpmn:SequenceFlow');
   const graph = buildGraph(flows);
@@ -48,6 +58,9 @@ export function validateProcess(
   }
   return problems;
 }
+
+/** Far beyond Camunda Modeler's generated ids (Activity_0x1y2z3). */
+const MAX_ID_LENGTH = 255;
 
 type Report = (element: ModdleElement, message: string) => void;
 
@@ -205,7 +218,7 @@ function checkUserTask(task: ModdleElement, report: Report): void {
     else if (toUtcInstant(value) === null) {
       report(
         task,
-        `Expected zeebe:taskSchedule ${property} to be an ISO 8601 date-time with offset (e.g. 2025-09-01T08:00:00+08:00) or a FEEL expression, got '${value}'`,
+        `Expected zeebe:taskSchedule ${property} to be an ISO 8601 date-time with offset (e.g. 2025-09-01T08:00:00+08:00) or a FEEL expression, got '${clip(value)}'`,
       );
     }
   }
@@ -226,7 +239,7 @@ function checkUserTask(task: ModdleElement, report: Report): void {
       task,
       isFeel(value)
         ? 'Expected a static zeebe:priorityDefinition priority from 0 to 100: FEEL priorities are not supported yet'
-        : `Expected zeebe:priorityDefinition priority to be an integer from 0 to 100, got '${value}'`,
+        : `Expected zeebe:priorityDefinition priority to be an integer from 0 to 100, got '${clip(value)}'`,
     );
   }
 }
@@ -239,7 +252,6 @@ export function parsePriority(value: string): number | undefined {
   return priority <= 100 ? priority : undefined;
 }
 
-
 function checkExpression(
   element: ModdleElement,
   value: string,
@@ -249,14 +261,14 @@ function checkExpression(
 ): void {
   if (!isFeel(value)) {
     if (options.feelOnly)
-      report(element, `Expected a FEEL expression (starting with '=') as ${where}, got '${value}'`);
+      report(element, `Expected a FEEL expression (starting with '=') as ${where}, got '${clip(value)}'`);
     return;
   }
   const problem = checkFeelSyntax(value);
   if (problem) {
     report(
       element,
-      `Expected a valid FEEL expression as ${where}: ${problem.message} at position ${problem.position} of '${value}'`,
+      `Expected a valid FEEL expression as ${where}: ${problem.message} at position ${problem.position} of '${clip(value)}'`,
     );
   }
 }
@@ -288,5 +300,5 @@ function unreachable(nodes: ModdleElement[], starts: ModdleElement[], graph: Gra
 
 function describe(node: ModdleElement): string {
   const name = stringProp(node, 'name');
-  return name ? `'${name}' (${node.id ?? ''})` : `'${node.id ?? ''}'`;
+  return name ? `'${clip(name)}' (${node.id ?? ''})` : `'${node.id ?? ''}'`;
 }

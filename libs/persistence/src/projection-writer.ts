@@ -128,7 +128,17 @@ async function appendAuditEvents(db: EntityManager, step: ProjectionStep): Promi
     await db.query(
       `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.instanceId, seq, entry.at, entry.type, entry.elementId, entry.actor, JSON.stringify(entry.data), hash, prevHash],
+      [
+        entry.instanceId,
+        seq,
+        entry.at,
+        entry.type,
+        entry.elementId,
+        entry.actor,
+        JSON.stringify(entry.data),
+        hash,
+        prevHash,
+      ],
     );
     prevHash = hash;
   }

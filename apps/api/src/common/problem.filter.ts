@@ -52,17 +52,23 @@ export class ProblemFilter implements ExceptionFilter {
       const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
       return { status, detail: Array.isArray(message) ? message.join('; ') : String(message) };
     }
-    // body-parser reports malformed JSON and oversized bodies with these shapes.
-    const parserError = exception as { type?: string; status?: number; message?: string };
+    const bodyError = ProblemFilter.describeBodyError(exception);
+    if (bodyError) return bodyError;
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, detail: 'Internal server error' };
+  }
+
+  /** body-parser's errors for malformed JSON and oversized bodies, as problems; else null. */
+  static describeBodyError(error: unknown): { status: number; title: string; detail: string } | null {
+    const parserError = error as { type?: string; status?: number; message?: string } | null;
     if (parserError?.type === 'entity.parse.failed') {
-      return { status: HttpStatus.BAD_REQUEST, detail: `Malformed JSON body: ${parserError.message ?? ''}`.trim() };
+      return { status: 400, title: 'Bad Request', detail: `Malformed JSON body: ${parserError.message ?? ''}`.trim() };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request body is too large' };
+      return { status: 413, title: 'Content Too Large', detail: 'Request body is too large' };
     }
-    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-      return { status: parserError.status, detail: parserError.message ?? 'Bad request' };
+    if (typeof parserError?.type === 'string' && typeof parserError.status === 'number' && parserError.status < 500) {
+      return { status: parserError.status, title: TITLES[parserError.status] ?? 'Bad Request', detail: parserError.message ?? 'Bad request' };
     }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, detail: 'Internal server error' };
+    return null;
   }
 }

@@ -48,7 +48,8 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   async status(): Promise<'up' | 'down'> {
     if (!this.connection) return 'down';
     try {
-      await this.connection.healthService.check({}, { timeout: 2000 } as never);
+      const connection = this.connection;
+      await connection.withDeadline(Date.now() + 2000, () => connection.healthService.check({}));
       return 'up';
     } catch {
       return 'down';

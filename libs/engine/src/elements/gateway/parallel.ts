@@ -16,6 +16,8 @@ export const parallelGatewayHandler = defineHandler<ElementOfType<'parallelGatew
       if (!first) return { kind: 'wait' };
       merged.push(first);
     }
+    // It did not fire on an earlier arrival, so the arriving token is the one that completes the
+    // set and is among `merged`: it goes on, the others are merged into it.
     const joined = merged.filter((candidate) => candidate.id !== token.id).map((candidate) => candidate.id);
     return { kind: 'leave', flowIds: element.outgoing, joined };
   },

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = { JWT_SECRET: 'x'.repeat(32), CAREPATH_DATA_KEY: Buffer.alloc(32, 1).toString('base64') };
+
+describe('loadConfig', () => {
+  it('applies documented defaults for the local stack', () => {
+    const config = loadConfig(valid);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/carepath');
+    expect(config.temporal).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'carepath',
+    });
+    expect(config.port).toBe(3000);
+    expect(config.jwtTtlSeconds).toBe(1800);
+  });
+
+  it('reports every problem at once, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        CAREPATH_DATA_KEY: 'short',
+        TEMPORAL_TLS_CERT: '/c.pem',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'DATABASE_URL must start with postgres:// or postgresql://',
+      'JWT_SECRET is required',
+      'CAREPATH_DATA_KEY must be 32 bytes encoded in base64 (openssl rand -base64 32)',
+      'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be given together',
+      'PORT must be an integer from 0 to 65535, got "eighty"',
+    ]);
+  });
+
+  it('turns TLS on for Temporal Cloud API keys', () => {
+    expect(loadConfig({ ...valid, TEMPORAL_API_KEY: 'k' }).temporal).toMatchObject({ apiKey: 'k', tls: {} });
+  });
+});
