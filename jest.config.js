@@ -14,8 +14,20 @@ const swc = [
   },
 ];
 const esmPackages = [
-  'bpmn-moddle', 'zeebe-bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'feelin',
-  '@lezer', 'lezer-feel', 'luxon', '@bpmn-io', 'temporal-polyfill', 'temporal-spec', 'temporal-utils',
+  'bpmn-moddle',
+  'zeebe-bpmn-moddle',
+  'moddle',
+  'moddle-xml',
+  'saxen',
+  'min-dash',
+  'feelin',
+  '@lezer',
+  'lezer-feel',
+  'luxon',
+  '@bpmn-io',
+  'temporal-polyfill',
+  'temporal-spec',
+  'temporal-utils',
 ].join('|');
 const common = {
   testEnvironment: 'node',

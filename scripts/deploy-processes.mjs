@@ -17,7 +17,9 @@ if (!login.ok) {
 }
 const { accessToken } = await login.json();
 let failed = false;
-for (const file of readdirSync(root).filter((name) => name.endsWith('.bpmn')).sort()) {
+for (const file of readdirSync(root)
+  .filter((name) => name.endsWith('.bpmn'))
+  .sort()) {
   const response = await fetch(`${baseUrl}/api/definitions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
@@ -25,7 +27,9 @@ for (const file of readdirSync(root).filter((name) => name.endsWith('.bpmn')).so
   });
   const body = await response.json();
   if (response.ok) {
-    console.log(`[carepath] ${file}: ${body.key} version ${body.version}${response.status === 200 ? ' (unchanged)' : ''}`);
+    console.log(
+      `[carepath] ${file}: ${body.key} version ${body.version}${response.status === 200 ? ' (unchanged)' : ''}`,
+    );
   } else {
     failed = true;
     console.error(`[carepath] ${file}: ${response.status} ${body.detail}`);

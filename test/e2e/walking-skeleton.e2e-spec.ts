@@ -42,13 +42,25 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     // when a case starts at class A
     const started = await startCase(world.psychA.token, world.units.classA);
     expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ state: 'active', definitionKey: 'initial-assessment', orgPath: expect.stringMatching(/\/sa\/g7\/k2$/) });
+    expect(started.body).toMatchObject({
+      state: 'active',
+      definitionKey: 'initial-assessment',
+      orgPath: expect.stringMatching(/\/sa\/g7\/k2$/),
+    });
     expect(started.body.activeElements).toEqual([{ elementId: 'assess-risk', since: expect.any(String) }]);
 
     // then the task is offered to school A's psychology teacher, and to nobody else
-    const inbox = await call(stack.baseUrl, 'GET', '/api/tasks?candidate=me&state=open', { token: world.psychA.token });
+    const inbox = await call(stack.baseUrl, 'GET', '/api/tasks?candidate=me&state=open', {
+      token: world.psychA.token,
+    });
     const task = inbox.body.items.find((t: { instanceId: string }) => t.instanceId === started.body.id);
-    expect(task).toMatchObject({ elementId: 'assess-risk', name: 'Assess risk', candidateGroups: ['psychTeacher'], state: 'open', priority: 50 });
+    expect(task).toMatchObject({
+      elementId: 'assess-risk',
+      name: 'Assess risk',
+      candidateGroups: ['psychTeacher'],
+      state: 'open',
+      priority: 50,
+    });
     expect(Date.parse(task.dueAt) - Date.parse(task.createdAt)).toBe(24 * 3600 * 1000);
     for (const other of [world.psychB, world.classTeacherA]) {
       const theirs = await call(stack.baseUrl, 'GET', '/api/tasks?candidate=me', { token: other.token });
@@ -63,20 +75,38 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     });
     expect(completed.status).toBe(200);
     expect(completed.body.task.state).toBe('completed');
-    expect(completed.body.instance).toMatchObject({ state: 'completed', activeElements: [], variables: { source: 'screening', riskLevel: 'low' } });
+    expect(completed.body.instance).toMatchObject({
+      state: 'completed',
+      activeElements: [],
+      variables: { source: 'screening', riskLevel: 'low' },
+    });
     const retried = await call(stack.baseUrl, 'POST', `/api/tasks/${task.id}/complete`, {
       token: world.psychA.token,
       body: { variables: { riskLevel: 'low' } },
       headers: { 'idempotency-key': 'assess-1' },
     });
     expect(retried.status).toBe(200);
-    const secondTime = await call(stack.baseUrl, 'POST', `/api/tasks/${task.id}/complete`, { token: world.psychA.token, body: {} });
+    const secondTime = await call(stack.baseUrl, 'POST', `/api/tasks/${task.id}/complete`, {
+      token: world.psychA.token,
+      body: {},
+    });
     expect(secondTime.status).toBe(409);
 
     // then the history lists every step, hash-chained
-    const history = await call(stack.baseUrl, 'GET', `/api/instances/${started.body.id}/history`, { token: world.psychA.token });
+    const history = await call(stack.baseUrl, 'GET', `/api/instances/${started.body.id}/history`, {
+      token: world.psychA.token,
+    });
     expect(history.status).toBe(200);
-    const items = history.body.items as { seq: number; type: string; elementId: string | null; actor: string | null; at: string; data: Record<string, unknown>; hash: string; prevHash: string | null }[];
+    const items = history.body.items as {
+      seq: number;
+      type: string;
+      elementId: string | null;
+      actor: string | null;
+      at: string;
+      data: Record<string, unknown>;
+      hash: string;
+      prevHash: string | null;
+    }[];
     expect(items.map((e) => [e.type, e.elementId])).toEqual([
       ['instance.started', null],
       ['element.entered', 'concern-raised'],
@@ -100,7 +130,9 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     await deploySingleTask(stack, world.adminToken);
     const started = await startCase(world.psychA.token, world.units.classA);
     const id = started.body.id as string;
-    const tasks = await call(stack.baseUrl, 'GET', `/api/tasks?instanceId=${id}`, { token: world.psychA.token });
+    const tasks = await call(stack.baseUrl, 'GET', `/api/tasks?instanceId=${id}`, {
+      token: world.psychA.token,
+    });
     const taskId = tasks.body.items[0].id as string;
     const b = world.psychB.token;
 
@@ -112,7 +144,10 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     const bTasks = await call(stack.baseUrl, 'GET', '/api/tasks', { token: b });
     expect(bTasks.body.items.map((t: { id: string }) => t.id)).not.toContain(taskId);
     expect((await call(stack.baseUrl, 'GET', `/api/tasks/${taskId}`, { token: b })).status).toBe(404);
-    const complete = await call(stack.baseUrl, 'POST', `/api/tasks/${taskId}/complete`, { token: b, body: {} });
+    const complete = await call(stack.baseUrl, 'POST', `/api/tasks/${taskId}/complete`, {
+      token: b,
+      body: {},
+    });
     expect(complete.status).toBe(404);
     expect(complete.contentType).toContain('application/problem+json');
     // nor start a case in school A
@@ -120,8 +155,12 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     expect(startInA.status).toBe(403);
 
     // while school A's teacher and the class teacher still see it
-    expect((await call(stack.baseUrl, 'GET', `/api/instances/${id}`, { token: world.psychA.token })).status).toBe(200);
-    expect((await call(stack.baseUrl, 'GET', `/api/instances/${id}`, { token: world.classTeacherA.token })).status).toBe(200);
+    expect(
+      (await call(stack.baseUrl, 'GET', `/api/instances/${id}`, { token: world.psychA.token })).status,
+    ).toBe(200);
+    expect(
+      (await call(stack.baseUrl, 'GET', `/api/instances/${id}`, { token: world.classTeacherA.token })).status,
+    ).toBe(200);
     // and the task stays open
     const after = await call(stack.baseUrl, 'GET', `/api/tasks/${taskId}`, { token: world.psychA.token });
     expect(after.body.state).toBe('open');
@@ -133,17 +172,28 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
       expect(response.status).toBe(401);
       expect(response.contentType).toContain('application/problem+json');
     }
-    const forged = await call(stack.baseUrl, 'GET', '/api/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad' });
+    const forged = await call(stack.baseUrl, 'GET', '/api/me', {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad',
+    });
     expect(forged.status).toBe(401);
-    const wrongPassword = await call(stack.baseUrl, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'nope' } });
+    const wrongPassword = await call(stack.baseUrl, 'POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'nope' },
+    });
     expect(wrongPassword.status).toBe(401);
   });
 
   it('answers 400 problem+json for malformed JSON and for unknown fields, naming the field', async () => {
-    const malformed = await call(stack.baseUrl, 'POST', '/api/instances', { token: world.psychA.token, rawBody: '{"definitionKey": ' });
+    const malformed = await call(stack.baseUrl, 'POST', '/api/instances', {
+      token: world.psychA.token,
+      rawBody: '{"definitionKey": ',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.contentType).toContain('application/problem+json');
-    expect(malformed.body).toMatchObject({ status: 400, title: 'Bad Request', detail: expect.stringContaining('Malformed JSON') });
+    expect(malformed.body).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      detail: expect.stringContaining('Malformed JSON'),
+    });
 
     const unknown = await call(stack.baseUrl, 'POST', '/api/instances', {
       token: world.psychA.token,
@@ -151,7 +201,9 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     });
     expect(unknown.status).toBe(400);
     expect(unknown.contentType).toContain('application/problem+json');
-    expect(unknown.body.errors).toEqual([{ path: 'sneaky', message: expect.stringContaining('should not exist') }]);
+    expect(unknown.body.errors).toEqual([
+      { path: 'sneaky', message: expect.stringContaining('should not exist') },
+    ]);
 
     const badLogin = await call(stack.baseUrl, 'POST', '/api/auth/login', { body: { username: 'admin' } });
     expect(badLogin.status).toBe(400);
@@ -162,13 +214,17 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     const me = await call(stack.baseUrl, 'GET', '/api/me', { token: world.psychA.token });
     expect(me.body).toMatchObject({
       username: world.psychA.username,
-      roles: [{ role: 'psychTeacher', orgUnitId: world.units.schoolA, orgPath: expect.stringMatching(/\/sa$/) }],
+      roles: [
+        { role: 'psychTeacher', orgUnitId: world.units.schoolA, orgPath: expect.stringMatching(/\/sa$/) },
+      ],
     });
   });
 
   it('publishes the OpenAPI document', async () => {
     const docs = await call(stack.baseUrl, 'GET', '/api/docs-json');
     expect(docs.status).toBe(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/instances', '/api/tasks/{id}/complete']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/instances', '/api/tasks/{id}/complete']),
+    );
   });
 });

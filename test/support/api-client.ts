@@ -36,7 +36,9 @@ export async function call<T = any>(
 }
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const response = await call<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { body: { username, password } });
+  const response = await call<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', {
+    body: { username, password },
+  });
   if (response.status !== 200) throw new Error(`login of ${username} failed with ${response.status}`);
   return response.body.accessToken;
 }
@@ -59,7 +61,15 @@ export interface Person {
 
 export interface World {
   adminToken: string;
-  units: { city: string; district: string; schoolA: string; gradeA: string; classA: string; schoolB: string; classB: string };
+  units: {
+    city: string;
+    district: string;
+    schoolA: string;
+    gradeA: string;
+    classA: string;
+    schoolB: string;
+    classB: string;
+  };
   psychA: Person;
   psychB: Person;
   classTeacherA: Person;
@@ -69,12 +79,18 @@ export interface World {
 export async function buildWorld(stack: Stack): Promise<World> {
   const adminToken = await login(stack.baseUrl, 'admin', stack.adminPassword);
   const tag = unique();
-  const unit = async (parentId: string | undefined, kind: string, code: string, name: string): Promise<string> => {
+  const unit = async (
+    parentId: string | undefined,
+    kind: string,
+    code: string,
+    name: string,
+  ): Promise<string> => {
     const response = await call(stack.baseUrl, 'POST', '/api/org-units', {
       token: adminToken,
       body: { ...(parentId ? { parentId } : {}), kind, code, name },
     });
-    if (response.status !== 201) throw new Error(`org unit ${code}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`org unit ${code}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id as string;
   };
   const city = await unit(undefined, 'city', `c-${tag}`, `City ${tag}`);
@@ -92,8 +108,14 @@ export async function buildWorld(stack: Stack): Promise<World> {
       token: adminToken,
       body: { username, password, displayName: name, roles: [{ role, orgUnitId }] },
     });
-    if (response.status !== 201) throw new Error(`user ${username}: ${response.status} ${JSON.stringify(response.body)}`);
-    return { id: response.body.id as string, username, password, token: await login(stack.baseUrl, username, password) };
+    if (response.status !== 201)
+      throw new Error(`user ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    return {
+      id: response.body.id as string,
+      username,
+      password,
+      token: await login(stack.baseUrl, username, password),
+    };
   };
   return {
     adminToken,
@@ -105,25 +127,46 @@ export async function buildWorld(stack: Stack): Promise<World> {
 }
 
 /** Deploys the single-task diagram (idempotent: same sha-256, same version). */
-export async function deploySingleTask(stack: Stack, token: string): Promise<{ id: string; key: string; version: number }> {
-  const response = await call(stack.baseUrl, 'POST', '/api/definitions', { token, body: { xml: fixture('single-task.bpmn') } });
-  if (response.status !== 201 && response.status !== 200) throw new Error(`deploy: ${response.status} ${JSON.stringify(response.body)}`);
+export async function deploySingleTask(
+  stack: Stack,
+  token: string,
+): Promise<{ id: string; key: string; version: number }> {
+  const response = await call(stack.baseUrl, 'POST', '/api/definitions', {
+    token,
+    body: { xml: fixture('single-task.bpmn') },
+  });
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`deploy: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** Seeds a school with a psychology teacher and one started case with its open task. */
-export async function seedSchoolWithCase(
-  stack: Stack,
-): Promise<{ teacher: { username: string; password: string }; instanceId: string; taskId: string; world: World }> {
+export async function seedSchoolWithCase(stack: Stack): Promise<{
+  teacher: { username: string; password: string };
+  instanceId: string;
+  taskId: string;
+  world: World;
+}> {
   const world = await buildWorld(stack);
   await deploySingleTask(stack, world.adminToken);
   const started = await call(stack.baseUrl, 'POST', '/api/instances', {
     token: world.psychA.token,
-    body: { definitionKey: 'initial-assessment', orgUnitId: world.units.classA, variables: { source: 'teacher' } },
+    body: {
+      definitionKey: 'initial-assessment',
+      orgUnitId: world.units.classA,
+      variables: { source: 'teacher' },
+    },
   });
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
-  const tasks = await call(stack.baseUrl, 'GET', `/api/tasks?candidate=me&instanceId=${started.body.id}`, { token: world.psychA.token });
+  const tasks = await call(stack.baseUrl, 'GET', `/api/tasks?candidate=me&instanceId=${started.body.id}`, {
+    token: world.psychA.token,
+  });
   const taskId = tasks.body.items[0]?.id as string | undefined;
   if (!taskId) throw new Error('the started case has no task for the psychology teacher');
-  return { teacher: { username: world.psychA.username, password: world.psychA.password }, instanceId: started.body.id, taskId, world };
+  return {
+    teacher: { username: world.psychA.username, password: world.psychA.password },
+    instanceId: started.body.id,
+    taskId,
+    world,
+  };
 }

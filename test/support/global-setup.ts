@@ -7,7 +7,8 @@ import { createDataSource } from '../../libs/persistence/src/data-source';
  * migrations are tested on every run and runs never see each other's data.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const adminUrl = process.env.CAREPATH_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.CAREPATH_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `carepath_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

@@ -10,7 +10,12 @@ export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export function temporalCliPath(): string {
   const candidates = [
     process.env.TEMPORAL_CLI,
-    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'carepath', `temporal-${TEMPORAL_CLI_VERSION}`, 'temporal'),
+    join(
+      process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
+      'carepath',
+      `temporal-${TEMPORAL_CLI_VERSION}`,
+      'temporal',
+    ),
   ];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   try {

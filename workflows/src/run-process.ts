@@ -51,7 +51,10 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       step,
       state: state.status,
       variables: state.variables,
-      activeElements: state.tokens.map((token) => ({ elementId: token.elementId, since: tokenSince.get(token.id) ?? at })),
+      activeElements: state.tokens.map((token) => ({
+        elementId: token.elementId,
+        since: tokenSince.get(token.id) ?? at,
+      })),
       events: result.events,
       openedTasks: result.commands.flatMap((command) =>
         command.type === 'openUserTask' ? [{ ...command.task, openedAt: at }] : [],
@@ -84,7 +87,12 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
     completeTaskUpdate,
     async (args) => {
       const ctx = context();
-      const result = completeTask(model, state, { taskId: args.taskId, variables: args.variables, actor: args.actor.username }, ctx);
+      const result = completeTask(
+        model,
+        state,
+        { taskId: args.taskId, variables: args.variables, actor: args.actor.username },
+        ctx,
+      );
       if (failed(result)) {
         throw wf.ApplicationFailure.nonRetryable(`${result.elementId}: ${result.message}`, 'EngineFailure');
       }
@@ -105,7 +113,12 @@ export async function runProcess(input: RunProcessInput): Promise<RunProcessResu
       const taskIds = Object.keys(state.tasks);
       const cancelled: Step = {
         state: { ...state, status: 'cancelled', tokens: [], tasks: {} },
-        commands: taskIds.map((taskId): Command => ({ type: 'closeUserTask', taskId, state: 'cancelled', actor: actor.username })),
+        commands: taskIds.map((taskId): Command => ({
+          type: 'closeUserTask',
+          taskId,
+          state: 'cancelled',
+          actor: actor.username,
+        })),
         events: [{ type: 'instance.cancelled', at: now, actor: actor.username, data: { reason } }],
       };
       await accept(cancelled, now, actor.id);

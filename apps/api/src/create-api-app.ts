@@ -35,10 +35,18 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
 }
 
 /** Malformed or oversized JSON never reaches a controller: answer with a problem right here. */
-function rejectUnparsableBody(error: unknown, _request: express.Request, response: express.Response, next: express.NextFunction): void {
+function rejectUnparsableBody(
+  error: unknown,
+  _request: express.Request,
+  response: express.Response,
+  next: express.NextFunction,
+): void {
   const problem = ProblemFilter.describeBodyError(error);
   if (!problem) return next(error);
-  response.status(problem.status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', ...problem }));
+  response
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', ...problem }));
 }
 
 /** The built browser app (dist/web) at `/`, with index.html for client-side routes. */

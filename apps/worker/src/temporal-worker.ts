@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  makeTelemetryFilterString,
+} from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { temporalConnectionOptions } from '../../../libs/config/src/temporal-connection';
@@ -32,14 +38,18 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
   return { workflowsPath: require.resolve('../../../workflows/src') };
 }
 
-export async function createTemporalWorker(config: AppConfig, dataSource: DataSource): Promise<Worker> {
+export async function createTemporalWorker(
+  config: AppConfig,
+  dataSource: DataSource,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
   installTemporalRuntime(config.logLevel);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
-  return Worker.create({
+  const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(),
     activities: createProcessActivities(dataSource),
   });
+  return { worker, connection };
 }

@@ -1,5 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Worker } from '@temporalio/worker';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { APP_CONFIG } from '../../../libs/config/src/config.module';
@@ -10,6 +16,7 @@ import { createTemporalWorker } from './temporal-worker';
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private worker?: Worker;
+  private connection?: NativeConnection;
   private running?: Promise<void>;
   private stopping = false;
 
@@ -34,7 +41,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     let delay = 1000;
     while (!this.stopping) {
       try {
-        this.worker = await createTemporalWorker(this.config, this.dataSource);
+        ({ worker: this.worker, connection: this.connection } = await createTemporalWorker(
+          this.config,
+          this.dataSource,
+        ));
         break;
       } catch (error) {
         this.logger.error(
@@ -45,8 +55,14 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     if (this.stopping || !this.worker) return;
-    this.logger.log(`Polling task queue ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`);
-    await this.worker.run();
+    this.logger.log(
+      `Polling task queue ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`,
+    );
+    try {
+      await this.worker.run();
+    } finally {
+      await this.connection?.close();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

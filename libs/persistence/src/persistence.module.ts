@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, describeDatabaseUrl } from './data-source';
 
@@ -7,7 +7,14 @@ export class DatabaseUnreachableError extends Error {}
 /** Provides the one DataSource of a process. Migrations are applied by `npm run migrate`. */
 @Global()
 @Module({})
-export class PersistenceModule {
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Closes the pool so a stopped app leaves no connection behind. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: PersistenceModule,

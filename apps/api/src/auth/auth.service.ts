@@ -28,7 +28,9 @@ export class AuthService {
     const valid = await argon2.verify(account?.passwordHash ?? (await this.decoyHash), password);
     const user = valid && account && !account.disabled ? await this.users.findActive(account.id) : null;
     if (!user) {
-      await this.accessLog.record(account?.id ?? null, 'auth.login-failed', 'user', account?.id ?? null, { username });
+      await this.accessLog.record(account?.id ?? null, 'auth.login-failed', 'user', account?.id ?? null, {
+        username,
+      });
       throw new UnauthorizedException('Wrong username or password');
     }
     await this.accessLog.record(user.id, 'auth.login', 'user', user.id);

@@ -34,7 +34,10 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         `INSERT INTO app_user (username, password_hash, display_name) VALUES ('admin', $1, 'Administrator') RETURNING id`,
         [await argon2.hash(this.config.adminPassword)],
       )) as [{ id: string }];
-      await tx.query(`INSERT INTO role_assignment (user_id, role, org_unit_id) VALUES ($1, 'admin', $2)`, [admin.id, root.id]);
+      await tx.query(`INSERT INTO role_assignment (user_id, role, org_unit_id) VALUES ($1, 'admin', $2)`, [
+        admin.id,
+        root.id,
+      ]);
       this.logger.log('Created the admin account at the root org unit');
     });
   }

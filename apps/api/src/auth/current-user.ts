@@ -30,6 +30,7 @@ export function hasRole(user: CurrentUser, roles: readonly Role[]): boolean {
 /** True when the user holds one of `roles` at `orgPath` or at a unit above it. */
 export function hasRoleAt(user: CurrentUser, roles: readonly Role[], orgPath: string): boolean {
   return user.roles.some(
-    (grant) => roles.includes(grant.role) && (orgPath === grant.orgPath || orgPath.startsWith(`${grant.orgPath}/`)),
+    (grant) =>
+      roles.includes(grant.role) && (orgPath === grant.orgPath || orgPath.startsWith(`${grant.orgPath}/`)),
   );
 }

@@ -8,8 +8,9 @@ export class UserDirectory {
   constructor(private readonly db: DataSource) {}
 
   async findActive(userId: string): Promise<CurrentUser | null> {
-    const rows: { id: string; username: string; display_name: string; roles: RoleGrant[] }[] = await this.db.query(
-      `SELECT u.id, u.username, u.display_name,
+    const rows: { id: string; username: string; display_name: string; roles: RoleGrant[] }[] =
+      await this.db.query(
+        `SELECT u.id, u.username, u.display_name,
               COALESCE(json_agg(json_build_object('role', ra.role, 'orgUnitId', ou.id, 'orgPath', ou.org_path)
                                 ORDER BY ou.org_path, ra.role) FILTER (WHERE ra.id IS NOT NULL), '[]') AS roles
        FROM app_user u
@@ -17,9 +18,11 @@ export class UserDirectory {
        LEFT JOIN org_unit ou ON ou.id = ra.org_unit_id
        WHERE u.id = $1 AND NOT u.disabled
        GROUP BY u.id`,
-      [userId],
-    );
+        [userId],
+      );
     const row = rows[0];
-    return row ? { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles } : null;
+    return row
+      ? { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles }
+      : null;
   }
 }

@@ -31,12 +31,18 @@ export async function paginate<E extends ObjectLiteral>(
     if (!at || !id || Number.isNaN(Date.parse(at))) throw new ProblemException(400, 'cursor is not valid');
     query.andWhere(`(${sortColumn}, ${idColumn}) < (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
-  const rows = await query.orderBy(sortColumn, 'DESC').addOrderBy(idColumn, 'DESC').take(limit + 1).getMany();
+  const rows = await query
+    .orderBy(sortColumn, 'DESC')
+    .addOrderBy(idColumn, 'DESC')
+    .take(limit + 1)
+    .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > limit && last
-      ? Buffer.from(`${sortValue(last).toISOString()}|${(last as unknown as { id: string }).id}`).toString('base64url')
+      ? Buffer.from(`${sortValue(last).toISOString()}|${(last as unknown as { id: string }).id}`).toString(
+          'base64url',
+        )
       : null;
   return { items, nextCursor };
 }

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 
 export interface ProblemError {
@@ -10,7 +17,11 @@ export interface ProblemError {
 
 /** An HTTP error that carries the `errors` list of an RFC 9457 problem. */
 export class ProblemException extends HttpException {
-  constructor(status: number, detail: string, readonly errors?: ProblemError[]) {
+  constructor(
+    status: number,
+    detail: string,
+    readonly errors?: ProblemError[],
+  ) {
     super(detail, status);
   }
 }
@@ -35,21 +46,39 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, errors } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     response
       .status(status)
       .type('application/problem+json')
-      .send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}) }));
+      .send(
+        JSON.stringify({
+          type: 'about:blank',
+          title: TITLES[status] ?? 'Error',
+          status,
+          detail,
+          ...(errors ? { errors } : {}),
+        }),
+      );
   }
 
   private describe(exception: unknown): { status: number; detail: string; errors?: ProblemError[] } {
     if (exception instanceof ProblemException) {
-      return { status: exception.getStatus(), detail: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
+      return {
+        status: exception.getStatus(),
+        detail: exception.message,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
+      const message =
+        typeof body === 'object' && body && 'message' in body
+          ? (body as { message: unknown }).message
+          : exception.message;
       return { status, detail: Array.isArray(message) ? message.join('; ') : String(message) };
     }
     const bodyError = ProblemFilter.describeBodyError(exception);
@@ -61,13 +90,25 @@ export class ProblemFilter implements ExceptionFilter {
   static describeBodyError(error: unknown): { status: number; title: string; detail: string } | null {
     const parserError = error as { type?: string; status?: number; message?: string } | null;
     if (parserError?.type === 'entity.parse.failed') {
-      return { status: 400, title: 'Bad Request', detail: `Malformed JSON body: ${parserError.message ?? ''}`.trim() };
+      return {
+        status: 400,
+        title: 'Bad Request',
+        detail: `Malformed JSON body: ${parserError.message ?? ''}`.trim(),
+      };
     }
     if (parserError?.type === 'entity.too.large') {
       return { status: 413, title: 'Content Too Large', detail: 'Request body is too large' };
     }
-    if (typeof parserError?.type === 'string' && typeof parserError.status === 'number' && parserError.status < 500) {
-      return { status: parserError.status, title: TITLES[parserError.status] ?? 'Bad Request', detail: parserError.message ?? 'Bad request' };
+    if (
+      typeof parserError?.type === 'string' &&
+      typeof parserError.status === 'number' &&
+      parserError.status < 500
+    ) {
+      return {
+        status: parserError.status,
+        title: TITLES[parserError.status] ?? 'Bad Request',
+        detail: parserError.message ?? 'Bad request',
+      };
     }
     return null;
   }

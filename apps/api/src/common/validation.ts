@@ -17,7 +17,11 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const list = flatten(errors);
-      return new ProblemException(400, `Invalid request: ${list.map((e) => `${e.path}: ${e.message}`).join('; ')}`, list);
+      return new ProblemException(
+        400,
+        `Invalid request: ${list.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        list,
+      );
     },
   });
 }

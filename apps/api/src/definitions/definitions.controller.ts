@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -23,7 +34,10 @@ export class DefinitionsController {
     @UploadedFile() file?: { buffer: Buffer },
   ) {
     const xml = file ? file.buffer.toString('utf8') : body.xml;
-    if (!xml) throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [{ path: 'xml', message: 'xml is required' }]);
+    if (!xml)
+      throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [
+        { path: 'xml', message: 'xml is required' },
+      ]);
     const result = await this.definitions.deploy(user, xml, body.forms);
     response.status(result.created ? 201 : 200);
     return result.definition;

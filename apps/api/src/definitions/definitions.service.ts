@@ -23,13 +23,18 @@ export class DefinitionsService {
   ) {}
 
   async deploy(user: CurrentUser, xml: string, forms: Record<string, unknown> = {}): Promise<DeployResult> {
-    if (!hasRole(user, DEPLOYER_ROLES)) throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
+    if (!hasRole(user, DEPLOYER_ROLES))
+      throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
     const compiled = await compileProcess(xml);
     if (!compiled.ok) {
       throw new ProblemException(
         400,
         `The diagram has ${compiled.errors.length} problem(s): ${compiled.errors.map((e) => `${e.elementId || '(document)'}: ${e.message}`).join('; ')}`,
-        compiled.errors.map((e) => ({ elementId: e.elementId, elementType: e.elementType, message: e.message })),
+        compiled.errors.map((e) => ({
+          elementId: e.elementId,
+          elementType: e.elementType,
+          message: e.message,
+        })),
       );
     }
     const { model, warnings } = compiled;
@@ -41,15 +46,30 @@ export class DefinitionsService {
       const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
       if (latest && latest.sha256 === sha256) return { created: false, entity: latest };
       const entity = await repo.save(
-        repo.create({ key: model.id, version: (latest?.version ?? 0) + 1, name: model.name ?? null, xml, model, forms, sha256, deployedBy: user.id }),
+        repo.create({
+          key: model.id,
+          version: (latest?.version ?? 0) + 1,
+          name: model.name ?? null,
+          xml,
+          model,
+          forms,
+          sha256,
+          deployedBy: user.id,
+        }),
       );
       return { created: true, entity };
     });
     if (result.created) {
-      await this.accessLog.record(user.id, 'definition.deploy', 'definition', result.entity.id, { key: model.id, version: result.entity.version });
+      await this.accessLog.record(user.id, 'definition.deploy', 'definition', result.entity.id, {
+        key: model.id,
+        version: result.entity.version,
+      });
     }
     const { entity } = result;
-    return { created: result.created, definition: { id: entity.id, key: entity.key, version: entity.version, name: entity.name, warnings } };
+    return {
+      created: result.created,
+      definition: { id: entity.id, key: entity.key, version: entity.version, name: entity.name, warnings },
+    };
   }
 
   /** Definitions are not case data: every signed-in user may list them. */
@@ -58,7 +78,14 @@ export class DefinitionsService {
     if (query.key) qb.where('d.key = :key', { key: query.key });
     const page = await paginate(qb, 'd.deployed_at', 'd.id', query, (d) => d.deployedAt);
     return {
-      items: page.items.map((d) => ({ id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: d.deployedAt, deployedBy: d.deployedBy })),
+      items: page.items.map((d) => ({
+        id: d.id,
+        key: d.key,
+        version: d.version,
+        name: d.name,
+        deployedAt: d.deployedAt,
+        deployedBy: d.deployedBy,
+      })),
       nextCursor: page.nextCursor,
     };
   }
@@ -66,7 +93,16 @@ export class DefinitionsService {
   async get(id: string) {
     const d = await this.db.getRepository(ProcessDefinitionEntity).findOneBy({ id });
     if (!d) throw new NotFoundException(`Definition ${id} not found`);
-    return { id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: d.deployedAt, deployedBy: d.deployedBy, xml: d.xml, forms: d.forms };
+    return {
+      id: d.id,
+      key: d.key,
+      version: d.version,
+      name: d.name,
+      deployedAt: d.deployedAt,
+      deployedBy: d.deployedBy,
+      xml: d.xml,
+      forms: d.forms,
+    };
   }
 
   /** The given version of a key, or its latest. */
@@ -75,7 +111,8 @@ export class DefinitionsService {
       where: version ? { key, version } : { key },
       order: { version: 'DESC' },
     });
-    if (!definition) throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
+    if (!definition)
+      throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
     return definition;
   }
 }

@@ -32,7 +32,11 @@ export class InstancesController {
 
   @Post(':id/cancel')
   @HttpCode(202)
-  async cancel(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelInstanceDto): Promise<void> {
+  async cancel(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelInstanceDto,
+  ): Promise<void> {
     await this.instances.cancel(user, id, body.reason);
   }
 }

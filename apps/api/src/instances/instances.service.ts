@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   CANCEL_INSTANCE_UPDATE,
@@ -9,7 +15,11 @@ import {
   workflowIdForInstance,
 } from '../../../../libs/contracts/src/process-workflow';
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
-import { AuditEventEntity, OrgUnitEntity, ProcessInstanceEntity } from '../../../../libs/persistence/src/entities';
+import {
+  AuditEventEntity,
+  OrgUnitEntity,
+  ProcessInstanceEntity,
+} from '../../../../libs/persistence/src/entities';
 import { inScope } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
@@ -70,32 +80,47 @@ export class InstancesService {
       startedAt: new Date(),
     });
     try {
-      const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, { workflowId, taskQueue: this.temporal.taskQueue, args: [input] });
+      const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+      });
       // Wait until the first step is projected, so the caller reads its own writes (its tasks).
       await handle.executeUpdate(SYNC_UPDATE, { args: [] });
     } catch (error) {
       const started = await client.workflow
         .getHandle(workflowId)
         .describe()
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!started) {
         // Nothing ran: remove the row so no half-written case remains.
         await this.db.getRepository(ProcessInstanceEntity).delete({ id: instanceId, lastStep: 0 });
         throw new ServiceUnavailableException(`The case could not be started: ${(error as Error).message}`);
       }
-      this.logger.warn(`Case ${instanceId} started but its first step is not projected yet: ${(error as Error).message}`);
+      this.logger.warn(
+        `Case ${instanceId} started but its first step is not projected yet: ${(error as Error).message}`,
+      );
     }
-    await this.accessLog.record(user.id, 'instance.start', 'instance', instanceId, { definitionKey: definition.key });
+    await this.accessLog.record(user.id, 'instance.start', 'instance', instanceId, {
+      definitionKey: definition.key,
+    });
     return this.view(await this.findVisible(user, instanceId));
   }
 
-  private async placeCase(user: CurrentUser, dto: StartInstanceDto): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
+  private async placeCase(
+    user: CurrentUser,
+    dto: StartInstanceDto,
+  ): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
     if (dto.studentId) {
       const student = await this.students.findVisible(user, dto.studentId);
       const unit = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: student.orgUnitId });
       return { unit, studentId: student.id };
     }
-    if (!dto.orgUnitId) throw new NotFoundException('Give orgUnitId or studentId: every case lives at an org unit');
+    if (!dto.orgUnitId)
+      throw new NotFoundException('Give orgUnitId or studentId: every case lives at an org unit');
     const unit = await this.db.getRepository(OrgUnitEntity).findOneBy({ id: dto.orgUnitId });
     if (!unit) throw new NotFoundException(`Org unit ${dto.orgUnitId} not found`);
     return { unit, studentId: null };
@@ -115,14 +140,21 @@ export class InstancesService {
       );
     }
     if (query.overdue === 'true') {
-      qb.andWhere(`EXISTS (SELECT 1 FROM user_task t WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < now())`);
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM user_task t WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < now())`,
+      );
     }
     if (query.stuckDays) {
-      qb.andWhere(`i.state = 'active' AND i.updated_at < now() - make_interval(days => :stuckDays)`, { stuckDays: query.stuckDays });
+      qb.andWhere(`i.state = 'active' AND i.updated_at < now() - make_interval(days => :stuckDays)`, {
+        stuckDays: query.stuckDays,
+      });
     }
     const page = await paginate(qb, 'i.started_at', 'i.id', query, (i) => i.startedAt);
     const overdue = await this.overdueCounts(page.items.map((i) => i.id));
-    return { items: page.items.map((i) => ({ ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0 })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((i) => ({ ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0 })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(user: CurrentUser, id: string) {
@@ -157,11 +189,12 @@ export class InstancesService {
 
   async cancel(user: CurrentUser, id: string, reason: string): Promise<void> {
     const instance = await this.findVisible(user, id);
-    if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath)) throw new ForbiddenException('Cancelling a case needs a supervising role');
+    if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
+      throw new ForbiddenException('Cancelling a case needs a supervising role');
     if (instance.state !== 'active') throw new ForbiddenException(`Case ${id} is already ${instance.state}`);
-    await this.temporal.client.workflow
-      .getHandle(instance.workflowId)
-      .executeUpdate(CANCEL_INSTANCE_UPDATE, { args: [{ reason, actor: { id: user.id, username: user.username } }] });
+    await this.temporal.client.workflow.getHandle(instance.workflowId).executeUpdate(CANCEL_INSTANCE_UPDATE, {
+      args: [{ reason, actor: { id: user.id, username: user.username } }],
+    });
     await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
   }
 
@@ -206,6 +239,12 @@ export class InstancesService {
 
   async view(i: ProcessInstanceEntity) {
     const overdue = await this.overdueCounts([i.id]);
-    return { ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0, activeElements: i.activeElements, variables: i.variables, incidents: [] };
+    return {
+      ...this.summary(i),
+      overdueTasks: overdue.get(i.id) ?? 0,
+      activeElements: i.activeElements,
+      variables: i.variables,
+      incidents: [],
+    };
   }
 }

@@ -9,7 +9,8 @@ export class CreateOrgUnitDto {
   @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
   @IsString() @Length(1, 100) name!: string;
   /** Becomes a segment of the org path: lowercase letters, digits and '-'. */
-  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'code must be 1-40 lowercase letters, digits or "-"' }) code!: string;
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'code must be 1-40 lowercase letters, digits or "-"' })
+  code!: string;
 }
 
 export class ListOrgUnitsQuery extends PageQuery {}

@@ -9,7 +9,14 @@ import { ProblemException } from '../common/problem.filter';
 import type { CreateOrgUnitDto } from './org-units.dto';
 
 export function toOrgUnitView(unit: OrgUnitEntity) {
-  return { id: unit.id, parentId: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code, orgPath: unit.orgPath };
+  return {
+    id: unit.id,
+    parentId: unit.parentId,
+    kind: unit.kind,
+    name: unit.name,
+    code: unit.code,
+    orgPath: unit.orgPath,
+  };
 }
 
 @Injectable()
@@ -26,7 +33,9 @@ export class OrgUnitsService {
       : await repo.createQueryBuilder('ou').where('ou.parent_id IS NULL').getOne();
     if (!parent) throw new NotFoundException(`Parent org unit ${dto.parentId} does not exist`);
     if (!hasRoleAt(user, ORG_ADMIN_ROLES, parent.orgPath)) {
-      throw new ForbiddenException('Creating org units needs the admin or districtSupervisor role at or above the parent');
+      throw new ForbiddenException(
+        'Creating org units needs the admin or districtSupervisor role at or above the parent',
+      );
     }
     // The tree goes city → district → school → grade → class; a level may be skipped, never reversed.
     if (ORG_UNIT_KINDS.indexOf(dto.kind) <= ORG_UNIT_KINDS.indexOf(parent.kind)) {
@@ -35,8 +44,11 @@ export class OrgUnitsService {
       ]);
     }
     const orgPath = `${parent.orgPath}/${dto.code}`;
-    if (await repo.existsBy({ orgPath })) throw new ConflictException(`Code ${dto.code} is already used under ${parent.orgPath}`);
-    const unit = await repo.save(repo.create({ parentId: parent.id, kind: dto.kind, name: dto.name, code: dto.code, orgPath }));
+    if (await repo.existsBy({ orgPath }))
+      throw new ConflictException(`Code ${dto.code} is already used under ${parent.orgPath}`);
+    const unit = await repo.save(
+      repo.create({ parentId: parent.id, kind: dto.kind, name: dto.name, code: dto.code, orgPath }),
+    );
     await this.accessLog.record(user.id, 'orgUnit.create', 'orgUnit', unit.id, { orgPath });
     return toOrgUnitView(unit);
   }

@@ -18,7 +18,13 @@ interface StudentPersonalData {
   birthDate?: string;
 }
 
-const STUDENT_REGISTRARS: readonly Role[] = ['admin', 'districtSupervisor', 'principal', 'psychTeacher', 'classTeacher'];
+const STUDENT_REGISTRARS: readonly Role[] = [
+  'admin',
+  'districtSupervisor',
+  'principal',
+  'psychTeacher',
+  'classTeacher',
+];
 
 @Injectable()
 export class StudentsService {
@@ -36,14 +42,20 @@ export class StudentsService {
         { path: 'orgUnitId', message: 'Expected a class' },
       ]);
     }
-    if (!hasRoleAt(user, STUDENT_REGISTRARS, unit.orgPath)) throw new ForbiddenException('You may not register students in this class');
+    if (!hasRoleAt(user, STUDENT_REGISTRARS, unit.orgPath))
+      throw new ForbiddenException('You may not register students in this class');
     const repo = this.db.getRepository(StudentEntity);
     if (await repo.existsBy({ orgUnitId: unit.id, studentNo: dto.studentNo })) {
       throw new ConflictException(`Student number ${dto.studentNo} already exists in this class`);
     }
     const personal: StudentPersonalData = { name: dto.name, gender: dto.gender, birthDate: dto.birthDate };
     const student = await repo.save(
-      repo.create({ orgUnitId: unit.id, orgPath: unit.orgPath, studentNo: dto.studentNo, sensitive: encryptJson(this.config.dataKey, personal) }),
+      repo.create({
+        orgUnitId: unit.id,
+        orgPath: unit.orgPath,
+        studentNo: dto.studentNo,
+        sensitive: encryptJson(this.config.dataKey, personal),
+      }),
     );
     await this.accessLog.record(user.id, 'student.create', 'student', student.id);
     return this.view(student, personal);
@@ -67,6 +79,12 @@ export class StudentsService {
   }
 
   private view(student: StudentEntity, personal: StudentPersonalData) {
-    return { id: student.id, orgUnitId: student.orgUnitId, orgPath: student.orgPath, studentNo: student.studentNo, ...personal };
+    return {
+      id: student.id,
+      orgUnitId: student.orgUnitId,
+      orgPath: student.orgPath,
+      studentNo: student.studentNo,
+      ...personal,
+    };
   }
 }

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { COMPLETE_TASK_UPDATE, type CompleteTaskArgs, workflowIdForInstance } from '../../../../libs/contracts/src/process-workflow';
+import {
+  COMPLETE_TASK_UPDATE,
+  type CompleteTaskArgs,
+  workflowIdForInstance,
+} from '../../../../libs/contracts/src/process-workflow';
 import { UserTaskEntity } from '../../../../libs/persistence/src/entities';
 import { taskVisible } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
@@ -22,10 +26,15 @@ export class TasksService {
   ) {}
 
   async list(user: CurrentUser, query: ListTasksQuery) {
-    const qb = this.db.getRepository(UserTaskEntity).createQueryBuilder('t').where(taskVisible('t'), { scopeUserId: user.id });
+    const qb = this.db
+      .getRepository(UserTaskEntity)
+      .createQueryBuilder('t')
+      .where(taskVisible('t'), { scopeUserId: user.id });
     if (query.assignee === 'me') qb.andWhere('t.assignee_id = :me', { me: user.id });
     if (query.candidate === 'me') {
-      qb.andWhere('EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)', { me: user.id });
+      qb.andWhere('EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)', {
+        me: user.id,
+      });
     }
     if (query.state) qb.andWhere('t.state = :state', { state: query.state });
     if (query.overdue === 'true') qb.andWhere(`t.state = 'open' AND t.due_at < now()`);
@@ -36,10 +45,16 @@ export class TasksService {
 
   async get(user: CurrentUser, id: string) {
     const task = await this.findVisible(user, id);
-    const instance = await this.db.query(`SELECT variables FROM process_instance WHERE id = $1`, [task.instanceId]);
+    const instance = await this.db.query(`SELECT variables FROM process_instance WHERE id = $1`, [
+      task.instanceId,
+    ]);
     await this.accessLog.record(user.id, 'task.read', 'task', id);
     const [view] = await this.views([task]);
-    return { ...view, form: null, variables: (instance[0] as { variables: unknown } | undefined)?.variables ?? {} };
+    return {
+      ...view,
+      form: null,
+      variables: (instance[0] as { variables: unknown } | undefined)?.variables ?? {},
+    };
   }
 
   /**
@@ -49,7 +64,8 @@ export class TasksService {
    */
   async complete(user: CurrentUser, id: string, variables: Record<string, unknown>, idempotencyKey?: string) {
     const task = await this.findVisible(user, id);
-    if (task.assigneeId && task.assigneeId !== user.id) throw new ConflictException(`Task ${id} is assigned to someone else`);
+    if (task.assigneeId && task.assigneeId !== user.id)
+      throw new ConflictException(`Task ${id} is assigned to someone else`);
     if (!task.assigneeId && !(await this.isCandidate(task.id, user.id))) {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
@@ -58,16 +74,24 @@ export class TasksService {
     try {
       await this.temporal.client.workflow
         .getHandle(workflowIdForInstance(task.instanceId))
-        .executeUpdate(COMPLETE_TASK_UPDATE, { args: [args], updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}` });
+        .executeUpdate(COMPLETE_TASK_UPDATE, {
+          args: [args],
+          updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
+        });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
-        throw new ConflictException(`Task ${id} cannot be completed: ${(error.cause as Error | undefined)?.message ?? error.message}`);
+        throw new ConflictException(
+          `Task ${id} cannot be completed: ${(error.cause as Error | undefined)?.message ?? error.message}`,
+        );
       }
       throw error;
     }
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
     const [view] = await this.views([await this.findVisible(user, id)]);
-    return { task: view, instance: await this.instances.view(await this.instances.findVisible(user, task.instanceId)) };
+    return {
+      task: view,
+      instance: await this.instances.view(await this.instances.findVisible(user, task.instanceId)),
+    };
   }
 
   async findVisible(user: CurrentUser, id: string): Promise<UserTaskEntity> {
@@ -82,7 +106,10 @@ export class TasksService {
   }
 
   private async isCandidate(taskId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM task_candidate WHERE task_id = $1 AND user_id = $2`, [taskId, userId]);
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM task_candidate WHERE task_id = $1 AND user_id = $2`,
+      [taskId, userId],
+    );
     return rows.length > 0;
   }
 

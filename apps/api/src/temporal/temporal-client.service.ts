@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
@@ -25,7 +32,10 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   private async connect(delay: number): Promise<void> {
     if (this.stopped) return;
     try {
-      this.connection = await Connection.connect({ ...temporalConnectionOptions(this.config.temporal), connectTimeout: '5s' });
+      this.connection = await Connection.connect({
+        ...temporalConnectionOptions(this.config.temporal),
+        connectTimeout: '5s',
+      });
       this.current = new Client({ connection: this.connection, namespace: this.config.temporal.namespace });
       this.logger.log(`Connected to Temporal at ${this.config.temporal.address}`);
     } catch (error) {
@@ -37,7 +47,10 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   }
 
   get client(): Client {
-    if (!this.current) throw new ServiceUnavailableException(`Temporal at ${this.config.temporal.address} is not reachable yet`);
+    if (!this.current)
+      throw new ServiceUnavailableException(
+        `Temporal at ${this.config.temporal.address} is not reachable yet`,
+      );
     return this.current;
   }
 

@@ -27,12 +27,18 @@ export class UsersService {
       if (taken) throw new ConflictException(`Username ${dto.username} is taken`);
       const user = await tx
         .getRepository(UserEntity)
-        .save(tx.getRepository(UserEntity).create({ username: dto.username, passwordHash, displayName: dto.displayName }));
+        .save(
+          tx
+            .getRepository(UserEntity)
+            .create({ username: dto.username, passwordHash, displayName: dto.displayName }),
+        );
       for (const grant of dto.roles) {
         if (!(await tx.getRepository(OrgUnitEntity).existsBy({ id: grant.orgUnitId }))) {
           throw new NotFoundException(`Org unit ${grant.orgUnitId} does not exist`);
         }
-        await tx.getRepository(RoleAssignmentEntity).insert({ userId: user.id, role: grant.role, orgUnitId: grant.orgUnitId });
+        await tx
+          .getRepository(RoleAssignmentEntity)
+          .insert({ userId: user.id, role: grant.role, orgUnitId: grant.orgUnitId });
       }
       return user.id;
     });
