@@ -14,9 +14,11 @@ ensure_node_modules() {
   local stamp="$ROOT/node_modules/.carepath-lock.sha256"
   local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then return; fi
-  say "installing npm dependencies (npm ci)…"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$want" > "$stamp"
+  # `npm install` rather than `npm ci`: npm 11 here writes lock files without other platforms'
+  # optional packages, which `npm ci` then refuses. With a lock file it installs the locked versions.
+  say "installing npm dependencies…"
+  (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
+  sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1 > "$stamp"
 }
 
 # The Temporal CLI (dev server): TEMPORAL_CLI, then `temporal` on PATH, then a per-user cache that
