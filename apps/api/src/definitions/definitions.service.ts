@@ -15,6 +15,17 @@ export interface DeployResult {
   definition: { id: string; key: string; version: number; name: string | null; warnings: unknown[] };
 }
 
+function summarise(d: ProcessDefinitionEntity) {
+  return {
+    id: d.id,
+    key: d.key,
+    version: d.version,
+    name: d.name,
+    deployedAt: d.deployedAt,
+    deployedBy: d.deployedBy,
+  };
+}
+
 @Injectable()
 export class DefinitionsService {
   constructor(
@@ -78,14 +89,7 @@ export class DefinitionsService {
     if (query.key) qb.where('d.key = :key', { key: query.key });
     const page = await paginate(qb, 'd.deployed_at', 'd.id', query, (d) => d.deployedAt);
     return {
-      items: page.items.map((d) => ({
-        id: d.id,
-        key: d.key,
-        version: d.version,
-        name: d.name,
-        deployedAt: d.deployedAt,
-        deployedBy: d.deployedBy,
-      })),
+      items: page.items.map(summarise),
       nextCursor: page.nextCursor,
     };
   }
@@ -93,16 +97,7 @@ export class DefinitionsService {
   async get(id: string) {
     const d = await this.db.getRepository(ProcessDefinitionEntity).findOneBy({ id });
     if (!d) throw new NotFoundException(`Definition ${id} not found`);
-    return {
-      id: d.id,
-      key: d.key,
-      version: d.version,
-      name: d.name,
-      deployedAt: d.deployedAt,
-      deployedBy: d.deployedBy,
-      xml: d.xml,
-      forms: d.forms,
-    };
+    return { ...summarise(d), xml: d.xml, forms: d.forms };
   }
 
   /** The given version of a key, or its latest. */
