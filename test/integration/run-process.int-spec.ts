@@ -37,14 +37,19 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
   beforeAll(async () => {
     installTemporalRuntime('silent');
     env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: temporalCliPath() }, extraArgs: ['--log-level', 'error'] },
+      server: {
+        executable: { type: 'existing-path', path: temporalCliPath() },
+        extraArgs: ['--log-level', 'error'],
+      },
     });
     db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
     await db.initialize();
     const compiled = await compileProcess(fixture('single-task.bpmn'));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
     model = compiled.model;
-    await db.query(`INSERT INTO org_unit (kind, name, code, org_path) VALUES ('root','r','root','/root') ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO org_unit (kind, name, code, org_path) VALUES ('root','r','root','/root') ON CONFLICT DO NOTHING`,
+    );
     [{ id: orgUnitId }] = await db.query(`SELECT id FROM org_unit WHERE org_path = '/root'`);
     [{ id: actorId }] = await db.query(
       `INSERT INTO app_user (username, password_hash, display_name) VALUES ($1, 'x', 'Psych') RETURNING id`,
@@ -103,16 +108,27 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
     const second = await newWorker();
     const result = await second.runUntil(async () => {
       await handle.executeUpdate(COMPLETE_TASK_UPDATE, {
-        args: [{ taskId: task.id, variables: { riskLevel: 'high' }, actor: { id: actorId, username: 'psych' } }],
+        args: [
+          { taskId: task.id, variables: { riskLevel: 'high' }, actor: { id: actorId, username: 'psych' } },
+        ],
       });
       return handle.result();
     });
 
     // then the case finished exactly once, with nothing lost
     expect(result).toEqual({ state: 'completed', steps: 2 });
-    const [instance] = await db.query(`SELECT state, variables, last_step FROM process_instance WHERE id = $1`, [instanceId]);
-    expect(instance).toEqual({ state: 'completed', variables: { source: 'parent', riskLevel: 'high' }, last_step: 2 });
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE instance_id = $1`, [instanceId]);
+    const [instance] = await db.query(
+      `SELECT state, variables, last_step FROM process_instance WHERE id = $1`,
+      [instanceId],
+    );
+    expect(instance).toEqual({
+      state: 'completed',
+      variables: { source: 'parent', riskLevel: 'high' },
+      last_step: 2,
+    });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE instance_id = $1`, [
+      instanceId,
+    ]);
     expect(n).toBe(10);
 
     // and its history replays on the current workflow code
@@ -126,9 +142,15 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
   it('replays every recorded history in test/histories (interpreter changes stay replay-safe)', async () => {
     const files = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.json')) : [];
     expect(files.length).toBeGreaterThan(0);
-    const histories = files.map((file) => ({ workflowId: file, history: JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) }));
+    const histories = files.map((file) => ({
+      workflowId: file,
+      history: JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')),
+    }));
     for await (const result of Worker.runReplayHistories({ workflowsPath }, histories)) {
-      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
+      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({
+        workflowId: result.workflowId,
+        error: undefined,
+      });
     }
   });
 });
