@@ -28,9 +28,9 @@ ensure_temporal_cli() {
     [[ -x "$TEMPORAL_CLI" ]] || die "TEMPORAL_CLI=$TEMPORAL_CLI is not an executable"
     export TEMPORAL_CLI; return
   fi
+  if command -v temporal >/dev/null; then TEMPORAL_CLI="$(command -v temporal)"; export TEMPORAL_CLI; return; fi
   local cached="$CACHE_DIR/temporal-$TEMPORAL_CLI_VERSION/temporal"
   if [[ -x "$cached" ]]; then export TEMPORAL_CLI="$cached"; return; fi
-  if command -v temporal >/dev/null; then TEMPORAL_CLI="$(command -v temporal)"; export TEMPORAL_CLI; return; fi
   command -v go >/dev/null || die "No Temporal CLI and no Go toolchain to build one: install Go or set TEMPORAL_CLI"
   say "building the Temporal CLI $TEMPORAL_CLI_VERSION with Go (first time only, a few minutes)…"
   mkdir -p "$CACHE_DIR/temporal-$TEMPORAL_CLI_VERSION"

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { findBrokenLink } from '../../libs/persistence/src/audit-chain';
 import { buildWorld, call, deploySingleTask, fixture, type World } from '../support/api-client';
 import { type Stack, startStack } from '../support/stack';
@@ -226,5 +227,89 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/auth/login', '/api/instances', '/api/tasks/{id}/complete']),
     );
+  });
+});
+
+describe('directory: org units, users and students', () => {
+  let stack: Stack;
+  let world: World;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    world = await buildWorld(stack);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('lists only the org units within the caller’s scope', async () => {
+    const mine = await call(stack.baseUrl, 'GET', '/api/org-units', { token: world.psychB.token });
+    const ids = mine.body.items.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([world.units.schoolB, world.units.classB]));
+    expect(ids).not.toContain(world.units.schoolA);
+    expect(ids).not.toContain(world.units.district);
+  });
+
+  it('lets only admins create users, and refuses a taken username with 409', async () => {
+    const body = {
+      username: world.psychA.username.toUpperCase(),
+      password: 'another-long-password',
+      displayName: 'x',
+      roles: [],
+    };
+    expect((await call(stack.baseUrl, 'POST', '/api/users', { token: world.adminToken, body })).status).toBe(
+      409,
+    );
+    const byTeacher = await call(stack.baseUrl, 'POST', '/api/users', {
+      token: world.psychA.token,
+      body: { ...body, username: `new-${Date.now()}` },
+    });
+    expect(byTeacher.status).toBe(403);
+    const badRole = await call(stack.baseUrl, 'POST', '/api/users', {
+      token: world.adminToken,
+      body: {
+        ...body,
+        username: `new-${Date.now()}`,
+        roles: [{ role: 'wizard', orgUnitId: world.units.classA }],
+      },
+    });
+    expect(badRole.status).toBe(400);
+    expect(badRole.body.errors[0].path).toBe('roles.0.role');
+  });
+
+  it('stores a student’s personal data encrypted, shows it in scope, and places their case at their class', async () => {
+    const created = await call(stack.baseUrl, 'POST', '/api/students', {
+      token: world.classTeacherA.token,
+      body: { orgUnitId: world.units.classA, studentNo: 'S-001', name: '李小明', gender: 'male' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ studentNo: 'S-001', name: '李小明', orgUnitId: world.units.classA });
+    const atGrade = await call(stack.baseUrl, 'POST', '/api/students', {
+      token: world.adminToken,
+      body: { orgUnitId: world.units.gradeA, studentNo: 'S-002', name: 'x' },
+    });
+    expect(atGrade.status).toBe(400);
+
+    const read = await call(stack.baseUrl, 'GET', `/api/students/${created.body.id}`, {
+      token: world.psychA.token,
+    });
+    expect(read.body.name).toBe('李小明');
+    expect(
+      (await call(stack.baseUrl, 'GET', `/api/students/${created.body.id}`, { token: world.psychB.token }))
+        .status,
+    ).toBe(404);
+
+    await deploySingleTask(stack, world.adminToken);
+    const started = await call(stack.baseUrl, 'POST', '/api/instances', {
+      token: world.psychA.token,
+      body: { definitionKey: 'initial-assessment', studentId: created.body.id },
+    });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ orgUnitId: world.units.classA, studentId: created.body.id });
+    const unknownKey = await call(stack.baseUrl, 'POST', '/api/instances', {
+      token: world.psychA.token,
+      body: { definitionKey: 'no-such-process', orgUnitId: world.units.classA },
+    });
+    expect(unknownKey.status).toBe(404);
   });
 });

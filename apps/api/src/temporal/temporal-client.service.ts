@@ -39,6 +39,7 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
       this.current = new Client({ connection: this.connection, namespace: this.config.temporal.namespace });
       this.logger.log(`Connected to Temporal at ${this.config.temporal.address}`);
     } catch (error) {
+      if (this.stopped) return;
       this.logger.error(
         `Cannot reach Temporal at ${this.config.temporal.address}: ${(error as Error).message}; retrying in ${delay / 1000}s`,
       );
