@@ -290,6 +290,14 @@ describe('directory: org units, users and students', () => {
     });
     expect(atGrade.status).toBe(400);
 
+    // at rest the name exists only as ciphertext
+    const pg = new Client({ connectionString: process.env.CAREPATH_TEST_DATABASE_URL });
+    await pg.connect();
+    const stored = await pg.query('SELECT * FROM student WHERE id = $1', [created.body.id]);
+    await pg.end();
+    expect(JSON.stringify(stored.rows[0])).not.toContain('李小明');
+    expect(stored.rows[0].sensitive).toMatch(/^v1:/);
+
     const read = await call(stack.baseUrl, 'GET', `/api/students/${created.body.id}`, {
       token: world.psychA.token,
     });
