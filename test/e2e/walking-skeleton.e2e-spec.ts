@@ -5,18 +5,19 @@ import { type Stack, startStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
+// One stack for the whole file: booting Temporal, the api and the worker is the slow part.
+let stack: Stack;
+let world: World;
+
+beforeAll(async () => {
+  stack = await startStack();
+  world = await buildWorld(stack);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
 describe('walking skeleton: browser → api → Temporal → worker → PostgreSQL → api', () => {
-  let stack: Stack;
-  let world: World;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    world = await buildWorld(stack);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-
   const startCase = async (token: string, orgUnitId: string) =>
     call(stack.baseUrl, 'POST', '/api/instances', {
       token,
@@ -231,17 +232,6 @@ describe('walking skeleton: browser → api → Temporal → worker → PostgreS
 });
 
 describe('directory: org units, users and students', () => {
-  let stack: Stack;
-  let world: World;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    world = await buildWorld(stack);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-
   it('lists only the org units within the caller’s scope', async () => {
     const mine = await call(stack.baseUrl, 'GET', '/api/org-units', { token: world.psychB.token });
     const ids = mine.body.items.map((u: { id: string }) => u.id);

@@ -152,7 +152,7 @@ export class InstancesService {
     const page = await paginate(qb, 'i.started_at', 'i.id', query, (i) => i.startedAt);
     const overdue = await this.overdueCounts(page.items.map((i) => i.id));
     return {
-      items: page.items.map((i) => ({ ...this.summary(i), overdueTasks: overdue.get(i.id) ?? 0 })),
+      items: page.items.map((i) => this.summary(i, overdue.get(i.id) ?? 0)),
       nextCursor: page.nextCursor,
     };
   }
@@ -220,7 +220,7 @@ export class InstancesService {
     return new Map(rows.map((r) => [r.instance_id, r.n]));
   }
 
-  private summary(i: ProcessInstanceEntity) {
+  private summary(i: ProcessInstanceEntity, overdueTasks: number) {
     return {
       id: i.id,
       definitionKey: i.definitionKey,
@@ -232,7 +232,7 @@ export class InstancesService {
       state: i.state,
       startedAt: i.startedAt.toISOString(),
       endedAt: i.endedAt?.toISOString() ?? null,
-      overdueTasks: 0,
+      overdueTasks,
       openIncidents: 0,
     };
   }
@@ -240,8 +240,7 @@ export class InstancesService {
   async view(i: ProcessInstanceEntity) {
     const overdue = await this.overdueCounts([i.id]);
     return {
-      ...this.summary(i),
-      overdueTasks: overdue.get(i.id) ?? 0,
+      ...this.summary(i, overdue.get(i.id) ?? 0),
       activeElements: i.activeElements,
       variables: i.variables,
       incidents: [],
