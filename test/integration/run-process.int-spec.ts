@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -70,7 +70,7 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath,
-      activities: createProcessActivities(db),
+      activities: createProcessActivities({ dataSource: db, dataKey: randomBytes(32) }),
     });
 
   it('survives the worker being stopped mid-case and replays its recorded history unchanged', async () => {
@@ -116,7 +116,11 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
     });
 
     // then the case finished exactly once, with nothing lost
-    expect(result).toEqual({ state: 'completed', steps: 2 });
+    expect(result).toEqual({
+      state: 'completed',
+      steps: 2,
+      variables: { source: 'parent', riskLevel: 'high' },
+    });
     const [instance] = await db.query(
       `SELECT state, variables, last_step FROM process_instance WHERE id = $1`,
       [instanceId],

@@ -1,141 +1,312 @@
 import * as wf from '@temporalio/workflow';
 import type {
+  AssignTaskArgs,
   CancelInstanceArgs,
+  ClaimTaskArgs,
   CompleteTaskArgs,
   CompleteTaskResult,
-  ProcessActivities,
-  ProjectionStep,
+  CorrelateMessageArgs,
+  CorrelateMessageResult,
+  RetryIncidentArgs,
   RunProcessInput,
   RunProcessResult,
+  StepResult,
+  TaskAssignmentResult,
 } from '../../libs/contracts/src/process-workflow';
-import { completeTask, startInstance } from '../../libs/engine/src';
-import type { Command, EngineContext, EngineFailure, EngineState, Step } from '../../libs/engine/src/types';
+import {
+  assignTask,
+  cancelInstance,
+  completeChild,
+  completeJob,
+  completeTask,
+  correlateMessage,
+  failChild,
+  failJob,
+  fireTimer,
+  resolveIncident,
+  startInstance,
+  throwJobError,
+} from '../../libs/engine/src';
+import type { EngineFailure, EngineState } from '../../libs/engine/src/types';
+import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
+import { CaseProjection, type ProjectionResume } from './case-projection';
+import { isEngineFailure, StepRunner } from './step-runner';
 
 export const completeTaskUpdate = wf.defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>('completeTask');
-/** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
+export const claimTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('claimTask');
+export const unclaimTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('unclaimTask');
+export const assignTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [AssignTaskArgs]>('assignTask');
+export const correlateMessageUpdate = wf.defineUpdate<CorrelateMessageResult, [CorrelateMessageArgs]>(
+  'correlateMessage',
+);
+export const retryIncidentUpdate = wf.defineUpdate<StepResult, [RetryIncidentArgs]>('retryIncident');
 export const cancelInstanceUpdate = wf.defineUpdate<void, [CancelInstanceArgs]>('cancelInstance');
-export const syncUpdate = wf.defineUpdate<{ step: number }>('sync');
+/** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
+export const syncUpdate = wf.defineUpdate<StepResult>('sync');
 
 /**
- * Projection retries forever with backoff: PostgreSQL being down must delay a case, never lose a
- * step. 30 s covers one transaction with generous margin.
+ * Continue as new well before Temporal's suggestion (4,096 events on the default server
+ * config), leaving room for the events in flight while handlers finish.
  */
-const { projectStep } = wf.proxyActivities<ProcessActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const CONTINUE_AS_NEW_AFTER_EVENTS = 3_000;
+
+interface Resume {
+  state: EngineState;
+  projection: ProjectionResume;
+}
 
 /**
- * The thin shell around libs/engine: feeds it events (start, task completed) and carries out its
- * commands by writing each step's projection, in step order.
+ * The thin shell around libs/engine: feeds it what happens (a task completed, a timer due, a
+ * message, a job's result, a child case's end) and carries out its commands (timers, service
+ * activities, child cases), writing every step's projection in step order.
  */
-export async function runProcess(input: RunProcessInput): Promise<RunProcessResult> {
-  const { instance, model } = input;
-  let state: EngineState;
-  let step = 0;
-  let projected = 0;
-  let projection: Promise<void> = Promise.resolve();
-  const tokenSince = new Map<string, string>();
-
-  const context = (): EngineContext => ({ now: new Date().toISOString(), newId: () => wf.uuid4() });
-
-  /** Accepts an engine step: state changes now, its projection is queued behind earlier ones. */
-  const accept = (result: Step, at: string, actorId?: string): Promise<void> => {
-    state = result.state;
-    step += 1;
-    const live = new Set(state.tokens.map((token) => token.id));
-    for (const id of tokenSince.keys()) if (!live.has(id)) tokenSince.delete(id);
-    for (const token of state.tokens) if (!tokenSince.has(token.id)) tokenSince.set(token.id, at);
-    const projectionStep: ProjectionStep = {
-      instance,
-      step,
-      state: state.status,
-      variables: state.variables,
-      activeElements: state.tokens.map((token) => ({
-        elementId: token.elementId,
-        since: tokenSince.get(token.id) ?? at,
-      })),
-      events: result.events,
-      openedTasks: result.commands.flatMap((command) =>
-        command.type === 'openUserTask' ? [{ ...command.task, openedAt: at }] : [],
-      ),
-      closedTasks: result.commands.flatMap((command) =>
-        command.type === 'closeUserTask'
-          ? [{ taskId: command.taskId, state: command.state, at, ...(actorId ? { actorId } : {}) }]
-          : [],
-      ),
-      ...(state.status !== 'active' ? { endedAt: at } : {}),
-    };
-    const stepNumber = step;
-    projection = projection.then(async () => {
-      await projectStep(projectionStep);
-      projected = stepNumber;
-    });
-    return projection;
+export async function runProcess(original: RunProcessInput): Promise<RunProcessResult> {
+  // A case started months ago carries the model its compiler wrote; bring it to today's shape.
+  const input = { ...original, model: upgradeModel(original.model) };
+  const resume = input.resume as Resume | undefined;
+  const projection = new CaseProjection(input.instance, resume?.projection);
+  const runner = new StepRunner(input, projection);
+  const refuse = (result: EngineFailure): never => {
+    throw wf.ApplicationFailure.nonRetryable(result.message, 'EngineFailure', result.elementId);
   };
 
-  const failed = (result: Step | EngineFailure): result is EngineFailure => 'kind' in result;
-
-  const startContext = context();
-  const started = startInstance(model, input.variables, startContext);
-  if (failed(started)) {
-    throw wf.ApplicationFailure.nonRetryable(`${started.elementId}: ${started.message}`, 'EngineFailure');
+  if (resume) {
+    runner.resume(resume.state);
+  } else {
+    const ctx = runner.context();
+    const started = startInstance(input.model, input.variables, ctx, {
+      ...(input.startEventId === undefined ? {} : { startEventId: input.startEventId }),
+    });
+    if (isEngineFailure(started)) refuse(started);
+    else runner.accept(started, ctx.now);
   }
+
   // Handlers are registered before the first await, so no update is ever dropped.
-  state = started.state;
+  const openTask = (taskId: string): void => {
+    if (!Object.hasOwn(runner.state.tasks, taskId)) throw new Error(`Task ${taskId} is not open`);
+  };
   wf.setHandler(
     completeTaskUpdate,
     async (args) => {
-      const ctx = context();
-      const result = completeTask(
-        model,
-        state,
-        { taskId: args.taskId, variables: args.variables, actor: args.actor.username },
-        ctx,
+      const result = runner.apply(
+        (ctx) =>
+          completeTask(
+            input.model,
+            runner.state,
+            { taskId: args.taskId, variables: args.variables, actor: args.actor.username },
+            ctx,
+          ),
+        args.actor.id,
       );
-      if (failed(result)) {
-        throw wf.ApplicationFailure.nonRetryable(`${result.elementId}: ${result.message}`, 'EngineFailure');
+      if (isEngineFailure(result)) return refuse(result);
+      await projection.flushed();
+      return { taskId: args.taskId, step: projection.step };
+    },
+    { validator: (args) => openTask(args.taskId) },
+  );
+
+  const setAssignee = async (
+    taskId: string,
+    assignee: string | null,
+    actor: { id: string; username: string },
+  ) => {
+    const result = runner.apply(
+      (ctx) => assignTask(input.model, runner.state, { taskId, assignee, actor: actor.username }, ctx),
+      actor.id,
+    );
+    if (isEngineFailure(result)) return refuse(result);
+    await projection.flushed();
+    return { taskId, assignee, step: projection.step };
+  };
+  wf.setHandler(claimTaskUpdate, (args) => setAssignee(args.taskId, args.actor.username, args.actor), {
+    validator: (args) => {
+      openTask(args.taskId);
+      const assignee = runner.state.tasks[args.taskId]?.assignee;
+      if (assignee !== undefined && assignee !== args.actor.username) {
+        throw new Error(`Task ${args.taskId} is claimed by someone else`);
       }
-      await accept(result, ctx.now, args.actor.id);
-      return { taskId: args.taskId, step };
+    },
+  });
+  wf.setHandler(unclaimTaskUpdate, (args) => setAssignee(args.taskId, null, args.actor), {
+    validator: (args) => openTask(args.taskId),
+  });
+  wf.setHandler(assignTaskUpdate, (args) => setAssignee(args.taskId, args.assignee, args.actor), {
+    validator: (args) => openTask(args.taskId),
+  });
+
+  wf.setHandler(
+    correlateMessageUpdate,
+    async (args) => {
+      const result = runner.apply(
+        (ctx) =>
+          correlateMessage(
+            input.model,
+            runner.state,
+            {
+              messageName: args.messageName,
+              correlationKey: args.correlationKey,
+              variables: args.variables,
+              ...(args.actor ? { actor: args.actor.username } : {}),
+            },
+            ctx,
+          ),
+        args.actor?.id,
+      );
+      if (isEngineFailure(result)) return refuse(result);
+      await projection.flushed();
+      return { subscriptionId: result.subscriptionId, step: projection.step };
     },
     {
       validator: (args) => {
-        if (!state.tasks[args.taskId]) throw new Error(`Task ${args.taskId} is not open`);
+        const waiting = Object.values(runner.state.subscriptions).some(
+          (open) => open.messageName === args.messageName && open.correlationKey === args.correlationKey,
+        );
+        if (!waiting)
+          throw new Error(`No subscription waits for message '${args.messageName}' with that key`);
       },
     },
   );
+
+  wf.setHandler(
+    retryIncidentUpdate,
+    async (args) => {
+      if (projection.retryIncident(args.incidentId)) {
+        await projection.flushed();
+        return { step: projection.step };
+      }
+      const result = runner.apply(
+        (ctx) =>
+          resolveIncident(
+            input.model,
+            runner.state,
+            { incidentId: args.incidentId, variables: args.variables, actor: args.actor.username },
+            ctx,
+          ),
+        args.actor.id,
+      );
+      if (isEngineFailure(result)) return refuse(result);
+      await projection.flushed();
+      return { step: projection.step };
+    },
+    {
+      validator: (args) => {
+        if (
+          !Object.hasOwn(runner.state.incidents, args.incidentId) &&
+          !projection.hasIncident(args.incidentId)
+        ) {
+          throw new Error(`Incident ${args.incidentId} is not open`);
+        }
+      },
+    },
+  );
+
   wf.setHandler(
     cancelInstanceUpdate,
     async ({ reason, actor }: CancelInstanceArgs): Promise<void> => {
-      // Cancelling closes every open task and ends the case; the reason goes into the audit chain.
-      const now = new Date().toISOString();
-      const taskIds = Object.keys(state.tasks);
-      const cancelled: Step = {
-        state: { ...state, status: 'cancelled', tokens: [], tasks: {} },
-        commands: taskIds.map((taskId): Command => ({
-          type: 'closeUserTask',
-          taskId,
-          state: 'cancelled',
-          actor: actor.username,
-        })),
-        events: [{ type: 'instance.cancelled', at: now, actor: actor.username, data: { reason } }],
-      };
-      await accept(cancelled, now, actor.id);
+      const result = runner.apply(
+        (ctx) => cancelInstance(input.model, runner.state, { reason, actor: actor.username }, ctx),
+        actor.id,
+      );
+      if (isEngineFailure(result)) refuse(result);
+      await projection.flushed();
     },
     {
       validator: (_args: CancelInstanceArgs) => {
-        if (state.status !== 'active') throw new Error(`The case is already ${state.status}`);
+        if (runner.state.status !== 'active') throw new Error(`The case is already ${runner.state.status}`);
       },
     },
   );
+
   wf.setHandler(syncUpdate, async () => {
-    await wf.condition(() => projected >= step);
-    return { step: projected };
+    await projection.flushed();
+    return { step: projection.step };
   });
 
-  await accept(started, startContext.now);
-  await wf.condition(() => state.status !== 'active' && wf.allHandlersFinished());
-  await projection;
-  return { state: state.status === 'cancelled' ? 'cancelled' : 'completed', steps: step };
+  runner.onJobDone = (jobId, outcome) => {
+    runner.apply((ctx) => {
+      switch (outcome.kind) {
+        case 'completed':
+          return completeJob(input.model, runner.state, { jobId, variables: outcome.variables }, ctx);
+        case 'bpmnError':
+          return throwJobError(
+            input.model,
+            runner.state,
+            { jobId, errorCode: outcome.errorCode, message: outcome.message },
+            ctx,
+          );
+        case 'failed':
+          return failJob(input.model, runner.state, { jobId, message: outcome.message }, ctx);
+      }
+    });
+  };
+  runner.onChildDone = (childId, outcome) => {
+    runner.apply((ctx) =>
+      outcome.kind === 'completed'
+        ? completeChild(input.model, runner.state, { childId, variables: outcome.variables }, ctx)
+        : failChild(input.model, runner.state, { childId, message: outcome.message }, ctx),
+    );
+  };
+  projection.onBufferedMessage = (message) => {
+    runner.apply((ctx) =>
+      correlateMessage(
+        input.model,
+        runner.state,
+        {
+          messageName: message.messageName,
+          correlationKey: message.correlationKey,
+          variables: message.variables,
+        },
+        ctx,
+      ),
+    );
+  };
+
+  const continueAfter = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
+  try {
+    for (;;) {
+      if (runner.state.status !== 'active') break;
+      const nextDue = runner.nextTimerDue();
+      const wake = runner.wakeCount;
+      const until = () =>
+        runner.state.status !== 'active' ||
+        runner.wakeCount !== wake ||
+        (wf.workflowInfo().historyLength >= continueAfter && runner.canContinueAsNew());
+      if (nextDue === null) await wf.condition(until);
+      else {
+        const wait = Date.parse(nextDue) - Date.now();
+        if (wait > 0) await wf.condition(until, wait);
+      }
+      runner.fireDueTimers((timerId, ctx) => fireTimer(input.model, runner.state, { timerId }, ctx));
+      if (
+        runner.state.status === 'active' &&
+        wf.workflowInfo().historyLength >= continueAfter &&
+        runner.canContinueAsNew() &&
+        wf.allHandlersFinished()
+      ) {
+        await projection.flushed();
+        if (runner.canContinueAsNew() && wf.allHandlersFinished()) {
+          const next: Resume = { state: runner.state, projection: projection.resumeData() };
+          await wf.continueAsNew<typeof runProcess>({ ...original, variables: {}, resume: next });
+        }
+      }
+    }
+  } catch (error) {
+    if (!wf.isCancellation(error)) throw error;
+    // The calling case ended this one (its call activity was interrupted or cancelled).
+    await wf.CancellationScope.nonCancellable(async () => {
+      runner.apply((ctx) =>
+        cancelInstance(
+          input.model,
+          runner.state,
+          { reason: 'The calling case no longer waits', actor: 'system' },
+          ctx,
+        ),
+      );
+      await projection.flushed();
+    });
+    return runner.outcome(projection.step);
+  }
+  await wf.condition(() => wf.allHandlersFinished());
+  await projection.flushed();
+  return runner.outcome(projection.step);
 }

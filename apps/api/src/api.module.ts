@@ -14,14 +14,21 @@ import { UserDirectory } from './auth/user-directory';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsService } from './definitions/definitions.service';
 import { HealthController } from './health/health.controller';
+import { IncidentsController } from './incidents/incidents.controller';
+import { IncidentsService } from './incidents/incidents.service';
 import { InstancesController } from './instances/instances.controller';
 import { InstancesService } from './instances/instances.service';
+import { MessagesController } from './messages/messages.controller';
+import { MessagesService } from './messages/messages.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { StudentsController } from './students/students.controller';
 import { StudentsService } from './students/students.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { CaseUpdates } from './temporal/case-updates.service';
 import { TemporalClientService } from './temporal/temporal-client.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -47,6 +54,9 @@ export class ApiModule {
         DefinitionsController,
         InstancesController,
         TasksController,
+        MessagesController,
+        IncidentsController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -55,12 +65,16 @@ export class ApiModule {
         BootstrapAdmin,
         UserDirectory,
         TemporalClientService,
+        CaseUpdates,
         OrgUnitsService,
         UsersService,
         StudentsService,
         DefinitionsService,
         InstancesService,
         TasksService,
+        MessagesService,
+        IncidentsService,
+        NotificationsService,
       ],
     };
   }

@@ -1,12 +1,112 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { ProcessActivities, ProjectionStep } from '../../../libs/contracts/src/process-workflow';
-import { writeProjectionStep } from '../../../libs/persistence/src/projection-writer';
+import type {
+  JobInput,
+  JobResult,
+  PrepareChildInput,
+  ProcessActivities,
+  ProjectionIncidentInput,
+  ProjectionStep,
+  ProjectStepResult,
+  RunProcessInput,
+} from '../../../libs/contracts/src/process-workflow';
+import { createChildInstance } from '../../../libs/persistence/src/child-instances';
+import { permanentDatabaseError } from '../../../libs/persistence/src/database-errors';
+import {
+  writeProjectionIncident,
+  writeProjectionStep,
+} from '../../../libs/persistence/src/projection-writer';
+import type { JobHandler } from './handlers/job-handler';
+import { handlerFor, JOB_HANDLERS } from './handlers/registry';
+
+export interface ProcessActivityDeps {
+  dataSource: DataSource;
+  /** CAREPATH_DATA_KEY: unseals buffered messages handed to a case. */
+  dataKey: Buffer;
+  /** The service-task handlers; tests may hand in their own. */
+  handlers?: Readonly<Record<string, JobHandler>>;
+}
+
+/**
+ * Failure types the workflow tells apart (ApplicationFailure.type): all are non-retryable,
+ * because retrying cannot fix them; the case raises an incident instead.
+ */
+export const FAILURE_TYPES = {
+  projectionRejected: 'ProjectionRejected',
+  unknownJobType: 'UnknownJobType',
+  calledProcessNotFound: 'CalledProcessNotFound',
+} as const;
 
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
-export function createProcessActivities(dataSource: DataSource): ProcessActivities {
+export function createProcessActivities(deps: ProcessActivityDeps): ProcessActivities {
+  const { dataSource, dataKey } = deps;
+  const handlers = deps.handlers ?? JOB_HANDLERS;
   return {
-    async projectStep(step: ProjectionStep): Promise<void> {
-      await writeProjectionStep(dataSource, step);
+    /**
+     * A database outage must delay a case, never lose a step, so failures are retried; but a
+     * step PostgreSQL rejects for its content (a constraint, a bad value) fails the same way
+     * forever, so it fails the activity for good and the workflow raises an incident.
+     */
+    async projectStep(step: ProjectionStep): Promise<ProjectStepResult> {
+      try {
+        const { bufferedMessages } = await writeProjectionStep(dataSource, step, { dataKey });
+        return { bufferedMessages };
+      } catch (error) {
+        const permanent = permanentDatabaseError(error);
+        if (!permanent) throw error;
+        const where = [permanent.table, permanent.constraint].filter(Boolean).join('.');
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.projectionRejected,
+          nonRetryable: true,
+          message: `Step ${step.step} of case ${step.instance.instanceId} cannot be written: ${permanent.message} (SQLSTATE ${permanent.code}${where ? `, ${where}` : ''})`,
+          details: [permanent],
+        });
+      }
+    },
+
+    async raiseProjectionIncident(input: ProjectionIncidentInput): Promise<void> {
+      await writeProjectionIncident(dataSource, input);
+    },
+
+    async runJob(input: JobInput): Promise<JobResult> {
+      const handler = handlerFor(handlers, input.job.jobType);
+      if (!handler) {
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.unknownJobType,
+          nonRetryable: true,
+          message: `No handler for job type "${input.job.jobType}" at ${input.job.elementId}; this worker runs: ${Object.keys(handlers).join(', ')}`,
+        });
+      }
+      return handler(input, { db: dataSource });
+    },
+
+    async prepareChild(input: PrepareChildInput): Promise<RunProcessInput> {
+      const definition = await createChildInstance(dataSource, input);
+      if (!definition) {
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.calledProcessNotFound,
+          nonRetryable: true,
+          message: `Case ${input.parent.instanceId} calls process "${input.processId}", but no version of it is deployed: deploy it, then retry the incident`,
+        });
+      }
+      const { parent } = input;
+      return {
+        instance: {
+          instanceId: input.childId,
+          definitionId: definition.id,
+          definitionKey: definition.key,
+          definitionVersion: definition.version,
+          businessKey: parent.businessKey,
+          orgUnitId: parent.orgUnitId,
+          orgPath: parent.orgPath,
+          studentId: parent.studentId,
+          startedBy: null,
+          parent: { instanceId: parent.instanceId, childId: input.childId },
+        },
+        model: definition.model,
+        // The workflow fills these (call activity mappings); the activity never sees case data.
+        variables: {},
+      };
     },
   };
 }

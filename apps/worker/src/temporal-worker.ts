@@ -49,7 +49,7 @@ export async function createTemporalWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(),
-    activities: createProcessActivities(dataSource),
+    activities: createProcessActivities({ dataSource, dataKey: config.dataKey }),
   });
   return { worker, connection };
 }

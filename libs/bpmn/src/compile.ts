@@ -1,14 +1,19 @@
-import type {
-  CompileResult,
-  DiagramProblem,
-  FlowElement,
-  ProcessModel,
-  SequenceFlow,
-  UserTaskAssignment,
-  UserTaskElement,
-} from './model';
-import { elementProp, extensionOf, listProp, parseDiagram, stringProp, type ModdleElement } from './moddle';
-import { buildGraph, conditionOf, isNoneStartEvent, parsePriority, validateProcess } from './validate';
+import { compileActivity } from './compile-activities';
+import { compileEvent, type ElementBase } from './compile-events';
+import { isEventNode } from './element-kinds';
+import { isNoneStartEvent, triggerKindOf } from './element-properties';
+import {
+  boundaryEventsByActivity,
+  buildGraph,
+  conditionOf,
+  flowScopesOf,
+  isEventSubProcess,
+  type FlowScope,
+} from './flow-scopes';
+import type { CompileResult, DiagramProblem, FlowElement, ProcessModel, SequenceFlow } from './model';
+import { elementProp, listProp, parseDiagram, stringProp, type ModdleElement } from './moddle';
+import { optional } from './optional';
+import { validateProcess } from './validate';
 import { checkXmlSafety } from './xml-guard';
 
 /**
@@ -53,7 +58,7 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
   }
   const unresolvedReferenceIds = new Set(
     problems
-      .filter((problem) => problem.message.includes('to name an element'))
+      .filter((problem) => problem.message.includes('to name an element') && problem.elementId !== '')
       .map((problem) => problem.elementId),
   );
   for (const process of executable) errors.push(...validateProcess(process, { unresolvedReferenceIds }));
@@ -67,85 +72,81 @@ function problemAt(element: ModdleElement, message: string): DiagramProblem {
   return { elementId: element.id ?? '', elementType: element.$type, message };
 }
 
-const ELEMENT_TYPES = {
-  'bpmn:StartEvent': 'startEvent',
-  'bpmn:EndEvent': 'endEvent',
-  'bpmn:UserTask': 'userTask',
-  'bpmn:ManualTask': 'manualTask',
-  'bpmn:Task': 'task',
-  'bpmn:ExclusiveGateway': 'exclusiveGateway',
-  'bpmn:ParallelGateway': 'parallelGateway',
-} as const satisfies Record<string, FlowElement['type']>;
-
-/** Builds the model of a process that passed validation: every element in it is supported. */
+/**
+ * Builds the model of a process that passed validation: every element in it is supported, so
+ * anything else reaching here is a bug and throws.
+ */
 function buildModel(process: ModdleElement): ProcessModel {
-  const flowElements = listProp(process, 'flowElements');
-  const flowNodes = flowElements.filter((element) => element.$type !== 'bpmn:SequenceFlow');
-  const graph = buildGraph(flowElements.filter((element) => element.$type === 'bpmn:SequenceFlow'));
-  const ids = (flows: ModdleElement[] | undefined): string[] => (flows ?? []).map((flow) => flow.id ?? '');
+  const scopes = flowScopesOf(process);
+  const graph = buildGraph(scopes.flatMap((scope) => scope.flows));
+  const boundaryEvents = boundaryEventsByActivity(scopes.flatMap((scope) => scope.nodes));
+  const scopeOfContainer = new Map(scopes.map((scope) => [scope.container, scope]));
+  const scopeOf = (container: ModdleElement): FlowScope | undefined => scopeOfContainer.get(container);
+  const ids = (elements: ModdleElement[] | undefined): string[] =>
+    (elements ?? []).map((element) => element.id ?? '');
 
   const elements: Record<string, FlowElement> = {};
   const flows: Record<string, SequenceFlow> = {};
-  for (const node of flowNodes) {
-    const id = node.id ?? '';
-    const type = ELEMENT_TYPES[node.$type as keyof typeof ELEMENT_TYPES];
-    const base = {
-      id,
-      ...optional('name', stringProp(node, 'name')),
-      incoming: ids(graph.incoming.get(id)),
-      outgoing: ids(graph.outgoing.get(id)),
-    };
-    if (type === 'userTask') elements[id] = { ...base, ...userTaskProperties(node) };
-    else if (type === 'exclusiveGateway' || type === 'parallelGateway') {
-      elements[id] = { ...base, type, ...optional('defaultFlowId', elementProp(node, 'default')?.id) };
-    } else elements[id] = { ...base, type };
+  for (const scope of scopes) {
+    for (const node of scope.nodes) {
+      const id = node.id ?? '';
+      const base: ElementBase = {
+        id,
+        ...optional('name', stringProp(node, 'name')),
+        incoming: ids(graph.incoming.get(id)),
+        outgoing: ids(graph.outgoing.get(id)),
+        ...optional('parentId', scope.parentId),
+      };
+      elements[id] = compileNode(node, base, scope, {
+        boundaryEventIds: ids(boundaryEvents.get(id)),
+        scopeOf,
+      });
+    }
+    for (const flow of scope.flows) {
+      const id = flow.id ?? '';
+      flows[id] = {
+        id,
+        sourceId: elementProp(flow, 'sourceRef')?.id ?? '',
+        targetId: elementProp(flow, 'targetRef')?.id ?? '',
+        ...optional('condition', conditionOf(flow)),
+      };
+    }
   }
-  for (const flow of flowElements.filter((element) => element.$type === 'bpmn:SequenceFlow')) {
-    const id = flow.id ?? '';
-    flows[id] = {
-      id,
-      sourceId: elementProp(flow, 'sourceRef')?.id ?? '',
-      targetId: elementProp(flow, 'targetRef')?.id ?? '',
-      ...optional('condition', conditionOf(flow)),
-    };
-  }
+
+  const topLevel = scopes[0]?.nodes ?? [];
+  const isTriggeredStart = (node: ModdleElement): boolean => {
+    const kind = node.$type === 'bpmn:StartEvent' ? triggerKindOf(node) : undefined;
+    return kind === 'timer' || kind === 'message';
+  };
   return {
     id: process.id ?? '',
     ...optional('name', stringProp(process, 'name')),
     elements,
     flows,
-    startEventIds: flowNodes.filter(isNoneStartEvent).map((node) => node.id ?? ''),
+    startEventIds: ids(topLevel.filter(isNoneStartEvent)),
+    triggeredStartEventIds: ids(topLevel.filter(isTriggeredStart)),
+    eventSubProcessIds: ids(topLevel.filter(isEventSubProcess)),
   };
 }
 
-function userTaskProperties(
-  task: ModdleElement,
-): Omit<UserTaskElement, 'id' | 'name' | 'incoming' | 'outgoing'> {
-  const assignment = extensionOf(task, 'zeebe:AssignmentDefinition');
-  const schedule = extensionOf(task, 'zeebe:TaskSchedule');
-  const form = extensionOf(task, 'zeebe:FormDefinition');
-  const priority = extensionOf(task, 'zeebe:PriorityDefinition');
-  const read = (element: ModdleElement | undefined, property: string): string | undefined => {
-    const value = element && stringProp(element, property)?.trim();
-    return value ? value : undefined;
-  };
-  const priorityValue = read(priority, 'priority');
-  const taskAssignment: UserTaskAssignment = {
-    ...optional('assignee', read(assignment, 'assignee')),
-    ...optional('candidateGroups', read(assignment, 'candidateGroups')),
-    ...optional('candidateUsers', read(assignment, 'candidateUsers')),
-  };
-  return {
-    type: 'userTask',
-    assignment: taskAssignment,
-    ...optional('formId', read(form, 'formId')),
-    ...optional('dueDate', read(schedule, 'dueDate')),
-    ...optional('followUpDate', read(schedule, 'followUpDate')),
-    ...optional('priority', priorityValue === undefined ? undefined : parsePriority(priorityValue)),
-  };
-}
+const GATEWAY_TYPES = {
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+} as const;
 
-/** `{ key: value }` when value is defined, else `{}`: the model never holds undefined (JSON drops it). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function compileNode(
+  node: ModdleElement,
+  base: ElementBase,
+  scope: FlowScope,
+  activity: { boundaryEventIds: string[]; scopeOf: (container: ModdleElement) => FlowScope | undefined },
+): FlowElement {
+  if (isEventNode(node)) return compileEvent(node, base, scope);
+  if (Object.hasOwn(GATEWAY_TYPES, node.$type)) {
+    const type = GATEWAY_TYPES[node.$type as keyof typeof GATEWAY_TYPES];
+    // Only exclusive and inclusive gateways may carry one; the validator rejects it elsewhere.
+    return { ...base, type, ...optional('defaultFlowId', elementProp(node, 'default')?.id) };
+  }
+  return compileActivity(node, { ...base, boundaryEventIds: activity.boundaryEventIds }, activity.scopeOf);
 }

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcess } from '.';
-import { completeTask, startInstance } from '../../engine/src/engine';
+import {
+  completeJob,
+  completeTask,
+  correlateMessage,
+  fireTimer,
+  startInstance,
+} from '../../engine/src/engine';
 import { testContext } from '../../engine/src/testing/process-builder';
-import type { EngineFailure, Step } from '../../engine/src/types';
+import type { Command, EngineFailure, JobSpec, Step, TimerSpec, UserTaskSpec } from '../../engine/src/types';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 
@@ -26,7 +32,7 @@ describe('a compiled Camunda Modeler diagram', () => {
     expect(open).toEqual({
       type: 'openUserTask',
       task: {
-        taskId: 'id-2',
+        taskId: expect.any(String),
         elementId: 'Task_Assess',
         name: 'Assess risk',
         assignee: 'chen.yu',
@@ -38,9 +44,81 @@ describe('a compiled Camunda Modeler diagram', () => {
         formId: 'risk-assessment',
       },
     });
+    const taskId = open?.type === 'openUserTask' ? open.task.taskId : '';
     const done = expectStep(
-      completeTask(model, started.state, { taskId: 'id-2', variables: {}, actor: 'chen.yu' }, ctx),
+      completeTask(model, started.state, { taskId, variables: {}, actor: 'chen.yu' }, ctx),
     );
     expect(done.state.status).toBe('completed');
+  });
+
+  it('runs the Camunda Modeler care pathway from start to completion', async () => {
+    // given
+    const compiled = await compileProcess(
+      readFileSync(
+        join(__dirname, '..', '..', '..', 'test', 'fixtures', 'camunda-modeler', 'care-pathway.bpmn'),
+        'utf8',
+      ),
+    );
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+    const model = compiled.model;
+    const ctx = testContext('2025-09-01T00:00:00.000Z');
+    const task = (commands: Command[], elementId: string): UserTaskSpec => {
+      const open = commands.find(
+        (command) => command.type === 'openUserTask' && command.task.elementId === elementId,
+      );
+      if (open?.type !== 'openUserTask') throw new Error(`Expected ${elementId} to open`);
+      return open.task;
+    };
+    const job = (commands: Command[], elementId: string): JobSpec => {
+      const started = commands.find(
+        (command) => command.type === 'startJob' && command.job.elementId === elementId,
+      );
+      if (started?.type !== 'startJob') throw new Error(`Expected a job at ${elementId}`);
+      return started.job;
+    };
+    const timer = (commands: Command[]): TimerSpec => {
+      const started = commands.find((command) => command.type === 'startTimer');
+      if (started?.type !== 'startTimer') throw new Error('Expected a timer');
+      return started.timer;
+    };
+    // when: the psychology teacher assesses a high risk
+    const started = expectStep(startInstance(model, { caseKey: 'case-7' }, ctx));
+    const assess = task(started.commands, 'Activity_0abc123');
+    expect(assess.candidateGroups).toEqual(['psychTeacher']);
+    const assessed = expectStep(
+      completeTask(
+        model,
+        started.state,
+        { taskId: assess.taskId, variables: { riskLevel: 'high' }, actor: 'li' },
+        ctx,
+      ),
+    );
+    // then: staff are alerted while the safety plan is open, with an hourly reminder on it
+    const alert = job(assessed.commands, 'Activity_0ntfy3f');
+    expect(alert).toMatchObject({ jobType: 'notify', retries: 5, variables: { riskLevel: 'high' } });
+    const plan = task(assessed.commands, 'Activity_1pln4gh');
+    const reminder = timer(assessed.commands);
+    expect(reminder).toMatchObject({ elementId: 'Event_0rmd8no', dueAt: '2025-09-01T01:00:00.000Z' });
+    // when: the reminder fires once, then the jobs and the plan complete and the guardians reply
+    const reminded = expectStep(fireTimer(model, assessed.state, { timerId: reminder.timerId }, ctx));
+    const remind = job(reminded.commands, 'Activity_1rmd0rs');
+    let state = expectStep(
+      completeJob(model, reminded.state, { jobId: remind.jobId, variables: {} }, ctx),
+    ).state;
+    state = expectStep(completeJob(model, state, { jobId: alert.jobId, variables: {} }, ctx)).state;
+    state = expectStep(
+      completeTask(model, state, { taskId: plan.taskId, variables: {}, actor: 'li' }, ctx),
+    ).state;
+    const acknowledged = expectStep(
+      correlateMessage(
+        model,
+        state,
+        { messageName: 'guardian-acknowledged', correlationKey: 'case-7', variables: {} },
+        ctx,
+      ),
+    );
+    // then
+    expect(acknowledged.state.status).toBe('completed');
+    expect(acknowledged.commands).toContainEqual({ type: 'completeInstance' });
   });
 });

@@ -58,6 +58,11 @@ export interface ParsedDiagram {
  * Parses BPMN XML with the Zeebe (Camunda 8) extension. Every moddle warning becomes a problem
  * naming the element: moddle drops what it cannot read (an unknown element, a duplicate id), so
  * a warning means part of the diagram would otherwise be ignored silently.
+ *
+ * Attributes in namespaces moddle has no package for — Camunda Modeler's `modeler:`
+ * (executionPlatform, executionPlatformVersion), the `bioc:` and `color:` colours — are kept
+ * aside without a warning, so Modeler diagrams parse clean; an attribute without a namespace or
+ * in the bpmn or zeebe namespace that the schema does not define still warns, and is reported.
  */
 export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
@@ -134,4 +139,20 @@ function idOfTagAt(xml: string, line: number, column: number): string {
   const tag = xml.slice(offset + column, tagEnd === -1 ? undefined : tagEnd);
   // One unanchored, linear pattern: this runs on untrusted input.
   return /\sid="([^"]*)"/.exec(tag)?.[1] ?? '';
+}
+
+/** The trimmed text of an expression child (conditionExpression, timeCycle, …), or undefined when blank. */
+export function bodyOf(element: ModdleElement, property: string): string | undefined {
+  const expression = elementProp(element, property);
+  return nonBlank(expression && stringProp(expression, 'body'));
+}
+
+/** A trimmed string attribute, or undefined when it is missing or blank. */
+export function trimmedProp(element: ModdleElement | undefined, property: string): string | undefined {
+  return nonBlank(element && stringProp(element, property));
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
 }

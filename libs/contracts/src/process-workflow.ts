@@ -1,5 +1,12 @@
 import type { ProcessModel } from '../../bpmn/src/model';
-import type { EngineEvent, UserTaskSpec, Variables } from '../../engine/src/types';
+import type {
+  EngineEvent,
+  IncidentSpec,
+  JobSpec,
+  SubscriptionSpec,
+  UserTaskSpec,
+  Variables,
+} from '../../engine/src/types';
 
 /**
  * The contract between the api, the `runProcess` workflow and the worker's activities. Plain
@@ -7,6 +14,11 @@ import type { EngineEvent, UserTaskSpec, Variables } from '../../engine/src/type
  */
 export const RUN_PROCESS_WORKFLOW = 'runProcess';
 export const COMPLETE_TASK_UPDATE = 'completeTask';
+export const CLAIM_TASK_UPDATE = 'claimTask';
+export const UNCLAIM_TASK_UPDATE = 'unclaimTask';
+export const ASSIGN_TASK_UPDATE = 'assignTask';
+export const CORRELATE_MESSAGE_UPDATE = 'correlateMessage';
+export const RETRY_INCIDENT_UPDATE = 'retryIncident';
 export const SYNC_UPDATE = 'sync';
 export const CANCEL_INSTANCE_UPDATE = 'cancelInstance';
 
@@ -25,33 +37,92 @@ export interface InstanceDescriptor {
   orgPath: string;
   studentId: string | null;
   startedBy: { id: string; username: string } | null;
+  /** Set on a case started by a call activity: the calling case and the call. */
+  parent?: { instanceId: string; childId: string } | null;
 }
 
 export interface RunProcessInput {
   instance: InstanceDescriptor;
   model: ProcessModel;
   variables: Variables;
+  /** Start at this (message or timer) start event instead of the none start event. */
+  startEventId?: string;
+  /**
+   * Set when a run continues as new: the engine state and bookkeeping to resume from. Opaque
+   * to everyone but the workflow.
+   */
+  resume?: unknown;
+  /**
+   * History length after which the run continues as new (default in the workflow). Tests set
+   * it low to exercise continue-as-new quickly.
+   */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface RunProcessResult {
   state: 'completed' | 'cancelled';
   steps: number;
+  /** The root scope's variables at the end: what a call activity hands back to its parent. */
+  variables: Variables;
+}
+
+export interface Actor {
+  id: string;
+  username: string;
 }
 
 export interface CompleteTaskArgs {
   taskId: string;
   variables: Variables;
-  actor: { id: string; username: string };
+  actor: Actor;
+}
+
+export interface ClaimTaskArgs {
+  taskId: string;
+  actor: Actor;
+}
+
+/** Assigns a task to a user (by username), or unassigns it with `assignee: null`. */
+export interface AssignTaskArgs {
+  taskId: string;
+  assignee: string | null;
+  actor: Actor;
+}
+
+export interface CorrelateMessageArgs {
+  messageName: string;
+  correlationKey: string;
+  variables: Variables;
+  actor: Actor | null;
+}
+
+export interface RetryIncidentArgs {
+  incidentId: string;
+  /** Set on the incident's scope before retrying (how a supervisor fixes a bad value). */
+  variables: Variables;
+  actor: Actor;
 }
 
 export interface CancelInstanceArgs {
   reason: string;
-  actor: { id: string; username: string };
+  actor: Actor;
 }
 
-export interface CompleteTaskResult {
-  taskId: string;
+export interface StepResult {
   step: number;
+}
+
+export interface CompleteTaskResult extends StepResult {
+  taskId: string;
+}
+
+export interface TaskAssignmentResult extends StepResult {
+  taskId: string;
+  assignee: string | null;
+}
+
+export interface CorrelateMessageResult extends StepResult {
+  subscriptionId: string;
 }
 
 /** The projection of one engine step; written in one transaction, idempotently by `step`. */
@@ -60,14 +131,65 @@ export interface ProjectionStep {
   /** 1, 2, 3… per instance; a step at or below the stored `last_step` is ignored. */
   step: number;
   state: 'active' | 'completed' | 'cancelled';
+  /** The root scope's variables. */
   variables: Variables;
   activeElements: { elementId: string; since: string }[];
   events: EngineEvent[];
   openedTasks: (UserTaskSpec & { openedAt: string })[];
+  /** Claims, unclaims and reassignments: assignee is a username, null to unassign. */
+  assignedTasks: { taskId: string; assignee: string | null; at: string; actorId?: string }[];
   closedTasks: { taskId: string; state: 'completed' | 'cancelled'; at: string; actorId?: string }[];
+  openedSubscriptions: (SubscriptionSpec & { openedAt: string })[];
+  closedSubscriptions: { subscriptionId: string; state: 'correlated' | 'cancelled'; at: string }[];
+  raisedIncidents: (IncidentSpec & { raisedAt: string })[];
+  resolvedIncidents: { incidentId: string; at: string; actorId?: string }[];
   endedAt?: string;
 }
 
+/** A message stored by POST /api/messages because no case waited for it yet (it had a time to live). */
+export interface BufferedMessage {
+  messageId: string;
+  messageName: string;
+  correlationKey: string;
+  variables: Variables;
+}
+
+export interface ProjectStepResult {
+  /**
+   * Buffered messages that match a subscription this step opened; taken out of the buffer in
+   * the same transaction, so each is delivered to exactly one case.
+   */
+  bufferedMessages: BufferedMessage[];
+}
+
+/** Input of the service-task activity: one job, run by the handler registered for its type. */
+export interface JobInput {
+  instance: InstanceDescriptor;
+  job: JobSpec;
+}
+
+/** A handler's result: variables to merge (output mappings apply), or a BPMN error to throw. */
+export type JobResult = { variables: Variables } | { bpmnError: { errorCode: string; message: string } };
+
+export interface PrepareChildInput {
+  parent: InstanceDescriptor;
+  childId: string;
+  processId: string;
+}
+
+/** A projection PostgreSQL refuses for good (a constraint violation): recorded as an incident on the case. */
+export interface ProjectionIncidentInput {
+  instance: InstanceDescriptor;
+  incidentId: string;
+  step: number;
+  message: string;
+}
+
 export interface ProcessActivities {
-  projectStep(step: ProjectionStep): Promise<void>;
+  /** Writes the incident row of a projection that cannot be written, so supervisors see the stuck case. */
+  raiseProjectionIncident(input: ProjectionIncidentInput): Promise<void>;
+  projectStep(step: ProjectionStep): Promise<ProjectStepResult>;
+  runJob(input: JobInput): Promise<JobResult>;
+  /** Creates the child case's row (latest version of `processId`) and returns its start input. */
+  prepareChild(input: PrepareChildInput): Promise<RunProcessInput>;
 }

@@ -1,461 +1,239 @@
-import fc from 'fast-check';
-import type { ProcessModel } from '../../bpmn/src/model';
-import { completeTask, MAX_ACTIVATIONS_PER_STEP, startInstance } from './engine';
-import { processModel, testContext } from './testing/process-builder';
-import type { EngineContext, EngineFailure, EngineState, Step, UserTaskSpec } from './types';
+import { correlateMessage, MAX_ACTIVATIONS_PER_STEP, resolveIncident, startInstance } from './engine';
+import { processModel, testContext, timer, trigger } from './testing/process-builder';
+import { Scenario } from './testing/scenario';
+import type { MultiInstance } from '../../bpmn/src/model';
 
 const NOW = '2024-03-01T08:00:00.000Z';
-const at = NOW;
 
-function expectStep(result: Step | EngineFailure): Step {
-  if ('kind' in result)
-    throw new Error(`Expected a step, got failure at ${result.elementId}: ${result.message}`);
-  return result;
-}
-
-function openedTasks(step: Step): UserTaskSpec[] {
-  return step.commands.flatMap((command) => (command.type === 'openUserTask' ? [command.task] : []));
-}
-
-describe('start → user task → end', () => {
-  const model = processModel('intake')
-    .startEvent('start')
-    .userTask('review', {
-      name: 'Review concern',
-      assignment: { assignee: '=reporter', candidateGroups: 'psychTeacher, classTeacher' },
-      dueDate: '=now() + duration("P1D")',
-      followUpDate: '2024-03-05T09:00:00+08:00',
-      formId: 'concern-review',
-    })
-    .endEvent('end')
-    .sequence('start', 'review', 'end')
+describe('failJob and resolveIncident', () => {
+  const model = processModel('p')
+    .startEvent('s')
+    .serviceTask('notify', { jobType: 'notify', retries: 2, inputs: { to: '=guardian' } })
+    .boundaryEvent('too-slow', { attachedTo: 'notify', trigger: timer.duration('PT4H'), cancelActivity: false })
+    .userTask('after')
+    .userTask('chase')
+    .sequence('s', 'notify', 'after')
+    .sequence('too-slow', 'chase')
     .build();
 
-  it('opens the task on start, with assignment and schedule resolved', () => {
+  it('a job that failed past its retries is an incident at its task; its boundary events stay open', () => {
     // given
-    const ctx = testContext(NOW);
-    // when
-    const step = expectStep(startInstance(model, { reporter: 'li.na' }, ctx));
-    // then
-    expect(step.events).toEqual([
-      { type: 'instance.started', at },
-      { type: 'element.entered', elementId: 'start', at },
-      { type: 'element.left', elementId: 'start', at },
-      { type: 'element.entered', elementId: 'review', at },
-      { type: 'task.opened', elementId: 'review', data: { taskId: 'id-2' }, at },
-    ]);
-    expect(step.commands).toEqual([
+    const s = new Scenario(model, NOW);
+    const started = s.start({ guardian: 'mother' });
+    expect(started.commands).toEqual([
+      { type: 'startTimer', timer: { timerId: 'id-4', elementId: 'too-slow', dueAt: '2024-03-01T12:00:00.000Z' } },
       {
-        type: 'openUserTask',
-        task: {
-          taskId: 'id-2',
-          elementId: 'review',
-          name: 'Review concern',
-          assignee: 'li.na',
-          candidateGroups: ['psychTeacher', 'classTeacher'],
-          candidateUsers: [],
-          dueAt: '2024-03-02T08:00:00.000Z',
-          followUpAt: '2024-03-05T01:00:00.000Z',
-          priority: 50,
-          formId: 'concern-review',
+        type: 'startJob',
+        job: {
+          jobId: 'id-3',
+          elementId: 'notify',
+          jobType: 'notify',
+          retries: 2,
+          headers: {},
+          variables: { guardian: 'mother', to: 'mother' },
         },
       },
     ]);
-    expect(step.state).toEqual({
-      processId: 'intake',
-      status: 'active',
-      variables: { reporter: 'li.na' },
-      tokens: [{ id: 'id-1', elementId: 'review' }],
-      tasks: { 'id-2': { taskId: 'id-2', tokenId: 'id-1', elementId: 'review' } },
+    // when
+    const failed = s.failJob('notify', 'SMS gateway down');
+    // then
+    expect(failed.events).toEqual([
+      s.ev('incident.raised', 'notify', { data: { incidentId: 'id-5', message: 'SMS gateway down' } }),
+    ]);
+    expect(failed.commands).toEqual([
+      { type: 'raiseIncident', incident: { incidentId: 'id-5', elementId: 'notify', message: 'SMS gateway down' } },
+    ]);
+    expect(failed.state.instances['id-3']?.state).toBe('incident');
+    expect(failed.state.incidents['id-5']).toEqual({
+      incidentId: 'id-5',
+      instanceId: 'id-3',
+      elementId: 'notify',
+      message: 'SMS gateway down',
+      retry: 'job',
     });
+    expect(Object.keys(failed.state.timers)).toEqual(['id-4']);
   });
 
-  it('completes the instance when the task is completed, merging its variables', () => {
+  it('resolving it starts the job again with the fixed variables, and nothing else', () => {
     // given
-    const ctx = testContext(NOW);
-    const started = expectStep(startInstance(model, { reporter: 'li.na', risk: 'unknown' }, ctx));
+    const s = new Scenario(model, NOW);
+    s.start({ guardian: 'mother' });
+    s.failJob('notify', 'SMS gateway down');
     // when
-    const step = expectStep(
-      completeTask(
-        model,
-        started.state,
-        { taskId: 'id-2', variables: { risk: 'low', notes: 'ok' }, actor: 'li.na' },
-        ctx,
-      ),
-    );
+    const step = s.resolveIncident('notify', { guardian: 'father' }, 'principal');
+    // then
+    expect(step.events).toEqual([
+      s.ev('incident.resolved', 'notify', {
+        actor: 'principal',
+        data: { incidentId: 'id-5', variables: ['guardian'] },
+      }),
+    ]);
+    expect(step.commands).toEqual([
+      { type: 'resolveIncident', incidentId: 'id-5' },
+      {
+        type: 'startJob',
+        job: {
+          jobId: 'id-3',
+          elementId: 'notify',
+          jobType: 'notify',
+          retries: 2,
+          headers: {},
+          variables: { guardian: 'father', to: 'mother' },
+        },
+      },
+    ]);
+    expect(step.state.instances['id-3']?.state).toBe('waiting');
+    // when the job now completes, the instance goes on
+    s.completeJob('notify');
+    expect(s.live()).toEqual(['after']);
+  });
+
+  it('an interrupting event ends an element in an incident and closes its incident', () => {
+    // given
+    const guarded = processModel('p')
+      .startEvent('s')
+      .serviceTask('notify')
+      .boundaryEvent('stop', { attachedTo: 'notify', trigger: trigger.message('stop', '=caseId') })
+      .endEvent('stopped')
+      .sequence('s', 'notify')
+      .sequence('stop', 'stopped')
+      .build();
+    const s = new Scenario(guarded);
+    s.start({ caseId: 'c-1' });
+    s.failJob('notify');
+    // when
+    const step = s.correlate('stop', 'c-1');
     // then
     expect(step.commands).toEqual([
-      { type: 'closeUserTask', taskId: 'id-2', state: 'completed', actor: 'li.na' },
+      { type: 'closeSubscription', subscriptionId: 'id-4', state: 'correlated' },
+      { type: 'resolveIncident', incidentId: 'id-5' },
       { type: 'completeInstance' },
     ]);
     expect(step.events).toEqual([
-      { type: 'task.completed', elementId: 'review', actor: 'li.na', data: { taskId: 'id-2' }, at },
-      { type: 'element.left', elementId: 'review', at },
-      { type: 'element.entered', elementId: 'end', at },
-      { type: 'element.left', elementId: 'end', at },
-      { type: 'instance.completed', at },
+      s.ev('message.correlated', 'stop', { data: { messageName: 'stop', subscriptionId: 'id-4' } }),
+      s.ev('incident.resolved', 'notify', { data: { incidentId: 'id-5', reason: 'terminated' } }),
+      s.ev('element.terminated', 'notify'),
+      s.ev('element.entered', 'stop'),
+      s.ev('element.left', 'stop'),
+      s.ev('element.entered', 'stopped'),
+      s.ev('element.left', 'stopped'),
+      s.ev('instance.completed'),
     ]);
-    expect(step.state).toEqual({
-      processId: 'intake',
-      status: 'completed',
-      variables: { reporter: 'li.na', risk: 'low', notes: 'ok' },
-      tokens: [],
-      tasks: {},
-    });
-    expect(JSON.parse(JSON.stringify(step.state))).toEqual(step.state);
   });
 
-  it('does not change the state it was given', () => {
-    const ctx = testContext(NOW);
-    const started = expectStep(startInstance(model, { reporter: 'li.na' }, ctx));
-    const before = structuredClone(started.state);
-    completeTask(model, started.state, { taskId: 'id-2', variables: { x: 1 }, actor: 'li.na' }, ctx);
-    expect(started.state).toEqual(before);
-  });
-
-  it('refuses to complete a task that is not open, or an instance that is over', () => {
-    const ctx = testContext(NOW);
-    const started = expectStep(startInstance(model, { reporter: 'li.na' }, ctx));
-    expect(completeTask(model, started.state, { taskId: 'nope', variables: {}, actor: 'x' }, ctx)).toEqual({
-      kind: 'failure',
-      elementId: '',
-      message: "Expected an open task with id 'nope'",
-    });
-    const done = expectStep(
-      completeTask(model, started.state, { taskId: 'id-2', variables: {}, actor: 'x' }, ctx),
-    );
-    expect(completeTask(model, done.state, { taskId: 'id-2', variables: {}, actor: 'x' }, ctx)).toEqual({
-      kind: 'failure',
-      elementId: '',
-      message: 'Expected an active instance, but it is completed',
-    });
-  });
-
-  it('keeps a __proto__ completion variable as a plain variable', () => {
-    const ctx = testContext(NOW);
-    const started = expectStep(startInstance(model, { reporter: 'li.na' }, ctx));
-    const variables = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>;
-    const step = expectStep(
-      completeTask(model, started.state, { taskId: 'id-2', variables, actor: 'x' }, ctx),
-    );
-    expect(Object.getPrototypeOf(step.state.variables)).toBe(Object.prototype);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  it('refuses an incident that is not open', () => {
+    const s = new Scenario(model);
+    s.start({ guardian: 'mother' });
+    expect(
+      s.refused((m, state, ctx) => resolveIncident(m, state, { incidentId: 'nope', variables: {}, actor: 'x' }, ctx)),
+    ).toEqual({ kind: 'failure', elementId: '', message: "Expected an open incident with id 'nope'" });
   });
 });
 
-describe('user task assignment', () => {
-  const withAssignment = (
-    options: Parameters<ReturnType<typeof processModel>['userTask']>[1],
-  ): ProcessModel =>
-    processModel('p').startEvent('s').userTask('t', options).endEvent('e').sequence('s', 't', 'e').build();
-
-  it('evaluates FEEL candidate lists: a list or a comma-separated string', () => {
-    const model = withAssignment({
-      assignment: { candidateGroups: '=groups', candidateUsers: '=users' },
-      priority: 80,
-    });
-    const step = expectStep(
-      startInstance(
-        model,
-        { groups: ['gradeLeader', ' principal '], users: 'wang.li, zhao.min' },
-        testContext(),
+describe('cancelInstance', () => {
+  it('closes every open task, job, timer, subscription, child case and incident', () => {
+    // given one of everything open
+    const model = processModel('p')
+      .startEvent('s')
+      .parallelGateway('fork')
+      .userTask('task')
+      .serviceTask('job')
+      .intermediateCatchEvent('wait', { trigger: timer.duration('P1D') })
+      .receiveTask('reply', { message: { messageName: 'reply', correlationKey: '=caseId' } })
+      .callActivity('child', { calledProcessId: 'other' })
+      .scriptTask('broken', { expression: '=missing + 1', resultVariable: 'x' })
+      .subProcess('sub', (sub) => sub.startEvent('sub-s').userTask('inner').sequence('sub-s', 'inner'))
+      .sequence('s', 'fork', 'task')
+      .sequence('fork', 'job')
+      .sequence('fork', 'wait')
+      .sequence('fork', 'reply')
+      .sequence('fork', 'child')
+      .sequence('fork', 'broken')
+      .sequence('fork', 'sub')
+      .eventSubProcess('esp', (esp) =>
+        esp
+          .startEvent('esp-start', { trigger: trigger.message('closed', '=caseId'), interrupting: false })
+          .userTask('esp-task')
+          .sequence('esp-start', 'esp-task'),
+      )
+      .build();
+    const s = new Scenario(model);
+    s.start({ caseId: 'c-1' });
+    s.correlate('closed', 'c-1');
+    // when
+    const step = s.cancel('Moved to another school', 'principal');
+    // then
+    expect(step.commands).toEqual([
+      { type: 'closeUserTask', taskId: 'id-5', state: 'cancelled' },
+      { type: 'cancelJob', jobId: 'id-6' },
+      { type: 'cancelTimer', timerId: 'id-8' },
+      { type: 'closeSubscription', subscriptionId: 'id-10', state: 'cancelled' },
+      { type: 'cancelChild', childId: 'id-12' },
+      { type: 'resolveIncident', incidentId: 'id-14' },
+      { type: 'closeUserTask', taskId: 'id-17', state: 'cancelled' },
+      { type: 'closeUserTask', taskId: 'id-20', state: 'cancelled' },
+      { type: 'closeSubscription', subscriptionId: 'id-2', state: 'cancelled' },
+    ]);
+    expect(step.events).toEqual([
+      s.ev('element.terminated', 'task'),
+      s.ev('element.terminated', 'job'),
+      s.ev('element.terminated', 'wait'),
+      s.ev('element.terminated', 'reply'),
+      s.ev('element.terminated', 'child'),
+      s.ev('incident.resolved', 'broken', { data: { incidentId: 'id-14', reason: 'terminated' } }),
+      s.ev('element.terminated', 'broken'),
+      s.ev('element.terminated', 'inner'),
+      s.ev('element.terminated', 'sub'),
+      s.ev('element.terminated', 'esp-task'),
+      s.ev('element.terminated', 'esp'),
+      s.ev('instance.cancelled', undefined, {
+        actor: 'principal',
+        data: { reason: 'Moved to another school' },
+      }),
+    ]);
+    expect(step.state.status).toBe('cancelled');
+    // and nothing more can happen to it
+    expect(
+      s.refused((m, state, ctx) =>
+        correlateMessage(m, state, { messageName: 'closed', correlationKey: 'c-1', variables: {} }, ctx),
       ),
-    );
-    expect(openedTasks(step)[0]).toMatchObject({
-      candidateGroups: ['gradeLeader', 'principal'],
-      candidateUsers: ['wang.li', 'zhao.min'],
-      priority: 80,
-    });
-    expect(openedTasks(step)[0]).not.toHaveProperty('assignee');
-  });
-
-  it('fails at the task when an assignment cannot be evaluated', () => {
-    const model = withAssignment({ assignment: { candidateGroups: '=groups' } });
-    expect(startInstance(model, {}, testContext())).toEqual({
-      kind: 'failure',
-      elementId: 't',
-      message: expect.stringContaining("Variable 'groups' not found"),
-    });
-    expect(startInstance(model, { groups: 42 }, testContext())).toEqual({
-      kind: 'failure',
-      elementId: 't',
-      message:
-        "Expected candidateGroups '=groups' to be a list of strings or a comma-separated string, but was 42",
-    });
-  });
-
-  it('fails at the task when a due date is not a date-time', () => {
-    const model = withAssignment({ dueDate: '=deadline' });
-    expect(startInstance(model, { deadline: '2024-03-04' }, testContext())).toEqual({
-      kind: 'failure',
-      elementId: 't',
-      message: 'Expected dueDate \'=deadline\' to be an ISO 8601 date-time with offset, but was "2024-03-04"',
-    });
+    ).toEqual({ kind: 'failure', elementId: '', message: 'Expected an active instance, but it is cancelled' });
   });
 });
 
-describe('exclusive gateway', () => {
-  const model = processModel('triage')
-    .startEvent('start')
-    .exclusiveGateway('risk')
-    .userTask('escalate')
-    .manualTask('monitor')
-    .endEvent('end')
-    .flow('start', 'risk')
-    .flow('risk', 'escalate', { id: 'high', condition: '=risk = "high"' })
-    .flow('risk', 'monitor', { id: 'low', isDefault: true })
-    .flow('escalate', 'end')
-    .flow('monitor', 'end')
-    .build();
-
-  it('takes the flow whose condition is true', () => {
-    const step = expectStep(startInstance(model, { risk: 'high' }, testContext()));
-    expect(step.events.map((event) => [event.type, event.elementId])).toEqual([
-      ['instance.started', undefined],
-      ['element.entered', 'start'],
-      ['element.left', 'start'],
-      ['element.entered', 'risk'],
-      ['element.left', 'risk'],
-      ['element.entered', 'escalate'],
-      ['task.opened', 'escalate'],
-    ]);
-    expect(step.commands.map((command) => command.type)).toEqual(['openUserTask']);
-  });
-
-  it('takes the default flow when no condition is true', () => {
-    const step = expectStep(startInstance(model, { risk: 'low' }, testContext()));
-    expect(step.events.map((event) => [event.type, event.elementId])).toEqual([
-      ['instance.started', undefined],
-      ['element.entered', 'start'],
-      ['element.left', 'start'],
-      ['element.entered', 'risk'],
-      ['element.left', 'risk'],
-      ['element.entered', 'monitor'],
-      ['element.left', 'monitor'],
-      ['element.entered', 'end'],
-      ['element.left', 'end'],
-      ['instance.completed', undefined],
-    ]);
-    expect(step.commands).toEqual([{ type: 'completeInstance' }]);
-    expect(step.state.status).toBe('completed');
-  });
-
-  it('fails when no condition is true and there is no default flow', () => {
-    // given
-    const noDefault = processModel('triage')
-      .startEvent('start')
-      .exclusiveGateway('risk')
-      .endEvent('high-end')
-      .endEvent('low-end')
-      .flow('start', 'risk')
-      .flow('risk', 'high-end', { condition: '=risk = "high"' })
-      .flow('risk', 'low-end', { condition: '=risk = "low"' })
-      .build();
-    // when
-    const result = startInstance(noDefault, { risk: 'medium' }, testContext());
-    // then
-    expect(result).toEqual({
+describe('correlateMessage', () => {
+  it('refuses a message with no open subscription, changing nothing', () => {
+    const model = processModel('p').startEvent('s').userTask('t').sequence('s', 't').build();
+    const s = new Scenario(model);
+    s.start();
+    expect(
+      s.refused((m, state, ctx) =>
+        correlateMessage(m, state, { messageName: 'nobody', correlationKey: 'k', variables: {} }, ctx),
+      ),
+    ).toEqual({
       kind: 'failure',
-      elementId: 'risk',
-      message: 'Expected at least one condition to evaluate to true, or a default flow',
+      elementId: '',
+      message: "Expected an open subscription for message 'nobody' with that correlation key",
     });
   });
 
-  it('fails at the gateway when a condition cannot be evaluated', () => {
-    // given a comparison with a missing variable: null, not a boolean (a plain '=' compares to false)
-    const scored = processModel('p')
+  it('reports which subscription took the message', () => {
+    const model = processModel('p')
       .startEvent('s')
-      .exclusiveGateway('g')
-      .endEvent('e')
-      .flow('s', 'g')
-      .flow('g', 'e', { condition: '=score > 5' })
-      .build();
-    // when
-    const result = startInstance(scored, {}, testContext());
-    // then
-    expect(result).toEqual({
-      kind: 'failure',
-      elementId: 'g',
-      message: expect.stringContaining("Variable 'score' not found"),
-    });
-  });
-
-  it('evaluates against variables merged from the completed task', () => {
-    const afterTask = processModel('p')
-      .startEvent('s')
-      .userTask('assess')
-      .exclusiveGateway('g')
-      .userTask('escalate')
-      .endEvent('e')
-      .sequence('s', 'assess', 'g')
-      .flow('g', 'escalate', { condition: '=score >= 7' })
-      .flow('g', 'e', { isDefault: true })
-      .flow('escalate', 'e')
+      .intermediateCatchEvent('c', { trigger: trigger.message('m', '=k') })
+      .sequence('s', 'c')
       .build();
     const ctx = testContext();
-    const started = expectStep(startInstance(afterTask, {}, ctx));
-    const step = expectStep(
-      completeTask(afterTask, started.state, { taskId: 'id-2', variables: { score: 8 }, actor: 'a' }, ctx),
-    );
-    expect(openedTasks(step).map((task) => task.elementId)).toEqual(['escalate']);
+    const started = startInstance(model, { k: 'key' }, ctx);
+    if ('kind' in started) throw new Error(started.message);
+    const result = correlateMessage(model, started.state, { messageName: 'm', correlationKey: 'key', variables: {} }, ctx);
+    expect(result).toMatchObject({ subscriptionId: 'id-4', commands: [expect.anything(), { type: 'completeInstance' }] });
   });
 });
 
-describe('parallel gateway', () => {
-  const model = processModel('support')
-    .startEvent('start')
-    .parallelGateway('fork')
-    .userTask('parents')
-    .userTask('teacher')
-    .parallelGateway('join')
-    .endEvent('end')
-    .flow('start', 'fork')
-    .flow('fork', 'parents')
-    .flow('fork', 'teacher')
-    .flow('parents', 'join')
-    .flow('teacher', 'join')
-    .flow('join', 'end')
-    .build();
-
-  it('forks into one task per branch', () => {
-    const step = expectStep(startInstance(model, {}, testContext()));
-    expect(step.events).toEqual([
-      { type: 'instance.started', at },
-      { type: 'element.entered', elementId: 'start', at },
-      { type: 'element.left', elementId: 'start', at },
-      { type: 'element.entered', elementId: 'fork', at },
-      { type: 'element.left', elementId: 'fork', at },
-      { type: 'element.entered', elementId: 'parents', at },
-      { type: 'task.opened', elementId: 'parents', data: { taskId: 'id-3' }, at },
-      { type: 'element.entered', elementId: 'teacher', at },
-      { type: 'task.opened', elementId: 'teacher', data: { taskId: 'id-4' }, at },
-    ]);
-    expect(openedTasks(step).map((task) => [task.taskId, task.elementId])).toEqual([
-      ['id-3', 'parents'],
-      ['id-4', 'teacher'],
-    ]);
-  });
-
-  it.each([
-    ['parents first', 'id-3', 'parents', 'id-4', 'teacher'],
-    ['teacher first', 'id-4', 'teacher', 'id-3', 'parents'],
-  ])(
-    'joins when both branches are done (%s)',
-    (_order, firstTask, firstElement, secondTask, secondElement) => {
-      // given
-      const ctx = testContext();
-      const started = expectStep(startInstance(model, {}, ctx));
-      // when the first branch finishes, the join waits
-      const first = expectStep(
-        completeTask(model, started.state, { taskId: firstTask, variables: {}, actor: 'a' }, ctx),
-      );
-      // then
-      expect(first.events).toEqual([
-        { type: 'task.completed', elementId: firstElement, actor: 'a', data: { taskId: firstTask }, at },
-        { type: 'element.left', elementId: firstElement, at },
-      ]);
-      expect(first.commands).toEqual([
-        { type: 'closeUserTask', taskId: firstTask, state: 'completed', actor: 'a' },
-      ]);
-      expect(first.state.status).toBe('active');
-      expect(first.state.tokens.map((token) => token.elementId).sort()).toEqual(['join', secondElement]);
-
-      // when the second branch finishes, the join fires and the instance completes
-      const second = expectStep(
-        completeTask(model, first.state, { taskId: secondTask, variables: {}, actor: 'b' }, ctx),
-      );
-      // then
-      expect(second.events).toEqual([
-        { type: 'task.completed', elementId: secondElement, actor: 'b', data: { taskId: secondTask }, at },
-        { type: 'element.left', elementId: secondElement, at },
-        { type: 'element.entered', elementId: 'join', at },
-        { type: 'element.left', elementId: 'join', at },
-        { type: 'element.entered', elementId: 'end', at },
-        { type: 'element.left', elementId: 'end', at },
-        { type: 'instance.completed', at },
-      ]);
-      expect(second.commands).toEqual([
-        { type: 'closeUserTask', taskId: secondTask, state: 'completed', actor: 'b' },
-        { type: 'completeInstance' },
-      ]);
-      expect(second.state).toMatchObject({ status: 'completed', tokens: [], tasks: {} });
-    },
-  );
-
-  it('completes exactly once with no live tokens, whatever order the branch tasks complete in', () => {
-    fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 2, max: 6 })
-          .chain((branches) =>
-            fc.tuple(
-              fc.constant(branches),
-              fc.shuffledSubarray([...Array(branches).keys()], { minLength: branches, maxLength: branches }),
-              fc.array(fc.boolean(), { minLength: branches, maxLength: branches }),
-            ),
-          ),
-        ([branches, order, withManualStep]) => {
-          // given start → fork → N user tasks (some followed by a manual task) → join → end
-          const builder = processModel('p').startEvent('s').parallelGateway('fork').parallelGateway('join');
-          builder.endEvent('e').flow('s', 'fork').flow('join', 'e');
-          for (let branch = 0; branch < branches; branch += 1) {
-            builder.userTask(`task-${branch}`).flow('fork', `task-${branch}`);
-            if (withManualStep[branch]) {
-              builder.manualTask(`after-${branch}`).sequence(`task-${branch}`, `after-${branch}`, 'join');
-            } else builder.flow(`task-${branch}`, 'join');
-          }
-          const model = builder.build();
-          const ctx: EngineContext = testContext();
-
-          // when the tasks complete in the generated order
-          const started = expectStep(startInstance(model, {}, ctx));
-          const taskIdOf = new Map(openedTasks(started).map((task) => [task.elementId, task.taskId]));
-          const steps: Step[] = [started];
-          let state: EngineState = started.state;
-          for (const branch of order) {
-            const taskId = taskIdOf.get(`task-${branch}`) ?? '';
-            const step = expectStep(
-              completeTask(model, state, { taskId, variables: { [`done${branch}`]: true }, actor: 'a' }, ctx),
-            );
-            steps.push(step);
-            state = step.state;
-          }
-
-          // then it completed once, in the last step, with nothing left behind
-          const completions = steps.flatMap((step) =>
-            step.commands.filter((command) => command.type === 'completeInstance'),
-          );
-          const completedEvents = steps.flatMap((step) =>
-            step.events.filter((event) => event.type === 'instance.completed'),
-          );
-          expect(completions).toHaveLength(1);
-          expect(completedEvents).toHaveLength(1);
-          expect(steps.at(-1)?.commands.at(-1)).toEqual({ type: 'completeInstance' });
-          expect(state.status).toBe('completed');
-          expect(state.tokens).toEqual([]);
-          expect(state.tasks).toEqual({});
-          expect(Object.keys(state.variables)).toHaveLength(branches);
-          const joins = steps.flatMap((step) =>
-            step.events.filter((e) => e.type === 'element.entered' && e.elementId === 'join'),
-          );
-          expect(joins).toHaveLength(1);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe('engine guards', () => {
-  it('throws, naming the type, for an element type without a handler', () => {
-    const model = processModel('p').startEvent('s').task('t').endEvent('e').sequence('s', 't', 'e').build();
-    (model.elements['t'] as { type: string }).type = 'serviceTask';
-    expect(() => startInstance(model, {}, testContext())).toThrow(
-      "No engine handler for element type 'serviceTask'",
-    );
-  });
-
-  it('fails when a step loops without ever waiting', () => {
+describe('loops without a wait state', () => {
+  it(`raise an incident after ${MAX_ACTIVATIONS_PER_STEP} activations in one step`, () => {
+    // given
     const model = processModel('p')
       .startEvent('s')
       .exclusiveGateway('g')
@@ -466,19 +244,358 @@ describe('engine guards', () => {
       .flow('g', 'e', { isDefault: true })
       .flow('again', 'g')
       .build();
-    expect(startInstance(model, {}, testContext())).toEqual({
-      kind: 'failure',
-      elementId: expect.any(String),
-      message: `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without a user task`,
+    const s = new Scenario(model);
+    // when
+    const step = s.start();
+    // then
+    const message = `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without waiting`;
+    expect(step.commands).toEqual([
+      { type: 'raiseIncident', incident: { incidentId: expect.any(String), elementId: expect.any(String), message } },
+    ]);
+    expect(step.state.status).toBe('active');
+    expect(Object.values(step.state.instances).filter((i) => i.state === 'incident')).toHaveLength(1);
+    expect(s.live()).toHaveLength(1);
+  });
+});
+
+describe('element handlers', () => {
+  it('throws, naming the type, for an element type without a handler', () => {
+    const model = processModel('p').startEvent('s').task('t').endEvent('e').sequence('s', 't', 'e').build();
+    (model.elements['t'] as { type: string }).type = 'complexGateway';
+    expect(() => startInstance(model, {}, testContext())).toThrow("No engine handler for element type 'complexGateway'");
+  });
+});
+
+describe('input and output mappings', () => {
+  it('inputs are local to the element; outputs are what leaves it', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .userTask('rate', {
+        inputs: { student: '=person.name', 'context.school': '="No. 3 Middle"' },
+        outputs: { 'assessment.level': '=level', 'assessment.by': '=student' },
+      })
+      .userTask('after')
+      .sequence('s', 'rate', 'after')
+      .build();
+    const s = new Scenario(model);
+    // when
+    const started = s.start({ person: { name: 'Li' } });
+    // then
+    expect(started.state.instances['id-3']?.variables).toEqual({
+      student: 'Li',
+      context: { school: 'No. 3 Middle' },
+    });
+    expect(started.commands).toEqual([
+      expect.objectContaining({
+        task: expect.objectContaining({ localVariables: { student: 'Li', context: { school: 'No. 3 Middle' } } }),
+      }),
+    ]);
+    // when
+    const done = s.completeTask('rate', { level: 'high', note: 'dropped' });
+    // then
+    expect(done.state.instances['id-1']?.variables).toEqual({
+      person: { name: 'Li' },
+      assessment: { level: 'high', by: 'Li' },
     });
   });
 
-  it('fails to start a model without a none start event', () => {
-    const model = processModel('p').endEvent('e').build();
-    expect(startInstance(model, {}, testContext())).toEqual({
-      kind: 'failure',
-      elementId: 'p',
-      message: 'Expected a none start event to start the instance at',
+  it('an output mapping that fails is an incident; resolving it completes the element with its result', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .serviceTask('score', { outputs: { risk: '=score * weight' } })
+      .userTask('after')
+      .sequence('s', 'score', 'after')
+      .build();
+    const s = new Scenario(model);
+    s.start();
+    // when
+    const failed = s.completeJob('score', { score: 3 });
+    // then
+    expect(failed.commands).toEqual([
+      {
+        type: 'raiseIncident',
+        incident: {
+          incidentId: 'id-4',
+          elementId: 'score',
+          message: expect.stringMatching(/^Expected the mapping to 'risk' to evaluate: .*'weight'/),
+        },
+      },
+    ]);
+    expect(failed.state.incidents['id-4']).toMatchObject({ retry: 'complete', variables: { score: 3 } });
+    // when
+    const retried = s.resolveIncident('score', { weight: 2 });
+    // then
+    expect(retried.events.map((e) => [e.type, e.elementId])).toEqual([
+      ['incident.resolved', 'score'],
+      ['element.left', 'score'],
+      ['element.entered', 'after'],
+      ['task.opened', 'after'],
+    ]);
+    expect(retried.state.instances['id-1']?.variables).toEqual({ weight: 2, risk: 6 });
+  });
+});
+
+describe('multi-instance', () => {
+  const withLoop = (loop: MultiInstance, type: 'userTask' | 'serviceTask' | 'scriptTask' = 'userTask') => {
+    const builder = processModel('p').startEvent('s');
+    const options = {
+      multiInstance: loop,
+      inputs: { teacher: '=item.name' },
+      outputs: { answer: '=reply' },
+    };
+    if (type === 'userTask') builder.userTask('ask', options);
+    else if (type === 'serviceTask') builder.serviceTask('ask', options);
+    else builder.scriptTask('ask', { ...options, expression: '=item.name + "!"', resultVariable: 'reply' });
+    return builder.userTask('after').sequence('s', 'ask', 'after').build();
+  };
+  const teachers = [{ name: 'Wang' }, { name: 'Zhao' }, { name: 'Sun' }];
+
+  it('parallel: one inner instance per item, each with its item, counter and mapped inputs', () => {
+    // given
+    const s = new Scenario(
+      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+    );
+    // when
+    const step = s.start({ teachers });
+    // then
+    expect(step.events).toEqual([
+      s.ev('instance.started'),
+      s.ev('element.entered', 's'),
+      s.ev('element.left', 's'),
+      s.ev('element.entered', 'ask'),
+      s.ev('element.entered', 'ask'),
+      s.ev('task.opened', 'ask', { data: { taskId: 'id-4' } }),
+      s.ev('element.entered', 'ask'),
+      s.ev('task.opened', 'ask', { data: { taskId: 'id-5' } }),
+      s.ev('element.entered', 'ask'),
+      s.ev('task.opened', 'ask', { data: { taskId: 'id-6' } }),
+    ]);
+    expect(step.state.instances['id-3']).toEqual({
+      id: 'id-3',
+      elementId: 'ask',
+      parentId: 'id-1',
+      state: 'scope',
+      flowId: 's-ask',
+      body: true,
+      loop: { items: teachers, next: 3, completed: 0, outputs: [null, null, null] },
     });
+    expect(step.state.instances['id-5']).toEqual({
+      id: 'id-5',
+      elementId: 'ask',
+      parentId: 'id-3',
+      state: 'waiting',
+      loopIndex: 1,
+      variables: { loopCounter: 2, item: { name: 'Zhao' }, teacher: 'Zhao' },
+    });
+  });
+
+  it('parallel: collects every output in item order, whatever the completion order, then goes on', () => {
+    // given
+    const s = new Scenario(
+      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+    );
+    s.start({ teachers });
+    // when
+    const third = s.completeTask('id-6', { reply: 'no' });
+    s.completeTask('id-4', { reply: 'yes' });
+    const last = s.completeTask('id-5', { reply: 'maybe' });
+    // then
+    expect(third.events).toEqual([
+      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-6' } }),
+      s.ev('element.left', 'ask', { data: { loopCounter: 3 } }),
+    ]);
+    expect(last.events).toEqual([
+      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('element.left', 'ask', { data: { loopCounter: 2 } }),
+      s.ev('element.left', 'ask'),
+      s.ev('element.entered', 'after'),
+      s.ev('task.opened', 'after', { data: { taskId: 'id-7' } }),
+    ]);
+    // inner results stay in their inner instance: only the collection reaches the process
+    expect(last.state.instances['id-1']?.variables).toEqual({ teachers, answers: ['yes', 'maybe', 'no'] });
+  });
+
+  it('sequential: one inner instance at a time, in item order', () => {
+    // given
+    const s = new Scenario(
+      withLoop({ sequential: true, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+    );
+    // when
+    const started = s.start({ teachers });
+    // then
+    expect(Object.values(started.state.tasks)).toHaveLength(1);
+    expect(started.state.instances['id-4']?.variables).toEqual({ loopCounter: 1, item: { name: 'Wang' }, teacher: 'Wang' });
+    // when
+    const second = s.completeTask('ask', { reply: 'yes' });
+    // then
+    expect(second.events).toEqual([
+      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-4' } }),
+      s.ev('element.left', 'ask', { data: { loopCounter: 1 } }),
+      s.ev('element.entered', 'ask'),
+      s.ev('task.opened', 'ask', { data: { taskId: 'id-5' } }),
+    ]);
+    expect(second.state.instances['id-5']?.variables).toEqual({ loopCounter: 2, item: { name: 'Zhao' }, teacher: 'Zhao' });
+    s.completeTask('ask', { reply: 'no' });
+    const done = s.completeTask('ask', { reply: 'maybe' });
+    expect(done.state.instances['id-1']?.variables).toEqual({ teachers, answers: ['yes', 'no', 'maybe'] });
+    expect(s.live()).toEqual(['after']);
+  });
+
+  it('a completion condition ends the activity early, in the scope of the inner instance that completed', () => {
+    // given
+    const s = new Scenario(
+      withLoop({
+        sequential: false,
+        inputCollection: '=teachers',
+        inputElement: 'item',
+        outputCollection: 'answers',
+        outputElement: '=answer',
+        completionCondition: '=answer = "yes" or numberOfCompletedInstances >= 2',
+      }),
+    );
+    s.start({ teachers });
+    // when
+    const step = s.completeTask('id-5', { reply: 'yes' });
+    // then
+    expect(step.events).toEqual([
+      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('element.left', 'ask', { data: { loopCounter: 2 } }),
+      s.ev('element.terminated', 'ask'),
+      s.ev('element.terminated', 'ask'),
+      s.ev('element.left', 'ask'),
+      s.ev('element.entered', 'after'),
+      s.ev('task.opened', 'after', { data: { taskId: 'id-7' } }),
+    ]);
+    expect(step.commands).toEqual([
+      { type: 'closeUserTask', taskId: 'id-5', state: 'completed', actor: 'tester' },
+      { type: 'closeUserTask', taskId: 'id-4', state: 'cancelled' },
+      { type: 'closeUserTask', taskId: 'id-6', state: 'cancelled' },
+      expect.objectContaining({ type: 'openUserTask' }),
+    ]);
+    expect(step.state.instances['id-1']?.variables).toEqual({ teachers, answers: [null, 'yes', null] });
+  });
+
+  it('a completion condition on inner instances that complete at once starts no more of them', () => {
+    // given
+    const s = new Scenario(
+      withLoop(
+        {
+          sequential: false,
+          inputCollection: '=teachers',
+          inputElement: 'item',
+          outputCollection: 'answers',
+          outputElement: '=answer',
+          completionCondition: '=numberOfCompletedInstances >= 1',
+        },
+        'scriptTask',
+      ),
+    );
+    // when
+    const step = s.start({ teachers });
+    // then
+    expect(step.state.instances['id-1']?.variables).toEqual({ teachers, answers: ['Wang!', null, null] });
+    expect(s.live()).toEqual(['after']);
+  });
+
+  it('an empty collection completes the activity at once with an empty output collection', () => {
+    // given
+    const s = new Scenario(
+      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+    );
+    // when
+    const step = s.start({ teachers: [] });
+    // then
+    expect(step.events.slice(3)).toEqual([
+      s.ev('element.entered', 'ask'),
+      s.ev('element.left', 'ask'),
+      s.ev('element.entered', 'after'),
+      s.ev('task.opened', 'after', { data: { taskId: 'id-4' } }),
+    ]);
+    expect(step.state.instances['id-1']?.variables).toEqual({ teachers: [], answers: [] });
+  });
+
+  it('an input collection that is no list is an incident at the activity; resolving it retries', () => {
+    // given
+    const s = new Scenario(
+      withLoop({ sequential: true, inputCollection: '=teachers', inputElement: 'item' }, 'serviceTask'),
+    );
+    // when
+    const failed = s.start({ teachers: 'Wang' });
+    // then
+    expect(failed.commands).toEqual([
+      {
+        type: 'raiseIncident',
+        incident: {
+          incidentId: 'id-4',
+          elementId: 'ask',
+          message: "Expected the input collection '=teachers' to be a list, but was \"Wang\"",
+        },
+      },
+    ]);
+    // when
+    const retried = s.resolveIncident('ask', { teachers: [{ name: 'Wang' }] });
+    // then
+    expect(retried.commands).toEqual([
+      { type: 'resolveIncident', incidentId: 'id-4' },
+      expect.objectContaining({
+        type: 'startJob',
+        job: expect.objectContaining({ jobId: 'id-5', variables: { teachers: [{ name: 'Wang' }], loopCounter: 1, item: { name: 'Wang' }, teacher: 'Wang' } }),
+      }),
+    ]);
+  });
+
+  it('boundary events belong to the body: an interrupting one ends every inner instance', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .userTask('ask', { multiInstance: { sequential: false, inputCollection: '=[1, 2]' } })
+      .boundaryEvent('deadline', { attachedTo: 'ask', trigger: timer.duration('P1D') })
+      .userTask('after')
+      .userTask('late')
+      .sequence('s', 'ask', 'after')
+      .sequence('deadline', 'late')
+      .build();
+    const s = new Scenario(model, NOW);
+    const started = s.start();
+    expect(started.state.timers).toEqual({
+      'id-4': expect.objectContaining({ elementId: 'deadline', ownerId: 'id-3' }),
+    });
+    // when
+    const step = s.fireTimer('deadline');
+    // then
+    expect(step.commands).toEqual([
+      { type: 'closeUserTask', taskId: 'id-5', state: 'cancelled' },
+      { type: 'closeUserTask', taskId: 'id-6', state: 'cancelled' },
+      expect.objectContaining({ type: 'openUserTask' }),
+    ]);
+    expect(s.live()).toEqual(['late']);
+  });
+
+  it('a multi-instance sub-process runs one scope per item', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .subProcess(
+        'per-class',
+        (sub) => sub.startEvent('ps').userTask('visit').sequence('ps', 'visit'),
+        { multiInstance: { sequential: false, inputCollection: '=classes', inputElement: 'class' } },
+      )
+      .endEvent('e')
+      .sequence('s', 'per-class', 'e')
+      .build();
+    const s = new Scenario(model);
+    // when
+    const step = s.start({ classes: ['7-1', '7-2'] });
+    // then
+    expect(Object.values(step.commands).map((c) => c.type)).toEqual(['openUserTask', 'openUserTask']);
+    expect(step.commands).toEqual([
+      expect.objectContaining({ task: expect.objectContaining({ localVariables: { loopCounter: 1, class: '7-1' } }) }),
+      expect.objectContaining({ task: expect.objectContaining({ localVariables: { loopCounter: 2, class: '7-2' } }) }),
+    ]);
+    s.completeTask(Object.keys(s.state.tasks)[0] ?? '');
+    const done = s.completeTask(Object.keys(s.state.tasks)[0] ?? '');
+    expect(done.state.status).toBe('completed');
   });
 });

@@ -1,50 +1,63 @@
 import type { ProcessModel } from '../../bpmn/src/model';
-import { handlerFor } from './elements';
-import type { Activation } from './elements/handler';
-import type {
-  Command,
-  EngineContext,
-  EngineEvent,
-  EngineFailure,
-  EngineState,
-  Step,
-  TaskCompletion,
-  Token,
-  Variables,
-} from './types';
+import { Runtime } from './runtime';
+import type { EngineContext, EngineFailure, EngineState, Step, TaskCompletion, Variables } from './types';
+
+export { MAX_ACTIVATIONS_PER_STEP } from './runtime';
 
 /**
- * Element activations one step may perform before the engine concludes the diagram loops
- * without ever waiting (e.g. a gateway cycling through undefined tasks). Far above any real
- * step of a care pathway; keeps a workflow from spinning forever.
+ * The engine's entry points: one per thing that can happen to a case. Each takes the state,
+ * returns the next state with the commands and audit events of the step, and never changes
+ * its input. A request that does not fit the state (a task that is not open) is refused with
+ * an EngineFailure and no change; a failure while running the diagram becomes an incident.
  */
-export const MAX_ACTIVATIONS_PER_STEP = 10_000;
 
-/** Starts an instance at the process's none start event. */
+/** Starts an instance at the none start event, or at the given message or timer start event. */
 export function startInstance(
   model: ProcessModel,
   variables: Variables,
   ctx: EngineContext,
+  options: { startEventId?: string } = {},
 ): Step | EngineFailure {
-  const [startEventId] = model.startEventIds;
-  if (startEventId === undefined) {
-    return {
-      kind: 'failure',
-      elementId: model.id,
-      message: 'Expected a none start event to start the instance at',
-    };
+  const startEventId = options.startEventId ?? model.startEventIds[0];
+  // Only the process's own start events start it: not an event sub-process's, nor any other element.
+  const startsProcess = [...model.startEventIds, ...model.triggeredStartEventIds];
+  if (startEventId === undefined || !startsProcess.includes(startEventId)) {
+    return refuse(model.id, `Expected a start event to start the instance at, found '${startEventId ?? ''}'`);
   }
-  const step = new StepBuilder(
-    { processId: model.id, status: 'active', variables: { ...variables }, tokens: [], tasks: {} },
-    ctx,
-  );
-  step.event({ type: 'instance.started' });
-  return step.run(model, [{ id: ctx.newId(), elementId: startEventId }]);
+  const rootId = ctx.newId();
+  const state: EngineState = {
+    processId: model.id,
+    status: 'active',
+    rootId,
+    instances: {
+      [rootId]: {
+        id: rootId,
+        elementId: model.id,
+        parentId: null,
+        state: 'scope',
+        variables: { ...variables },
+      },
+    },
+    tasks: {},
+    jobs: {},
+    timers: {},
+    subscriptions: {},
+    children: {},
+    incidents: {},
+  };
+  const runtime = new Runtime(model, state, ctx);
+  runtime.event({ type: 'instance.started' });
+  const root = state.instances[rootId];
+  if (root) runtime.openEventSubProcessTriggers(root, model.eventSubProcessIds);
+  runtime.enqueue({ elementId: startEventId, scopeId: rootId });
+  runtime.run();
+  return runtime.result();
 }
 
 /**
- * Completes an open user task: its variables are merged into the process variables (Zeebe:
- * top-level variables, last write wins), the task closes and its token moves on.
+ * Completes an open user task: its variables are the task's result (output mappings apply,
+ * else they propagate to the nearest scope that has them, else the process), and its token
+ * moves on.
  */
 export function completeTask(
   model: ProcessModel,
@@ -52,150 +65,298 @@ export function completeTask(
   completion: TaskCompletion,
   ctx: EngineContext,
 ): Step | EngineFailure {
-  if (state.status !== 'active') {
-    return {
-      kind: 'failure',
-      elementId: '',
-      message: `Expected an active instance, but it is ${state.status}`,
-    };
-  }
-  const task = Object.hasOwn(state.tasks, completion.taskId) ? state.tasks[completion.taskId] : undefined;
-  if (!task) {
-    return {
-      kind: 'failure',
-      elementId: '',
-      message: `Expected an open task with id '${completion.taskId}'`,
-    };
-  }
-  const element = model.elements[task.elementId];
-  if (!element) throw new Error(`Task '${task.taskId}' waits at '${task.elementId}', which the model lacks`);
-
-  // Spread, not Object.assign: a '__proto__' key from JSON input stays a plain key.
-  const variables = { ...state.variables, ...completion.variables };
-  const openTasks = Object.fromEntries(
-    Object.entries(state.tasks).filter(([taskId]) => taskId !== task.taskId),
-  );
-  const step = new StepBuilder(
-    {
-      ...state,
-      variables,
-      tokens: state.tokens.filter((token) => token.id !== task.tokenId),
-      tasks: openTasks,
-    },
-    ctx,
-  );
-  step.command({ type: 'closeUserTask', taskId: task.taskId, state: 'completed', actor: completion.actor });
-  step.event({
-    type: 'task.completed',
-    elementId: element.id,
-    actor: completion.actor,
-    data: { taskId: task.taskId },
+  return step(model, state, ctx, (runtime) => {
+    const task = runtime.state.tasks[completion.taskId];
+    const instance = task && runtime.instance(task.instanceId);
+    if (!task || !instance) return refuse('', `Expected an open task with id '${completion.taskId}'`);
+    delete runtime.state.tasks[task.taskId];
+    runtime.command({
+      type: 'closeUserTask',
+      taskId: task.taskId,
+      state: 'completed',
+      actor: completion.actor,
+    });
+    runtime.event({
+      type: 'task.completed',
+      elementId: task.elementId,
+      actor: completion.actor,
+      data: { taskId: task.taskId },
+    });
+    runtime.complete(instance, completion.variables);
+    return null;
   });
+}
 
-  const decision = handlerFor(element).complete({ element, model, variables, ctx });
-  if (decision.kind === 'failure') return decision;
-  step.event({ type: 'element.left', elementId: element.id });
-  return step.run(model, step.follow(model, { id: task.tokenId, elementId: element.id }, decision.flowIds));
+/** Claims, reassigns (assignee a username) or unassigns (null) an open task. */
+export function assignTask(
+  model: ProcessModel,
+  state: EngineState,
+  request: { taskId: string; assignee: string | null; actor: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const task = runtime.state.tasks[request.taskId];
+    if (!task) return refuse('', `Expected an open task with id '${request.taskId}'`);
+    const { assignee: _previous, ...rest } = task;
+    runtime.state.tasks[task.taskId] =
+      request.assignee === null ? rest : { ...rest, assignee: request.assignee };
+    runtime.command({
+      type: 'assignUserTask',
+      taskId: task.taskId,
+      assignee: request.assignee,
+      actor: request.actor,
+    });
+    runtime.event({
+      type: 'task.assigned',
+      elementId: task.elementId,
+      actor: request.actor,
+      data: { taskId: task.taskId, assignee: request.assignee },
+    });
+    return null;
+  });
+}
+
+/** A service task's handler finished: its result variables complete the element. */
+export function completeJob(
+  model: ProcessModel,
+  state: EngineState,
+  result: { jobId: string; variables: Variables },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const job = runtime.state.jobs[result.jobId];
+    const instance = job && runtime.instance(job.instanceId);
+    if (!job || !instance) return refuse('', `Expected a running job with id '${result.jobId}'`);
+    delete runtime.state.jobs[job.jobId];
+    runtime.event({ type: 'job.completed', elementId: job.elementId, data: { jobId: job.jobId } });
+    runtime.complete(instance, result.variables);
+    return null;
+  });
+}
+
+/** A job failed past its retries: an incident at its element; retrying it runs the job again. */
+export function failJob(
+  model: ProcessModel,
+  state: EngineState,
+  failure: { jobId: string; message: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const job = runtime.state.jobs[failure.jobId];
+    const instance = job && runtime.instance(job.instanceId);
+    if (!job || !instance) return refuse('', `Expected a running job with id '${failure.jobId}'`);
+    delete runtime.state.jobs[job.jobId];
+    runtime.raiseIncident(instance, failure.message, 'job');
+    return null;
+  });
+}
+
+/** A job's handler threw a BPMN error: it goes to the nearest catcher (a boundary on the task first). */
+export function throwJobError(
+  model: ProcessModel,
+  state: EngineState,
+  thrown: { jobId: string; errorCode: string; message: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const job = runtime.state.jobs[thrown.jobId];
+    const instance = job && runtime.instance(job.instanceId);
+    if (!job || !instance) return refuse('', `Expected a running job with id '${thrown.jobId}'`);
+    delete runtime.state.jobs[job.jobId];
+    runtime.event({
+      type: 'error.thrown',
+      elementId: job.elementId,
+      data: { code: thrown.errorCode, message: thrown.message },
+    });
+    if (runtime.throwSignal(instance, 'error', thrown.errorCode, instance.id) === 'uncaught') {
+      runtime.raiseIncident(
+        instance,
+        `Expected a catch event for error '${thrown.errorCode}' (${thrown.message}), but none catches it`,
+        'job',
+      );
+    }
+    return null;
+  });
+}
+
+/** A timer is due. */
+export function fireTimer(
+  model: ProcessModel,
+  state: EngineState,
+  fired: { timerId: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const timer = runtime.state.timers[fired.timerId];
+    if (!timer) return refuse('', `Expected an open timer with id '${fired.timerId}'`);
+    // Closed as it fires; a repeating one that fires again is rescheduled by its trigger.
+    delete runtime.state.timers[timer.timerId];
+    runtime.event({
+      type: 'timer.fired',
+      elementId: timer.elementId,
+      data: { timerId: timer.timerId, dueAt: timer.dueAt },
+    });
+    runtime.trigger(timer.ownerId, timer.elementId, {}, { timer });
+    return null;
+  });
 }
 
 /**
- * Accumulates one step. `run` is the one transition function: every token movement goes
- * through it, so the rules (enter, leave, wait, finish) live in one place.
+ * Delivers a message to the first open subscription (oldest first) with its name and
+ * correlation key. Subscriptions of non-interrupting boundary and event sub-process starts stay
+ * open for the next message; the others close.
  */
-class StepBuilder {
-  private readonly commands: Command[] = [];
-  private readonly events: EngineEvent[] = [];
-
-  constructor(
-    private state: EngineState,
-    private readonly ctx: EngineContext,
-  ) {}
-
-  command(command: Command): void {
-    this.commands.push(command);
-  }
-
-  event(event: Omit<EngineEvent, 'at'>): void {
-    this.events.push({ ...event, at: this.ctx.now });
-  }
-
-  /** Moves the arriving tokens until each waits or ends; then completes the instance if none is left. */
-  run(model: ProcessModel, arriving: Token[]): Step | EngineFailure {
-    const queue = [...arriving];
-    let activations = 0;
-    for (let token = queue.shift(); token; token = queue.shift()) {
-      activations += 1;
-      if (activations > MAX_ACTIVATIONS_PER_STEP) {
-        return {
-          kind: 'failure',
-          elementId: token.elementId,
-          message: `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without a user task`,
-        };
-      }
-      const element = model.elements[token.elementId];
-      if (!element) throw new Error(`Token '${token.id}' is at '${token.elementId}', which the model lacks`);
-      const waiting = this.state.tokens.filter((other) => other.elementId === element.id);
-      const activation: Activation = handlerFor(element).activate({
-        element,
-        model,
-        variables: this.state.variables,
-        token,
-        waiting,
-        ctx: this.ctx,
+export function correlateMessage(
+  model: ProcessModel,
+  state: EngineState,
+  message: { messageName: string; correlationKey: string; variables: Variables; actor?: string },
+  ctx: EngineContext,
+): (Step & { subscriptionId: string }) | EngineFailure {
+  let subscriptionId = '';
+  const result = step(model, state, ctx, (runtime) => {
+    const subscription = Object.values(runtime.state.subscriptions).find(
+      (open) => open.messageName === message.messageName && open.correlationKey === message.correlationKey,
+    );
+    if (!subscription) {
+      return refuse(
+        '',
+        `Expected an open subscription for message '${message.messageName}' with that correlation key`,
+      );
+    }
+    subscriptionId = subscription.subscriptionId;
+    const event = runtime.element(subscription.elementId);
+    const staysOpen =
+      (event.type === 'boundaryEvent' && !event.cancelActivity) ||
+      (event.type === 'startEvent' && !event.interrupting);
+    if (!staysOpen) {
+      delete runtime.state.subscriptions[subscription.subscriptionId];
+      runtime.command({
+        type: 'closeSubscription',
+        subscriptionId: subscription.subscriptionId,
+        state: 'correlated',
       });
-
-      switch (activation.kind) {
-        case 'failure':
-          return activation;
-        case 'wait':
-          this.state = { ...this.state, tokens: [...this.state.tokens, token] };
-          break;
-        case 'openTask': {
-          const { task } = activation;
-          this.event({ type: 'element.entered', elementId: element.id });
-          this.state = {
-            ...this.state,
-            tokens: [...this.state.tokens, { id: token.id, elementId: element.id }],
-            tasks: {
-              ...this.state.tasks,
-              [task.taskId]: { taskId: task.taskId, tokenId: token.id, elementId: element.id },
-            },
-          };
-          this.command({ type: 'openUserTask', task });
-          this.event({ type: 'task.opened', elementId: element.id, data: { taskId: task.taskId } });
-          break;
-        }
-        case 'leave': {
-          const joined = new Set(activation.joined ?? []);
-          if (joined.size > 0) {
-            this.state = {
-              ...this.state,
-              tokens: this.state.tokens.filter((other) => !joined.has(other.id)),
-            };
-          }
-          this.event({ type: 'element.entered', elementId: element.id });
-          this.event({ type: 'element.left', elementId: element.id });
-          queue.push(...this.follow(model, token, activation.flowIds));
-          break;
-        }
-      }
     }
-
-    if (this.state.status === 'active' && this.state.tokens.length === 0) {
-      this.state = { ...this.state, status: 'completed' };
-      this.command({ type: 'completeInstance' });
-      this.event({ type: 'instance.completed' });
-    }
-    return { state: this.state, commands: this.commands, events: this.events };
-  }
-
-  /** One token per flow; the first keeps the token's id, the others are new. */
-  follow(model: ProcessModel, token: Token, flowIds: readonly string[]): Token[] {
-    return flowIds.map((flowId, index) => {
-      const flow = model.flows[flowId];
-      if (!flow)
-        throw new Error(`Element '${token.elementId}' leaves by flow '${flowId}', which the model lacks`);
-      return { id: index === 0 ? token.id : this.ctx.newId(), elementId: flow.targetId, flowId };
+    runtime.event({
+      type: 'message.correlated',
+      elementId: subscription.elementId,
+      ...(message.actor === undefined ? {} : { actor: message.actor }),
+      data: { messageName: message.messageName, subscriptionId: subscription.subscriptionId },
     });
-  }
+    runtime.trigger(subscription.ownerId, subscription.elementId, message.variables, {});
+    return null;
+  });
+  return 'kind' in result ? result : { ...result, subscriptionId };
+}
+
+/**
+ * A called case completed: its variables come back (all of them, unless
+ * propagateAllChildVariables is false: then only through output mappings).
+ */
+export function completeChild(
+  model: ProcessModel,
+  state: EngineState,
+  done: { childId: string; variables: Variables },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const child = runtime.state.children[done.childId];
+    const instance = child && runtime.instance(child.instanceId);
+    if (!child || !instance) return refuse('', `Expected a running child case '${done.childId}'`);
+    delete runtime.state.children[child.childId];
+    const element = runtime.element(child.elementId);
+    const propagateAll = element.type !== 'callActivity' || element.propagateAllChildVariables;
+    if (!propagateAll) instance.variables = { ...instance.variables, ...done.variables };
+    runtime.complete(instance, propagateAll ? done.variables : {});
+    return null;
+  });
+}
+
+/** A called case could not start or failed: an incident at the call activity; retrying starts it again. */
+export function failChild(
+  model: ProcessModel,
+  state: EngineState,
+  failed: { childId: string; message: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const child = runtime.state.children[failed.childId];
+    const instance = child && runtime.instance(child.instanceId);
+    if (!child || !instance) return refuse('', `Expected a running child case '${failed.childId}'`);
+    delete runtime.state.children[child.childId];
+    runtime.raiseIncident(instance, failed.message, 'job');
+    return null;
+  });
+}
+
+/**
+ * Resolves an incident after setting the given variables (how a supervisor fixes a bad value),
+ * then retries what failed.
+ */
+export function resolveIncident(
+  model: ProcessModel,
+  state: EngineState,
+  request: { incidentId: string; variables: Variables; actor: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const incident = runtime.state.incidents[request.incidentId];
+    const instance = incident && runtime.instance(incident.instanceId);
+    if (!incident || !instance)
+      return refuse('', `Expected an open incident with id '${request.incidentId}'`);
+    delete runtime.state.incidents[incident.incidentId];
+    runtime.setVariables(instance, request.variables);
+    runtime.command({ type: 'resolveIncident', incidentId: incident.incidentId });
+    runtime.event({
+      type: 'incident.resolved',
+      elementId: incident.elementId,
+      actor: request.actor,
+      data: { incidentId: incident.incidentId, variables: Object.keys(request.variables) },
+    });
+    runtime.retry(instance, incident);
+    return null;
+  });
+}
+
+/** Cancels the case: every open task, job, timer, subscription and child case is closed. */
+export function cancelInstance(
+  model: ProcessModel,
+  state: EngineState,
+  request: { reason: string; actor: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    runtime.terminateChildren(runtime.state.rootId);
+    runtime.closeOwned(runtime.state.rootId);
+    for (const incidentId of Object.keys(runtime.state.incidents)) {
+      delete runtime.state.incidents[incidentId];
+      runtime.command({ type: 'resolveIncident', incidentId });
+    }
+    runtime.state.status = 'cancelled';
+    runtime.event({ type: 'instance.cancelled', actor: request.actor, data: { reason: request.reason } });
+    return null;
+  });
+}
+
+/** Runs one step on a copy of the state; `act` returns a refusal, or null when it acted. */
+function step(
+  model: ProcessModel,
+  state: EngineState,
+  ctx: EngineContext,
+  act: (runtime: Runtime) => EngineFailure | null,
+): Step | EngineFailure {
+  if (state.status !== 'active') return refuse('', `Expected an active instance, but it is ${state.status}`);
+  const runtime = new Runtime(model, structuredCopy(state), ctx);
+  const refused = act(runtime);
+  if (refused) return refused;
+  runtime.run();
+  return runtime.result();
+}
+
+function refuse(elementId: string, message: string): EngineFailure {
+  return { kind: 'failure', elementId, message };
+}
+
+/** State is plain JSON data by contract, so a JSON round trip is a faithful deep copy. */
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

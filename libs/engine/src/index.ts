@@ -1,4 +1,4 @@
-export { completeTask, MAX_ACTIVATIONS_PER_STEP, startInstance } from './engine';
+export * from './engine';
 export { HANDLERS, handlerFor } from './elements';
 export { DEFAULT_PRIORITY } from './elements/task/user-task';
 export type * from './types';

@@ -10,26 +10,111 @@ export interface EngineContext {
 
 export type Variables = Record<string, unknown>;
 
-export interface Token {
+/**
+ * A live element instance (Zeebe's element instance). Only what waits is kept: an element a
+ * token passes straight through is entered and left within one step and leaves no trace here.
+ *
+ * - scope: a container with children and its own variables (the process, a sub-process, an
+ *   event sub-process, a multi-instance body or one of its inner instances).
+ * - waiting: a wait state (user task, job, timer, message, receive task, event-based gateway,
+ *   call activity).
+ * - joining: a token at a parallel or inclusive gateway waiting for the other arrivals.
+ * - incident: stopped by an incident; resolving it retries what failed.
+ */
+export interface ElementInstance {
   id: string;
+  /** The model element; the process id for the root instance. */
   elementId: string;
-  /** The sequence flow the token arrived by: how a joining parallel gateway counts arrivals. */
+  /** The enclosing scope instance; null for the root. */
+  parentId: string | null;
+  state: 'scope' | 'waiting' | 'joining' | 'incident';
+  /** The sequence flow the token arrived by: how a joining gateway counts arrivals. */
   flowId?: string;
+  /** Local variables (scopes, and activities with input mappings). */
+  variables?: Variables;
+  /** Set on a multi-instance body. */
+  loop?: LoopState;
+  /** Set on an inner instance of a multi-instance body: its 0-based position. */
+  loopIndex?: number;
+  /** True for the multi-instance body of an activity (the inner instances are its children). */
+  body?: boolean;
+}
+
+export interface LoopState {
+  items: unknown[];
+  /** The next item to start (sequential) or items.length once all started. */
+  next: number;
+  completed: number;
+  /** outputElement values by position; null until that inner instance completes. */
+  outputs: unknown[];
 }
 
 export interface OpenTask {
   taskId: string;
-  tokenId: string;
+  instanceId: string;
   elementId: string;
+  assignee?: string;
+}
+
+export interface OpenJob {
+  jobId: string;
+  instanceId: string;
+  elementId: string;
+}
+
+export interface OpenTimer {
+  timerId: string;
+  /** The timer event (catch, boundary or event sub-process start). */
+  elementId: string;
+  /** The instance that owns it: the catch event, the activity a boundary is attached to, the scope of an event sub-process, or an event-based gateway. */
+  ownerId: string;
+  dueAt: string;
+  /** A cycle's interval and remaining repetitions (null: forever). */
+  repeat?: { interval: string; remaining: number | null };
+}
+
+export interface OpenSubscription {
+  subscriptionId: string;
+  elementId: string;
+  ownerId: string;
+  messageName: string;
+  correlationKey: string;
+}
+
+export interface OpenChild {
+  childId: string;
+  instanceId: string;
+  elementId: string;
+}
+
+/** An incident: the element instance waits until it is resolved (retry after fixing variables). */
+export interface OpenIncident {
+  incidentId: string;
+  instanceId: string;
+  elementId: string;
+  message: string;
+  /**
+   * What to retry: activating the element, completing it (output mappings), its own work (a
+   * job, or a call activity's child case; its boundary events stay open), or opening the
+   * triggers of the process's event sub-processes.
+   */
+  retry: 'activate' | 'complete' | 'job' | 'trigger';
+  /** For `complete`: the result variables to apply again. */
+  variables?: Variables;
 }
 
 /** The whole state of one running instance: plain data, carried across continue-as-new. */
 export interface EngineState {
   processId: string;
   status: 'active' | 'completed' | 'cancelled';
-  variables: Variables;
-  tokens: Token[];
+  rootId: string;
+  instances: Record<string, ElementInstance>;
   tasks: Record<string, OpenTask>;
+  jobs: Record<string, OpenJob>;
+  timers: Record<string, OpenTimer>;
+  subscriptions: Record<string, OpenSubscription>;
+  children: Record<string, OpenChild>;
+  incidents: Record<string, OpenIncident>;
 }
 
 /** What the engine records for the audit trail; the projection hash-chains these. */
@@ -37,11 +122,21 @@ export interface EngineEvent {
   type:
     | 'instance.started'
     | 'instance.completed'
+    | 'instance.terminated'
     | 'instance.cancelled'
     | 'element.entered'
     | 'element.left'
+    | 'element.terminated'
     | 'task.opened'
-    | 'task.completed';
+    | 'task.completed'
+    | 'task.assigned'
+    | 'job.completed'
+    | 'timer.fired'
+    | 'message.correlated'
+    | 'error.thrown'
+    | 'escalation.thrown'
+    | 'incident.raised'
+    | 'incident.resolved';
   at: string;
   elementId?: string;
   actor?: string;
@@ -59,12 +154,64 @@ export interface UserTaskSpec {
   followUpAt?: string;
   priority: number;
   formId?: string;
+  /**
+   * Variables the task sees beyond the process-level ones: those of its sub-process scopes,
+   * its input mappings and its multi-instance item. Absent when there are none.
+   */
+  localVariables?: Variables;
+}
+
+export interface JobSpec {
+  jobId: string;
+  elementId: string;
+  jobType: string;
+  retries: number;
+  headers: Record<string, string>;
+  /** The variables the element sees (its input mappings applied). */
+  variables: Variables;
+}
+
+export interface TimerSpec {
+  timerId: string;
+  elementId: string;
+  dueAt: string;
+}
+
+export interface SubscriptionSpec {
+  subscriptionId: string;
+  elementId: string;
+  messageName: string;
+  correlationKey: string;
+}
+
+export interface ChildSpec {
+  childId: string;
+  elementId: string;
+  processId: string;
+  variables: Variables;
+}
+
+export interface IncidentSpec {
+  incidentId: string;
+  elementId: string;
+  message: string;
 }
 
 /** What the workflow shell must carry out after a step. */
 export type Command =
   | { type: 'openUserTask'; task: UserTaskSpec }
+  | { type: 'assignUserTask'; taskId: string; assignee: string | null; actor?: string }
   | { type: 'closeUserTask'; taskId: string; state: 'completed' | 'cancelled'; actor?: string }
+  | { type: 'startJob'; job: JobSpec }
+  | { type: 'cancelJob'; jobId: string }
+  | { type: 'startTimer'; timer: TimerSpec }
+  | { type: 'cancelTimer'; timerId: string }
+  | { type: 'openSubscription'; subscription: SubscriptionSpec }
+  | { type: 'closeSubscription'; subscriptionId: string; state: 'correlated' | 'cancelled' }
+  | { type: 'startChild'; child: ChildSpec }
+  | { type: 'cancelChild'; childId: string }
+  | { type: 'raiseIncident'; incident: IncidentSpec }
+  | { type: 'resolveIncident'; incidentId: string }
   | { type: 'completeInstance' };
 
 export interface Step {
@@ -73,7 +220,10 @@ export interface Step {
   events: EngineEvent[];
 }
 
-/** A run-time failure as a value (STYLE.md): it becomes an incident, never an exception. */
+/**
+ * A refused request (a task that is not open, a message nobody waits for): the state is
+ * unchanged. Failures while running a diagram are never refusals: they become incidents.
+ */
 export interface EngineFailure {
   kind: 'failure';
   elementId: string;

@@ -1,56 +1,115 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectionStep } from '../../contracts/src/process-workflow';
+import {
+  type InstanceDescriptor,
+  type ProjectionIncidentInput,
+  type ProjectionStep,
+  type ProjectStepResult,
+  workflowIdForInstance,
+} from '../../contracts/src/process-workflow';
+import type { EngineEvent } from '../../engine/src/types';
 import { hashEntry } from './audit-chain';
+import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
 import { resolveCandidates, userIdByUsername } from './task-candidates';
 
+export interface ProjectionOptions {
+  /** Unseals buffered messages handed to the case (CAREPATH_DATA_KEY). */
+  dataKey: Buffer;
+}
+
+export interface ProjectionOutcome extends ProjectStepResult {
+  status: 'written' | 'duplicate';
+}
+
 /**
- * Writes one engine step to PostgreSQL in one transaction: the instance row, opened and closed
- * tasks (with resolved candidates), and the step's audit events, hash-chained. Idempotent: the
- * instance row is locked and a step at or below its `last_step` is skipped, so a retried
- * activity writes nothing twice.
+ * Writes one engine step to PostgreSQL in one transaction: the instance row, opened, assigned
+ * and closed tasks (with resolved candidates), message subscriptions, incidents, and the step's
+ * audit events, hash-chained. Idempotent: the instance row is locked and a step at or below its
+ * `last_step` is skipped, so a retried activity writes nothing twice.
+ *
+ * Returns the buffered messages that the subscriptions opened in this step took. A duplicate
+ * returns what the step took when it was first written: if that attempt's answer was lost, the
+ * retry still delivers the messages instead of leaving them taken by nobody.
  */
 export async function writeProjectionStep(
   dataSource: DataSource,
   step: ProjectionStep,
-): Promise<'written' | 'duplicate'> {
+  options: ProjectionOptions,
+): Promise<ProjectionOutcome> {
   return dataSource.transaction(async (db) => {
     const { instance } = step;
     const firstAt = step.events[0]?.at ?? new Date().toISOString();
-    // The api normally inserts the row before starting the workflow; if it died in between, the
-    // workflow's first step still creates it, so no started case is ever missing from the database.
-    await db.query(
-      `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
-         org_unit_id, org_path, student_id, state, workflow_id, started_by, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11)
-       ON CONFLICT (id) DO NOTHING`,
-      [
-        instance.instanceId,
-        instance.definitionId,
-        instance.definitionKey,
-        instance.definitionVersion,
-        instance.businessKey,
-        instance.orgUnitId,
-        instance.orgPath,
-        instance.studentId,
-        `case-${instance.instanceId}`,
-        instance.startedBy?.id ?? null,
-        firstAt,
-      ],
-    );
+    await ensureInstanceRow(db, instance, firstAt);
     const locked: { last_step: number }[] = await db.query(
       `SELECT last_step FROM process_instance WHERE id = $1 FOR UPDATE`,
       [instance.instanceId],
     );
-    if ((locked[0]?.last_step ?? 0) >= step.step) return 'duplicate';
+    if ((locked[0]?.last_step ?? 0) >= step.step) {
+      const bufferedMessages = await messagesTakenByStep(db, instance.instanceId, step.step, options.dataKey);
+      return { status: 'duplicate', bufferedMessages };
+    }
 
-    for (const task of step.openedTasks) await openTask(db, instance.orgPath, instance.instanceId, task);
-    for (const closed of step.closedTasks) {
+    const changes = withDefaults(step);
+    for (const task of changes.openedTasks) await openTask(db, instance.orgPath, instance.instanceId, task);
+    for (const assigned of changes.assignedTasks) {
+      const assigneeId = assigned.assignee ? await userIdByUsername(db, assigned.assignee) : null;
+      await db.query(`UPDATE user_task SET assignee_id = $2 WHERE id = $1 AND state = 'open'`, [
+        assigned.taskId,
+        assigneeId,
+      ]);
+    }
+    for (const closed of changes.closedTasks) {
       await db.query(
         `UPDATE user_task SET state = $2, ended_at = $3, ended_by = $4 WHERE id = $1 AND state = 'open'`,
         [closed.taskId, closed.state, closed.at, closed.actorId ?? null],
       );
     }
-    await appendAuditEvents(db, step);
+    for (const subscription of changes.openedSubscriptions) {
+      await db.query(
+        `INSERT INTO message_subscription
+           (id, instance_id, element_id, org_path, message_name, correlation_key, state, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7)`,
+        [
+          subscription.subscriptionId,
+          instance.instanceId,
+          subscription.elementId,
+          instance.orgPath,
+          subscription.messageName,
+          subscription.correlationKey,
+          subscription.openedAt,
+        ],
+      );
+    }
+    for (const closed of changes.closedSubscriptions) {
+      await db.query(
+        `UPDATE message_subscription SET state = $2, closed_at = $3 WHERE id = $1 AND state = 'open'`,
+        [closed.subscriptionId, closed.state, closed.at],
+      );
+    }
+    await deleteTakenMessages(
+      db,
+      changes.closedSubscriptions.map((closed) => closed.subscriptionId),
+    );
+    for (const incident of changes.raisedIncidents) {
+      await db.query(
+        `INSERT INTO incident (id, instance_id, element_id, org_path, message, state, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6)`,
+        [
+          incident.incidentId,
+          instance.instanceId,
+          incident.elementId,
+          instance.orgPath,
+          incident.message,
+          incident.raisedAt,
+        ],
+      );
+    }
+    for (const resolved of changes.resolvedIncidents) {
+      await db.query(
+        `UPDATE incident SET state = 'resolved', resolved_at = $2, resolved_by = $3 WHERE id = $1 AND state = 'open'`,
+        [resolved.incidentId, resolved.at, resolved.actorId ?? null],
+      );
+    }
+    await appendAuditEvents(db, instance.instanceId, step.events);
     await db.query(
       `UPDATE process_instance
          SET state = $2, variables = $3, active_elements = $4, last_step = $5,
@@ -65,8 +124,117 @@ export async function writeProjectionStep(
         step.endedAt ?? null,
       ],
     );
+    if (step.state !== 'active') {
+      await closeLeftoverSubscriptions(db, instance.instanceId, step.endedAt ?? firstAt);
+      return { status: 'written', bufferedMessages: [] };
+    }
+    const closedNow = new Set(changes.closedSubscriptions.map((closed) => closed.subscriptionId));
+    const bufferedMessages = await takeBufferedMessages(
+      db,
+      instance.orgPath,
+      step.step,
+      changes.openedSubscriptions.filter((subscription) => !closedNow.has(subscription.subscriptionId)),
+      options.dataKey,
+    );
+    return { status: 'written', bufferedMessages };
+  });
+}
+
+/**
+ * Records, as an incident on the case, a step that PostgreSQL refuses for good (see
+ * `permanentDatabaseError`), so supervisors see why the case is stuck. The incident is placed at
+ * the process itself: the refused step may span many elements. Idempotent by incident id; the
+ * audit chain gets its `incident.raised` entry once.
+ */
+export async function writeProjectionIncident(
+  dataSource: DataSource,
+  input: ProjectionIncidentInput,
+): Promise<'written' | 'duplicate'> {
+  return dataSource.transaction(async (db) => {
+    const { instance } = input;
+    const at = new Date().toISOString();
+    await ensureInstanceRow(db, instance, at);
+    // Serialises with projections of the same case, which append to the same chain.
+    await db.query(`SELECT 1 FROM process_instance WHERE id = $1 FOR UPDATE`, [instance.instanceId]);
+    const inserted: { id: string }[] = await db.query(
+      `INSERT INTO incident (id, instance_id, element_id, org_path, message, state, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'open', $6)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [input.incidentId, instance.instanceId, instance.definitionKey, instance.orgPath, input.message, at],
+    );
+    if (inserted.length === 0) return 'duplicate';
+    await appendAuditEvents(db, instance.instanceId, [
+      {
+        type: 'incident.raised',
+        at,
+        elementId: instance.definitionKey,
+        data: { incidentId: input.incidentId, step: input.step, message: input.message },
+      },
+    ]);
     return 'written';
   });
+}
+
+/**
+ * The api normally inserts the instance row before starting the workflow (and prepareChild
+ * before a called case starts); if it died in between, the workflow's first step still creates
+ * it, so no started case is ever missing from the database.
+ */
+async function ensureInstanceRow(
+  db: EntityManager,
+  instance: InstanceDescriptor,
+  startedAt: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
+       org_unit_id, org_path, student_id, state, workflow_id, started_by, started_at, parent_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      instance.instanceId,
+      instance.definitionId,
+      instance.definitionKey,
+      instance.definitionVersion,
+      instance.businessKey,
+      instance.orgUnitId,
+      instance.orgPath,
+      instance.studentId,
+      workflowIdForInstance(instance.instanceId),
+      instance.startedBy?.id ?? null,
+      startedAt,
+      instance.parent?.instanceId ?? null,
+    ],
+  );
+}
+
+/**
+ * The fields added with the full engine, empty when absent: a step sent by a workflow run that
+ * started before they existed still projects.
+ */
+function withDefaults(step: ProjectionStep) {
+  return {
+    openedTasks: step.openedTasks ?? [],
+    assignedTasks: step.assignedTasks ?? [],
+    closedTasks: step.closedTasks ?? [],
+    openedSubscriptions: step.openedSubscriptions ?? [],
+    closedSubscriptions: step.closedSubscriptions ?? [],
+    raisedIncidents: step.raisedIncidents ?? [],
+    resolvedIncidents: step.resolvedIncidents ?? [],
+  };
+}
+
+/** A case that has ended waits for nothing: no message may be routed to it any more. */
+async function closeLeftoverSubscriptions(db: EntityManager, instanceId: string, at: string): Promise<void> {
+  // TypeORM answers an UPDATE with [rows, count].
+  const [rows]: [{ id: string }[], number] = await db.query(
+    `UPDATE message_subscription SET state = 'cancelled', closed_at = $2
+     WHERE instance_id = $1 AND state = 'open' RETURNING id`,
+    [instanceId, at],
+  );
+  await deleteTakenMessages(
+    db,
+    rows.map((row) => row.id),
+  );
 }
 
 async function openTask(
@@ -105,17 +273,21 @@ async function openTask(
   }
 }
 
-async function appendAuditEvents(db: EntityManager, step: ProjectionStep): Promise<void> {
+async function appendAuditEvents(
+  db: EntityManager,
+  instanceId: string,
+  events: EngineEvent[],
+): Promise<void> {
   const last: { seq: number; hash: string }[] = await db.query(
     `SELECT seq, hash FROM audit_event WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
-    [step.instance.instanceId],
+    [instanceId],
   );
   let seq = last[0]?.seq ?? 0;
   let prevHash = last[0]?.hash ?? null;
-  for (const event of step.events) {
+  for (const event of events) {
     seq += 1;
     const entry = {
-      instanceId: step.instance.instanceId,
+      instanceId,
       seq,
       at: event.at,
       type: event.type,

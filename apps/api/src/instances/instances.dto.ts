@@ -25,7 +25,10 @@ export class StartInstanceDto {
 }
 
 export class ListInstancesQuery extends PageQuery {
-  @IsOptional() @IsIn(['active', 'completed', 'cancelled']) state?: 'active' | 'completed' | 'cancelled';
+  /** `incident`: active cases with at least one open incident. */
+  @IsOptional()
+  @IsIn(['active', 'completed', 'cancelled', 'incident'])
+  state?: 'active' | 'completed' | 'cancelled' | 'incident';
   @IsOptional() @IsString() @MaxLength(200) definitionKey?: string;
   @IsOptional() @IsUUID() orgUnitId?: string;
   @IsOptional() @IsBooleanString() overdue?: string;

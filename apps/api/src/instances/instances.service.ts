@@ -17,7 +17,9 @@ import {
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
 import {
   AuditEventEntity,
+  IncidentEntity,
   OrgUnitEntity,
+  ProcessDefinitionEntity,
   ProcessInstanceEntity,
 } from '../../../../libs/persistence/src/entities';
 import { inScope } from '../../../../libs/persistence/src/org-scope';
@@ -28,6 +30,9 @@ import { DefinitionsService } from '../definitions/definitions.service';
 import { StudentsService } from '../students/students.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
+
+/** Where a new case lives and what it starts with. */
+export type CasePlacement = Pick<StartInstanceDto, 'businessKey' | 'orgUnitId' | 'studentId' | 'variables'>;
 
 @Injectable()
 export class InstancesService {
@@ -43,10 +48,20 @@ export class InstancesService {
 
   async start(user: CurrentUser, dto: StartInstanceDto) {
     const definition = await this.definitions.resolve(dto.definitionKey, dto.version);
+    return this.startDefinition(user, definition, dto);
+  }
+
+  /**
+   * Starts a case of `definition` at the unit or student `dto` names. `startEventId` picks a
+   * message or timer start event instead of the none start event (POST /api/messages).
+   */
+  async startDefinition(
+    user: CurrentUser,
+    definition: ProcessDefinitionEntity,
+    dto: CasePlacement,
+    startEventId?: string,
+  ) {
     const { unit, studentId } = await this.placeCase(user, dto);
-    if (!hasRoleAt(user, CASE_VIEWER_ROLES, unit.orgPath)) {
-      throw new ForbiddenException(`You hold no role at ${unit.orgPath} or above it`);
-    }
     const client = this.temporal.client;
     const instanceId = randomUUID();
     const workflowId = workflowIdForInstance(instanceId);
@@ -64,6 +79,7 @@ export class InstancesService {
       },
       model: definition.model,
       variables: dto.variables ?? {},
+      ...(startEventId ? { startEventId } : {}),
     };
     await this.db.getRepository(ProcessInstanceEntity).insert({
       id: instanceId,
@@ -110,9 +126,21 @@ export class InstancesService {
     return this.view(await this.findVisible(user, instanceId));
   }
 
-  private async placeCase(
+  /** Where a case would live; 404 for an unknown unit or student, 403 outside the caller's scope. */
+  async placeCase(
     user: CurrentUser,
-    dto: StartInstanceDto,
+    dto: CasePlacement,
+  ): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
+    const placed = await this.findPlace(user, dto);
+    if (!hasRoleAt(user, CASE_VIEWER_ROLES, placed.unit.orgPath)) {
+      throw new ForbiddenException(`You hold no role at ${placed.unit.orgPath} or above it`);
+    }
+    return placed;
+  }
+
+  private async findPlace(
+    user: CurrentUser,
+    dto: CasePlacement,
   ): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
     if (dto.studentId) {
       const student = await this.students.findVisible(user, dto.studentId);
@@ -131,7 +159,11 @@ export class InstancesService {
       .getRepository(ProcessInstanceEntity)
       .createQueryBuilder('i')
       .where(inScope('i.org_path'), { scopeUserId: user.id });
-    if (query.state) qb.andWhere('i.state = :state', { state: query.state });
+    if (query.state === 'incident') {
+      qb.andWhere(
+        `i.state = 'active' AND EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`,
+      );
+    } else if (query.state) qb.andWhere('i.state = :state', { state: query.state });
     if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
     if (query.orgUnitId) {
       qb.andWhere(
@@ -150,9 +182,9 @@ export class InstancesService {
       });
     }
     const page = await paginate(qb, 'i.started_at', 'i.id', query, (i) => i.startedAt);
-    const overdue = await this.overdueCounts(page.items.map((i) => i.id));
+    const counts = await this.counts(page.items.map((i) => i.id));
     return {
-      items: page.items.map((i) => this.summary(i, overdue.get(i.id) ?? 0)),
+      items: page.items.map((i) => this.summary(i, counts)),
       nextCursor: page.nextCursor,
     };
   }
@@ -210,17 +242,27 @@ export class InstancesService {
     return instance;
   }
 
-  private async overdueCounts(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows: { instance_id: string; n: number }[] = await this.db.query(
-      `SELECT instance_id, count(*)::int AS n FROM user_task
-       WHERE instance_id = ANY($1) AND state = 'open' AND due_at < now() GROUP BY instance_id`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.instance_id, r.n]));
+  /** Overdue open tasks and open incidents per case, for the summaries of one page. */
+  private async counts(ids: string[]): Promise<CaseCounts> {
+    if (ids.length === 0) return { overdueTasks: new Map(), openIncidents: new Map() };
+    const [overdue, incidents]: { instance_id: string; n: number }[][] = await Promise.all([
+      this.db.query(
+        `SELECT instance_id, count(*)::int AS n FROM user_task
+         WHERE instance_id = ANY($1) AND state = 'open' AND due_at < now() GROUP BY instance_id`,
+        [ids],
+      ),
+      this.db.query(
+        `SELECT instance_id, count(*)::int AS n FROM incident
+         WHERE instance_id = ANY($1) AND state = 'open' GROUP BY instance_id`,
+        [ids],
+      ),
+    ]);
+    const byCase = (rows: { instance_id: string; n: number }[] = []) =>
+      new Map(rows.map((r) => [r.instance_id, r.n]));
+    return { overdueTasks: byCase(overdue), openIncidents: byCase(incidents) };
   }
 
-  private summary(i: ProcessInstanceEntity, overdueTasks: number) {
+  private summary(i: ProcessInstanceEntity, counts: CaseCounts) {
     return {
       id: i.id,
       definitionKey: i.definitionKey,
@@ -229,21 +271,38 @@ export class InstancesService {
       orgUnitId: i.orgUnitId,
       orgPath: i.orgPath,
       studentId: i.studentId,
+      parentId: i.parentId,
       state: i.state,
       startedAt: i.startedAt.toISOString(),
       endedAt: i.endedAt?.toISOString() ?? null,
-      overdueTasks,
-      openIncidents: 0,
+      overdueTasks: counts.overdueTasks.get(i.id) ?? 0,
+      openIncidents: counts.openIncidents.get(i.id) ?? 0,
     };
   }
 
   async view(i: ProcessInstanceEntity) {
-    const overdue = await this.overdueCounts([i.id]);
+    const [counts, incidents] = await Promise.all([
+      this.counts([i.id]),
+      this.db.getRepository(IncidentEntity).find({
+        where: { instanceId: i.id, state: 'open' },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
     return {
-      ...this.summary(i, overdue.get(i.id) ?? 0),
+      ...this.summary(i, counts),
       activeElements: i.activeElements,
       variables: i.variables,
-      incidents: [],
+      incidents: incidents.map((x) => ({
+        id: x.id,
+        elementId: x.elementId,
+        message: x.message,
+        createdAt: x.createdAt.toISOString(),
+      })),
     };
   }
+}
+
+interface CaseCounts {
+  overdueTasks: Map<string, number>;
+  openIncidents: Map<string, number>;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
-import { CompleteTaskDto, ListTasksQuery } from './tasks.dto';
+import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -19,6 +19,27 @@ export class TasksController {
   @Get(':id')
   get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.tasks.get(user, id);
+  }
+
+  /** 409 when someone else holds it; 403 for a non-candidate. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.tasks.claim(user, id);
+  }
+
+  /** The assignee or a supervisor of the case; 403 for anyone else. */
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  unclaim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.tasks.unclaim(user, id);
+  }
+
+  /** Supervisors only (403); 400 when the user cannot take the task. */
+  @Post(':id/assign')
+  @HttpCode(200)
+  assign(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignTaskDto) {
+    return this.tasks.assign(user, id, body.userId);
   }
 
   @Post(':id/complete')

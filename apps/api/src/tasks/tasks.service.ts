@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
+  type Actor,
+  ASSIGN_TASK_UPDATE,
+  type AssignTaskArgs,
+  CLAIM_TASK_UPDATE,
+  type ClaimTaskArgs,
   COMPLETE_TASK_UPDATE,
   type CompleteTaskArgs,
-  workflowIdForInstance,
+  UNCLAIM_TASK_UPDATE,
 } from '../../../../libs/contracts/src/process-workflow';
+import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
 import { UserTaskEntity } from '../../../../libs/persistence/src/entities';
 import { taskVisible } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
-import type { CurrentUser } from '../auth/current-user';
+import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
+import { ProblemException } from '../common/problem.filter';
 import { InstancesService } from '../instances/instances.service';
-import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CaseUpdates } from '../temporal/case-updates.service';
 import type { ListTasksQuery } from './tasks.dto';
 
 @Injectable()
 export class TasksService {
   constructor(
     private readonly db: DataSource,
-    private readonly temporal: TemporalClientService,
+    private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
   ) {}
@@ -70,28 +76,96 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
-    const args: CompleteTaskArgs = { taskId: id, variables, actor: { id: user.id, username: user.username } };
-    try {
-      await this.temporal.client.workflow
-        .getHandle(workflowIdForInstance(task.instanceId))
-        .executeUpdate(COMPLETE_TASK_UPDATE, {
-          args: [args],
-          updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
-        });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
-        throw new ConflictException(
-          `Task ${id} cannot be completed: ${(error.cause as Error | undefined)?.message ?? error.message}`,
-        );
-      }
-      throw error;
-    }
+    const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
+    await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
+      refusal: `Task ${id} cannot be completed`,
+      updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
+    });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
     const [view] = await this.views([await this.findVisible(user, id)]);
     return {
       task: view,
       instance: await this.instances.view(await this.instances.findVisible(user, task.instanceId)),
     };
+  }
+
+  /** A candidate takes an open task: it becomes theirs alone. Claiming one's own task is a no-op. */
+  async claim(user: CurrentUser, id: string) {
+    const task = await this.findOpen(user, id);
+    if (task.assigneeId === user.id) return this.view(task);
+    if (task.assigneeId) throw new ConflictException(`Task ${id} is claimed by someone else`);
+    if (!(await this.isCandidate(task.id, user.id))) {
+      throw new ForbiddenException(`You are not a candidate for task ${id}`);
+    }
+    const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
+    await this.changeAssignment(task, CLAIM_TASK_UPDATE, args, `Task ${id} cannot be claimed`);
+    await this.accessLog.record(user.id, 'task.claim', 'task', id);
+    return this.view(await this.findVisible(user, id));
+  }
+
+  /** Gives a claimed task back to its candidates: its assignee or a supervisor of the case may. */
+  async unclaim(user: CurrentUser, id: string) {
+    const task = await this.findOpen(user, id);
+    if (!task.assigneeId) return this.view(task);
+    if (task.assigneeId !== user.id && !hasRoleAt(user, SUPERVISOR_ROLES, task.orgPath)) {
+      throw new ForbiddenException(`Only the assignee or a supervisor may unclaim task ${id}`);
+    }
+    const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
+    await this.changeAssignment(task, UNCLAIM_TASK_UPDATE, args, `Task ${id} cannot be unclaimed`);
+    await this.accessLog.record(user.id, 'task.unclaim', 'task', id);
+    return this.view(await this.findVisible(user, id));
+  }
+
+  /**
+   * A supervisor above the case (re)assigns a task. The new assignee must be an enabled user who
+   * may see the task: someone with a case-viewing role above the case, or one of its candidates.
+   */
+  async assign(user: CurrentUser, id: string, assigneeId: string) {
+    const task = await this.findOpen(user, id);
+    if (!hasRoleAt(user, SUPERVISOR_ROLES, task.orgPath)) {
+      throw new ForbiddenException('Assigning tasks needs a supervising role above the case');
+    }
+    const assignee = await this.assignableUser(task.id, assigneeId);
+    if (!assignee) {
+      throw new ProblemException(
+        400,
+        `User ${assigneeId} does not exist, is disabled or may not see task ${id}`,
+        [{ path: 'userId', message: 'Expected an enabled user who may see this task' }],
+      );
+    }
+    if (task.assigneeId !== assignee.id) {
+      const args: AssignTaskArgs = { taskId: id, assignee: assignee.username, actor: actorOf(user) };
+      await this.changeAssignment(task, ASSIGN_TASK_UPDATE, args, `Task ${id} cannot be assigned`);
+    }
+    await this.accessLog.record(user.id, 'task.assign', 'task', id, { assigneeId: assignee.id });
+    return this.view(await this.findVisible(user, id));
+  }
+
+  private async changeAssignment(task: UserTaskEntity, update: string, args: unknown, refusal: string) {
+    await this.updates.execute(task.instanceId, update, [args], { refusal });
+    await this.updates.sync(task.instanceId);
+  }
+
+  private async findOpen(user: CurrentUser, id: string): Promise<UserTaskEntity> {
+    const task = await this.findVisible(user, id);
+    if (task.state !== 'open') throw new ConflictException(`Task ${id} is ${task.state}`);
+    return task;
+  }
+
+  /** The user, when enabled and able to see the task (the same rule as `taskVisible`). */
+  private async assignableUser(
+    taskId: string,
+    userId: string,
+  ): Promise<{ id: string; username: string } | null> {
+    const rows: { id: string; username: string }[] = await this.db
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.username AS username'])
+      .from('app_user', 'u')
+      .innerJoin('user_task', 't', 't.id = :taskId', { taskId })
+      .where('u.id = :scopeUserId AND NOT u.disabled', { scopeUserId: userId })
+      .andWhere(taskVisible('t'))
+      .getRawMany();
+    return rows[0] ?? null;
   }
 
   async findVisible(user: CurrentUser, id: string): Promise<UserTaskEntity> {
@@ -111,6 +185,11 @@ export class TasksService {
       [taskId, userId],
     );
     return rows.length > 0;
+  }
+
+  private async view(task: UserTaskEntity) {
+    const [view] = await this.views([task]);
+    return view!;
   }
 
   private async views(tasks: UserTaskEntity[]) {
@@ -135,4 +214,8 @@ export class TasksService {
       formId: t.formId,
     }));
   }
+}
+
+function actorOf(user: CurrentUser): Actor {
+  return { id: user.id, username: user.username };
 }

@@ -1,21 +1,48 @@
 import type { FlowElement } from '../../../bpmn/src/model';
-import { endEventHandler } from './event/end-event';
-import { startEventHandler } from './event/start-event';
-import { exclusiveGatewayHandler } from './gateway/exclusive';
-import { parallelGatewayHandler } from './gateway/parallel';
+import { callActivityHandler, subProcessHandler } from './container/containers';
+import {
+  boundaryEventHandler,
+  endEventHandler,
+  intermediateCatchEventHandler,
+  intermediateThrowEventHandler,
+  startEventHandler,
+} from './event/events';
+import {
+  eventBasedGatewayHandler,
+  exclusiveGatewayHandler,
+  inclusiveGatewayHandler,
+  parallelGatewayHandler,
+} from './gateway/gateways';
 import type { ElementHandler, HandlerTable } from './handler';
-import { manualTaskHandler, undefinedTaskHandler } from './task/pass-through-task';
+import {
+  jobTaskHandler,
+  manualTaskHandler,
+  receiveTaskHandler,
+  scriptTaskHandler,
+  undefinedTaskHandler,
+} from './task/tasks';
 import { userTaskHandler } from './task/user-task';
 
 /** Every element type the compiler emits has exactly one handler here; the type checks it. */
 export const HANDLERS: HandlerTable = {
   startEvent: startEventHandler,
   endEvent: endEventHandler,
+  intermediateCatchEvent: intermediateCatchEventHandler,
+  intermediateThrowEvent: intermediateThrowEventHandler,
+  boundaryEvent: boundaryEventHandler,
   userTask: userTaskHandler,
   manualTask: manualTaskHandler,
   task: undefinedTaskHandler,
+  serviceTask: jobTaskHandler,
+  sendTask: jobTaskHandler,
+  receiveTask: receiveTaskHandler,
+  scriptTask: scriptTaskHandler,
   exclusiveGateway: exclusiveGatewayHandler,
   parallelGateway: parallelGatewayHandler,
+  inclusiveGateway: inclusiveGatewayHandler,
+  eventBasedGateway: eventBasedGatewayHandler,
+  subProcess: subProcessHandler,
+  callActivity: callActivityHandler,
 };
 
 /**
@@ -30,4 +57,4 @@ export function handlerFor(element: FlowElement): ElementHandler<FlowElement> {
   return HANDLERS[element.type] as unknown as ElementHandler<FlowElement>;
 }
 
-export type { Activation, ElementHandler, HandlerTable } from './handler';
+export type { Activation, ElementHandler, HandlerTable, Wait } from './handler';

@@ -1,4 +1,7 @@
 import { AccessLogEntity, AuditEventEntity } from './audit-event.entity';
+import { IncidentEntity } from './incident.entity';
+import { MessageSubscriptionEntity } from './message-subscription.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
@@ -8,6 +11,9 @@ import { TaskCandidateEntity, UserTaskEntity } from './user-task.entity';
 import { UserEntity } from './user.entity';
 
 export * from './audit-event.entity';
+export * from './incident.entity';
+export * from './message-subscription.entity';
+export * from './notification.entity';
 export * from './org-unit.entity';
 export * from './process-definition.entity';
 export * from './process-instance.entity';
@@ -27,4 +33,7 @@ export const ENTITIES = [
   TaskCandidateEntity,
   AuditEventEntity,
   AccessLogEntity,
+  MessageSubscriptionEntity,
+  IncidentEntity,
+  NotificationEntity,
 ];

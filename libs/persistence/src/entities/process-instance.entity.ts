@@ -22,5 +22,7 @@ export class ProcessInstanceEntity {
   @Column({ name: 'started_by', type: 'uuid', nullable: true }) startedBy!: string | null;
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt!: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
+  /** The calling case, for a case started by a call activity. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -1,7 +1,7 @@
 import type { UserTaskElement } from '../../../../bpmn/src/model';
 import { evaluateFeel, isFeel, toUtcInstant } from '../../../../expressions/src';
 import type { EngineContext, UserTaskSpec, Variables } from '../../types';
-import { defineHandler, failure } from '../handler';
+import { failure, type ElementHandler } from '../handler';
 
 /** Zeebe's default user task priority. */
 export const DEFAULT_PRIORITY = 50;
@@ -10,14 +10,14 @@ export const DEFAULT_PRIORITY = 50;
  * Opens a task and waits for it to be completed. Assignment and schedule are resolved now,
  * once, against the variables at this moment: static values as written, FEEL evaluated.
  */
-export const userTaskHandler = defineHandler<UserTaskElement>({
+export const userTaskHandler: ElementHandler<UserTaskElement> = {
   activate: ({ element, variables, ctx }) => {
     const resolved = resolveTask(element, variables, ctx);
     return typeof resolved === 'string'
       ? failure(element.id, resolved)
-      : { kind: 'openTask', task: resolved };
+      : { kind: 'wait', waits: [{ kind: 'task', task: resolved }] };
   },
-});
+};
 
 type Resolved<T> = { value: T } | { error: string };
 
@@ -26,7 +26,7 @@ function resolveTask(
   element: UserTaskElement,
   variables: Variables,
   ctx: EngineContext,
-): UserTaskSpec | string {
+): Omit<UserTaskSpec, 'taskId'> | string {
   const evaluate = (what: string, expression: string): Resolved<unknown> => {
     const result = evaluateFeel(expression, variables, { now: ctx.now });
     return result.ok ? { value: result.value } : { error: `Expected ${what} to evaluate: ${result.message}` };
@@ -45,7 +45,6 @@ function resolveTask(
   if ('error' in followUpAt) return followUpAt.error;
 
   return {
-    taskId: ctx.newId(),
     elementId: element.id,
     ...(element.name === undefined ? {} : { name: element.name }),
     ...(assignee.value === undefined ? {} : { assignee: assignee.value }),

@@ -3,6 +3,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 /**
  * Sensitive fields at rest: AES-256-GCM, "v1:" + base64(iv | tag | ciphertext). The version
  * prefix lets a later per-case key scheme (needed for 消档 purge) coexist with this one.
+ * It lives in persistence because both the api (students, buffered messages) and the worker
+ * (buffered messages handed to a case) read and write sealed columns.
  */
 export function encryptJson(key: Buffer, value: unknown): string {
   const iv = randomBytes(12);

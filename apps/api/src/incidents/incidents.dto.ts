@@ -1,0 +1,13 @@
+import { IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+
+export class ListIncidentsQuery extends PageQuery {
+  /** Open incidents unless asked otherwise. */
+  @IsOptional() @IsIn(['open', 'resolved']) state?: 'open' | 'resolved';
+  @IsOptional() @IsUUID() instanceId?: string;
+}
+
+export class RetryIncidentDto {
+  /** Set on the incident's scope before the retry: how a supervisor fixes a bad value. */
+  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}

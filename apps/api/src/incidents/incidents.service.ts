@@ -1,0 +1,90 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  RETRY_INCIDENT_UPDATE,
+  type RetryIncidentArgs,
+} from '../../../../libs/contracts/src/process-workflow';
+import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
+import { IncidentEntity } from '../../../../libs/persistence/src/entities';
+import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { AccessLog } from '../access-log/access-log.service';
+import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import { paginate } from '../common/pagination';
+import { CaseUpdates } from '../temporal/case-updates.service';
+import type { ListIncidentsQuery } from './incidents.dto';
+
+function toIncidentView(x: IncidentEntity) {
+  return {
+    id: x.id,
+    instanceId: x.instanceId,
+    elementId: x.elementId,
+    message: x.message,
+    createdAt: x.createdAt.toISOString(),
+    state: x.state,
+    resolvedAt: x.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+/** Incidents: where a case is stuck and why; supervisors retry them once the cause is fixed. */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly updates: CaseUpdates,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async list(user: CurrentUser, query: ListIncidentsQuery) {
+    const qb = this.db
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('x')
+      .where(inScope('x.org_path'), { scopeUserId: user.id })
+      .andWhere('x.state = :state', { state: query.state ?? 'open' });
+    if (query.instanceId) qb.andWhere('x.instance_id = :instanceId', { instanceId: query.instanceId });
+    const page = await paginate(qb, 'x.created_at', 'x.id', query, (x) => x.createdAt);
+    // Incident messages may quote case values (a FEEL error naming a variable): reads are logged.
+    await this.accessLog.record(user.id, 'incident.list', 'incident', null, {
+      state: query.state ?? 'open',
+      instanceId: query.instanceId ?? null,
+      count: page.items.length,
+    });
+    return { items: page.items.map(toIncidentView), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Retries what failed, after setting `variables` on the incident's scope. Supervisors of the
+   * case only; the workflow refuses (409) an incident that is no longer open.
+   */
+  async retry(user: CurrentUser, id: string, variables: Record<string, unknown>): Promise<void> {
+    const incident = await this.findVisible(user, id);
+    if (!hasRoleAt(user, SUPERVISOR_ROLES, incident.orgPath)) {
+      throw new ForbiddenException('Retrying an incident needs a supervising role above the case');
+    }
+    if (incident.state !== 'open') throw new ConflictException(`Incident ${id} is already resolved`);
+    const args: RetryIncidentArgs = {
+      incidentId: id,
+      variables,
+      actor: { id: user.id, username: user.username },
+    };
+    await this.updates.execute(incident.instanceId, RETRY_INCIDENT_UPDATE, [args], {
+      refusal: `Incident ${id} cannot be retried`,
+    });
+    await this.updates.sync(incident.instanceId);
+    // Which variables were set, not their values: the log is no copy of the case file.
+    await this.accessLog.record(user.id, 'incident.retry', 'incident', id, {
+      instanceId: incident.instanceId,
+      variables: Object.keys(variables),
+    });
+  }
+
+  private async findVisible(user: CurrentUser, id: string): Promise<IncidentEntity> {
+    const incident = await this.db
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('x')
+      .where('x.id = :id', { id })
+      .andWhere(inScope('x.org_path'), { scopeUserId: user.id })
+      .getOne();
+    if (!incident) throw new NotFoundException(`Incident ${id} not found`);
+    return incident;
+  }
+}

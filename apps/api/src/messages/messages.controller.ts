@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type CurrentUser, User } from '../auth/current-user';
+import { PublishMessageDto } from './messages.dto';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller('messages')
+export class MessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  /**
+   * 200 whether the message reached cases, was buffered or reached nothing (the body says which);
+   * 400 for an invalid body, 403 without a case-viewing role or outside `orgUnitId`'s scope.
+   */
+  @Post()
+  @HttpCode(200)
+  publish(@User() user: CurrentUser, @Body() body: PublishMessageDto) {
+    return this.messages.publish(user, body);
+  }
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { APP_CONFIG } from '../../../../libs/config/src/config.module';
+import {
+  CORRELATE_MESSAGE_UPDATE,
+  type CorrelateMessageArgs,
+} from '../../../../libs/contracts/src/process-workflow';
+import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src/roles';
+import {
+  MessageSubscriptionEntity,
+  ProcessDefinitionEntity,
+} from '../../../../libs/persistence/src/entities';
+import { bufferMessage, lockMessageKey } from '../../../../libs/persistence/src/message-buffer';
+import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { AccessLog } from '../access-log/access-log.service';
+import { type CurrentUser, hasRole } from '../auth/current-user';
+import { InstancesService } from '../instances/instances.service';
+import { CaseUpdates } from '../temporal/case-updates.service';
+import { messageStartEventOf } from './message-start';
+import type { PublishMessageDto } from './messages.dto';
+import { parseTimeToLive } from './time-to-live';
+
+export interface PublishResult {
+  /** Every case the message reached: waiting cases it was correlated with, and cases it started. */
+  correlatedInstances: string[];
+  /** The cases a message start event started (also in correlatedInstances). */
+  startedInstances: string[];
+  /** True when nothing waited and the message was kept for its time to live. */
+  buffered: boolean;
+}
+
+/**
+ * Rounds of "correlate, else buffer". A second round is needed only when a subscription opened
+ * between the two (the buffer then refuses, see bufferUnlessWaiting); a third is a safety margin.
+ */
+const MAX_ROUNDS = 3;
+
+/**
+ * POST /api/messages (docs/messages.md): a message reaches every case in the caller's scope
+ * that waits for its name and correlation key, starts a case of every latest definition with a
+ * matching message start event, and, when it reached nothing, waits in the buffer for its time
+ * to live.
+ */
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly updates: CaseUpdates,
+    private readonly instances: InstancesService,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async publish(user: CurrentUser, dto: PublishMessageDto): Promise<PublishResult> {
+    if (!hasRole(user, CASE_VIEWER_ROLES)) {
+      throw new ForbiddenException('Publishing messages needs a case-viewing role');
+    }
+    const variables = dto.variables ?? {};
+    const ttl = dto.timeToLive ? parseTimeToLive(dto.timeToLive) : { millis: 0 };
+    const ttlMillis = 'millis' in ttl ? ttl.millis : 0;
+    const starts = await this.messageStarts(dto.name);
+    // Resolved before anything happens, so a bad orgUnitId fails the request as a whole.
+    const home = starts.length > 0 || ttlMillis > 0 ? await this.homeUnit(user, dto.orgUnitId) : null;
+
+    const correlated: string[] = [];
+    let buffered = false;
+    correlated.push(...(await this.correlateWaiting(user, dto, variables)));
+    const started: string[] = [];
+    for (const start of starts) {
+      const instance = await this.instances.startDefinition(
+        user,
+        start.definition,
+        { orgUnitId: home!.id, variables },
+        start.startEventId,
+      );
+      started.push(instance.id);
+    }
+    for (let round = 1; round <= MAX_ROUNDS && ttlMillis > 0; round++) {
+      if (correlated.length > 0 || started.length > 0) break;
+      buffered = await this.bufferUnlessWaiting(user, dto, variables, home!.orgPath, ttlMillis);
+      if (buffered) break;
+      correlated.push(...(await this.correlateWaiting(user, dto, variables)));
+    }
+    // Neither the variables nor the correlation key are logged: they may identify a student.
+    await this.accessLog.record(user.id, 'message.publish', 'message', null, {
+      name: dto.name,
+      correlatedInstances: correlated,
+      startedInstances: started,
+      buffered,
+    });
+    return { correlatedInstances: [...correlated, ...started], startedInstances: started, buffered };
+  }
+
+  /**
+   * Sends the message to each case in scope with an open subscription for it. A case refuses
+   * when the subscription was used meanwhile (or the case ended): it is skipped.
+   */
+  private async correlateWaiting(
+    user: CurrentUser,
+    dto: PublishMessageDto,
+    variables: Record<string, unknown>,
+  ): Promise<string[]> {
+    const waiting = await this.openSubscriptions(this.db.manager, user, dto)
+      .select('s.instance_id', 'instanceId')
+      .addSelect('min(s.created_at)', 'since')
+      .groupBy('s.instance_id')
+      .orderBy('since')
+      .getRawMany<{ instanceId: string }>();
+    const args: CorrelateMessageArgs = {
+      messageName: dto.name,
+      correlationKey: dto.correlationKey,
+      variables,
+      actor: { id: user.id, username: user.username },
+    };
+    const messageId = randomUUID();
+    const correlated: string[] = [];
+    for (const { instanceId } of waiting) {
+      const outcome = await this.updates.tryExecute(
+        instanceId,
+        CORRELATE_MESSAGE_UPDATE,
+        [args],
+        `message:${messageId}:${instanceId}`,
+      );
+      if (!outcome.accepted) continue;
+      await this.updates.sync(instanceId);
+      correlated.push(instanceId);
+    }
+    return correlated;
+  }
+
+  /**
+   * Buffers the message unless a subscription for it opened since we looked. The advisory lock
+   * is the one the projection takes when it opens subscriptions and takes buffered messages, so
+   * either the projection sees this message or this check sees its subscription.
+   */
+  private async bufferUnlessWaiting(
+    user: CurrentUser,
+    dto: PublishMessageDto,
+    variables: Record<string, unknown>,
+    orgPath: string,
+    ttlMillis: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await lockMessageKey(tx, dto.name, dto.correlationKey);
+      if (await this.openSubscriptions(tx, user, dto).getExists()) return false;
+      await bufferMessage(
+        tx,
+        {
+          messageName: dto.name,
+          correlationKey: dto.correlationKey,
+          variables,
+          orgPath,
+          expiresAt: new Date(Date.now() + ttlMillis),
+          createdBy: user.id,
+        },
+        this.config.dataKey,
+      );
+      return true;
+    });
+  }
+
+  private openSubscriptions(db: EntityManager, user: CurrentUser, dto: PublishMessageDto) {
+    return db
+      .getRepository(MessageSubscriptionEntity)
+      .createQueryBuilder('s')
+      .where(`s.message_name = :name AND s.correlation_key = :key AND s.state = 'open'`, {
+        name: dto.name,
+        key: dto.correlationKey,
+      })
+      .andWhere(inScope('s.org_path'), { scopeUserId: user.id });
+  }
+
+  /** The latest version of every process whose top-level message start event `name` triggers. */
+  private async messageStarts(
+    name: string,
+  ): Promise<{ definition: ProcessDefinitionEntity; startEventId: string }[]> {
+    // Narrowed in SQL so that not every model is loaded; messageStartEventOf decides.
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT d.id FROM (
+         SELECT DISTINCT ON (key) id, model FROM process_definition ORDER BY key, version DESC
+       ) d
+       WHERE EXISTS (
+         SELECT 1 FROM jsonb_array_elements_text(COALESCE(d.model->'triggeredStartEventIds', '[]'::jsonb)) AS s(id)
+         WHERE d.model->'elements'->s.id->'trigger'->>'kind' = 'message'
+           AND d.model->'elements'->s.id->'trigger'->>'messageName' = $1)`,
+      [name],
+    );
+    if (rows.length === 0) return [];
+    const definitions = await this.db
+      .getRepository(ProcessDefinitionEntity)
+      .createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids: rows.map((row) => row.id) })
+      .orderBy('d.key')
+      .getMany();
+    return definitions.flatMap((definition) => {
+      const startEventId = messageStartEventOf(definition.model, name);
+      return startEventId ? [{ definition, startEventId }] : [];
+    });
+  }
+
+  /**
+   * The unit a message acts from: the one named in the request (which must be in the caller's
+   * scope), else the unit of the caller's first case-viewing role.
+   */
+  private async homeUnit(user: CurrentUser, orgUnitId?: string): Promise<{ id: string; orgPath: string }> {
+    if (orgUnitId) {
+      const { unit } = await this.instances.placeCase(user, { orgUnitId });
+      return { id: unit.id, orgPath: unit.orgPath };
+    }
+    const grant = user.roles.find((role) => CASE_VIEWER_ROLES.includes(role.role))!;
+    return { id: grant.orgUnitId, orgPath: grant.orgPath };
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import type { JobInput } from '../../../../libs/contracts/src/process-workflow';
+import type { JobSpec } from '../../../../libs/engine/src/types';
+import { createDataSource } from '../../../../libs/persistence/src/data-source';
+import {
+  createDefinition,
+  createOrgUnit,
+  createUser,
+  instanceDescriptor,
+  projectionStep,
+  rootUnit,
+  uniqueTag,
+} from '../../../../libs/persistence/src/testing/factories';
+import { writeProjectionStep } from '../../../../libs/persistence/src/projection-writer';
+import { DEFAULT_NOTIFICATION_TITLE, notify } from './notify';
+
+describe('notify handler (real PostgreSQL)', () => {
+  let db: DataSource;
+  let school: { id: string; orgPath: string };
+  let klass: { id: string; orgPath: string };
+  let definition: { id: string; key: string; version: number };
+  let psych: { id: string; username: string };
+  let principal: { id: string; username: string };
+  let classTeacher: { id: string; username: string };
+  let otherPsych: { id: string; username: string };
+  const SECRET = '自伤风险-高';
+
+  beforeAll(async () => {
+    db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
+    await db.initialize();
+    const root = await rootUnit(db);
+    school = await createOrgUnit(db, root, 'school');
+    const grade = await createOrgUnit(db, school, 'grade');
+    klass = await createOrgUnit(db, grade, 'class');
+    const otherSchool = await createOrgUnit(db, root, 'school');
+    psych = await createUser(db, 'psych', [{ role: 'psychTeacher', orgUnitId: school.id }]);
+    principal = await createUser(db, 'principal', [{ role: 'principal', orgUnitId: school.id }]);
+    classTeacher = await createUser(db, 'teacher', [{ role: 'classTeacher', orgUnitId: klass.id }]);
+    otherPsych = await createUser(db, 'psych2', [{ role: 'psychTeacher', orgUnitId: otherSchool.id }]);
+    definition = await createDefinition(db, `notify-${uniqueTag()}`, {
+      elements: {
+        'notify-guardian': { id: 'notify-guardian', type: 'serviceTask', name: '通知监护人和校长' },
+      },
+    });
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  /** A case at the class, projected, and one notify job of it. */
+  async function jobOf(headers: Record<string, string>, elementId = 'notify-guardian'): Promise<JobInput> {
+    const instance = instanceDescriptor(definition, klass);
+    await writeProjectionStep(db, projectionStep(instance, 1), { dataKey: Buffer.alloc(32) });
+    const job: JobSpec = {
+      jobId: randomUUID(),
+      elementId,
+      jobType: 'notify',
+      retries: 3,
+      headers,
+      variables: { riskLevel: SECRET, studentName: '张三' },
+    };
+    return { instance, job };
+  }
+
+  const rowsOf = (instanceId: string) =>
+    db.query(
+      `SELECT recipient_id, kind, title, org_path, task_id, read_at, row_to_json(n)::text AS json
+       FROM notification n WHERE instance_id = $1 ORDER BY recipient_id`,
+      [instanceId],
+    );
+
+  it('notifies the holders of the roles nearest the case and the named users, with no case content', async () => {
+    // given a notify job for the psychology teacher and principal, plus one named user
+    const input = await jobOf({ recipients: 'psychTeacher, principal', users: classTeacher.username });
+
+    // when it runs
+    const result = await notify(input, { db });
+
+    // then one notification each, titled with the element name, carrying nothing of the case
+    expect(result).toEqual({ variables: {} });
+    const rows = await rowsOf(input.instance.instanceId);
+    expect(rows.map((r: { recipient_id: string }) => r.recipient_id).sort()).toEqual(
+      [psych.id, principal.id, classTeacher.id].sort(),
+    );
+    expect(rows.map((r: { recipient_id: string }) => r.recipient_id)).not.toContain(otherPsych.id);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        kind: 'notify',
+        title: '通知监护人和校长',
+        org_path: klass.orgPath,
+        read_at: null,
+      });
+      expect(row.json).not.toContain(SECRET);
+      expect(row.json).not.toContain('张三');
+    }
+  });
+
+  it('inserts nothing twice when the job is retried', async () => {
+    const input = await jobOf({ recipients: 'psychTeacher' });
+    await notify(input, { db });
+    await notify(input, { db });
+    expect(await rowsOf(input.instance.instanceId)).toHaveLength(1);
+  });
+
+  it('titles with the title header, else the element name, else a generic line', async () => {
+    const titled = await jobOf({ recipients: 'psychTeacher', title: '请尽快查看个案' });
+    await notify(titled, { db });
+    expect((await rowsOf(titled.instance.instanceId))[0].title).toBe('请尽快查看个案');
+
+    const unnamed = await jobOf({ recipients: 'psychTeacher' }, 'unnamed-element');
+    await notify(unnamed, { db });
+    expect((await rowsOf(unnamed.instance.instanceId))[0].title).toBe(DEFAULT_NOTIFICATION_TITLE);
+  });
+
+  it('fails for good on a misconfigured task: no recipients, or a role that does not exist', async () => {
+    const misconfigured: Record<string, string>[] = [
+      {},
+      { recipients: ' , ' },
+      { recipients: 'psychTeacher,headmaster' },
+    ];
+    for (const headers of misconfigured) {
+      const error = await notify(await jobOf(headers), { db }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApplicationFailure);
+      expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
+    }
+  });
+
+  it('fails retryably when nobody holds the roles, so the case ends in an incident rather than silence', async () => {
+    const input = await jobOf({ recipients: 'districtSupervisor', users: 'nobody-by-this-name' });
+    const error = await notify(input, { db }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ApplicationFailure);
+    expect((error as Error).message).toContain('nobody to notify');
+    expect(await rowsOf(input.instance.instanceId)).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import type { JobType } from '../../../../libs/contracts/src/job-types';
+import type { JobHandler } from './job-handler';
+import { notify } from './notify';
+
+/**
+ * Every service-task type the worker can run, by `zeebe:taskDefinition type`. Typed against
+ * JOB_TYPES, the list the deploy validator accepts, so a type cannot be accepted without a
+ * handler nor a handler be added without being accepted.
+ */
+export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
+  notify,
+};
+
+/** The handler for a job type, or undefined (own keys only: "constructor" is no job type). */
+export function handlerFor(
+  handlers: Readonly<Record<string, JobHandler>>,
+  jobType: string,
+): JobHandler | undefined {
+  return Object.hasOwn(handlers, jobType) ? handlers[jobType] : undefined;
+}

@@ -1,0 +1,102 @@
+import { isNoneStartEvent } from './element-properties';
+import { isEventSubProcess, type FlowScope, type Graph } from './flow-scopes';
+import { elementProp, type ModdleElement } from './moddle';
+import { describe, type Report } from './report';
+
+/**
+ * Where each scope begins: the process and an embedded sub-process at their one none start
+ * event, an event sub-process at its one start event, whose trigger starts it.
+ */
+export function checkStartEvents(scope: FlowScope, report: Report): void {
+  const starts = scope.nodes.filter((node) => node.$type === 'bpmn:StartEvent');
+  const container = scope.container;
+  if (scope.kind === 'eventSubProcess') {
+    for (const extra of starts.slice(1)) {
+      report(
+        extra,
+        `Expected one start event per event sub-process, found ${starts.length} in ${describe(container)}`,
+      );
+    }
+    if (starts.length === 0) {
+      report(
+        container,
+        `Expected a start event in event sub-process ${describe(container)}: its message, timer, error or escalation trigger starts it`,
+      );
+    }
+    return;
+  }
+  const noneStarts = starts.filter(isNoneStartEvent);
+  if (scope.kind === 'process') {
+    for (const extra of noneStarts.slice(1)) {
+      report(extra, `Expected one none start event per process, found ${noneStarts.length}`);
+    }
+    if (noneStarts.length === 0) {
+      report(
+        container,
+        `Expected a none start event in process '${container.id ?? ''}', where a case begins`,
+      );
+    }
+    return;
+  }
+  for (const extra of noneStarts.slice(1)) {
+    report(
+      extra,
+      `Expected one none start event per sub-process, found ${noneStarts.length} in ${describe(container)}`,
+    );
+  }
+  if (noneStarts.length === 0) {
+    report(
+      container,
+      `Expected a none start event in embedded sub-process ${describe(container)}, where it begins`,
+    );
+  }
+}
+
+/**
+ * The nodes no token can reach. A case enters the process at its start events (and its event
+ * sub-processes, whose triggers can fire while it runs); entering a sub-process enters at its
+ * start events and event sub-processes too; reaching an activity makes its boundary events
+ * reachable. Only the first unreachable node of each scope or attachment is returned: the
+ * contents of an unreachable sub-process and the boundary events of an unreachable activity are
+ * unreachable because of it, not in their own right.
+ */
+export function unreachableNodes(scopes: FlowScope[], graph: Graph): ModdleElement[] {
+  const [processScope] = scopes;
+  if (!processScope) return [];
+  const scopeOfContainer = new Map(scopes.map((scope) => [scope.container, scope]));
+  const boundaryEvents = new Map<ModdleElement, ModdleElement[]>();
+  for (const node of scopes.flatMap((scope) => scope.nodes)) {
+    const activity = node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef') : undefined;
+    if (activity) boundaryEvents.set(activity, [...(boundaryEvents.get(activity) ?? []), node]);
+  }
+
+  const reached = new Set<ModdleElement>([processScope.container]);
+  const queue: ModdleElement[] = [];
+  const enter = (scope: FlowScope | undefined): void => {
+    for (const node of scope?.nodes ?? []) {
+      if (node.$type === 'bpmn:StartEvent' || isEventSubProcess(node)) queue.push(node);
+    }
+  };
+  enter(processScope);
+  for (let node = queue.shift(); node; node = queue.shift()) {
+    if (reached.has(node)) continue;
+    reached.add(node);
+    for (const flow of graph.outgoing.get(node.id ?? '') ?? []) {
+      const target = elementProp(flow, 'targetRef');
+      if (target) queue.push(target);
+    }
+    queue.push(...(boundaryEvents.get(node) ?? []));
+    if (node.$type === 'bpmn:SubProcess') enter(scopeOfContainer.get(node));
+  }
+
+  return scopes.flatMap((scope) =>
+    reached.has(scope.container)
+      ? scope.nodes.filter((node) => {
+          if (reached.has(node) || node.isForCompensation === true) return false;
+          const activity =
+            node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef') : undefined;
+          return !activity || reached.has(activity);
+        })
+      : [],
+  );
+}

@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src/process-workflow';
+import { type DefinitionRef, latestDefinition } from './process-definitions';
+
+/**
+ * Creates the row of a case started by a call activity: the latest version of the called
+ * process, at the calling case's org unit, path and student (BPMN.md: the child lives where its
+ * parent does), with the child id the engine chose. Idempotent: a retry finds the row and
+ * answers with the definition version it was created with, even if a newer one was deployed in
+ * between. Returns null when no version of the called process is deployed.
+ */
+export async function createChildInstance(
+  dataSource: DataSource,
+  input: PrepareChildInput,
+): Promise<DefinitionRef | null> {
+  return dataSource.transaction(async (db) => {
+    const existing: DefinitionRef[] = await db.query(
+      `SELECT d.id, d.key, d.version, d.model
+       FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+       WHERE i.id = $1`,
+      [input.childId],
+    );
+    if (existing[0]) return existing[0];
+    const definition = await latestDefinition(db, input.processId);
+    if (!definition) return null;
+    const { parent } = input;
+    await db.query(
+      `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
+         org_unit_id, org_path, student_id, state, workflow_id, started_by, started_at, parent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, NULL, now(), $10)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        input.childId,
+        definition.id,
+        definition.key,
+        definition.version,
+        parent.businessKey,
+        parent.orgUnitId,
+        parent.orgPath,
+        parent.studentId,
+        workflowIdForInstance(input.childId),
+        parent.instanceId,
+      ],
+    );
+    return definition;
+  });
+}

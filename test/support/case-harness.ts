@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createProcessActivities } from '../../apps/worker/src/process.activities';
+import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
+import { compileProcess } from '../../libs/bpmn/src';
+import type { ProcessModel } from '../../libs/bpmn/src/model';
+import type { RunProcessInput } from '../../libs/contracts/src/process-workflow';
+import type { Variables } from '../../libs/engine/src/types';
+import { createDataSource } from '../../libs/persistence/src/data-source';
+import { temporalCliPath } from './temporal-cli';
+
+export const workflowsPath = require.resolve('../../workflows/src');
+
+/**
+ * The real Temporal dev server and the test database, without the api: for integration tests
+ * that drive `runProcess` directly and look at what it wrote.
+ */
+export interface CaseHarness {
+  env: TestWorkflowEnvironment;
+  db: DataSource;
+  orgUnitId: string;
+  actor: { id: string; username: string };
+  taskQueue: string;
+  newWorker(): Promise<Worker>;
+  /** Compiles the XML and stores it as a definition (so call activities can find it). */
+  deploy(xml: string): Promise<{ model: ProcessModel; definitionId: string }>;
+  input(deployed: { model: ProcessModel; definitionId: string }, variables?: Variables): RunProcessInput;
+  close(): Promise<void>;
+}
+
+export async function startCaseHarness(): Promise<CaseHarness> {
+  installTemporalRuntime('silent');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      extraArgs: ['--log-level', 'error'],
+    },
+  });
+  const db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
+  await db.initialize();
+  await db.query(
+    `INSERT INTO org_unit (kind, name, code, org_path) VALUES ('root','r','root','/root') ON CONFLICT DO NOTHING`,
+  );
+  const [{ id: orgUnitId }] = await db.query(`SELECT id FROM org_unit WHERE org_path = '/root'`);
+  const username = `psych-${randomUUID()}`;
+  const [{ id: actorId }] = await db.query(
+    `INSERT INTO app_user (username, password_hash, display_name) VALUES ($1, 'x', 'Psych') RETURNING id`,
+    [username],
+  );
+  const taskQueue = `cases-${randomUUID()}`;
+  const activities = createProcessActivities({ dataSource: db, dataKey: randomBytes(32) });
+  return {
+    env,
+    db,
+    orgUnitId,
+    actor: { id: actorId, username },
+    taskQueue,
+    newWorker: () =>
+      Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities }),
+    async deploy(xml) {
+      const compiled = await compileProcess(xml);
+      if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+      const { model } = compiled;
+      const [{ version }] = await db.query(
+        `SELECT COALESCE(max(version), 0) + 1 AS version FROM process_definition WHERE key = $1`,
+        [model.id],
+      );
+      const [{ id: definitionId }] = await db.query(
+        `INSERT INTO process_definition (key, version, xml, model, sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [model.id, version, xml, JSON.stringify(model), randomUUID()],
+      );
+      return { model, definitionId };
+    },
+    input({ model, definitionId }, variables = {}) {
+      return {
+        instance: {
+          instanceId: randomUUID(),
+          definitionId,
+          definitionKey: model.id,
+          definitionVersion: 1,
+          businessKey: null,
+          orgUnitId,
+          orgPath: '/root',
+          studentId: null,
+          startedBy: null,
+        },
+        model,
+        variables,
+      };
+    },
+    async close() {
+      await db?.destroy();
+      await env?.teardown();
+    },
+  };
+}
