@@ -538,12 +538,17 @@ describe('gateways, scripts, sub-processes and multi-instance', () => {
       ),
     );
     const started = await start(parent, { studentAlias: 'S-1' });
-    const childCase = await eventually(
+    const [childCase] = await eventually(
       async () => (await api('GET', `/api/instances?definitionKey=${child}`)).body.items,
-      (items: any[]) => items.some((item) => item.state === 'active'),
+      (items: any[]) => items.length === 1,
     );
-    const childId = childCase.find((item: any) => item.state === 'active').id;
-    expect((await getInstance(childId)).variables).toMatchObject({ studentAlias: 'S-1' });
+    const childId = childCase.id;
+    const waiting = await eventually(
+      () => getInstance(childId),
+      (instance) => active(instance).includes('hospital-visit'),
+    );
+    expect(waiting).toMatchObject({ parentId: started.id, orgPath: started.orgPath });
+    expect(waiting.variables).toMatchObject({ studentAlias: 'S-1' });
     await completeTask(childId, 'hospital-visit', { admitted: true });
     const resumed = await eventually(
       () => getInstance(started.id),
@@ -555,28 +560,43 @@ describe('gateways, scripts, sub-processes and multi-instance', () => {
 
 describe('task assignment', () => {
   it('claim, 409 for someone else, unclaim, assign by a supervisor', async () => {
+    // given a task offered to the school's psychology teacher and the class teacher
     const key = `claims-${unique()}`;
     await deploy(
       diagram(
         key,
-        `<bpmn:startEvent id="start" />${userTask('talk', { groups: 'psychTeacher' })}<bpmn:endEvent id="end" />`,
-        {
-          flows: chain('start', 'talk', 'end'),
-        },
+        `<bpmn:startEvent id="start" />${userTask('talk', { groups: 'psychTeacher,classTeacher' })}<bpmn:endEvent id="end" />`,
+        { flows: chain('start', 'talk', 'end') },
       ),
     );
     const started = await start(key);
     const [task] = await openTasks(started.id);
+    // when the psychology teacher claims it, the class teacher cannot
     const claimed = await api('POST', `/api/tasks/${task.id}/claim`, undefined, world.psychA.token);
     expect(claimed.status).toBe(200);
     expect(claimed.body.assignee).toBe(world.psychA.username);
+    const taken = await api('POST', `/api/tasks/${task.id}/claim`, undefined, world.classTeacherA.token);
+    expect(taken.status).toBe(409);
+    // when given back, and assigned by a supervisor to the class teacher
     const unclaimed = await api('POST', `/api/tasks/${task.id}/unclaim`, undefined, world.psychA.token);
     expect(unclaimed.status).toBe(200);
     expect(unclaimed.body.assignee).toBeNull();
-    const assigned = await api('POST', `/api/tasks/${task.id}/assign`, { userId: world.psychA.id });
+    const assigned = await api('POST', `/api/tasks/${task.id}/assign`, { userId: world.classTeacherA.id });
     expect(assigned.status).toBe(200);
-    expect(assigned.body.assignee).toBe(world.psychA.username);
-    const kinds = (await history(started.id)).map((entry) => entry.type);
-    expect(kinds.filter((kind) => kind === 'task.assigned')).toHaveLength(3);
+    expect(assigned.body.assignee).toBe(world.classTeacherA.username);
+    // then only the assignee may complete it, and every change is in the audit chain with its actor
+    const notYours = await api(
+      'POST',
+      `/api/tasks/${task.id}/complete`,
+      { variables: {} },
+      world.psychA.token,
+    );
+    expect(notYours.status).toBe(409);
+    const assignments = (await history(started.id)).filter((entry) => entry.type === 'task.assigned');
+    expect(assignments.map((entry) => [entry.actor, entry.data.assignee])).toEqual([
+      [world.psychA.username, world.psychA.username],
+      [world.psychA.username, null],
+      ['admin', world.classTeacherA.username],
+    ]);
   });
 });

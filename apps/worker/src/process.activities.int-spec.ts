@@ -198,4 +198,50 @@ describe('process activities (real PostgreSQL)', () => {
       expect(failure.message).toContain('"never-deployed"');
     });
   });
+
+  describe('prepareTimerCase', () => {
+    it('creates the case of that definition version at the unit, idempotently, starting at the timer', async () => {
+      const instanceId = randomUUID();
+      const input = {
+        definitionId: definition.id,
+        orgUnitId: school.id,
+        instanceId,
+        startEventId: 'every-month',
+      };
+      const expected = {
+        instance: {
+          instanceId,
+          definitionId: definition.id,
+          definitionKey: definition.key,
+          definitionVersion: definition.version,
+          businessKey: null,
+          orgUnitId: school.id,
+          orgPath: school.orgPath,
+          studentId: null,
+          startedBy: null,
+        },
+        model: {},
+        variables: {},
+        startEventId: 'every-month',
+      };
+      expect(await activities.prepareTimerCase(input)).toEqual(expected);
+      expect(await activities.prepareTimerCase(input)).toEqual(expected);
+      const rows = await db.query(`SELECT org_path, state, started_by FROM process_instance WHERE id = $1`, [
+        instanceId,
+      ]);
+      expect(rows).toEqual([{ org_path: school.orgPath, state: 'active', started_by: null }]);
+    });
+
+    it('fails for good when the definition or the unit does not exist', async () => {
+      const failure = await failureOf(
+        activities.prepareTimerCase({
+          definitionId: randomUUID(),
+          orgUnitId: school.id,
+          instanceId: randomUUID(),
+          startEventId: 't',
+        }),
+      );
+      expect(failure).toMatchObject({ type: 'TimerCaseNotPossible', nonRetryable: true });
+    });
+  });
 });

@@ -4,6 +4,7 @@ import type {
   JobInput,
   JobResult,
   PrepareChildInput,
+  PrepareTimerCaseInput,
   ProcessActivities,
   ProjectionIncidentInput,
   ProjectionStep,
@@ -16,6 +17,7 @@ import {
   writeProjectionIncident,
   writeProjectionStep,
 } from '../../../libs/persistence/src/projection-writer';
+import { createTimerCase } from '../../../libs/persistence/src/timer-cases';
 import type { JobHandler } from './handlers/job-handler';
 import { handlerFor, JOB_HANDLERS } from './handlers/registry';
 
@@ -35,6 +37,7 @@ export const FAILURE_TYPES = {
   projectionRejected: 'ProjectionRejected',
   unknownJobType: 'UnknownJobType',
   calledProcessNotFound: 'CalledProcessNotFound',
+  timerCaseNotPossible: 'TimerCaseNotPossible',
 } as const;
 
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
@@ -106,6 +109,34 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
         model: definition.model,
         // The workflow fills these (call activity mappings); the activity never sees case data.
         variables: {},
+      };
+    },
+
+    async prepareTimerCase(input: PrepareTimerCaseInput): Promise<RunProcessInput> {
+      const created = await createTimerCase(dataSource, input);
+      if (!created) {
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.timerCaseNotPossible,
+          nonRetryable: true,
+          message: `A timer start event of definition ${input.definitionId} fired, but the definition or its org unit ${input.orgUnitId} does not exist`,
+        });
+      }
+      const { definition, orgPath } = created;
+      return {
+        instance: {
+          instanceId: input.instanceId,
+          definitionId: definition.id,
+          definitionKey: definition.key,
+          definitionVersion: definition.version,
+          businessKey: null,
+          orgUnitId: input.orgUnitId,
+          orgPath,
+          studentId: null,
+          startedBy: null,
+        },
+        model: definition.model,
+        variables: {},
+        startEventId: input.startEventId,
       };
     },
   };

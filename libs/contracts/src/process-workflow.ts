@@ -185,7 +185,37 @@ export interface ProjectionIncidentInput {
   message: string;
 }
 
+/**
+ * The timer start events of one deployed definition: a long-running workflow per process key
+ * (id `timer-start-<key>`) starts a case at each firing. Deploying a new version replaces it.
+ */
+export const TIMER_START_WORKFLOW = 'timerStartCases';
+
+export function workflowIdForTimerStart(definitionKey: string): string {
+  return `timer-start-${definitionKey}`;
+}
+
+export interface TimerStartInput {
+  definitionId: string;
+  definitionKey: string;
+  /** Where the started cases live: the deploying lead's org unit. */
+  orgUnitId: string;
+  /** The timer start events and their timers (date or cycle), from the definition's model. */
+  timers: { startEventId: string; kind: 'date' | 'cycle'; expression: string }[];
+  /** Set by continue-as-new: each timer's next firing and remaining repetitions (null: without end). */
+  resume?: Record<string, { dueAt: string; remaining: number | null } | null>;
+}
+
+export interface PrepareTimerCaseInput {
+  definitionId: string;
+  orgUnitId: string;
+  instanceId: string;
+  startEventId: string;
+}
+
 export interface ProcessActivities {
+  /** Creates the row of a case started by a timer start event and returns its start input. */
+  prepareTimerCase(input: PrepareTimerCaseInput): Promise<RunProcessInput>;
   /** Writes the incident row of a projection that cannot be written, so supervisors see the stuck case. */
   raiseProjectionIncident(input: ProjectionIncidentInput): Promise<void>;
   projectStep(step: ProjectionStep): Promise<ProjectStepResult>;

@@ -9,7 +9,11 @@ describe('failJob and resolveIncident', () => {
   const model = processModel('p')
     .startEvent('s')
     .serviceTask('notify', { jobType: 'notify', retries: 2, inputs: { to: '=guardian' } })
-    .boundaryEvent('too-slow', { attachedTo: 'notify', trigger: timer.duration('PT4H'), cancelActivity: false })
+    .boundaryEvent('too-slow', {
+      attachedTo: 'notify',
+      trigger: timer.duration('PT4H'),
+      cancelActivity: false,
+    })
     .userTask('after')
     .userTask('chase')
     .sequence('s', 'notify', 'after')
@@ -21,7 +25,10 @@ describe('failJob and resolveIncident', () => {
     const s = new Scenario(model, NOW);
     const started = s.start({ guardian: 'mother' });
     expect(started.commands).toEqual([
-      { type: 'startTimer', timer: { timerId: 'id-4', elementId: 'too-slow', dueAt: '2024-03-01T12:00:00.000Z' } },
+      {
+        type: 'startTimer',
+        timer: { timerId: 'id-4', elementId: 'too-slow', dueAt: '2024-03-01T12:00:00.000Z' },
+      },
       {
         type: 'startJob',
         job: {
@@ -41,7 +48,10 @@ describe('failJob and resolveIncident', () => {
       s.ev('incident.raised', 'notify', { data: { incidentId: 'id-5', message: 'SMS gateway down' } }),
     ]);
     expect(failed.commands).toEqual([
-      { type: 'raiseIncident', incident: { incidentId: 'id-5', elementId: 'notify', message: 'SMS gateway down' } },
+      {
+        type: 'raiseIncident',
+        incident: { incidentId: 'id-5', elementId: 'notify', message: 'SMS gateway down' },
+      },
     ]);
     expect(failed.state.instances['id-3']?.state).toBe('incident');
     expect(failed.state.incidents['id-5']).toEqual({
@@ -125,7 +135,9 @@ describe('failJob and resolveIncident', () => {
     const s = new Scenario(model);
     s.start({ guardian: 'mother' });
     expect(
-      s.refused((m, state, ctx) => resolveIncident(m, state, { incidentId: 'nope', variables: {}, actor: 'x' }, ctx)),
+      s.refused((m, state, ctx) =>
+        resolveIncident(m, state, { incidentId: 'nope', variables: {}, actor: 'x' }, ctx),
+      ),
     ).toEqual({ kind: 'failure', elementId: '', message: "Expected an open incident with id 'nope'" });
   });
 });
@@ -197,7 +209,11 @@ describe('cancelInstance', () => {
       s.refused((m, state, ctx) =>
         correlateMessage(m, state, { messageName: 'closed', correlationKey: 'c-1', variables: {} }, ctx),
       ),
-    ).toEqual({ kind: 'failure', elementId: '', message: 'Expected an active instance, but it is cancelled' });
+    ).toEqual({
+      kind: 'failure',
+      elementId: '',
+      message: 'Expected an active instance, but it is cancelled',
+    });
   });
 });
 
@@ -226,8 +242,16 @@ describe('correlateMessage', () => {
     const ctx = testContext();
     const started = startInstance(model, { k: 'key' }, ctx);
     if ('kind' in started) throw new Error(started.message);
-    const result = correlateMessage(model, started.state, { messageName: 'm', correlationKey: 'key', variables: {} }, ctx);
-    expect(result).toMatchObject({ subscriptionId: 'id-4', commands: [expect.anything(), { type: 'completeInstance' }] });
+    const result = correlateMessage(
+      model,
+      started.state,
+      { messageName: 'm', correlationKey: 'key', variables: {} },
+      ctx,
+    );
+    expect(result).toMatchObject({
+      subscriptionId: 'id-4',
+      commands: [expect.anything(), { type: 'completeInstance' }],
+    });
   });
 });
 
@@ -250,7 +274,10 @@ describe('loops without a wait state', () => {
     // then
     const message = `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without waiting`;
     expect(step.commands).toEqual([
-      { type: 'raiseIncident', incident: { incidentId: expect.any(String), elementId: expect.any(String), message } },
+      {
+        type: 'raiseIncident',
+        incident: { incidentId: expect.any(String), elementId: expect.any(String), message },
+      },
     ]);
     expect(step.state.status).toBe('active');
     expect(Object.values(step.state.instances).filter((i) => i.state === 'incident')).toHaveLength(1);
@@ -262,7 +289,9 @@ describe('element handlers', () => {
   it('throws, naming the type, for an element type without a handler', () => {
     const model = processModel('p').startEvent('s').task('t').endEvent('e').sequence('s', 't', 'e').build();
     (model.elements['t'] as { type: string }).type = 'complexGateway';
-    expect(() => startInstance(model, {}, testContext())).toThrow("No engine handler for element type 'complexGateway'");
+    expect(() => startInstance(model, {}, testContext())).toThrow(
+      "No engine handler for element type 'complexGateway'",
+    );
   });
 });
 
@@ -288,7 +317,9 @@ describe('input and output mappings', () => {
     });
     expect(started.commands).toEqual([
       expect.objectContaining({
-        task: expect.objectContaining({ localVariables: { student: 'Li', context: { school: 'No. 3 Middle' } } }),
+        task: expect.objectContaining({
+          localVariables: { student: 'Li', context: { school: 'No. 3 Middle' } },
+        }),
       }),
     ]);
     // when
@@ -355,7 +386,13 @@ describe('multi-instance', () => {
   it('parallel: one inner instance per item, each with its item, counter and mapped inputs', () => {
     // given
     const s = new Scenario(
-      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+      withLoop({
+        sequential: false,
+        inputCollection: '=teachers',
+        inputElement: 'item',
+        outputCollection: 'answers',
+        outputElement: '=answer',
+      }),
     );
     // when
     const step = s.start({ teachers });
@@ -394,7 +431,13 @@ describe('multi-instance', () => {
   it('parallel: collects every output in item order, whatever the completion order, then goes on', () => {
     // given
     const s = new Scenario(
-      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+      withLoop({
+        sequential: false,
+        inputCollection: '=teachers',
+        inputElement: 'item',
+        outputCollection: 'answers',
+        outputElement: '=answer',
+      }),
     );
     s.start({ teachers });
     // when
@@ -420,13 +463,23 @@ describe('multi-instance', () => {
   it('sequential: one inner instance at a time, in item order', () => {
     // given
     const s = new Scenario(
-      withLoop({ sequential: true, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+      withLoop({
+        sequential: true,
+        inputCollection: '=teachers',
+        inputElement: 'item',
+        outputCollection: 'answers',
+        outputElement: '=answer',
+      }),
     );
     // when
     const started = s.start({ teachers });
     // then
     expect(Object.values(started.state.tasks)).toHaveLength(1);
-    expect(started.state.instances['id-4']?.variables).toEqual({ loopCounter: 1, item: { name: 'Wang' }, teacher: 'Wang' });
+    expect(started.state.instances['id-4']?.variables).toEqual({
+      loopCounter: 1,
+      item: { name: 'Wang' },
+      teacher: 'Wang',
+    });
     // when
     const second = s.completeTask('ask', { reply: 'yes' });
     // then
@@ -436,7 +489,11 @@ describe('multi-instance', () => {
       s.ev('element.entered', 'ask'),
       s.ev('task.opened', 'ask', { data: { taskId: 'id-5' } }),
     ]);
-    expect(second.state.instances['id-5']?.variables).toEqual({ loopCounter: 2, item: { name: 'Zhao' }, teacher: 'Zhao' });
+    expect(second.state.instances['id-5']?.variables).toEqual({
+      loopCounter: 2,
+      item: { name: 'Zhao' },
+      teacher: 'Zhao',
+    });
     s.completeTask('ask', { reply: 'no' });
     const done = s.completeTask('ask', { reply: 'maybe' });
     expect(done.state.instances['id-1']?.variables).toEqual({ teachers, answers: ['yes', 'no', 'maybe'] });
@@ -502,7 +559,13 @@ describe('multi-instance', () => {
   it('an empty collection completes the activity at once with an empty output collection', () => {
     // given
     const s = new Scenario(
-      withLoop({ sequential: false, inputCollection: '=teachers', inputElement: 'item', outputCollection: 'answers', outputElement: '=answer' }),
+      withLoop({
+        sequential: false,
+        inputCollection: '=teachers',
+        inputElement: 'item',
+        outputCollection: 'answers',
+        outputElement: '=answer',
+      }),
     );
     // when
     const step = s.start({ teachers: [] });
@@ -530,7 +593,7 @@ describe('multi-instance', () => {
         incident: {
           incidentId: 'id-4',
           elementId: 'ask',
-          message: "Expected the input collection '=teachers' to be a list, but was \"Wang\"",
+          message: 'Expected the input collection \'=teachers\' to be a list, but was "Wang"',
         },
       },
     ]);
@@ -541,7 +604,15 @@ describe('multi-instance', () => {
       { type: 'resolveIncident', incidentId: 'id-4' },
       expect.objectContaining({
         type: 'startJob',
-        job: expect.objectContaining({ jobId: 'id-5', variables: { teachers: [{ name: 'Wang' }], loopCounter: 1, item: { name: 'Wang' }, teacher: 'Wang' } }),
+        job: expect.objectContaining({
+          jobId: 'id-5',
+          variables: {
+            teachers: [{ name: 'Wang' }],
+            loopCounter: 1,
+            item: { name: 'Wang' },
+            teacher: 'Wang',
+          },
+        }),
       }),
     ]);
   });
@@ -577,11 +648,9 @@ describe('multi-instance', () => {
     // given
     const model = processModel('p')
       .startEvent('s')
-      .subProcess(
-        'per-class',
-        (sub) => sub.startEvent('ps').userTask('visit').sequence('ps', 'visit'),
-        { multiInstance: { sequential: false, inputCollection: '=classes', inputElement: 'class' } },
-      )
+      .subProcess('per-class', (sub) => sub.startEvent('ps').userTask('visit').sequence('ps', 'visit'), {
+        multiInstance: { sequential: false, inputCollection: '=classes', inputElement: 'class' },
+      })
       .endEvent('e')
       .sequence('s', 'per-class', 'e')
       .build();
@@ -591,8 +660,12 @@ describe('multi-instance', () => {
     // then
     expect(Object.values(step.commands).map((c) => c.type)).toEqual(['openUserTask', 'openUserTask']);
     expect(step.commands).toEqual([
-      expect.objectContaining({ task: expect.objectContaining({ localVariables: { loopCounter: 1, class: '7-1' } }) }),
-      expect.objectContaining({ task: expect.objectContaining({ localVariables: { loopCounter: 2, class: '7-2' } }) }),
+      expect.objectContaining({
+        task: expect.objectContaining({ localVariables: { loopCounter: 1, class: '7-1' } }),
+      }),
+      expect.objectContaining({
+        task: expect.objectContaining({ localVariables: { loopCounter: 2, class: '7-2' } }),
+      }),
     ]);
     s.completeTask(Object.keys(s.state.tasks)[0] ?? '');
     const done = s.completeTask(Object.keys(s.state.tasks)[0] ?? '');

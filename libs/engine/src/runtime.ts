@@ -194,7 +194,9 @@ export class Runtime {
         // Its event sub-processes' triggers are resolved first: on a failure nothing has opened,
         // and resolving the incident enters the sub-process again.
         const triggers =
-          element.type === 'subProcess' ? this.eventSubProcessTriggers(instance, element.eventSubProcessIds) : [];
+          element.type === 'subProcess'
+            ? this.eventSubProcessTriggers(instance, element.eventSubProcessIds)
+            : [];
         if (!Array.isArray(triggers)) return this.raiseIncident(instance, triggers.message, 'activate');
         if (!this.openBoundaries(instance)) return;
         this.entered(instance);
@@ -343,7 +345,8 @@ export class Runtime {
    */
   openEventSubProcessTriggers(scope: ElementInstance, eventSubProcessIds: readonly string[]): void {
     const triggers = this.eventSubProcessTriggers(scope, eventSubProcessIds);
-    if (!Array.isArray(triggers)) return this.recordIncident(scope, triggers.elementId, triggers.message, 'trigger');
+    if (!Array.isArray(triggers))
+      return this.recordIncident(scope, triggers.elementId, triggers.message, 'trigger');
     for (const wait of triggers) this.openWait(scope, wait);
   }
 
@@ -489,7 +492,8 @@ export class Runtime {
   private continueLoop(body: ElementInstance): void {
     const element = this.element(body.elementId);
     if (!body.loop || !isActivity(element) || !element.multiInstance) return;
-    if (element.multiInstance.sequential && body.loop.next < body.loop.items.length) return this.startInner(body);
+    if (element.multiInstance.sequential && body.loop.next < body.loop.items.length)
+      return this.startInner(body);
     if (body.loop.completed >= body.loop.items.length) this.completeBody(body);
   }
 
@@ -879,7 +883,8 @@ export class Runtime {
         // Its own work starts again (a job, a called case); its boundary events stayed open.
         const activation = this.decide(instance);
         if (activation.kind === 'failure') return this.raiseIncident(instance, activation.message, 'job');
-        if (activation.kind !== 'wait') return this.carryOut(instance, this.element(instance.elementId), activation);
+        if (activation.kind !== 'wait')
+          return this.carryOut(instance, this.element(instance.elementId), activation);
         for (const wait of activation.waits) this.openWait(instance, wait);
         return;
       }
@@ -920,6 +925,14 @@ export class Runtime {
     );
     for (const instance of joining.reverse()) {
       const element = this.element(instance.elementId);
+      // A token of this join stopped by an incident fires it, these tokens merged, once resolved.
+      const stopped = Object.values(this.state.instances).some(
+        (other) =>
+          other.state === 'incident' &&
+          other.elementId === element.id &&
+          other.parentId === instance.parentId,
+      );
+      if (stopped) continue;
       const arrived = new Set(
         joining
           .filter((other) => other.elementId === element.id && other.parentId === instance.parentId)

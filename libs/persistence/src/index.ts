@@ -10,3 +10,4 @@ export * from './org-scope';
 export * from './process-definitions';
 export * from './projection-writer';
 export * from './task-candidates';
+export * from './timer-cases';

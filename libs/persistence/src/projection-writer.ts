@@ -246,8 +246,8 @@ async function openTask(
   const assigneeId = task.assignee ? await userIdByUsername(db, task.assignee) : null;
   await db.query(
     `INSERT INTO user_task (id, instance_id, element_id, name, org_path, assignee_id, candidate_groups,
-       candidate_users, due_at, follow_up_at, priority, state, form_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13)`,
+       candidate_users, due_at, follow_up_at, priority, state, form_id, created_at, local_variables)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14)`,
     [
       task.taskId,
       instanceId,
@@ -262,6 +262,7 @@ async function openTask(
       task.priority,
       task.formId ?? null,
       task.openedAt,
+      JSON.stringify(task.localVariables ?? {}),
     ],
   );
   const candidates = await resolveCandidates(db, orgPath, task.candidateGroups, task.candidateUsers);

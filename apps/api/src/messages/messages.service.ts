@@ -25,8 +25,6 @@ import { parseTimeToLive } from './time-to-live';
 export interface PublishResult {
   /** Every case the message reached: waiting cases it was correlated with, and cases it started. */
   correlatedInstances: string[];
-  /** The cases a message start event started (also in correlatedInstances). */
-  startedInstances: string[];
   /** True when nothing waited and the message was kept for its time to live. */
   buffered: boolean;
 }
@@ -90,7 +88,7 @@ export class MessagesService {
       startedInstances: started,
       buffered,
     });
-    return { correlatedInstances: [...correlated, ...started], startedInstances: started, buffered };
+    return { correlatedInstances: [...correlated, ...started], buffered };
   }
 
   /**

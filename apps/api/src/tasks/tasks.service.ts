@@ -51,15 +51,18 @@ export class TasksService {
 
   async get(user: CurrentUser, id: string) {
     const task = await this.findVisible(user, id);
-    const instance = await this.db.query(`SELECT variables FROM process_instance WHERE id = $1`, [
-      task.instanceId,
-    ]);
+    const [row] = (await this.db.query(
+      `SELECT i.variables, t.local_variables AS "localVariables"
+         FROM process_instance i JOIN user_task t ON t.instance_id = i.id WHERE t.id = $1`,
+      [task.id],
+    )) as { variables: Record<string, unknown>; localVariables: Record<string, unknown> }[];
     await this.accessLog.record(user.id, 'task.read', 'task', id);
     const [view] = await this.views([task]);
     return {
       ...view,
       form: null,
-      variables: (instance[0] as { variables: unknown } | undefined)?.variables ?? {},
+      // API.md: a task's variables are all it can see; its own scopes' win over the process's.
+      variables: { ...row?.variables, ...row?.localVariables },
     };
   }
 

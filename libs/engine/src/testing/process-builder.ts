@@ -3,7 +3,6 @@ import type {
   BoundaryEventElement,
   CallActivityElement,
   EndEventElement,
-  EventTrigger,
   FlowElement,
   GatewayElement,
   IntermediateCatchEventElement,
@@ -118,7 +117,10 @@ export class ProcessBuilder {
   // ---------------------------------------------------------------- events
 
   /** A none start event, or (with a trigger) a message or timer start event; inside an event sub-process also error or escalation. */
-  startEvent(id: string, options: EventOptions & { trigger?: StartTrigger; interrupting?: boolean } = {}): this {
+  startEvent(
+    id: string,
+    options: EventOptions & { trigger?: StartTrigger; interrupting?: boolean } = {},
+  ): this {
     const element: StartEventElement = {
       ...this.base(id, 'startEvent', options),
       trigger: options.trigger ?? trigger.none,
@@ -158,7 +160,8 @@ export class ProcessBuilder {
     },
   ): this {
     const activity = this.element(options.attachedTo);
-    if (!isActivity(activity)) throw new Error(`Attach boundary event '${id}' to an activity, not '${activity.id}'`);
+    if (!isActivity(activity))
+      throw new Error(`Attach boundary event '${id}' to an activity, not '${activity.id}'`);
     const element: BoundaryEventElement = {
       id,
       type: 'boundaryEvent',
@@ -200,7 +203,10 @@ export class ProcessBuilder {
   }
 
   receiveTask(id: string, options: ActivityOptions & { message: MessageDefinition }): this {
-    const element: ReceiveTaskElement = { ...this.activity(id, 'receiveTask', options), message: options.message };
+    const element: ReceiveTaskElement = {
+      ...this.activity(id, 'receiveTask', options),
+      message: options.message,
+    };
     return this.add(element);
   }
 
@@ -266,7 +272,11 @@ export class ProcessBuilder {
   // ---------------------------------------------------------------- flows
 
   /** A sequence flow; `isDefault` makes it its (exclusive or inclusive) gateway's default flow. */
-  flow(from: string, to: string, options: { id?: string; condition?: string; isDefault?: boolean } = {}): this {
+  flow(
+    from: string,
+    to: string,
+    options: { id?: string; condition?: string; isDefault?: boolean } = {},
+  ): this {
     const id = options.id ?? `${from}-${to}`;
     if (Object.hasOwn(this.flows, id)) throw new Error(`Flow '${id}' exists already: give it an id`);
     const source = this.element(from);

@@ -29,6 +29,8 @@ export class Scenario {
   readonly ctx: TestContext;
   readonly steps: Step[] = [];
   private current: EngineState | undefined;
+  /** The state given to the engine, as JSON, to tell that it did not change it. */
+  private before = '';
   private readonly ledger = {
     tasks: new Set<string>(),
     jobs: new Set<string>(),
@@ -137,6 +139,8 @@ export class Scenario {
   /** Runs an entry point that must refuse; checks the state it was given stays as it was. */
   refused(run: (model: ProcessModel, state: EngineState, ctx: TestContext) => unknown): EngineFailure {
     const result = run(this.model, this.frozen(), this.ctx) as Step | EngineFailure;
+    if (JSON.stringify(this.state) !== this.before)
+      throw new Error('The engine changed the state it was given');
     if (!('kind' in result)) throw new Error('Expected a refusal, but the engine took a step');
     return result;
   }
@@ -144,7 +148,11 @@ export class Scenario {
   // ---------------------------------------------------------------- lookups
 
   /** An event as the engine records it at the current virtual time. */
-  ev(type: EngineEvent['type'], elementId?: string, more: Omit<Partial<EngineEvent>, 'type'> = {}): EngineEvent {
+  ev(
+    type: EngineEvent['type'],
+    elementId?: string,
+    more: Omit<Partial<EngineEvent>, 'type'> = {},
+  ): EngineEvent {
     return { type, at: this.ctx.now, ...(elementId === undefined ? {} : { elementId }), ...more };
   }
 
@@ -192,10 +200,14 @@ export class Scenario {
   }
 
   private frozen(): EngineState {
+    this.before = JSON.stringify(this.state);
     return deepFreeze(this.state);
   }
 
   private accept(result: Step | EngineFailure, closedByInput?: () => void): Step {
+    if (this.current && JSON.stringify(this.current) !== this.before) {
+      throw new Error('The engine changed the state it was given');
+    }
     if ('kind' in result) {
       throw new Error(`Expected a step, got a refusal at '${result.elementId}': ${result.message}`);
     }
@@ -234,7 +246,8 @@ export class Scenario {
       case 'resolveIncident':
         return this.close('incidents', command.incidentId);
       case 'assignUserTask':
-        if (!this.ledger.tasks.has(command.taskId)) throw new Error(`Assigned task ${command.taskId} is not open`);
+        if (!this.ledger.tasks.has(command.taskId))
+          throw new Error(`Assigned task ${command.taskId} is not open`);
         return;
       case 'completeInstance':
         return;
@@ -267,18 +280,22 @@ export class Scenario {
 /** What holds after every step, whatever the diagram. */
 export function checkInvariants(state: EngineState): void {
   const live = (id: string, what: string): void => {
-    if (!Object.hasOwn(state.instances, id)) throw new Error(`${what} belongs to instance ${id}, which is gone`);
+    if (!Object.hasOwn(state.instances, id))
+      throw new Error(`${what} belongs to instance ${id}, which is gone`);
   };
   if (!Object.hasOwn(state.instances, state.rootId)) throw new Error('The root instance is gone');
   for (const instance of Object.values(state.instances)) {
-    if (instance.parentId !== null) live(instance.parentId, `Instance ${instance.id} (${instance.elementId})`);
+    if (instance.parentId !== null)
+      live(instance.parentId, `Instance ${instance.id} (${instance.elementId})`);
   }
   for (const task of Object.values(state.tasks)) live(task.instanceId, `Task ${task.taskId}`);
   for (const job of Object.values(state.jobs)) live(job.instanceId, `Job ${job.jobId}`);
   for (const timer of Object.values(state.timers)) live(timer.ownerId, `Timer ${timer.timerId}`);
-  for (const open of Object.values(state.subscriptions)) live(open.ownerId, `Subscription ${open.subscriptionId}`);
+  for (const open of Object.values(state.subscriptions))
+    live(open.ownerId, `Subscription ${open.subscriptionId}`);
   for (const child of Object.values(state.children)) live(child.instanceId, `Child ${child.childId}`);
-  for (const incident of Object.values(state.incidents)) live(incident.instanceId, `Incident ${incident.incidentId}`);
+  for (const incident of Object.values(state.incidents))
+    live(incident.instanceId, `Incident ${incident.incidentId}`);
   if (state.status !== 'active') {
     const left = {
       instances: Object.keys(state.instances).filter((id) => id !== state.rootId),

@@ -12,6 +12,9 @@ export class MessagesIncidentsNotifications1763900000000 implements MigrationInt
     await db.query(`
       -- A case started by a call activity: its row is created before its workflow starts.
       ALTER TABLE process_instance ADD COLUMN parent_id uuid REFERENCES process_instance(id);
+      -- What a task sees beyond the process variables: a multi-instance item, sub-process and
+      -- input-mapped variables (the engine's UserTaskSpec.localVariables).
+      ALTER TABLE user_task ADD COLUMN local_variables jsonb NOT NULL DEFAULT '{}'::jsonb;
       CREATE INDEX process_instance_parent ON process_instance (parent_id) WHERE parent_id IS NOT NULL;
 
       -- id is the engine's subscriptionId. org_path is the case's, so POST /api/messages finds
@@ -98,6 +101,7 @@ export class MessagesIncidentsNotifications1763900000000 implements MigrationInt
     await db.query(`
       DROP TABLE notification, message_buffer, incident, message_subscription;
       ALTER TABLE process_instance DROP COLUMN parent_id;
+      ALTER TABLE user_task DROP COLUMN local_variables;
     `);
   }
 }

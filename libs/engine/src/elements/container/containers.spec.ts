@@ -39,11 +39,25 @@ describe('embedded sub-process', () => {
     expect(step.commands).toEqual([
       {
         type: 'openUserTask',
-        task: { taskId: 'id-5', elementId: 'talk', assignee: 'li.na', candidateGroups: [], candidateUsers: [], priority: 50 },
+        task: {
+          taskId: 'id-5',
+          elementId: 'talk',
+          assignee: 'li.na',
+          candidateGroups: [],
+          candidateUsers: [],
+          priority: 50,
+          localVariables: { counsellor: 'li.na', sessions: 0 },
+        },
       },
     ]);
     expect(step.state.instances).toEqual({
-      'id-1': { id: 'id-1', elementId: 'p', parentId: null, state: 'scope', variables: { assignedTo: 'li.na' } },
+      'id-1': {
+        id: 'id-1',
+        elementId: 'p',
+        parentId: null,
+        state: 'scope',
+        variables: { assignedTo: 'li.na' },
+      },
       'id-3': {
         id: 'id-3',
         elementId: 'care',
@@ -73,7 +87,11 @@ describe('embedded sub-process', () => {
       s.ev('task.opened', 'close', { data: { taskId: 'id-7' } }),
     ]);
     // sessions updated the sub-process's local variable and ended with it; result went to the process
-    expect(step.state.instances['id-1']?.variables).toEqual({ assignedTo: 'li.na', result: 'stable', outcome: 'stable' });
+    expect(step.state.instances['id-1']?.variables).toEqual({
+      assignedTo: 'li.na',
+      result: 'stable',
+      outcome: 'stable',
+    });
     expect(s.live()).toEqual(['close']);
   });
 
@@ -131,7 +149,12 @@ describe('event sub-process at process level', () => {
     expect(started.commands).toEqual([
       {
         type: 'openSubscription',
-        subscription: { subscriptionId: 'id-2', elementId: 'esp-start', messageName: 'case-closed', correlationKey: 'c-1' },
+        subscription: {
+          subscriptionId: 'id-2',
+          elementId: 'esp-start',
+          messageName: 'case-closed',
+          correlationKey: 'c-1',
+        },
       },
       expect.objectContaining({ type: 'openUserTask', task: expect.objectContaining({ taskId: 'id-4' }) }),
     ]);
@@ -139,7 +162,9 @@ describe('event sub-process at process level', () => {
     const step = s.correlate('case-closed', 'c-1', { reason: 'moved away' });
     // then
     expect(step.events).toEqual([
-      s.ev('message.correlated', 'esp-start', { data: { messageName: 'case-closed', subscriptionId: 'id-2' } }),
+      s.ev('message.correlated', 'esp-start', {
+        data: { messageName: 'case-closed', subscriptionId: 'id-2' },
+      }),
       s.ev('element.terminated', 'work'),
       s.ev('element.entered', 'esp'),
       s.ev('element.entered', 'esp-start'),
@@ -185,7 +210,10 @@ describe('event sub-process at process level', () => {
     s.correlate('update', 'c-1');
     // then
     expect(step.commands).toEqual([
-      expect.objectContaining({ type: 'openUserTask', task: expect.objectContaining({ elementId: 'handle' }) }),
+      expect.objectContaining({
+        type: 'openUserTask',
+        task: expect.objectContaining({ elementId: 'handle' }),
+      }),
     ]);
     expect(s.live().sort()).toEqual(['esp', 'esp', 'handle', 'handle', 'work']);
     expect(Object.keys(s.state.subscriptions)).toEqual(['id-2']);
@@ -223,7 +251,10 @@ describe('event sub-process at process level', () => {
       s.ev('element.entered', 'remind'),
     ]);
     expect(first.commands).toEqual([
-      { type: 'startTimer', timer: { timerId: 'id-2', elementId: 'esp-start', dueAt: '2024-03-03T08:00:00.000Z' } },
+      {
+        type: 'startTimer',
+        timer: { timerId: 'id-2', elementId: 'esp-start', dueAt: '2024-03-03T08:00:00.000Z' },
+      },
       expect.objectContaining({ type: 'startJob', job: expect.objectContaining({ jobId: 'id-7' }) }),
     ]);
     // when
@@ -320,7 +351,7 @@ describe('event sub-process at process level', () => {
     // given
     const s = new Scenario(
       withEventSubProcess({ trigger: trigger.message('case-closed', '=caseId') }, undefined, {
-        inputs: { closedBy: '=by' },
+        inputs: { caseRef: '="case " + caseId' },
       }),
     );
     s.start({ caseId: 'c-1' });
@@ -328,7 +359,12 @@ describe('event sub-process at process level', () => {
     const step = s.correlate('case-closed', 'c-1', { by: 'principal' });
     // then
     const esp = Object.values(step.state.instances).find((instance) => instance.elementId === 'esp');
-    expect(esp?.variables).toEqual({ by: 'principal', closedBy: 'principal' });
+    expect(esp?.variables).toEqual({ by: 'principal', caseRef: 'case c-1' });
+    expect(step.commands.at(-1)).toEqual(
+      expect.objectContaining({
+        task: expect.objectContaining({ localVariables: { by: 'principal', caseRef: 'case c-1' } }),
+      }),
+    );
   });
 
   it('raises an incident on the process when a trigger cannot be opened, and opens it once fixed', () => {
@@ -355,7 +391,12 @@ describe('event sub-process at process level', () => {
       { type: 'resolveIncident', incidentId: 'id-2' },
       {
         type: 'openSubscription',
-        subscription: { subscriptionId: 'id-5', elementId: 'esp-start', messageName: 'case-closed', correlationKey: 'c-9' },
+        subscription: {
+          subscriptionId: 'id-5',
+          elementId: 'esp-start',
+          messageName: 'case-closed',
+          correlationKey: 'c-9',
+        },
       },
     ]);
   });
@@ -405,10 +446,18 @@ describe('event sub-process inside a sub-process', () => {
     const started = s.start({ caseId: 'c-1' });
     // then
     expect(started.commands).toEqual([
-      { type: 'startTimer', timer: { timerId: 'id-4', elementId: 'too-long', dueAt: '2024-03-08T08:00:00.000Z' } },
+      {
+        type: 'startTimer',
+        timer: { timerId: 'id-4', elementId: 'too-long', dueAt: '2024-03-08T08:00:00.000Z' },
+      },
       {
         type: 'openSubscription',
-        subscription: { subscriptionId: 'id-5', elementId: 'care-esp-start', messageName: 'crisis', correlationKey: 'c-1' },
+        subscription: {
+          subscriptionId: 'id-5',
+          elementId: 'care-esp-start',
+          messageName: 'crisis',
+          correlationKey: 'c-1',
+        },
       },
       expect.objectContaining({ type: 'openUserTask', task: expect.objectContaining({ elementId: 'talk' }) }),
     ]);
@@ -420,7 +469,10 @@ describe('event sub-process inside a sub-process', () => {
       expect.objectContaining({ type: 'closeUserTask' }),
       { type: 'cancelTimer', timerId: 'id-4' },
       { type: 'closeSubscription', subscriptionId: 'id-5', state: 'cancelled' },
-      expect.objectContaining({ type: 'openUserTask', task: expect.objectContaining({ elementId: 'after' }) }),
+      expect.objectContaining({
+        type: 'openUserTask',
+        task: expect.objectContaining({ elementId: 'after' }),
+      }),
     ]);
   });
 
@@ -432,7 +484,9 @@ describe('event sub-process inside a sub-process', () => {
     const step = s.correlate('crisis', 'c-1');
     // then
     expect(step.events).toEqual([
-      s.ev('message.correlated', 'care-esp-start', { data: { messageName: 'crisis', subscriptionId: 'id-5' } }),
+      s.ev('message.correlated', 'care-esp-start', {
+        data: { messageName: 'crisis', subscriptionId: 'id-5' },
+      }),
       s.ev('element.terminated', 'talk'),
       s.ev('element.entered', 'care-esp'),
       s.ev('element.entered', 'care-esp-start'),
@@ -494,6 +548,51 @@ describe('event sub-process inside a sub-process', () => {
     ]);
   });
 
+  it('interrupting escalation start: catches an escalation thrown inside the sub-process before its boundary does', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .subProcess('care', (care) =>
+        care
+          .startEvent('care-s')
+          .parallelGateway('care-fork')
+          .userTask('talk')
+          .intermediateThrowEvent('late', { trigger: trigger.escalation('LATE') })
+          .userTask('never')
+          .sequence('care-s', 'care-fork', 'talk')
+          .sequence('care-fork', 'late', 'never')
+          .eventSubProcess('on-late', (esp) =>
+            esp
+              .startEvent('on-late-start', { trigger: trigger.escalation('LATE') })
+              .userTask('inform')
+              .sequence('on-late-start', 'inform'),
+          ),
+      )
+      .boundaryEvent('care-late', { attachedTo: 'care', trigger: trigger.escalation('LATE') })
+      .endEvent('e')
+      .sequence('s', 'care', 'e')
+      .sequence('care-late', 'e')
+      .build();
+    const s = new Scenario(model);
+    // when
+    const step = s.start();
+    // then
+    expect(step.events.slice(8)).toEqual([
+      s.ev('element.entered', 'talk'),
+      s.ev('task.opened', 'talk', { data: { taskId: 'id-6' } }),
+      s.ev('element.entered', 'late'),
+      s.ev('escalation.thrown', 'late', { data: { code: 'LATE' } }),
+      s.ev('element.terminated', 'talk'),
+      s.ev('element.terminated', 'late'),
+      s.ev('element.entered', 'on-late'),
+      s.ev('element.entered', 'on-late-start'),
+      s.ev('element.left', 'on-late-start'),
+      s.ev('element.entered', 'inform'),
+      s.ev('task.opened', 'inform', { data: { taskId: 'id-10' } }),
+    ]);
+    expect(s.live().sort()).toEqual(['care', 'inform', 'on-late']);
+  });
+
   it('non-interrupting timer start: runs beside the sub-process contents', () => {
     // given
     const s = new Scenario(nested({ trigger: timer.duration('P1D'), interrupting: false }, 'check-in'), NOW);
@@ -546,7 +645,9 @@ describe('event sub-process inside a sub-process', () => {
 });
 
 describe('call activity', () => {
-  const model = (options: { propagateAllParentVariables?: boolean; propagateAllChildVariables?: boolean } = {}) =>
+  const model = (
+    options: { propagateAllParentVariables?: boolean; propagateAllChildVariables?: boolean } = {},
+  ) =>
     processModel('parent')
       .startEvent('s')
       .callActivity('assess', {
@@ -582,7 +683,9 @@ describe('call activity', () => {
         },
       },
     ]);
-    expect(step.state.children).toEqual({ 'id-4': { childId: 'id-4', instanceId: 'id-3', elementId: 'assess' } });
+    expect(step.state.children).toEqual({
+      'id-4': { childId: 'id-4', instanceId: 'id-3', elementId: 'assess' },
+    });
   });
 
   it('passes only its input mappings when propagateAllParentVariables is false', () => {
@@ -605,7 +708,10 @@ describe('call activity', () => {
       s.ev('element.entered', 'after'),
       s.ev('task.opened', 'after', { data: { taskId: 'id-5' } }),
     ]);
-    expect(step.state.instances['id-1']?.variables).toEqual({ assessmentProcess: 'risk-assessment', assessed: true });
+    expect(step.state.instances['id-1']?.variables).toEqual({
+      assessmentProcess: 'risk-assessment',
+      assessed: true,
+    });
   });
 
   it('takes back every child variable when it has no output mappings and propagateAllChildVariables is true', () => {
@@ -631,7 +737,10 @@ describe('call activity', () => {
     // when
     const step = s.completeChild('assess', { risk: 'high' });
     // then
-    expect(step.state.instances['id-1']?.variables).toEqual({ assessmentProcess: 'risk-assessment', assessed: true });
+    expect(step.state.instances['id-1']?.variables).toEqual({
+      assessmentProcess: 'risk-assessment',
+      assessed: true,
+    });
   });
 
   it('a failed child is an incident at the call activity; resolving it starts the child again, boundaries untouched', () => {
@@ -657,7 +766,11 @@ describe('call activity', () => {
     expect(failed.commands).toEqual([
       {
         type: 'raiseIncident',
-        incident: { incidentId: 'id-6', elementId: 'assess', message: 'No deployed version of risk-assessment' },
+        incident: {
+          incidentId: 'id-6',
+          elementId: 'assess',
+          message: 'No deployed version of risk-assessment',
+        },
       },
     ]);
     expect(failed.state.instances['id-3']?.state).toBe('incident');
@@ -665,13 +778,21 @@ describe('call activity', () => {
     const retried = s.resolveIncident('assess');
     // then
     expect(retried.events).toEqual([
-      s.ev('incident.resolved', 'assess', { actor: 'supervisor', data: { incidentId: 'id-6', variables: [] } }),
+      s.ev('incident.resolved', 'assess', {
+        actor: 'supervisor',
+        data: { incidentId: 'id-6', variables: [] },
+      }),
     ]);
     expect(retried.commands).toEqual([
       { type: 'resolveIncident', incidentId: 'id-6' },
       {
         type: 'startChild',
-        child: { childId: 'id-7', elementId: 'assess', processId: 'risk-assessment', variables: { studentId: 'st-1' } },
+        child: {
+          childId: 'id-7',
+          elementId: 'assess',
+          processId: 'risk-assessment',
+          variables: { studentId: 'st-1' },
+        },
       },
     ]);
     expect(Object.keys(retried.state.timers)).toEqual(['id-4']);

@@ -103,7 +103,11 @@ describe('exclusive gateway', () => {
     expect(failed.commands).toEqual([
       {
         type: 'raiseIncident',
-        incident: { incidentId: 'id-4', elementId: 'g', message: expect.stringContaining("Variable 'score' not found") },
+        incident: {
+          incidentId: 'id-4',
+          elementId: 'g',
+          message: expect.stringContaining("Variable 'score' not found"),
+        },
       },
     ]);
     expect(failed.state.instances['id-3']).toEqual({
@@ -118,7 +122,10 @@ describe('exclusive gateway', () => {
     const retried = s.resolveIncident('id-4', { score: 8 }, 'principal');
     // then
     expect(retried.events).toEqual([
-      s.ev('incident.resolved', 'g', { actor: 'principal', data: { incidentId: 'id-4', variables: ['score'] } }),
+      s.ev('incident.resolved', 'g', {
+        actor: 'principal',
+        data: { incidentId: 'id-4', variables: ['score'] },
+      }),
       s.ev('element.entered', 'g'),
       s.ev('element.left', 'g'),
       s.ev('element.entered', 'escalate'),
@@ -201,7 +208,9 @@ describe('parallel gateway', () => {
       s.ev('task.completed', firstElement, { actor: 'a', data: { taskId: firstTask } }),
       s.ev('element.left', firstElement),
     ]);
-    expect(first.commands).toEqual([{ type: 'closeUserTask', taskId: firstTask, state: 'completed', actor: 'a' }]);
+    expect(first.commands).toEqual([
+      { type: 'closeUserTask', taskId: firstTask, state: 'completed', actor: 'a' },
+    ]);
     expect(first.state.instances['id-6']).toEqual({
       id: 'id-6',
       elementId: 'join',
@@ -274,10 +283,13 @@ describe('parallel gateway', () => {
               minLength: width,
               maxLength: width,
             }),
-            rounds: fc.array(fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }), {
-              minLength: 1,
-              maxLength: 3,
-            }),
+            rounds: fc.array(
+              fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }),
+              {
+                minLength: 1,
+                maxLength: 3,
+              },
+            ),
           }),
         ),
         ({ width, kinds, rounds }) => {
@@ -319,7 +331,9 @@ describe('parallel gateway', () => {
             order.forEach((branch, index) => {
               const id = waitOf(branch);
               const step = kinds[branch] === 'job' ? s.completeJob(id) : s.completeTask(id);
-              joins.push(step.events.filter((e) => e.type === 'element.entered' && e.elementId === 'join').length);
+              joins.push(
+                step.events.filter((e) => e.type === 'element.entered' && e.elementId === 'join').length,
+              );
               // then every arrival so far waits at the join, one token each
               const waiting = Object.values(s.state.instances).filter((i) => i.state === 'joining');
               expect(waiting).toHaveLength(index + 1 < width ? index + 1 : 0);
@@ -329,7 +343,9 @@ describe('parallel gateway', () => {
 
           // then the join fired exactly once per round, on its last arrival, and the instance completed once
           for (const joins of joinsPerStep) expect(joins).toEqual([...Array(width - 1).fill(0), 1]);
-          const completions = s.steps.flatMap((step) => step.commands.filter((c) => c.type === 'completeInstance'));
+          const completions = s.steps.flatMap((step) =>
+            step.commands.filter((c) => c.type === 'completeInstance'),
+          );
           expect(completions).toHaveLength(1);
           expect(s.state.status).toBe('completed');
           expect(s.live()).toEqual([]);
@@ -483,6 +499,41 @@ describe('inclusive gateway', () => {
     expect(s.live()).toEqual(['after']);
   });
 
+  it('a join whose outgoing condition fails waits in one incident and, resolved, fires once with every token', () => {
+    // given both branches taken, and a condition after the join that cannot be evaluated yet
+    const failing = processModel('p')
+      .startEvent('s')
+      .inclusiveGateway('fork')
+      .userTask('a')
+      .userTask('b')
+      .inclusiveGateway('join')
+      .userTask('after')
+      .sequence('s', 'fork')
+      .flow('fork', 'a', { condition: '=true' })
+      .flow('fork', 'b', { condition: '=true' })
+      .sequence('a', 'join')
+      .sequence('b', 'join')
+      .flow('join', 'after', { condition: '=score > 5' })
+      .build();
+    const s = new Scenario(failing);
+    s.start();
+    s.completeTask('a');
+    // when
+    const failed = s.completeTask('b');
+    // then
+    expect(failed.commands.filter((c) => c.type === 'raiseIncident')).toHaveLength(1);
+    expect(Object.keys(failed.state.incidents)).toHaveLength(1);
+    // when
+    const resolved = s.resolveIncident('join', { score: 9 });
+    // then
+    expect(resolved.events.filter((e) => e.elementId === 'join').map((e) => e.type)).toEqual([
+      'incident.resolved',
+      'element.entered',
+      'element.left',
+    ]);
+    expect(s.live()).toEqual(['after']);
+  });
+
   it('waits for a branch that can still come back to it', () => {
     // given the same diagram, but the branch rejoins
     const rejoining = processModel('p')
@@ -511,6 +562,67 @@ describe('inclusive gateway', () => {
   });
 });
 
+describe('inclusive join (property)', () => {
+  it('fires exactly once, when the last taken branch has arrived or ended elsewhere', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((width) =>
+          fc.record({
+            taken: fc.array(fc.boolean(), { minLength: width, maxLength: width }),
+            rejoins: fc.array(fc.boolean(), { minLength: width, maxLength: width }),
+            order: fc.shuffledSubarray([...Array(width).keys()], { minLength: width, maxLength: width }),
+          }),
+        ),
+        ({ taken, rejoins, order }) => {
+          // given fork → [take_i] task_i → decide_i → (join | dropped_i), default → join
+          const builder = processModel('p')
+            .startEvent('s')
+            .inclusiveGateway('fork')
+            .inclusiveGateway('join')
+            .userTask('after')
+            .sequence('s', 'fork')
+            .flow('fork', 'join', { id: 'none-taken', isDefault: true })
+            .sequence('join', 'after');
+          taken.forEach((_, i) => {
+            builder
+              .userTask(`t${i}`)
+              .exclusiveGateway(`decide${i}`)
+              .endEvent(`dropped${i}`)
+              .flow('fork', `t${i}`, { condition: `=take${i}` })
+              .sequence(`t${i}`, `decide${i}`)
+              .flow(`decide${i}`, 'join', { condition: `=rejoin${i}` })
+              .flow(`decide${i}`, `dropped${i}`, { isDefault: true });
+          });
+          const s = new Scenario(builder.build());
+          const variables = Object.fromEntries(taken.map((take, i) => [`take${i}`, take]));
+          // when the taken branches complete in the generated order
+          s.start(variables);
+          const takenOrder = order.filter((i) => taken[i]);
+          const joinsPerStep: number[] = [s.steps[0]?.events.filter((e) => isJoinEntered(e)).length ?? 0];
+          for (const i of takenOrder) {
+            const step = s.completeTask(`t${i}`, { [`rejoin${i}`]: rejoins[i] });
+            joinsPerStep.push(step.events.filter((e) => isJoinEntered(e)).length);
+          }
+          // then the join fired once, in the step that settled the last taken branch (or at once
+          // on the default flow), unless every taken branch ended elsewhere
+          const arrives = takenOrder.some((i) => rejoins[i]) || takenOrder.length === 0;
+          const expected = joinsPerStep.map((_, step) =>
+            arrives && step === joinsPerStep.length - 1 ? 1 : 0,
+          );
+          expect(joinsPerStep).toEqual(expected);
+          if (arrives) expect(s.live()).toEqual(['after']);
+          else expect(s.state.status).toBe('completed');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function isJoinEntered(event: { type: string; elementId?: string }): boolean {
+  return event.type === 'element.entered' && event.elementId === 'join';
+}
+
 describe('event-based gateway', () => {
   const model = processModel('p')
     .startEvent('s')
@@ -536,10 +648,18 @@ describe('event-based gateway', () => {
       s.ev('element.entered', 'wait-reply'),
     ]);
     expect(step.commands).toEqual([
-      { type: 'startTimer', timer: { timerId: 'id-4', elementId: 'no-reply', dueAt: '2024-03-03T08:00:00.000Z' } },
+      {
+        type: 'startTimer',
+        timer: { timerId: 'id-4', elementId: 'no-reply', dueAt: '2024-03-03T08:00:00.000Z' },
+      },
       {
         type: 'openSubscription',
-        subscription: { subscriptionId: 'id-5', elementId: 'reply', messageName: 'parent-reply', correlationKey: 'c-1' },
+        subscription: {
+          subscriptionId: 'id-5',
+          elementId: 'reply',
+          messageName: 'parent-reply',
+          correlationKey: 'c-1',
+        },
       },
     ]);
   });

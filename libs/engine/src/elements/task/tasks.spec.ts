@@ -1,7 +1,7 @@
 import { assignTask, completeJob, completeTask, startInstance } from '../../engine';
 import { processModel, testContext, trigger } from '../../testing/process-builder';
 import { Scenario } from '../../testing/scenario';
-import type { UserTaskSpec } from '../../types';
+import type { Command, UserTaskSpec } from '../../types';
 
 const NOW = '2024-03-01T08:00:00.000Z';
 
@@ -61,7 +61,13 @@ describe('user task', () => {
           state: 'scope',
           variables: { reporter: 'li.na' },
         },
-        'id-3': { id: 'id-3', elementId: 'review', parentId: 'id-1', state: 'waiting', flowId: 'start-review' },
+        'id-3': {
+          id: 'id-3',
+          elementId: 'review',
+          parentId: 'id-1',
+          state: 'waiting',
+          flowId: 'start-review',
+        },
       },
       tasks: { 'id-3': { taskId: 'id-3', instanceId: 'id-3', elementId: 'review', assignee: 'li.na' } },
       jobs: {},
@@ -131,7 +137,11 @@ describe('user task', () => {
     expect(unassigned.events).toEqual([
       s.ev('task.assigned', 'review', { actor: 'wang.li', data: { taskId: 'id-3', assignee: null } }),
     ]);
-    expect(unassigned.state.tasks['id-3']).toEqual({ taskId: 'id-3', instanceId: 'id-3', elementId: 'review' });
+    expect(unassigned.state.tasks['id-3']).toEqual({
+      taskId: 'id-3',
+      instanceId: 'id-3',
+      elementId: 'review',
+    });
   });
 
   it('refuses to complete or assign a task that is not open, and any step of an instance that is over', () => {
@@ -140,7 +150,9 @@ describe('user task', () => {
     s.start({ reporter: 'li.na' });
     // when / then
     expect(
-      s.refused((m, state, ctx) => completeTask(m, state, { taskId: 'nope', variables: {}, actor: 'x' }, ctx)),
+      s.refused((m, state, ctx) =>
+        completeTask(m, state, { taskId: 'nope', variables: {}, actor: 'x' }, ctx),
+      ),
     ).toEqual({ kind: 'failure', elementId: '', message: "Expected an open task with id 'nope'" });
     expect(
       s.refused((m, state, ctx) => assignTask(m, state, { taskId: 'nope', assignee: 'a', actor: 'x' }, ctx)),
@@ -151,8 +163,14 @@ describe('user task', () => {
     });
     s.completeTask('review');
     expect(
-      s.refused((m, state, ctx) => completeTask(m, state, { taskId: 'id-3', variables: {}, actor: 'x' }, ctx)),
-    ).toEqual({ kind: 'failure', elementId: '', message: 'Expected an active instance, but it is completed' });
+      s.refused((m, state, ctx) =>
+        completeTask(m, state, { taskId: 'id-3', variables: {}, actor: 'x' }, ctx),
+      ),
+    ).toEqual({
+      kind: 'failure',
+      elementId: '',
+      message: 'Expected an active instance, but it is completed',
+    });
   });
 
   it('keeps a __proto__ completion variable as a plain variable', () => {
@@ -173,10 +191,8 @@ describe('user task', () => {
 describe('user task assignment', () => {
   const withTask = (options: Parameters<ReturnType<typeof processModel>['userTask']>[1]) =>
     processModel('p').startEvent('s').userTask('t', options).endEvent('e').sequence('s', 't', 'e').build();
-  const opened = (commands: { type: string }[]): UserTaskSpec[] =>
-    commands.flatMap((command) =>
-      command.type === 'openUserTask' ? [(command as { task: UserTaskSpec }).task] : [],
-    );
+  const opened = (commands: Command[]): UserTaskSpec[] =>
+    commands.flatMap((command) => (command.type === 'openUserTask' ? [command.task] : []));
 
   it('evaluates FEEL candidate lists: a list or a comma-separated string', () => {
     // given
@@ -225,7 +241,9 @@ describe('user task assignment', () => {
       s.ev('instance.started'),
       s.ev('element.entered', 's'),
       s.ev('element.left', 's'),
-      s.ev('incident.raised', 't', { data: { incidentId: 'id-4', message: expect.stringContaining(message) } }),
+      s.ev('incident.raised', 't', {
+        data: { incidentId: 'id-4', message: expect.stringContaining(message) },
+      }),
     ]);
     expect(step.state.instances['id-3']).toMatchObject({ elementId: 't', state: 'incident' });
     expect(step.state.tasks).toEqual({});
@@ -242,11 +260,20 @@ describe('user task assignment', () => {
       { type: 'resolveIncident', incidentId: 'id-4' },
       {
         type: 'openUserTask',
-        task: { taskId: 'id-3', elementId: 't', candidateGroups: ['principal'], candidateUsers: [], priority: 50 },
+        task: {
+          taskId: 'id-3',
+          elementId: 't',
+          candidateGroups: ['principal'],
+          candidateUsers: [],
+          priority: 50,
+        },
       },
     ]);
     expect(step.events).toEqual([
-      s.ev('incident.resolved', 't', { actor: 'supervisor', data: { incidentId: 'id-4', variables: ['groups'] } }),
+      s.ev('incident.resolved', 't', {
+        actor: 'supervisor',
+        data: { incidentId: 'id-4', variables: ['groups'] },
+      }),
       s.ev('element.entered', 't'),
       s.ev('task.opened', 't', { data: { taskId: 'id-3' } }),
     ]);
@@ -283,7 +310,9 @@ describe('service and send tasks', () => {
         },
       },
     ]);
-    expect(started.state.jobs).toEqual({ 'id-3': { jobId: 'id-3', instanceId: 'id-3', elementId: 'notify' } });
+    expect(started.state.jobs).toEqual({
+      'id-3': { jobId: 'id-3', instanceId: 'id-3', elementId: 'notify' },
+    });
 
     // when
     const done = s.completeJob('notify', { sent: true });
@@ -305,9 +334,15 @@ describe('service and send tasks', () => {
     const s = new Scenario(model);
     s.start();
     // when
-    const refused = s.refused((m, state, ctx) => completeJob(m, state, { jobId: 'nope', variables: {} }, ctx));
+    const refused = s.refused((m, state, ctx) =>
+      completeJob(m, state, { jobId: 'nope', variables: {} }, ctx),
+    );
     // then
-    expect(refused).toEqual({ kind: 'failure', elementId: '', message: "Expected a running job with id 'nope'" });
+    expect(refused).toEqual({
+      kind: 'failure',
+      elementId: '',
+      message: "Expected a running job with id 'nope'",
+    });
   });
 });
 
@@ -431,7 +466,10 @@ describe('script task', () => {
     // when
     const resolved = s.resolveIncident('score', { answers: [4] });
     // then
-    expect(resolved.commands).toEqual([{ type: 'resolveIncident', incidentId: 'id-4' }, { type: 'completeInstance' }]);
+    expect(resolved.commands).toEqual([
+      { type: 'resolveIncident', incidentId: 'id-4' },
+      { type: 'completeInstance' },
+    ]);
     expect(resolved.state.instances['id-1']?.variables).toEqual({ answers: [4], total: 4 });
   });
 });
