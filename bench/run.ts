@@ -4,12 +4,14 @@ import { longCase } from './long-case';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
 import { temporalThroughput } from './temporal-throughput';
+import { workerMemory } from './worker-memory';
 
 /** Every bench, in the order `npm run bench` runs them. */
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'engine-vs-bpmn-engine': engineVsBpmnEngine,
   'temporal-throughput': temporalThroughput,
   'long-case': longCase,
+  'worker-memory': workerMemory,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

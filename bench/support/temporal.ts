@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
@@ -8,13 +8,23 @@ import type { Variables } from '../../libs/engine/src/types';
 import { temporalCliPath } from '../../test/support/temporal-cli';
 import { stubActivities, type TaskInbox } from './stub-activities';
 
-/** The real Temporal dev server (the project's CLI), as the integration tests start it. */
-export async function startTemporal(): Promise<TestWorkflowEnvironment> {
+/**
+ * The real Temporal dev server (the project's CLI), as the integration tests start it.
+ * `dynamicConfig` sets server knobs (`--dynamic-config-value key=json`), for a bench that says so.
+ */
+export async function startTemporal(dynamicConfig: Record<string, unknown> = {}): Promise<TestWorkflowEnvironment> {
   installTemporalRuntime('silent');
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
-      extraArgs: ['--log-level', 'error'],
+      extraArgs: [
+        '--log-level',
+        'error',
+        ...Object.entries(dynamicConfig).flatMap(([key, value]) => [
+          '--dynamic-config-value',
+          `${key}=${JSON.stringify(value)}`,
+        ]),
+      ],
     },
   });
 }
@@ -41,6 +51,7 @@ function benchBundle(): Promise<WorkflowBundleWithSourceMap> {
 export async function createBenchWorker(
   env: TestWorkflowEnvironment,
   inbox?: TaskInbox,
+  options: Pick<WorkerOptions, 'debugMode'> = {},
 ): Promise<{ worker: Worker; taskQueue: string }> {
   const taskQueue = `bench-${randomUUID()}`;
   const worker = await Worker.create({
@@ -48,6 +59,7 @@ export async function createBenchWorker(
     taskQueue,
     workflowBundle: await benchBundle(),
     activities: stubActivities(inbox),
+    ...options,
   });
   return { worker, taskQueue };
 }
@@ -72,8 +84,3 @@ export function runProcessInput(model: ProcessModel, variables: Variables = {}):
 }
 
 export const BENCH_ACTOR = { id: '00000000-0000-4000-8000-000000000001', username: 'bench' };
-
-/** Runs `work` with the worker polling, and stops it afterwards whatever happens. */
-export async function withWorker<T>(worker: Worker, work: () => Promise<T>): Promise<T> {
-  return worker.runUntil(work);
-}

@@ -600,3 +600,96 @@ describe('task assignment', () => {
     ]);
   });
 });
+
+describe('start events', () => {
+  it('a timer start event (cycle) starts a case at each firing, as many times as the cycle says', async () => {
+    // given a screening reminder process that starts a case every second, three times
+    const key = `screening-${unique()}`;
+    await deploy(
+      diagram(
+        key,
+        `<bpmn:startEvent id="every-second"><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+         <bpmn:startEvent id="manual" />
+         ${userTask('screen', { groups: 'psychTeacher' })}
+         <bpmn:endEvent id="end" />`,
+        { flows: [...chain('every-second', 'screen', 'end'), flow('manual', 'screen')] },
+      ),
+    );
+    // when time passes
+    const cases = await eventually(
+      async () => (await api('GET', `/api/instances?definitionKey=${key}`)).body.items,
+      (items: any[]) => items.length >= 3,
+    );
+    // then three cases were started at the timer start event, and no more
+    expect(cases).toHaveLength(3);
+    const first = await history(cases[0].id);
+    expect(first.map((entry) => entry.elementId)).toContain('every-second');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await api('GET', `/api/instances?definitionKey=${key}`)).body.items).toHaveLength(3);
+  });
+
+  it('deploying a version without the timer start event ends its schedule', async () => {
+    // given an endless daily… here: every-second schedule
+    const key = `endless-${unique()}`;
+    const body = (start: string) =>
+      diagram(
+        key,
+        `${start}<bpmn:startEvent id="manual" />${userTask('screen', { groups: 'psychTeacher' })}<bpmn:endEvent id="end" />`,
+        {
+          flows: [
+            flow('manual', 'screen'),
+            flow('screen', 'end'),
+            ...(start ? [flow('tick', 'screen')] : []),
+          ],
+        },
+      );
+    await deploy(
+      body(
+        '<bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>',
+      ),
+    );
+    const count = async () =>
+      (await api('GET', `/api/instances?definitionKey=${key}`)).body.items.length as number;
+    await eventually(count, (n) => n >= 2);
+    // when a version without it is deployed
+    await deploy(body(''));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const after = await count();
+    // then no further case starts
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await count()).toBe(after);
+  });
+
+  it('a message start event starts a new case at the given unit', async () => {
+    // given
+    const key = `referral-in-${unique()}`;
+    const name = `hospital-referral-${unique()}`;
+    await deploy(
+      diagram(
+        key,
+        `<bpmn:startEvent id="manual" />
+         <bpmn:startEvent id="referred"><bpmn:messageEventDefinition messageRef="m-referral" /></bpmn:startEvent>
+         ${userTask('receive-student', { groups: 'psychTeacher' })}
+         <bpmn:endEvent id="end" />`,
+        {
+          roots: message('m-referral', name),
+          flows: [...chain('referred', 'receive-student', 'end'), flow('manual', 'receive-student')],
+        },
+      ),
+    );
+    // when
+    const sent = await api('POST', '/api/messages', {
+      name,
+      correlationKey: 'ignored-for-start-events',
+      orgUnitId: world.units.classA,
+      variables: { ward: 'adolescent' },
+    });
+    // then
+    expect(sent.status).toBe(200);
+    expect(sent.body.correlatedInstances).toHaveLength(1);
+    const started = await getInstance(sent.body.correlatedInstances[0]);
+    expect(started).toMatchObject({ definitionKey: key, variables: { ward: 'adolescent' } });
+    expect(active(started)).toEqual(['receive-student']);
+    expect(started.orgPath).toMatch(/\/k2$/);
+  });
+});

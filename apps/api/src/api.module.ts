@@ -13,6 +13,7 @@ import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { UserDirectory } from './auth/user-directory';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsService } from './definitions/definitions.service';
+import { TimerStarts } from './definitions/timer-starts.service';
 import { HealthController } from './health/health.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
@@ -70,6 +71,7 @@ export class ApiModule {
         UsersService,
         StudentsService,
         DefinitionsService,
+        TimerStarts,
         InstancesService,
         TasksService,
         MessagesService,

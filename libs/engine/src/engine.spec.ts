@@ -285,6 +285,44 @@ describe('loops without a wait state', () => {
   });
 });
 
+describe('loops without a wait state, in parallel', () => {
+  it('stop every token in flight in an incident, so none is lost', () => {
+    // given two branches that loop without waiting (one through a multi-instance task) and one that waits
+    const model = processModel('p')
+      .startEvent('s')
+      .parallelGateway('fork')
+      .exclusiveGateway('g1')
+      .task('again1', { multiInstance: { sequential: false, inputCollection: '=[1]' } })
+      .exclusiveGateway('g2')
+      .task('again2')
+      .userTask('waits')
+      .endEvent('e1')
+      .endEvent('e2')
+      .sequence('s', 'fork', 'g1')
+      .flow('g1', 'again1', { condition: '=true' })
+      .flow('g1', 'e1', { isDefault: true })
+      .sequence('again1', 'g1')
+      .sequence('fork', 'g2')
+      .flow('g2', 'again2', { condition: '=true' })
+      .flow('g2', 'e2', { isDefault: true })
+      .sequence('again2', 'g2')
+      .sequence('fork', 'waits')
+      .build();
+    const s = new Scenario(model);
+    // when
+    const step = s.start();
+    // then each looping token waits in its own incident, the multi-instance one as a body
+    const stuck = Object.values(step.state.instances).filter((instance) => instance.state === 'incident');
+    expect(stuck).toHaveLength(2);
+    expect(new Set(stuck.map((instance) => (['g1', 'again1'].includes(instance.elementId) ? 1 : 2)))).toEqual(
+      new Set([1, 2]),
+    );
+    for (const instance of stuck) expect(instance.body ?? false).toBe(instance.elementId === 'again1');
+    expect(Object.keys(step.state.incidents)).toHaveLength(2);
+    expect(s.live()).toContain('waits');
+  });
+});
+
 describe('element handlers', () => {
   it('throws, naming the type, for an element type without a handler', () => {
     const model = processModel('p').startEvent('s').task('t').endEvent('e').sequence('s', 't', 'e').build();

@@ -94,28 +94,38 @@ export class Runtime {
   // ---------------------------------------------------------------- activation
 
   private arrive(arrival: Arrival): void {
-    // A token whose scope was terminated while it was in flight ends with it.
-    if (!this.instance(arrival.scopeId)) return;
-    const element = this.element(arrival.elementId);
+    const instance = this.enter(arrival);
+    if (!instance) return;
     this.activations += 1;
     if (this.activations > MAX_ACTIVATIONS_PER_STEP) {
-      const stuck = this.createInstance(element.id, arrival.scopeId, arrival.flowId);
-      this.raiseIncident(
-        stuck,
-        `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without waiting`,
-        'activate',
-      );
+      // Every token still in flight stops where it is, each in an incident, so none is lost.
+      const message = `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_STEP} element activations; the diagram loops without waiting`;
+      const pending = this.queue;
       this.queue = [];
+      this.raiseIncident(instance, message, 'activate');
+      for (const other of pending) {
+        const stuck = this.enter(other);
+        if (stuck) this.raiseIncident(stuck, message, 'activate');
+      }
       return;
     }
+    if (instance.body) return this.activateBody(instance);
+    this.activate(instance);
+  }
+
+  /**
+   * The instance a token arriving at an element creates (the multi-instance body of a
+   * multi-instance activity), or none when its scope was terminated while it was in flight.
+   */
+  private enter(arrival: Arrival): ElementInstance | undefined {
+    if (!this.instance(arrival.scopeId)) return undefined;
+    const element = this.element(arrival.elementId);
+    const instance = this.createInstance(element.id, arrival.scopeId, arrival.flowId);
     if (isActivity(element) && element.multiInstance) {
-      const body = this.createInstance(element.id, arrival.scopeId, arrival.flowId);
-      body.body = true;
-      body.state = 'scope';
-      this.activateBody(body);
-      return;
+      instance.body = true;
+      instance.state = 'scope';
     }
-    this.activate(this.createInstance(element.id, arrival.scopeId, arrival.flowId));
+    return instance;
   }
 
   private createInstance(elementId: string, parentId: string, flowId?: string): ElementInstance {
@@ -206,10 +216,10 @@ export class Runtime {
         return;
       }
       case 'end':
+        // Completing it applies its output mappings (Zeebe has them on none end events); with no
+        // outgoing flow its token ends there and its scope may complete.
         this.entered(instance);
-        this.event({ type: 'element.left', elementId: element.id });
-        delete this.state.instances[instance.id];
-        return this.scopeMayComplete(instance.parentId);
+        return this.complete(instance);
       case 'terminate': {
         this.entered(instance);
         this.event({ type: 'element.left', elementId: element.id });

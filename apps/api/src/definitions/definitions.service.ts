@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compileProcess } from '../../../../libs/bpmn/src';
+import type { ProcessModel } from '../../../../libs/bpmn/src/model';
+import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
 import { ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
 import { AccessLog } from '../access-log/access-log.service';
@@ -9,6 +11,7 @@ import { type CurrentUser, hasRole } from '../auth/current-user';
 import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
 import type { ListDefinitionsQuery } from './definitions.dto';
+import { TimerStarts } from './timer-starts.service';
 
 export interface DeployResult {
   created: boolean;
@@ -31,6 +34,7 @@ export class DefinitionsService {
   constructor(
     private readonly db: DataSource,
     private readonly accessLog: AccessLog,
+    private readonly timerStarts: TimerStarts,
   ) {}
 
   async deploy(user: CurrentUser, xml: string, forms: Record<string, unknown> = {}): Promise<DeployResult> {
@@ -55,7 +59,8 @@ export class DefinitionsService {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`definition:${model.id}`]);
       const repo = tx.getRepository(ProcessDefinitionEntity);
       const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
-      if (latest && latest.sha256 === sha256) return { created: false, entity: latest };
+      const replaced = latest?.model;
+      if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced };
       const entity = await repo.save(
         repo.create({
           key: model.id,
@@ -68,7 +73,7 @@ export class DefinitionsService {
           deployedBy: user.id,
         }),
       );
-      return { created: true, entity };
+      return { created: true, entity, replaced };
     });
     if (result.created) {
       await this.accessLog.record(user.id, 'definition.deploy', 'definition', result.entity.id, {
@@ -77,10 +82,31 @@ export class DefinitionsService {
       });
     }
     const { entity } = result;
+    await this.syncTimerStarts(user, entity, result.created, result.created ? result.replaced : undefined);
     return {
       created: result.created,
       definition: { id: entity.id, key: entity.key, version: entity.version, name: entity.name, warnings },
     };
+  }
+
+  /**
+   * Timer start events run as a schedule per key, in step with the latest version. Only a
+   * diagram that has them, or replaces one that had them, needs Temporal here.
+   */
+  private async syncTimerStarts(
+    user: CurrentUser,
+    entity: ProcessDefinitionEntity,
+    created: boolean,
+    replaced: ProcessModel | undefined,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    const hasTimers = TimerStarts.timersOf(upgradeModel(entity.model), now).length > 0;
+    const hadTimers = replaced !== undefined && TimerStarts.timersOf(upgradeModel(replaced), now).length > 0;
+    if (!hasTimers && !hadTimers) return;
+    // Cases a timer starts live at the deploying lead's unit (the role that let them deploy).
+    const home = user.roles.find((grant) => DEPLOYER_ROLES.includes(grant.role)) ?? user.roles[0];
+    if (!home) return;
+    await this.timerStarts.sync(entity, home.orgUnitId, created);
   }
 
   /** Definitions are not case data: every signed-in user may list them. */

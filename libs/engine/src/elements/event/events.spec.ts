@@ -147,6 +147,45 @@ describe('end events', () => {
     expect(done.events.at(-1)).toEqual(s.ev('instance.completed'));
   });
 
+  it('a none end event applies its output mappings (Zeebe); one that fails is an incident to resolve', () => {
+    // given
+    const model = processModel('p')
+      .startEvent('s')
+      .endEvent('done', { inputs: { by: '=closedBy' }, outputs: { outcome: '="closed by " + by' } })
+      .sequence('s', 'done')
+      .build();
+    const s = new Scenario(model);
+    // when
+    const failed = s.start({});
+    // then
+    expect(failed.commands).toEqual([
+      {
+        type: 'raiseIncident',
+        incident: {
+          incidentId: 'id-4',
+          elementId: 'done',
+          message: expect.stringMatching(/^Expected the mapping to 'by' to evaluate: .*'closedBy'/),
+        },
+      },
+    ]);
+    // when
+    const resolved = s.resolveIncident('done', { closedBy: 'principal' });
+    // then
+    expect(resolved.events).toEqual([
+      s.ev('incident.resolved', 'done', {
+        actor: 'supervisor',
+        data: { incidentId: 'id-4', variables: ['closedBy'] },
+      }),
+      s.ev('element.entered', 'done'),
+      s.ev('element.left', 'done'),
+      s.ev('instance.completed'),
+    ]);
+    expect(resolved.state.instances['id-1']?.variables).toEqual({
+      closedBy: 'principal',
+      outcome: 'closed by principal',
+    });
+  });
+
   it('a terminate end event ends every token of the process and completes it', () => {
     // given start → fork → (task) and (manual → terminate)
     const model = processModel('p')
