@@ -3,15 +3,21 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createProcessActivities } from '../../apps/worker/src/process.activities';
+import type { JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import { compileProcess } from '../../libs/bpmn/src';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
-import type { RunProcessInput } from '../../libs/contracts/src/process-workflow';
+import type { ProcessActivities, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { Variables } from '../../libs/engine/src/types';
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import { temporalCliPath } from './temporal-cli';
 
 export const workflowsPath = require.resolve('../../workflows/src');
+
+export interface WorkerOptions {
+  handlers?: Readonly<Record<string, JobHandler>>;
+  wrap?: (activities: ProcessActivities) => ProcessActivities;
+}
 
 /**
  * The real Temporal dev server and the test database, without the api: for integration tests
@@ -23,7 +29,8 @@ export interface CaseHarness {
   orgUnitId: string;
   actor: { id: string; username: string };
   taskQueue: string;
-  newWorker(): Promise<Worker>;
+  /** A worker on the harness's queue; tests may replace service handlers or wrap activities. */
+  newWorker(options?: WorkerOptions): Promise<Worker>;
   /** Compiles the XML and stores it as a definition (so call activities can find it). */
   deploy(xml: string): Promise<{ model: ProcessModel; definitionId: string }>;
   input(deployed: { model: ProcessModel; definitionId: string }, variables?: Variables): RunProcessInput;
@@ -50,15 +57,22 @@ export async function startCaseHarness(): Promise<CaseHarness> {
     [username],
   );
   const taskQueue = `cases-${randomUUID()}`;
-  const activities = createProcessActivities({ dataSource: db, dataKey: randomBytes(32) });
+  const dataKey = randomBytes(32);
   return {
     env,
     db,
     orgUnitId,
     actor: { id: actorId, username },
     taskQueue,
-    newWorker: () =>
-      Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities }),
+    newWorker: (options = {}) => {
+      const real = createProcessActivities({
+        dataSource: db,
+        dataKey,
+        ...(options.handlers ? { handlers: options.handlers } : {}),
+      });
+      const activities = options.wrap ? options.wrap(real) : real;
+      return Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
+    },
     async deploy(xml) {
       const compiled = await compileProcess(xml);
       if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));

@@ -167,6 +167,11 @@ function scopeModel(waits: WaitKind[], ending: Ending): ProcessModel {
     builder
       .boundaryEvent('abort', { attachedTo: 'scope', trigger: trigger.message('abort', '=caseId') })
       .sequence('abort', 'after');
+  } else if (ending === 'eventSubProcess') {
+    // The scope goes on when an event sub-process interrupts it: its own deadline must stay.
+    builder
+      .boundaryEvent('deadline', { attachedTo: 'scope', trigger: timer.duration('P10D') })
+      .sequence('deadline', 'after');
   }
   return builder.build();
 }
@@ -270,7 +275,12 @@ describe('ending a scope', () => {
           for (const thing of [...open, ...scopeTriggers]) expect(closed).toContain(thing);
           expect(ownedBy(step.state, ended)).toEqual([]);
           if (endsScope) expect(s.live()).toEqual(['after']);
-          else expect(s.live().sort()).toEqual(['scope', 'takeover', 'takeover-task']);
+          else {
+            expect(s.live().sort()).toEqual(['scope', 'takeover', 'takeover-task']);
+            expect(Object.values(step.state.timers).filter((open) => open.ownerId === scope.id)).toEqual([
+              expect.objectContaining({ elementId: 'deadline' }),
+            ]);
+          }
         },
       ),
       { numRuns: 300 },
@@ -532,8 +542,10 @@ describe('random runs of a diagram with every element kind', () => {
 
 describe('the no-mutation check', () => {
   it('is real: a deep-frozen state throws on any write', () => {
+    // given
     const s = new Scenario(rich);
     const state = deepFreeze(s.start({ approved: true, risk: 2, signers: [], caseId: CASE_ID }).state);
+    // when / then
     expect(() => {
       (state.tasks as Record<string, unknown>)['x'] = 1;
     }).toThrow(TypeError);

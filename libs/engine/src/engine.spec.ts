@@ -132,8 +132,10 @@ describe('failJob and resolveIncident', () => {
   });
 
   it('refuses an incident that is not open', () => {
+    // given
     const s = new Scenario(model);
     s.start({ guardian: 'mother' });
+    // when / then
     expect(
       s.refused((m, state, ctx) =>
         resolveIncident(m, state, { incidentId: 'nope', variables: {}, actor: 'x' }, ctx),
@@ -219,9 +221,11 @@ describe('cancelInstance', () => {
 
 describe('correlateMessage', () => {
   it('refuses a message with no open subscription, changing nothing', () => {
+    // given
     const model = processModel('p').startEvent('s').userTask('t').sequence('s', 't').build();
     const s = new Scenario(model);
     s.start();
+    // when / then (the scenario checks the state given stays unchanged)
     expect(
       s.refused((m, state, ctx) =>
         correlateMessage(m, state, { messageName: 'nobody', correlationKey: 'k', variables: {} }, ctx),
@@ -234,6 +238,7 @@ describe('correlateMessage', () => {
   });
 
   it('reports which subscription took the message', () => {
+    // given
     const model = processModel('p')
       .startEvent('s')
       .intermediateCatchEvent('c', { trigger: trigger.message('m', '=k') })
@@ -242,15 +247,20 @@ describe('correlateMessage', () => {
     const ctx = testContext();
     const started = startInstance(model, { k: 'key' }, ctx);
     if ('kind' in started) throw new Error(started.message);
+    // when
     const result = correlateMessage(
       model,
       started.state,
       { messageName: 'm', correlationKey: 'key', variables: {} },
       ctx,
     );
+    // then
     expect(result).toMatchObject({
       subscriptionId: 'id-4',
-      commands: [expect.anything(), { type: 'completeInstance' }],
+      commands: [
+        { type: 'closeSubscription', subscriptionId: 'id-4', state: 'correlated' },
+        { type: 'completeInstance' },
+      ],
     });
   });
 });
@@ -325,8 +335,10 @@ describe('loops without a wait state, in parallel', () => {
 
 describe('element handlers', () => {
   it('throws, naming the type, for an element type without a handler', () => {
+    // given a model from a newer compiler
     const model = processModel('p').startEvent('s').task('t').endEvent('e').sequence('s', 't', 'e').build();
     (model.elements['t'] as { type: string }).type = 'complexGateway';
+    // when / then: a programmer error, not an incident
     expect(() => startInstance(model, {}, testContext())).toThrow(
       "No engine handler for element type 'complexGateway'",
     );

@@ -689,10 +689,21 @@ describe('call activity', () => {
   });
 
   it('passes only its input mappings when propagateAllParentVariables is false', () => {
+    // given
     const s = new Scenario(model({ propagateAllParentVariables: false }));
+    // when
     const step = s.start({ assessmentProcess: 'risk-assessment', studentId: 'st-1' });
+    // then
     expect(step.commands).toEqual([
-      expect.objectContaining({ child: expect.objectContaining({ variables: { level: 'school' } }) }),
+      {
+        type: 'startChild',
+        child: {
+          childId: 'id-4',
+          elementId: 'assess',
+          processId: 'risk-assessment',
+          variables: { level: 'school' },
+        },
+      },
     ]);
   });
 

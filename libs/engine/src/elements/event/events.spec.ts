@@ -22,6 +22,7 @@ describe('start events', () => {
     .build();
 
   it('lists none, triggered and event sub-process start events apart', () => {
+    // given the model above / when built / then
     expect(model.startEventIds).toEqual(['start']);
     expect(model.triggeredStartEventIds).toEqual(['referral', 'weekly']);
     expect(model.eventSubProcessIds).toEqual(['on-hold']);
@@ -88,7 +89,12 @@ describe('start events', () => {
     ['an element that is no start event', 'triage'],
     ['the start event of an event sub-process', 'on-hold-start'],
   ])('refuses to start at %s', (_what, startEventId) => {
-    expect(startInstance(model, {}, testContext(), { startEventId })).toEqual({
+    // given
+    const ctx = testContext();
+    // when
+    const result = startInstance(model, {}, ctx, { startEventId });
+    // then
+    expect(result).toEqual({
       kind: 'failure',
       elementId: 'p',
       message: `Expected a start event to start the instance at, found '${startEventId}'`,
@@ -96,12 +102,16 @@ describe('start events', () => {
   });
 
   it('refuses to start a process without a none start event unless told where', () => {
+    // given
     const onlyTriggered = processModel('p')
       .startEvent('referral', { trigger: trigger.message('referral-received') })
       .endEvent('e')
       .sequence('referral', 'e')
       .build();
-    expect(startInstance(onlyTriggered, {}, testContext())).toEqual({
+    // when
+    const result = startInstance(onlyTriggered, {}, testContext());
+    // then
+    expect(result).toEqual({
       kind: 'failure',
       elementId: 'p',
       message: "Expected a start event to start the instance at, found ''",
@@ -417,8 +427,10 @@ describe('intermediate timer catch event', () => {
   });
 
   it('refuses a timer that is not open', () => {
+    // given
     const s = new Scenario(withTimer(timer.duration('PT1H')));
     s.start();
+    // when / then
     expect(s.refused((m, state, ctx) => fireTimer(m, state, { timerId: 'x' }, ctx))).toEqual({
       kind: 'failure',
       elementId: '',
@@ -685,7 +697,8 @@ describe('timer boundary events', () => {
       type: 'startTimer',
       timer: { timerId: 'id-4', elementId: 'deadline', dueAt: '2024-03-01T09:00:00.000Z' },
     });
-    // when it fires three times, then it is rescheduled after the first and second firing only
+    // when it fires three times
+    // then it is rescheduled after the first and second firing only
     const first = s.fireTimer('deadline');
     expect(first.events).toEqual([
       s.ev('timer.fired', 'deadline', { data: { timerId: 'id-4', dueAt: '2024-03-01T09:00:00.000Z' } }),

@@ -506,11 +506,15 @@ describe('manual and undefined tasks', () => {
 
 describe('the test context', () => {
   it('hands out ids in order and moves its clock only when told', () => {
+    // given
     const ctx = testContext(NOW);
+    // when / then
     expect([ctx.newId(), ctx.newId()]).toEqual(['id-1', 'id-2']);
     expect(ctx.advance('PT1H30M')).toBe('2024-03-01T09:30:00.000Z');
     expect(ctx.now).toBe('2024-03-01T09:30:00.000Z');
+    // when
     ctx.setNow('2024-03-02T08:00:00+08:00');
+    // then
     expect(ctx.now).toBe('2024-03-02T00:00:00.000Z');
     expect(startInstance(processModel('p').startEvent('s').build(), {}, ctx)).toMatchObject({
       events: [{ type: 'instance.started', at: '2024-03-02T00:00:00.000Z' }, {}, {}, {}],
