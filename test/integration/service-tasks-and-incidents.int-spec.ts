@@ -227,7 +227,7 @@ describe('incidents of the projection and cancellation of child cases', () => {
     );
     expect(childRow.state).toBe('cancelled');
     const childTasks = await harness.db.query(`SELECT state FROM user_task WHERE instance_id = $1`, [
-      child.id,
+      child!.id,
     ]);
     expect(childTasks).toEqual([{ state: 'cancelled' }]);
   });
