@@ -1,4 +1,4 @@
-import { toUtcInstant } from '../../expressions/src';
+import { parseCycle, parseDuration, toUtcInstant } from '../../expressions/src';
 import type { TimerDefinition } from './model';
 import { clip } from './text';
 
@@ -30,24 +30,10 @@ export function staticTimerProblem(timer: TimerDefinition): string | null {
     : `a cycle R<n>/<duration> or R/<duration> such as R3/PT1H, optionally R<n>/<start date-time>/<duration>, got '${clip(expression)}'`;
 }
 
-// Every part optional but at least one present (the lookaheads), T only when a time part follows.
-const DURATION =
-  /^P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-
 function isDuration(value: string): boolean {
-  return DURATION.test(value);
-}
-
-function isNonZeroDuration(value: string): boolean {
-  const parts = DURATION.exec(value);
-  return parts !== null && parts.slice(1).some((part) => part !== undefined && Number(part) > 0);
+  return parseDuration(value) !== null;
 }
 
 function isCycle(value: string): boolean {
-  const parts = /^R(\d*)\/(?:([^/]+)\/)?([^/]+)$/.exec(value);
-  if (!parts) return false;
-  const [, repetitions = '', start, interval = ''] = parts;
-  if (repetitions !== '' && !(Number(repetitions) >= 1)) return false;
-  if (start !== undefined && toUtcInstant(start) === null) return false;
-  return isNonZeroDuration(interval);
+  return parseCycle(value) !== null;
 }

@@ -20,7 +20,7 @@ const DURATION =
 
 /** A duration, or null when the text is not an ISO 8601 duration (negative ones included). */
 export function parseDuration(text: string): Duration | null {
-  const match = DURATION.exec(text.trim());
+  const match = DURATION.exec(text);
   if (!match) return null;
   const [, years, months, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
   return {
@@ -62,11 +62,12 @@ export interface Cycle {
 
 const CYCLE = /^R(\d*)\/(?:([^/]+)\/)?([^/]+)$/;
 
-/** A repeating interval, or null when the text is not one (a zero interval is refused). */
+/** A repeating interval, or null when the text is not one (zero repetitions or a zero interval are refused). */
 export function parseCycle(text: string): Cycle | null {
-  const match = CYCLE.exec(text.trim());
+  const match = CYCLE.exec(text);
   if (!match) return null;
   const [, count = '', startText, intervalText = ''] = match;
+  if (count !== '' && Number(count) < 1) return null;
   const interval = parseDuration(intervalText);
   if (!interval || isZeroDuration(interval)) return null;
   let start: string | undefined;

@@ -49,7 +49,7 @@ export type Wait =
  * - join: wait at this gateway for more arrivals.
  * - wait: the element is entered and waits for the work listed.
  * - enterScope: a sub-process is entered and its start event activated.
- * - end: the token is consumed (none end event).
+ * - end: the token is consumed (none end event, after its output mappings).
  * - terminate: every token of the scope ends (terminate end event).
  * - throw: an error or escalation is thrown to the nearest catcher; `end` says whether the
  *   token ends here or (for an uncaught or non-interrupting escalation) goes on.
