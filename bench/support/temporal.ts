@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
@@ -29,21 +29,46 @@ export async function startTemporal(dynamicConfig: Record<string, unknown> = {})
   });
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/**
+ * What the bench worker loads:
+ * - 'bench': bench/workflows (runProcess as shipped, and the hand-written yardstick);
+ * - 'handWrittenOnly': the yardstick alone, without the interpreter's modules;
+ * - 'feelinPreloaded': as 'bench', with feelin evaluated once per worker thread instead of once
+ *   per workflow (webpack would drop the preload require of a sideEffects-free package, hence
+ *   the hook). A candidate, not what the worker ships.
+ */
+export type BenchBundle = 'bench' | 'handWrittenOnly' | 'feelinPreloaded';
 
-/** bench/workflows bundled once per run (runProcess as shipped, plus the hand-written yardstick). */
-function benchBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (message) => console.warn(message),
-      error: (message) => console.error(message),
-    },
-  });
+const bundles = new Map<BenchBundle, Promise<WorkflowBundleWithSourceMap>>();
+
+const quietBundler = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+/** Each bundle is built once per run. */
+function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
+  let bundle = bundles.get(which);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({
+      workflowsPath: require.resolve(which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows'),
+      logger: quietBundler,
+      ...(which === 'feelinPreloaded'
+        ? {
+            preloadModules: ['feelin'],
+            webpackConfigHook: (config) => ({
+              ...config,
+              optimization: { ...config.optimization, sideEffects: false },
+            }),
+          }
+        : {}),
+    });
+    bundles.set(which, bundle);
+  }
   return bundle;
 }
 
@@ -51,15 +76,15 @@ function benchBundle(): Promise<WorkflowBundleWithSourceMap> {
 export async function createBenchWorker(
   env: TestWorkflowEnvironment,
   inbox?: TaskInbox,
-  options: Pick<WorkerOptions, 'debugMode'> = {},
+  options: { debugMode?: boolean; bundle?: BenchBundle } = {},
 ): Promise<{ worker: Worker; taskQueue: string }> {
   const taskQueue = `bench-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await benchBundle(),
+    workflowBundle: await benchBundle(options.bundle ?? 'bench'),
     activities: stubActivities(inbox),
-    ...options,
+    ...(options.debugMode ? { debugMode: true } : {}),
   });
   return { worker, taskQueue };
 }

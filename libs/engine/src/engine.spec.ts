@@ -145,6 +145,37 @@ describe('failJob and resolveIncident', () => {
 });
 
 describe('cancelInstance', () => {
+  it('resolves a process-level incident with an audit entry naming the cancellation', () => {
+    // given an event sub-process whose correlation key cannot be evaluated: an incident on the process
+    const model = processModel('p')
+      .startEvent('s')
+      .userTask('task')
+      .sequence('s', 'task')
+      .eventSubProcess('esp', (esp) =>
+        esp
+          .startEvent('esp-start', { trigger: trigger.message('closed', '=missing.key') })
+          .endEvent('esp-end')
+          .sequence('esp-start', 'esp-end'),
+      )
+      .build();
+    const s = new Scenario(model);
+    const started = s.start({});
+    const [incident] = started.commands.flatMap((command) =>
+      command.type === 'raiseIncident' ? [command.incident] : [],
+    );
+    expect(incident).toMatchObject({ elementId: 'esp-start' });
+    // when
+    const step = s.cancel('Duplicate case', 'principal');
+    // then
+    expect(step.events).toContainEqual(
+      s.ev('incident.resolved', 'esp-start', {
+        actor: 'principal',
+        data: { incidentId: incident!.incidentId, reason: 'cancelled' },
+      }),
+    );
+    expect(step.commands).toContainEqual({ type: 'resolveIncident', incidentId: incident!.incidentId });
+  });
+
   it('closes every open task, job, timer, subscription, child case and incident', () => {
     // given one of everything open
     const model = processModel('p')

@@ -327,9 +327,15 @@ export function cancelInstance(
   return step(model, state, ctx, (runtime) => {
     runtime.terminateChildren(runtime.state.rootId);
     runtime.closeOwned(runtime.state.rootId);
-    for (const incidentId of Object.keys(runtime.state.incidents)) {
-      delete runtime.state.incidents[incidentId];
-      runtime.command({ type: 'resolveIncident', incidentId });
+    for (const incident of Object.values(runtime.state.incidents)) {
+      delete runtime.state.incidents[incident.incidentId];
+      runtime.command({ type: 'resolveIncident', incidentId: incident.incidentId });
+      runtime.event({
+        type: 'incident.resolved',
+        elementId: incident.elementId,
+        actor: request.actor,
+        data: { incidentId: incident.incidentId, reason: 'cancelled' },
+      });
     }
     runtime.state.status = 'cancelled';
     runtime.event({ type: 'instance.cancelled', actor: request.actor, data: { reason: request.reason } });
