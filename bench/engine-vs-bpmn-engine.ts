@@ -63,7 +63,8 @@ function runOurs(model: ProcessModel): { steps: number; activations: number } {
     steps += 1;
     activations += entered(step);
   }
-  if (step.state.status !== 'completed') throw new Error(`Expected the instance to complete, it is ${step.state.status}`);
+  if (step.state.status !== 'completed')
+    throw new Error(`Expected the instance to complete, it is ${step.state.status}`);
   return { steps, activations };
 }
 
@@ -87,7 +88,9 @@ async function runTheirs(options: () => BpmnEngineOptions): Promise<{ steps: num
   });
   const ended = new Promise<void>((resolve, reject) => {
     engine.once('end', () => resolve());
-    engine.once('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+    engine.once('error', (error: unknown) =>
+      reject(error instanceof Error ? error : new Error(String(error))),
+    );
   });
   await engine.execute({ listener });
   await ended;
@@ -134,7 +137,9 @@ export async function engineVsBpmnEngine(): Promise<BenchResult> {
   // Both must run the diagram the same way before anything is timed.
   const check = { ours: runOurs(model), theirs: await contenders.theirsParsedOnce() };
   if (check.ours.steps !== check.theirs.steps) {
-    throw new Error(`The engines took different steps: ours ${check.ours.steps}, bpmn-engine ${check.theirs.steps}`);
+    throw new Error(
+      `The engines took different steps: ours ${check.ours.steps}, bpmn-engine ${check.theirs.steps}`,
+    );
   }
 
   const warmUp = Math.max(1, Math.round(seconds / 2));
@@ -173,7 +178,11 @@ export async function engineVsBpmnEngine(): Promise<BenchResult> {
         measure(`${name}: element activations/s`, perSecond(total.activations, total), 'act/s'),
       ]),
       measure('CarePath: activations per instance', ours.activations / ours.instances, 'count'),
-      measure('bpmn-engine: activations per instance', theirsParsedOnce.activations / theirsParsedOnce.instances, 'count'),
+      measure(
+        'bpmn-engine: activations per instance',
+        theirsParsedOnce.activations / theirsParsedOnce.instances,
+        'count',
+      ),
     ],
     ratios: [
       ratio(

@@ -55,18 +55,22 @@ export async function longCase(): Promise<BenchResult> {
       const latest = env.client.workflow.getHandle(workflowId);
       const stuck = async (what: string, error: unknown): Promise<never> => {
         const types = await currentRunEventTypes(env.client, workflowId).catch(() => []);
-        throw new Error(`${what} in ${workflowId}: ${String(error)}; current run's last events: ${types.slice(-20).join(', ')}`);
+        throw new Error(
+          `${what} in ${workflowId}: ${String(error)}; current run's last events: ${types.slice(-20).join(', ')}`,
+        );
       };
       await within(latest.executeUpdate(SYNC_UPDATE, { args: [] }), ANSWER_WITHIN_MS, 'sync').catch((error) =>
         stuck('sync', error),
       );
       for (let round = 1; round <= rounds; round += 1) {
-        const taskId = await inbox.next(input.instance.instanceId, ANSWER_WITHIN_MS).catch((error) =>
-          stuck(`round ${round}: waiting for the check-in task`, error),
-        );
+        const taskId = await inbox
+          .next(input.instance.instanceId, ANSWER_WITHIN_MS)
+          .catch((error) => stuck(`round ${round}: waiting for the check-in task`, error));
         const sent = performance.now();
         await within(
-          latest.executeUpdate(COMPLETE_TASK_UPDATE, { args: [{ taskId, variables: {}, actor: BENCH_ACTOR }] }),
+          latest.executeUpdate(COMPLETE_TASK_UPDATE, {
+            args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
+          }),
           ANSWER_WITHIN_MS,
           `completeTask (round ${round})`,
         ).catch((error) => stuck(`round ${round}: completeTask`, error));
@@ -77,7 +81,9 @@ export async function longCase(): Promise<BenchResult> {
       return { result: done, firstRunId: started.firstExecutionRunId };
     });
     if (result.state !== 'completed' || result.variables.checkIns !== rounds) {
-      throw new Error(`Expected ${workflowId} to complete after ${rounds} check-ins: ${JSON.stringify(result)}`);
+      throw new Error(
+        `Expected ${workflowId} to complete after ${rounds} check-ins: ${JSON.stringify(result)}`,
+      );
     }
 
     const runs = await allRuns(env.client, workflowId, firstRunId);
@@ -100,7 +106,11 @@ export async function longCase(): Promise<BenchResult> {
         measure('history events, max per run', Math.max(...events), 'events', { op: '<=', bound: 4_096 }),
         measure('history events, mean per run', mean(events), 'events'),
         measure('history events, mean per continued run', mean(continued), 'events'),
-        measure('history events, all runs', events.reduce((a, b) => a + b, 0), 'events'),
+        measure(
+          'history events, all runs',
+          events.reduce((a, b) => a + b, 0),
+          'events',
+        ),
         measure('carried state: continue-as-new input, max', maxInput / KIB, 'KiB', { op: '<=', bound: 200 }),
         measure('carried state: its resume field (engine state), max', maxResume / KIB, 'KiB'),
         measure('engine steps', result.steps, 'steps'),
@@ -113,7 +123,7 @@ export async function longCase(): Promise<BenchResult> {
         `Diagram: start → user task → timer (${timer}) → script (checkIns + 1) → exclusive gateway back or end, ${rounds} rounds.`,
         "Stub projection activities (no PostgreSQL); each round's task is completed with an update sent to the workflow id without a run id, so it reaches the current run.",
         `Server: the CLI dev server with history.timerProcessorMaxTimeShift=${timerShift} (shipped: 1s, the floor under any timer's delay) so short timers fire in milliseconds; continue-as-new is left to the workflow's own threshold.`,
-        'Runs found by following each WorkflowExecutionContinuedAsNew event to the next run; carried state is the byte size of that event\'s input payloads (the model, the descriptor and the resume data).',
+        "Runs found by following each WorkflowExecutionContinuedAsNew event to the next run; carried state is the byte size of that event's input payloads (the model, the descriptor and the resume data).",
       ],
       seconds: elapsedMs(began) / 1000,
     };

@@ -19,7 +19,9 @@ const RESULTS_PATH = '.data/bench-results.json';
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !Object.hasOwn(BENCHES, name));
   if (unknown.length > 0) {
-    throw new Error(`Unknown bench ${unknown.join(', ')}; expected one of: ${Object.keys(BENCHES).join(', ')}`);
+    throw new Error(
+      `Unknown bench ${unknown.join(', ')}; expected one of: ${Object.keys(BENCHES).join(', ')}`,
+    );
   }
   const selected = names.length > 0 ? names : Object.keys(BENCHES);
   const startedAt = new Date();

@@ -94,7 +94,11 @@ async function runBatch(
             taskQueue,
             args: [{ instance, taskElementIds: taskIds, variables: {} } satisfies HandWrittenInput],
           });
-    await within(handle.executeUpdate(SYNC_UPDATE, { args: [] }), ANSWER_WITHIN_MS, `sync of ${benchCase.workflowId}`);
+    await within(
+      handle.executeUpdate(SYNC_UPDATE, { args: [] }),
+      ANSWER_WITHIN_MS,
+      `sync of ${benchCase.workflowId}`,
+    );
     samples.startMs.push(elapsedMs(began));
     benchCase.handle = handle;
   });
@@ -106,7 +110,11 @@ async function runBatch(
     const handle = benchCase.handle as WorkflowHandle;
     for (let task = 0; task < taskIds.length; task += 1) {
       const taskId = await inbox.next(benchCase.instance.instanceId, ANSWER_WITHIN_MS);
-      const args: CompleteTaskArgs = { taskId, variables: { [`answer${task + 1}`]: 'ok' }, actor: BENCH_ACTOR };
+      const args: CompleteTaskArgs = {
+        taskId,
+        variables: { [`answer${task + 1}`]: 'ok' },
+        actor: BENCH_ACTOR,
+      };
       const began = performance.now();
       await within(
         handle.executeUpdate(COMPLETE_TASK_UPDATE, { args: [args] }),
@@ -119,9 +127,15 @@ async function runBatch(
       samples.completeMs.push(elapsedMs(began));
       samples.completions += 1;
     }
-    const result = (await within(handle.result(), ANSWER_WITHIN_MS, `result of ${benchCase.workflowId}`)) as RunProcessResult;
+    const result = (await within(
+      handle.result(),
+      ANSWER_WITHIN_MS,
+      `result of ${benchCase.workflowId}`,
+    )) as RunProcessResult;
     if (result.state !== 'completed' || result.steps !== taskIds.length + 1) {
-      throw new Error(`Expected ${benchCase.workflowId} to complete in ${taskIds.length + 1} steps: ${JSON.stringify(result)}`);
+      throw new Error(
+        `Expected ${benchCase.workflowId} to complete in ${taskIds.length + 1} steps: ${JSON.stringify(result)}`,
+      );
     }
   });
   samples.completionPhaseMs = elapsedMs(completionPhase);
@@ -166,7 +180,8 @@ export async function temporalThroughput(): Promise<BenchResult> {
       // machine, or a fuller server, falls on both sides alike.
       for (let round = 0; round < rounds; round += 1) {
         const count = Math.floor(instances / rounds) + (round < instances % rounds ? 1 : 0);
-        const order: Kind[] = round % 2 === 0 ? ['interpreted', 'handWritten'] : ['handWritten', 'interpreted'];
+        const order: Kind[] =
+          round % 2 === 0 ? ['interpreted', 'handWritten'] : ['handWritten', 'interpreted'];
         for (const kind of order) totals[kind] = merge(totals[kind], await batch(kind, count));
       }
     });
@@ -194,10 +209,15 @@ export async function temporalThroughput(): Promise<BenchResult> {
       measure(`${name}: completions/s`, completionsPerSecond(s), 'upd/s'),
     ]),
     ratios: [
-      ratio('starts/s interpreted / hand-written', startsPerSecond(interpreted), startsPerSecond(handWritten), {
-        op: '>=',
-        bound: 0.9,
-      }),
+      ratio(
+        'starts/s interpreted / hand-written',
+        startsPerSecond(interpreted),
+        startsPerSecond(handWritten),
+        {
+          op: '>=',
+          bound: 0.9,
+        },
+      ),
       ratio(
         'completeTask p95 interpreted / hand-written',
         percentile(interpreted.completeMs, 95),
@@ -209,7 +229,11 @@ export async function temporalThroughput(): Promise<BenchResult> {
         percentile(interpreted.completeMs, 50),
         percentile(handWritten.completeMs, 50),
       ),
-      ratio('completions/s interpreted / hand-written', completionsPerSecond(interpreted), completionsPerSecond(handWritten)),
+      ratio(
+        'completions/s interpreted / hand-written',
+        completionsPerSecond(interpreted),
+        completionsPerSecond(handWritten),
+      ),
     ],
     notes: [
       `Pathway: start → ${tasks} user tasks in sequence → end; ${instances} instances per side (after ${warmUp} warm-up each), ${concurrency} at a time, in ${rounds} rounds of alternating order (ABBA).`,

@@ -101,10 +101,18 @@ async function startCases(
               workflowId,
               taskQueue,
               args: [
-                { instance: input.instance, taskElementIds: ['step-1'], variables: {} } satisfies HandWrittenInput,
+                {
+                  instance: input.instance,
+                  taskElementIds: ['step-1'],
+                  variables: {},
+                } satisfies HandWrittenInput,
               ],
             });
-      await within(handle.executeUpdate(SYNC_UPDATE, { args: [] }), ANSWER_WITHIN_MS, `sync of ${workflowId}`);
+      await within(
+        handle.executeUpdate(SYNC_UPDATE, { args: [] }),
+        ANSWER_WITHIN_MS,
+        `sync of ${workflowId}`,
+      );
       instanceIds.push(input.instance.instanceId);
     },
   );
@@ -131,7 +139,9 @@ async function measurePass(
     await forEachConcurrently(warm, concurrency, async (instanceId) => {
       const taskId = await inbox.next(instanceId, ANSWER_WITHIN_MS);
       const handle = env.client.workflow.getHandle(workflowIdForInstance(instanceId));
-      await handle.executeUpdate(COMPLETE_TASK_UPDATE, { args: [{ taskId, variables: {}, actor: BENCH_ACTOR }] });
+      await handle.executeUpdate(COMPLETE_TASK_UPDATE, {
+        args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
+      });
       await within(handle.result(), ANSWER_WITHIN_MS, `result of ${handle.workflowId}`);
     });
     inbox.keeping = false;

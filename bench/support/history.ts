@@ -36,7 +36,9 @@ export async function runHistory(client: Client, workflowId: string, runId?: str
     const payloads = continued.input?.payloads ?? [];
     const inputBytes = payloads.reduce((sum, payload) => sum + (payload.data?.byteLength ?? 0), 0);
     const [first] = payloads;
-    const input = first?.data ? (JSON.parse(Buffer.from(first.data).toString('utf8')) as { resume?: unknown }) : {};
+    const input = first?.data
+      ? (JSON.parse(Buffer.from(first.data).toString('utf8')) as { resume?: unknown })
+      : {};
     const resumeBytes = Buffer.byteLength(JSON.stringify(input.resume ?? null));
     carried = { inputBytes, resumeBytes };
   }

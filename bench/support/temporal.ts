@@ -12,7 +12,9 @@ import { stubActivities, type TaskInbox } from './stub-activities';
  * The real Temporal dev server (the project's CLI), as the integration tests start it.
  * `dynamicConfig` sets server knobs (`--dynamic-config-value key=json`), for a bench that says so.
  */
-export async function startTemporal(dynamicConfig: Record<string, unknown> = {}): Promise<TestWorkflowEnvironment> {
+export async function startTemporal(
+  dynamicConfig: Record<string, unknown> = {},
+): Promise<TestWorkflowEnvironment> {
   installTemporalRuntime('silent');
   return TestWorkflowEnvironment.createLocal({
     server: {
@@ -55,7 +57,9 @@ function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
   let bundle = bundles.get(which);
   if (!bundle) {
     bundle = bundleWorkflowCode({
-      workflowsPath: require.resolve(which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows'),
+      workflowsPath: require.resolve(
+        which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows',
+      ),
       logger: quietBundler,
       ...(which === 'feelinPreloaded'
         ? {

@@ -24,7 +24,9 @@ const { projectStep } = wf.proxyActivities<ProcessActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-export const handWrittenCompleteTask = wf.defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>('completeTask');
+export const handWrittenCompleteTask = wf.defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>(
+  'completeTask',
+);
 export const handWrittenSync = wf.defineUpdate<StepResult>('sync');
 
 export interface HandWrittenInput {
@@ -111,7 +113,13 @@ export async function handWrittenPathway(input: HandWrittenInput): Promise<RunPr
       record(
         at,
         [
-          { type: 'task.completed', elementId: done.elementId, actor: args.actor.username, data: { taskId: done.taskId }, at },
+          {
+            type: 'task.completed',
+            elementId: done.elementId,
+            actor: args.actor.username,
+            data: { taskId: done.taskId },
+            at,
+          },
           { type: 'element.left', elementId: done.elementId, at },
           ...opened.events,
         ],
