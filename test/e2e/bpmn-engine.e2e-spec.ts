@@ -558,6 +558,56 @@ describe('gateways, scripts, sub-processes and multi-instance', () => {
   });
 });
 
+describe('errors across a call activity', () => {
+  it("an error the child case does not catch goes to the call activity's boundary; the child ends", async () => {
+    // given a referral process that ends with REFUSED when no bed is free, called with an error boundary
+    const child = `referral-${unique()}`;
+    const parent = `pathway-${unique()}`;
+    await deploy(
+      diagram(
+        child,
+        `<bpmn:startEvent id="start" />
+         <bpmn:exclusiveGateway id="bed" default="no-bed" />
+         <bpmn:endEvent id="admitted" />
+         <bpmn:endEvent id="refused"><bpmn:errorEventDefinition errorRef="e-refused" /></bpmn:endEvent>`,
+        {
+          roots: '<bpmn:error id="e-refused" errorCode="REFUSED" />',
+          flows: [
+            flow('start', 'bed'),
+            flow('bed', 'admitted', { condition: '=bedFree' }),
+            flow('bed', 'refused', { id: 'no-bed' }),
+          ],
+        },
+      ),
+    );
+    await deploy(
+      diagram(
+        parent,
+        `<bpmn:startEvent id="start" />
+         <bpmn:callActivity id="refer"><bpmn:extensionElements><zeebe:calledElement processId="${child}" /></bpmn:extensionElements></bpmn:callActivity>
+         <bpmn:boundaryEvent id="on-refused" attachedToRef="refer"><bpmn:errorEventDefinition errorRef="e-refused" /></bpmn:boundaryEvent>
+         ${userTask('find-another', { groups: 'psychTeacher' })}
+         <bpmn:endEvent id="end" /><bpmn:endEvent id="end-2" />`,
+        {
+          roots: '<bpmn:error id="e-refused" errorCode="REFUSED" />',
+          flows: [...chain('start', 'refer', 'end'), ...chain('on-refused', 'find-another', 'end-2')],
+        },
+      ),
+    );
+    // when the hospital has no bed
+    const started = await start(parent, { bedFree: false });
+    // then the parent goes on at its error boundary, and the child case ended
+    const caught = await eventually(
+      () => getInstance(started.id),
+      (instance) => active(instance).includes('find-another'),
+    );
+    expect(caught.incidents).toEqual([]);
+    const [childCase] = (await api('GET', `/api/instances?definitionKey=${child}`)).body.items;
+    expect(childCase).toMatchObject({ state: 'cancelled', parentId: started.id });
+    expect((await history(childCase.id)).map((entry) => entry.type)).toContain('instance.terminated');
+  });
+});
+
 describe('task assignment', () => {
   it('claim, 409 for someone else, unclaim, assign by a supervisor', async () => {
     // given a task offered to the school's psychology teacher and the class teacher

@@ -25,6 +25,7 @@ import {
   fireTimer,
   resolveIncident,
   startInstance,
+  throwChildError,
   throwJobError,
 } from '../../libs/engine/src';
 import type { EngineFailure, EngineState } from '../../libs/engine/src/types';
@@ -76,6 +77,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     const ctx = runner.context();
     const started = startInstance(input.model, input.variables, ctx, {
       ...(input.startEventId === undefined ? {} : { startEventId: input.startEventId }),
+      ...(input.parentCatches ? { parentCatches: input.parentCatches } : {}),
     });
     if (isEngineFailure(started)) refuse(started);
     else runner.accept(started, ctx.now);
@@ -240,11 +242,21 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     });
   };
   runner.onChildDone = (childId, outcome) => {
-    runner.apply((ctx) =>
-      outcome.kind === 'completed'
-        ? completeChild(input.model, runner.state, { childId, variables: outcome.variables }, ctx)
-        : failChild(input.model, runner.state, { childId, message: outcome.message }, ctx),
-    );
+    runner.apply((ctx) => {
+      switch (outcome.kind) {
+        case 'completed':
+          return completeChild(input.model, runner.state, { childId, variables: outcome.variables }, ctx);
+        case 'error':
+          return throwChildError(
+            input.model,
+            runner.state,
+            { childId, errorCode: outcome.errorCode, message: outcome.message },
+            ctx,
+          );
+        case 'failed':
+          return failChild(input.model, runner.state, { childId, message: outcome.message }, ctx);
+      }
+    });
   };
   projection.onBufferedMessage = (message) => {
     runner.apply((ctx) =>

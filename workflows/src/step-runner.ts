@@ -21,7 +21,10 @@ export type JobOutcome =
   | { kind: 'bpmnError'; errorCode: string; message: string }
   | { kind: 'failed'; message: string };
 
-export type ChildOutcome = { kind: 'completed'; variables: Variables } | { kind: 'failed'; message: string };
+export type ChildOutcome =
+  | { kind: 'completed'; variables: Variables }
+  | { kind: 'error'; errorCode: string; message: string }
+  | { kind: 'failed'; message: string };
 
 export function isEngineFailure<T extends object>(result: T | EngineFailure): result is EngineFailure {
   return 'kind' in result && result.kind === 'failure';
@@ -45,6 +48,8 @@ export class StepRunner {
   private readonly children = new Map<string, wf.CancellationScope>();
   onJobDone: (jobId: string, outcome: JobOutcome) => void = () => undefined;
   onChildDone: (childId: string, outcome: ChildOutcome) => void = () => undefined;
+  /** The error this case hands to its calling case, once it ended by one. */
+  private thrownToParent: { errorCode: string; message: string } | null = null;
 
   constructor(
     private readonly input: RunProcessInput,
@@ -85,6 +90,9 @@ export class StepRunner {
         case 'cancelChild':
           this.children.get(command.childId)?.cancel();
           break;
+        case 'throwToParent':
+          this.thrownToParent = { errorCode: command.errorCode, message: command.message };
+          break;
         default:
           break;
       }
@@ -124,6 +132,7 @@ export class StepRunner {
       state: this.state.status === 'cancelled' ? 'cancelled' : 'completed',
       steps,
       variables: this.state.instances[this.state.rootId]?.variables ?? {},
+      ...(this.thrownToParent ? { error: this.thrownToParent } : {}),
     };
   }
 
@@ -170,14 +179,16 @@ export class StepRunner {
         });
         return wf.executeChild<(input: RunProcessInput) => Promise<RunProcessResult>>('runProcess', {
           workflowId: workflowIdForInstance(child.childId),
-          args: [{ ...childInput, variables: child.variables }],
+          args: [{ ...childInput, variables: child.variables, parentCatches: child.catches }],
         });
       })
       .then(
-        (result): ChildOutcome =>
-          result.state === 'completed'
+        (result): ChildOutcome => {
+          if (result.error) return { kind: 'error', ...result.error };
+          return result.state === 'completed'
             ? { kind: 'completed', variables: result.variables }
-            : { kind: 'failed', message: `The called case ${child.childId} was cancelled` },
+            : { kind: 'failed', message: `The called case ${child.childId} was cancelled` };
+        },
         (error: unknown): ChildOutcome | null =>
           wf.isCancellation(error) ? null : { kind: 'failed', message: failureMessage(error) },
       )

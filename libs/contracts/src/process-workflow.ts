@@ -1,6 +1,7 @@
 import type { ProcessModel } from '../../bpmn/src/model';
 import type {
   EngineEvent,
+  ErrorCatchers,
   IncidentSpec,
   JobSpec,
   SubscriptionSpec,
@@ -47,6 +48,8 @@ export interface RunProcessInput {
   variables: Variables;
   /** Start at this (message or timer) start event instead of the none start event. */
   startEventId?: string;
+  /** For a case started by a call activity: the errors the calling case catches there. */
+  parentCatches?: ErrorCatchers;
   /**
    * Set when a run continues as new: the engine state and bookkeeping to resume from. Opaque
    * to everyone but the workflow.
@@ -64,6 +67,8 @@ export interface RunProcessResult {
   steps: number;
   /** The root scope's variables at the end: what a call activity hands back to its parent. */
   variables: Variables;
+  /** Set when the case ended by an error its calling case catches. */
+  error?: { errorCode: string; message: string };
 }
 
 export interface Actor {

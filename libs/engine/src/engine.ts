@@ -1,6 +1,14 @@
 import type { ProcessModel } from '../../bpmn/src/model';
 import { Runtime } from './runtime';
-import type { EngineContext, EngineFailure, EngineState, Step, TaskCompletion, Variables } from './types';
+import type {
+  EngineContext,
+  EngineFailure,
+  EngineState,
+  ErrorCatchers,
+  Step,
+  TaskCompletion,
+  Variables,
+} from './types';
 
 export { MAX_ACTIVATIONS_PER_STEP } from './runtime';
 
@@ -16,7 +24,7 @@ export function startInstance(
   model: ProcessModel,
   variables: Variables,
   ctx: EngineContext,
-  options: { startEventId?: string } = {},
+  options: { startEventId?: string; parentCatches?: ErrorCatchers } = {},
 ): Step | EngineFailure {
   const startEventId = options.startEventId ?? model.startEventIds[0];
   // Only the process's own start events start it: not an event sub-process's, nor any other element.
@@ -27,6 +35,7 @@ export function startInstance(
   const rootId = ctx.newId();
   const state: EngineState = {
     processId: model.id,
+    ...(options.parentCatches ? { parentCatches: options.parentCatches } : {}),
     status: 'active',
     rootId,
     instances: {
@@ -169,11 +178,34 @@ export function throwJobError(
       data: { code: thrown.errorCode, message: thrown.message },
     });
     if (runtime.throwSignal(instance, 'error', thrown.errorCode, instance.id) === 'uncaught') {
-      runtime.raiseIncident(
-        instance,
-        `Expected a catch event for error '${thrown.errorCode}' (${thrown.message}), but none catches it`,
-        'job',
-      );
+      runtime.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
+    }
+    return null;
+  });
+}
+
+/**
+ * A called case ended by an error it did not catch itself: thrown at the call activity, where
+ * its boundary (or a scope around it) catches it, or on to this case's own caller.
+ */
+export function throwChildError(
+  model: ProcessModel,
+  state: EngineState,
+  thrown: { childId: string; errorCode: string; message: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const child = runtime.state.children[thrown.childId];
+    const instance = child && runtime.instance(child.instanceId);
+    if (!child || !instance) return refuse('', `Expected a running child case '${thrown.childId}'`);
+    delete runtime.state.children[child.childId];
+    runtime.event({
+      type: 'error.thrown',
+      elementId: child.elementId,
+      data: { code: thrown.errorCode, message: thrown.message, childId: child.childId },
+    });
+    if (runtime.throwSignal(instance, 'error', thrown.errorCode, instance.id) === 'uncaught') {
+      runtime.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
     }
     return null;
   });

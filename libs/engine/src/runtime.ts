@@ -10,6 +10,7 @@ import type {
   EngineEvent,
   EngineFailure,
   EngineState,
+  ErrorCatchers,
   OpenIncident,
   OpenTimer,
   Step,
@@ -236,11 +237,7 @@ export class Runtime {
         });
         const outcome = this.throwSignal(instance, activation.signal, activation.code, instance.parentId);
         if (outcome === 'uncaught' && activation.signal === 'error') {
-          return this.raiseIncident(
-            instance,
-            `Expected a catch event for error '${activation.code}', but none catches it`,
-            'activate',
-          );
+          return this.uncaughtError(instance, activation.code, undefined, 'activate');
         }
         // Caught by an interrupting catcher: the thrower was terminated with its scope.
         if (outcome === 'interrupted' || !this.instance(instance.id)) return;
@@ -309,7 +306,10 @@ export class Runtime {
       case 'child': {
         const childId = this.newId();
         this.state.children[childId] = { childId, instanceId: instance.id, elementId: wait.child.elementId };
-        this.command({ type: 'startChild', child: { childId, ...wait.child } });
+        this.command({
+          type: 'startChild',
+          child: { childId, ...wait.child, catches: this.errorCatchersOf(instance) },
+        });
         return;
       }
     }
@@ -802,6 +802,72 @@ export class Runtime {
     }
     void thrower;
     return 'uncaught';
+  }
+
+  /**
+   * An error nothing in this case catches: it goes to the calling case when that one catches it
+   * (this case ends), else it is an incident at the element that threw it.
+   */
+  uncaughtError(
+    instance: ElementInstance,
+    code: string,
+    detail: string | undefined,
+    retry: OpenIncident['retry'],
+  ): void {
+    const caller = this.state.parentCatches;
+    if (!caller || !(caller.all || caller.codes.includes(code))) {
+      const why = detail === undefined ? '' : ` (${detail})`;
+      return this.raiseIncident(
+        instance,
+        `Expected a catch event for error '${code}'${why}, but none catches it`,
+        retry,
+      );
+    }
+    const message = detail ?? `Error '${code}' thrown at '${instance.elementId}'`;
+    this.terminateChildren(this.state.rootId);
+    this.closeOwned(this.state.rootId);
+    for (const incident of Object.values(this.state.incidents)) {
+      delete this.state.incidents[incident.incidentId];
+      this.command({ type: 'resolveIncident', incidentId: incident.incidentId });
+    }
+    this.state.status = 'cancelled';
+    this.command({ type: 'throwToParent', errorCode: code, message });
+    this.event({
+      type: 'instance.terminated',
+      elementId: instance.elementId,
+      data: { errorCode: code, caughtBy: 'calling case' },
+    });
+  }
+
+  /** Every error code a catcher at or around `instance` takes (event sub-processes, boundaries), the caller's included. */
+  private errorCatchersOf(instance: ElementInstance): ErrorCatchers {
+    const codes = new Set<string>(this.state.parentCatches?.codes ?? []);
+    let all = this.state.parentCatches?.all ?? false;
+    const take = (eventIds: readonly string[]): void => {
+      for (const id of eventIds) {
+        const event = this.element(id);
+        if ((event.type !== 'boundaryEvent' && event.type !== 'startEvent') || event.trigger.kind !== 'error')
+          continue;
+        if (event.trigger.errorCode === undefined) all = true;
+        else codes.add(event.trigger.errorCode);
+      }
+    };
+    for (let id: string | null = instance.id; id !== null;) {
+      const level = this.instance(id);
+      if (!level) break;
+      const element = level.id === this.state.rootId ? null : this.element(level.elementId);
+      if (level.id === this.state.rootId || (element?.type === 'subProcess' && !level.body)) {
+        const eventSubProcessIds =
+          element?.type === 'subProcess' ? element.eventSubProcessIds : this.model.eventSubProcessIds;
+        for (const subProcessId of eventSubProcessIds) {
+          const subProcess = this.element(subProcessId);
+          if (subProcess.type === 'subProcess') take(subProcess.startEventIds);
+        }
+      }
+      if (element && isActivity(element) && this.carriesBoundaries(level)) take(element.boundaryEventIds);
+      id = level.parentId;
+    }
+    return { codes: [...codes].sort(), all };
   }
 
   /** The catcher for a code: one naming it exactly wins over a catch-all. */

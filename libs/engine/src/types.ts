@@ -103,9 +103,20 @@ export interface OpenIncident {
   variables?: Variables;
 }
 
+/** Which errors a catcher can take: the listed codes, or every code. */
+export interface ErrorCatchers {
+  codes: string[];
+  all: boolean;
+}
+
 /** The whole state of one running instance: plain data, carried across continue-as-new. */
 export interface EngineState {
   processId: string;
+  /**
+   * For a case started by a call activity: the errors the calling case can catch there. An
+   * error this case does not catch but the caller does ends this case and goes to the caller.
+   */
+  parentCatches?: ErrorCatchers;
   status: 'active' | 'completed' | 'cancelled';
   rootId: string;
   instances: Record<string, ElementInstance>;
@@ -189,6 +200,8 @@ export interface ChildSpec {
   elementId: string;
   processId: string;
   variables: Variables;
+  /** The errors the call activity and the scopes around it can catch (handed to the child). */
+  catches: ErrorCatchers;
 }
 
 export interface IncidentSpec {
@@ -212,7 +225,9 @@ export type Command =
   | { type: 'cancelChild'; childId: string }
   | { type: 'raiseIncident'; incident: IncidentSpec }
   | { type: 'resolveIncident'; incidentId: string }
-  | { type: 'completeInstance' };
+  | { type: 'completeInstance' }
+  /** This case ended by an error its calling case catches: hand it to the caller. */
+  | { type: 'throwToParent'; errorCode: string; message: string };
 
 export interface Step {
   state: EngineState;

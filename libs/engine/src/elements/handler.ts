@@ -39,7 +39,7 @@ export type Wait =
       repeat?: { interval: string; remaining: number | null };
     }
   | { kind: 'subscription'; subscription: Omit<SubscriptionSpec, 'subscriptionId'> }
-  | { kind: 'child'; child: Omit<ChildSpec, 'childId'> };
+  | { kind: 'child'; child: Omit<ChildSpec, 'childId' | 'catches'> };
 
 /**
  * A handler's decision; the runtime (runtime.ts) carries it out.

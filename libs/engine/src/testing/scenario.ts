@@ -11,6 +11,7 @@ import {
   fireTimer,
   resolveIncident,
   startInstance,
+  throwChildError,
   throwJobError,
 } from '../engine';
 import type { Command, EngineEvent, EngineFailure, EngineState, Step, Variables } from '../types';
@@ -55,7 +56,7 @@ export class Scenario {
 
   // ---------------------------------------------------------------- entry points
 
-  start(variables: Variables = {}, options: { startEventId?: string } = {}): Step {
+  start(variables: Variables = {}, options: Parameters<typeof startInstance>[3] = {}): Step {
     deepFreeze(variables);
     return this.accept(startInstance(this.model, variables, this.ctx, options));
   }
@@ -114,6 +115,15 @@ export class Scenario {
     const childId = this.childId(elementOrChildId);
     return this.accept(completeChild(this.model, this.frozen(), { childId, variables }, this.ctx), () =>
       this.close('children', childId),
+    );
+  }
+
+  /** The child case ended by an error it did not catch: thrown at its call activity. */
+  throwChildError(elementOrChildId: string, errorCode: string, message = 'thrown by the child'): Step {
+    const childId = this.childId(elementOrChildId);
+    return this.accept(
+      throwChildError(this.model, this.frozen(), { childId, errorCode, message }, this.ctx),
+      () => this.close('children', childId),
     );
   }
 
@@ -250,6 +260,7 @@ export class Scenario {
           throw new Error(`Assigned task ${command.taskId} is not open`);
         return;
       case 'completeInstance':
+      case 'throwToParent':
         return;
     }
   }

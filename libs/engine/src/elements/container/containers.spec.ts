@@ -680,6 +680,7 @@ describe('call activity', () => {
           elementId: 'assess',
           processId: 'risk-assessment',
           variables: { assessmentProcess: 'risk-assessment', studentId: 'st-1', level: 'school' },
+          catches: { codes: [], all: false },
         },
       },
     ]);
@@ -702,6 +703,7 @@ describe('call activity', () => {
           elementId: 'assess',
           processId: 'risk-assessment',
           variables: { level: 'school' },
+          catches: { codes: [], all: false },
         },
       },
     ]);
@@ -803,11 +805,79 @@ describe('call activity', () => {
           elementId: 'assess',
           processId: 'risk-assessment',
           variables: { studentId: 'st-1' },
+          catches: { codes: [], all: false },
         },
       },
     ]);
     expect(Object.keys(retried.state.timers)).toEqual(['id-4']);
     expect(retried.state.instances['id-3']?.state).toBe('waiting');
+  });
+
+  describe('errors across the call', () => {
+    const refusing = processModel('referral')
+      .startEvent('s')
+      .endEvent('refused', { trigger: trigger.error('REFUSED') })
+      .sequence('s', 'refused')
+      .build();
+    const calling = processModel('pathway')
+      .startEvent('s')
+      .callActivity('refer', { calledProcessId: 'referral' })
+      .boundaryEvent('on-refused', { attachedTo: 'refer', trigger: trigger.error('REFUSED') })
+      .userTask('find-another')
+      .endEvent('end')
+      .sequence('s', 'refer', 'end')
+      .sequence('on-refused', 'find-another')
+      .build();
+
+    it('hands the child the error codes its call activity catches', () => {
+      // when
+      const step = new Scenario(calling).start();
+      // then
+      expect(step.commands).toContainEqual(
+        expect.objectContaining({
+          type: 'startChild',
+          child: expect.objectContaining({ catches: { codes: ['REFUSED'], all: false } }),
+        }),
+      );
+    });
+
+    it('a child error its caller catches ends the child and goes to the caller', () => {
+      // when the child throws an error it does not catch, but its caller does
+      const child = new Scenario(refusing);
+      const ended = child.start({}, { parentCatches: { codes: ['REFUSED'], all: false } });
+      // then the child ends and hands the error on
+      expect(ended.state.status).toBe('cancelled');
+      expect(ended.commands).toEqual([
+        { type: 'throwToParent', errorCode: 'REFUSED', message: "Error 'REFUSED' thrown at 'refused'" },
+      ]);
+      expect(ended.events.at(-1)).toEqual(
+        child.ev('instance.terminated', 'refused', {
+          data: { errorCode: 'REFUSED', caughtBy: 'calling case' },
+        }),
+      );
+
+      // when the caller gets it, its boundary takes it
+      const parent = new Scenario(calling);
+      const started = parent.start();
+      expect(Object.keys(started.state.children)).toHaveLength(1);
+      const caught = parent.throwChildError('refer', 'REFUSED', 'no bed');
+      // then
+      expect(Object.values(caught.state.tasks).map((task) => task.elementId)).toEqual(['find-another']);
+      expect(caught.state.children).toEqual({});
+    });
+
+    it('a child error its caller does not catch stays an incident in the child', () => {
+      // when
+      const ended = new Scenario(refusing).start({}, { parentCatches: { codes: ['OTHER'], all: false } });
+      // then
+      expect(ended.state.status).toBe('active');
+      expect(Object.values(ended.state.incidents)).toEqual([
+        expect.objectContaining({
+          elementId: 'refused',
+          message: "Expected a catch event for error 'REFUSED', but none catches it",
+        }),
+      ]);
+    });
   });
 
   it('an interrupting boundary cancels the child case', () => {
