@@ -608,6 +608,89 @@ describe('errors across a call activity', () => {
   });
 });
 
+describe('escalations, event sub-processes and the remaining tasks', () => {
+  it('escalation to a non-interrupting boundary, a timer event sub-process, an interrupting message boundary; manual, send, undefined tasks', async () => {
+    // given an intervention that escalates to the principal, a check-in a second after the case
+    // starts, and that ends early when the student transfers
+    const key = `intervention-${unique()}`;
+    await deploy(
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:subProcess id="intervention">
+           <bpmn:startEvent id="begin" />
+           <bpmn:manualTask id="talk" />
+           <bpmn:intermediateThrowEvent id="noted" />
+           <bpmn:sendTask id="inform-parents">
+             <bpmn:extensionElements>
+               <zeebe:taskDefinition type="notify" />
+               <zeebe:taskHeaders><zeebe:header key="recipients" value="psychTeacher" /></zeebe:taskHeaders>
+             </bpmn:extensionElements>
+           </bpmn:sendTask>
+           <bpmn:intermediateThrowEvent id="raise"><bpmn:escalationEventDefinition escalationRef="esc-principal" /></bpmn:intermediateThrowEvent>
+           <bpmn:task id="wrap-up" />
+           ${userTask('follow-up', { groups: 'psychTeacher' })}
+           <bpmn:endEvent id="done" />
+           ${chain('begin', 'talk', 'noted', 'inform-parents', 'raise', 'wrap-up', 'follow-up', 'done').join('')}
+         </bpmn:subProcess>
+         <bpmn:boundaryEvent id="escalated" attachedToRef="intervention" cancelActivity="false">
+           <bpmn:escalationEventDefinition escalationRef="esc-principal" />
+         </bpmn:boundaryEvent>
+         ${userTask('principal-review', { groups: 'psychTeacher' })}
+         <bpmn:boundaryEvent id="transferred" attachedToRef="intervention">
+           <bpmn:messageEventDefinition messageRef="m-transfer" />
+         </bpmn:boundaryEvent>
+         <bpmn:endEvent id="end" /><bpmn:endEvent id="end-review" /><bpmn:endEvent id="end-transferred" />
+         <bpmn:subProcess id="check-in" triggeredByEvent="true">
+           <bpmn:startEvent id="a-second-later" isInterrupting="false">
+             <bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition>
+           </bpmn:startEvent>
+           ${userTask('weekly-check', { groups: 'psychTeacher' })}
+           <bpmn:endEvent id="checked" />
+           ${chain('a-second-later', 'weekly-check', 'checked').join('')}
+         </bpmn:subProcess>`,
+        {
+          roots: `<bpmn:escalation id="esc-principal" escalationCode="NEED_PRINCIPAL" />${message('m-transfer', 'student-transferred', '=caseKey')}`,
+          flows: [
+            ...chain('start', 'intervention', 'end'),
+            ...chain('escalated', 'principal-review', 'end-review'),
+            flow('transferred', 'end-transferred'),
+          ],
+        },
+      ),
+    );
+    const caseKey = `k-${unique()}`;
+    // when the case starts
+    const started = await start(key, { caseKey });
+    // then, once the send task's job is done, the escalation opened the principal's review
+    // while the intervention goes on
+    const escalated = await eventually(
+      () => getInstance(started.id),
+      (instance) => active(instance).includes('principal-review'),
+    );
+    expect(active(escalated)).toEqual(['follow-up', 'intervention', 'principal-review']);
+    const passed = (await history(started.id)).map((entry) => entry.elementId);
+    for (const element of ['talk', 'noted', 'inform-parents', 'raise', 'wrap-up', 'escalated']) {
+      expect(passed).toContain(element);
+    }
+    // and a second later the check-in starts beside it
+    await eventually(
+      () => getInstance(started.id),
+      (instance) => active(instance).includes('weekly-check'),
+    );
+    // when the student transfers, the intervention ends, its follow-up cancelled
+    const sent = await api('POST', '/api/messages', { name: 'student-transferred', correlationKey: caseKey });
+    expect(sent.body.correlatedInstances).toEqual([started.id]);
+    expect(active(await getInstance(started.id))).toEqual(['check-in', 'principal-review', 'weekly-check']);
+    const cancelled = await api('GET', `/api/tasks?instanceId=${started.id}&state=cancelled`);
+    expect(cancelled.body.items.map((task: any) => task.elementId)).toEqual(['follow-up']);
+    // when the remaining work is done, the case completes
+    await completeTask(started.id, 'principal-review');
+    await completeTask(started.id, 'weekly-check');
+    expect((await getInstance(started.id)).state).toBe('completed');
+  });
+});
+
 describe('task assignment', () => {
   it('claim, 409 for someone else, unclaim, assign by a supervisor', async () => {
     // given a task offered to the school's psychology teacher and the class teacher
@@ -746,5 +829,33 @@ describe('start events', () => {
     expect(started).toMatchObject({ definitionKey: key, variables: { ward: 'adolescent' } });
     expect(active(started)).toEqual(['receive-student']);
     expect(started.orgPath).toMatch(/\/k2$/);
+  });
+});
+
+describe('versions', () => {
+  it('a running case keeps the version it started with; new cases take the latest', async () => {
+    // given version 1 and a case on it
+    const key = `versioned-${unique()}`;
+    const version = (task: string) =>
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />${userTask(task, { groups: 'psychTeacher' })}<bpmn:endEvent id="end" />`,
+        {
+          flows: chain('start', task, 'end'),
+        },
+      );
+    await deploy(version('talk-to-student'));
+    const old = await start(key);
+    // when version 2 replaces the task
+    await deploy(version('talk-to-parents'));
+    const versions = await api('GET', `/api/definitions?key=${key}`);
+    expect(versions.body.items.map((item: any) => item.version).sort()).toEqual([1, 2]);
+    const fresh = await start(key);
+    // then each case runs its own version to the end
+    expect(old).toMatchObject({ version: 1 });
+    expect(fresh).toMatchObject({ version: 2 });
+    expect(active(fresh)).toEqual(['talk-to-parents']);
+    await completeTask(old.id, 'talk-to-student');
+    expect((await getInstance(old.id)).state).toBe('completed');
   });
 });
