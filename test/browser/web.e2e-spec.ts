@@ -1,11 +1,14 @@
 // The browser app against a booted api + worker: a psychology teacher signs in (zh-CN by
 // default), completes the task of a seeded case from the inbox, finds the case completed with
-// its history, and switches the UI to English. Drives Debian's chromium through playwright-core.
+// its history, and switches the UI to English; a supervisor retries a case's incident with a
+// fixed variable; a notify service task reaches the teacher's bell. Drives Debian's chromium
+// through playwright-core.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { login, seedSchoolWithCase } from '../support/api-client';
+import { call, login, seedSchoolWithCase, unique } from '../support/api-client';
+import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
 import { startStack, type Stack } from '../support/stack';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -13,6 +16,8 @@ const webRoot = join(repoRoot, 'apps', 'web');
 const builtIndex = join(repoRoot, 'dist', 'web', 'index.html');
 const INBOX_SCREENSHOT = '/tmp/carepath-inbox.png';
 const CASE_SCREENSHOT = '/tmp/carepath-case.png';
+const RETRY_SCREENSHOT = '/tmp/carepath-incident-retry.png';
+const NOTIFICATIONS_SCREENSHOT = '/tmp/carepath-notifications.png';
 const STEP_TIMEOUT = 20_000;
 
 const CHROMIUM_ARGS = [
@@ -77,6 +82,17 @@ async function expectText(locator: Locator, text: string): Promise<void> {
     });
 }
 
+/** Polls the api until `check` passes: the worker moves cases on in its own time. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 describe('web app (browser)', () => {
   let stack: Stack;
   let browser: Browser;
@@ -93,6 +109,46 @@ describe('web app (browser)', () => {
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
   }, 300_000);
+
+  const api = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await call(stack.baseUrl, method, path, {
+      token,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (response.status >= 300) {
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  };
+
+  /** Deploys `xml` and starts one case of it at class A, as the admin; returns the case id. */
+  async function deployAndStart(key: string, xml: string): Promise<string> {
+    const { adminToken, units } = seeded.world;
+    await api('POST', '/api/definitions', adminToken, { xml });
+    const started = await api('POST', '/api/instances', adminToken, {
+      definitionKey: key,
+      orgUnitId: units.classA,
+    });
+    return started.id as string;
+  }
+
+  /** A new browser context (own session and language) signed in as `username`. */
+  async function signedInPage(username: string, password: string): Promise<Page> {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const signedIn = await fresh.newPage();
+    signedIn.setDefaultTimeout(STEP_TIMEOUT);
+    await signedIn.goto(stack.baseUrl);
+    await signedIn.getByTestId('login-username').fill(username);
+    await signedIn.getByTestId('login-password').fill(password);
+    await signedIn.getByTestId('login-submit').click();
+    await signedIn.getByTestId('current-user').waitFor();
+    return signedIn;
+  }
+
+  async function openCase(on: Page, instanceId: string): Promise<void> {
+    await on.goto(`${stack.baseUrl}/#/cases/${instanceId}`);
+    await expectText(on.getByTestId('case-id'), instanceId);
+  }
 
   afterAll(async () => {
     await context?.close();
@@ -180,4 +236,159 @@ describe('web app (browser)', () => {
     await page.getByTestId('nav-inbox').click();
     await expectText(page.getByTestId('page-title'), 'My tasks');
   }, 180_000);
+
+  it('lets a supervisor retry an incident with a fixed variable, and the case moves on', async () => {
+    // given: a gateway that needs `score`, and a case started without it
+    const key = `retry-score-${unique()}`;
+    const instanceId = await deployAndStart(
+      key,
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:exclusiveGateway id="risk" default="risk-low" />
+         ${userTask('urgent', { groups: 'psychTeacher' })}
+         ${userTask('routine', { groups: 'psychTeacher' })}
+         <bpmn:endEvent id="end-a" /><bpmn:endEvent id="end-b" />`,
+        {
+          flows: [
+            flow('start', 'risk'),
+            flow('risk', 'urgent', { condition: '=score > 7' }),
+            flow('risk', 'routine', { id: 'risk-low' }),
+            flow('urgent', 'end-a'),
+            flow('routine', 'end-b'),
+          ],
+        },
+      ),
+    );
+    const incidents = await eventually(
+      async () =>
+        (await api('GET', `/api/incidents?instanceId=${instanceId}`, seeded.world.adminToken)).items as {
+          id: string;
+        }[],
+      (items) => items.length === 1,
+      `the incident of case ${instanceId}`,
+    );
+    const incidentId = incidents[0]!.id;
+
+    // when: the school's psychology teacher (no supervising role) opens the case
+    const teacherPage = await signedInPage(seeded.teacher.username, seeded.teacher.password);
+    try {
+      await openCase(teacherPage, instanceId);
+      // then: the incident is listed without a Retry action
+      await teacherPage.getByTestId(`incident-row-${incidentId}`).waitFor();
+      expect(await teacherPage.getByTestId(`incident-retry-${incidentId}`).count()).toBe(0);
+    } finally {
+      await teacherPage.context().close();
+    }
+
+    // when: the admin opens it
+    const adminPage = await signedInPage('admin', stack.adminPassword);
+    try {
+      await openCase(adminPage, instanceId);
+      // then: it waits at the gateway with the incident
+      const incidentRow = adminPage.getByTestId(`incident-row-${incidentId}`);
+      await incidentRow.waitFor();
+      expect(await incidentRow.getAttribute('data-element-id')).toBe('risk');
+      await adminPage.locator('[data-testid="active-element"][data-element-id="risk"]').waitFor();
+
+      // when: the admin retries it with score = 9
+      await adminPage.getByTestId(`incident-retry-${incidentId}`).click();
+      await adminPage.getByTestId(`retry-panel-${incidentId}`).waitFor();
+      await adminPage.getByTestId('variable-key-0').fill('score');
+      await adminPage.getByTestId('variable-value-0').fill('9');
+      await adminPage.screenshot({ path: RETRY_SCREENSHOT, fullPage: true });
+      await adminPage.getByTestId('retry-submit').click();
+
+      // then: the case is reloaded, the incident is gone, and it waits at the `score > 7` task
+      await adminPage.getByTestId('case-notice').waitFor();
+      await refreshUntilVisible(
+        adminPage,
+        adminPage.locator('[data-testid="active-element"][data-element-id="urgent"]'),
+        adminPage.getByTestId('case-refresh'),
+        `case ${instanceId} at the urgent task`,
+      );
+      await incidentRow.waitFor({ state: 'detached' });
+      expect(await adminPage.getByTestId('case-incidents').count()).toBe(0);
+      expect(await adminPage.locator('[data-testid="active-element"][data-element-id="risk"]').count()).toBe(
+        0,
+      );
+      expect(await adminPage.getByTestId('retry-error').count()).toBe(0);
+    } finally {
+      await adminPage.context().close();
+    }
+  }, 120_000);
+
+  it('shows a notify task’s notification in the teacher’s bell, linking to the case, until read', async () => {
+    // given: a case whose service task notifies the psychology teachers of its school
+    const key = `notify-teacher-${unique()}`;
+    const instanceId = await deployAndStart(
+      key,
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:serviceTask id="tell-teacher" name="新个案待跟进">
+           <bpmn:extensionElements>
+             <zeebe:taskDefinition type="notify" />
+             <zeebe:taskHeaders><zeebe:header key="recipients" value="psychTeacher" /></zeebe:taskHeaders>
+           </bpmn:extensionElements>
+         </bpmn:serviceTask>
+         ${userTask('follow-up', { groups: 'psychTeacher' })}
+         <bpmn:endEvent id="end" />`,
+        { flows: chain('start', 'tell-teacher', 'follow-up', 'end') },
+      ),
+    );
+    const teacherToken = await login(stack.baseUrl, seeded.teacher.username, seeded.teacher.password);
+    const unread = await eventually(
+      async () =>
+        (await api('GET', '/api/notifications?unread=true', teacherToken)).items as {
+          id: string;
+          instanceId: string;
+        }[],
+      (items) => items.some((item) => item.instanceId === instanceId),
+      `a notification about case ${instanceId}`,
+    );
+    const notificationId = unread.find((item) => item.instanceId === instanceId)!.id;
+
+    // when: the teacher signs in
+    const teacherPage = await signedInPage(seeded.teacher.username, seeded.teacher.password);
+    try {
+      // then: the bell counts the unread notification
+      await expectText(teacherPage.getByTestId('notification-count'), String(unread.length));
+
+      // when: the bell is opened
+      await teacherPage.getByTestId('notification-bell').click();
+      const item = teacherPage.getByTestId(`notification-${notificationId}`);
+      await item.waitFor();
+      await teacherPage.screenshot({ path: NOTIFICATIONS_SCREENSHOT });
+
+      // then: it shows the element's generic title and links to the case
+      await expectText(item.getByTestId('notification-title'), '新个案待跟进');
+      expect(await item.getByTestId('notification-case-link').getAttribute('href')).toBe(
+        `#/cases/${instanceId}`,
+      );
+
+      // when: the link is followed
+      await item.getByTestId('notification-case-link').click();
+      // then: the case opens, and the notification is still unread
+      await expectText(teacherPage.getByTestId('case-id'), instanceId);
+      await expectText(teacherPage.getByTestId('notification-count'), String(unread.length));
+
+      // when: it is marked read
+      await teacherPage.getByTestId('notification-bell').click();
+      await item.getByTestId('notification-mark-read').click();
+
+      // then: it leaves the list and the count goes
+      await item.waitFor({ state: 'detached' });
+      if (unread.length === 1) {
+        await teacherPage.getByTestId('notification-count').waitFor({ state: 'detached' });
+        await teacherPage.getByTestId('notification-empty').waitFor();
+      } else {
+        await expectText(teacherPage.getByTestId('notification-count'), String(unread.length - 1));
+      }
+      const after = await api('GET', '/api/notifications?unread=true', teacherToken);
+      expect(after.items.map((n: { id: string }) => n.id)).not.toContain(notificationId);
+    } finally {
+      await teacherPage.context().close();
+    }
+  }, 120_000);
 });

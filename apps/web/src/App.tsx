@@ -86,7 +86,7 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
     case 'cases':
       return <CasesPage />;
     case 'case':
-      return <CaseDetailPage key={route.id} id={route.id} />;
+      return <CaseDetailPage key={route.id} id={route.id} me={me} />;
     case 'definitions':
       return <DefinitionsPage />;
     case 'notFound':

@@ -1,5 +1,6 @@
 import { request } from './http';
 import type {
+  AppNotification,
   Cursor,
   DefinitionSummary,
   DeployResult,
@@ -56,3 +57,13 @@ export const listDefinitions = (cursor?: Cursor) =>
 
 export const deployDefinition = (xml: string) =>
   request<DeployResult>('POST', '/definitions', { body: { xml } });
+
+/** 202 once the case has retried; 403 without a supervising role above the case. */
+export const retryIncident = (id: string, variables: Record<string, unknown>) =>
+  request<void>('POST', `/incidents/${enc(id)}/retry`, { body: { variables } });
+
+export const listUnreadNotifications = (limit: number) =>
+  request<Page<AppNotification>>('GET', `/notifications${query({ unread: 'true', limit })}`);
+
+export const markNotificationRead = (id: string) =>
+  request<AppNotification>('POST', `/notifications/${enc(id)}/read`);

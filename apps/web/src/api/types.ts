@@ -80,6 +80,17 @@ export interface InstanceDetail extends InstanceSummary {
   incidents?: Incident[];
 }
 
+/** An in-app notice for the caller. `title` is generic by design: it never holds case content. */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  instanceId: string;
+  taskId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface HistoryEntry {
   seq: number;
   at: string;

@@ -11,12 +11,20 @@ export function describeError(error: unknown, t: Translate): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function ErrorMessage({ error, testId = 'error' }: { error: unknown; testId?: string }) {
+interface ErrorMessageProps {
+  error: unknown;
+  testId?: string;
+  /** Sentences that replace the server's for these statuses (a 403 explained in the user's terms). */
+  byStatus?: Partial<Record<number, string>>;
+}
+
+export function ErrorMessage({ error, testId = 'error', byStatus }: ErrorMessageProps) {
   const { t } = useI18n();
   if (error === null || error === undefined) return null;
+  const explained = error instanceof ApiError ? byStatus?.[error.status] : undefined;
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
-      {describeError(error, t)}
+      {explained ?? describeError(error, t)}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Me } from '../api/types';
 import { LANGUAGES, useI18n, type Language } from '../i18n/I18nProvider';
 import type { Route } from '../routing/hashRoute';
+import { NotificationBell } from './notifications/NotificationBell';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -62,6 +63,7 @@ export function Header({ me, route, onLogout }: Props) {
       </nav>
       <div className="user-area">
         <LanguageSwitch />
+        {me && <NotificationBell route={route} />}
         {me && (
           <span className="current-user" data-testid="current-user" title={roles}>
             <strong>{me.displayName || me.username}</strong>

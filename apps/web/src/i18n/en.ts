@@ -10,6 +10,14 @@ export const en: Catalogue = {
   'header.logout': 'Log out',
   'header.language': 'Language',
 
+  'notifications.bell': 'Notifications ({count} unread)',
+  'notifications.title': 'Unread notifications',
+  'notifications.empty': 'No unread notifications',
+  'notifications.openCase': 'Open case',
+  'notifications.markRead': 'Mark as read',
+  'notifications.more':
+    'Only the newest unread notifications are shown; older ones appear as you mark these read',
+
   'role.admin': 'Administrator',
   'role.psychLead': 'Psychology lead',
   'role.districtSupervisor': 'District supervisor',
@@ -102,6 +110,7 @@ export const en: Catalogue = {
   'case.col.since': 'Since',
   'case.incidents': 'Incidents',
   'case.col.message': 'Message',
+  'case.col.actions': 'Actions',
   'case.variables': 'Process variables',
   'case.history': 'History',
   'case.historyEmpty': 'No entries yet',
@@ -109,6 +118,17 @@ export const en: Catalogue = {
   'case.col.time': 'Time',
   'case.col.type': 'Event',
   'case.col.actor': 'Actor',
+
+  'incident.retry': 'Retry',
+  'incident.retryTitle': 'Retry incident at {element}',
+  'incident.retryHint':
+    'Optionally set variables first (e.g. add or fix score); the failed step then runs again. Leave empty to retry as is.',
+  'incident.retrySubmit': 'Set variables and retry',
+  'incident.retrying': 'Retrying…',
+  'incident.retried': 'Incident retried; the case has been reloaded',
+  'incident.retryForbidden':
+    'Only a district supervisor, principal, psychology lead or administrator at or above this case may retry incidents',
+  'incident.retryConflict': 'This incident has already been resolved; refresh the case',
 
   'defs.title': 'Process definitions',
   'defs.deployTitle': 'Deploy a BPMN diagram',

@@ -8,6 +8,13 @@ export const zhCN = {
   'header.logout': '退出登录',
   'header.language': '语言',
 
+  'notifications.bell': '通知（{count} 条未读）',
+  'notifications.title': '未读通知',
+  'notifications.empty': '没有未读通知',
+  'notifications.openCase': '查看个案',
+  'notifications.markRead': '标为已读',
+  'notifications.more': '仅显示最新的未读通知，标为已读后会显示更早的',
+
   'role.admin': '管理员',
   'role.psychLead': '心理负责人',
   'role.districtSupervisor': '督导',
@@ -100,6 +107,7 @@ export const zhCN = {
   'case.col.since': '开始于',
   'case.incidents': '异常',
   'case.col.message': '说明',
+  'case.col.actions': '操作',
   'case.variables': '流程变量',
   'case.history': '个案时间线',
   'case.historyEmpty': '暂无记录',
@@ -107,6 +115,15 @@ export const zhCN = {
   'case.col.time': '时间',
   'case.col.type': '事件',
   'case.col.actor': '操作人',
+
+  'incident.retry': '重试',
+  'incident.retryTitle': '重试异常：{element}',
+  'incident.retryHint': '可先设置变量（例如补上或修正 score），再重新执行出错的步骤。不填则直接重试。',
+  'incident.retrySubmit': '设置变量并重试',
+  'incident.retrying': '正在重试…',
+  'incident.retried': '已重试异常，个案已刷新',
+  'incident.retryForbidden': '只有个案所在组织或上级的督导、校长、心理负责人或管理员可以重试异常',
+  'incident.retryConflict': '该异常已被处理，请刷新个案',
 
   'defs.title': '流程定义',
   'defs.deployTitle': '部署 BPMN 流程图',

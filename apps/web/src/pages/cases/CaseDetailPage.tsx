@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getInstance, getInstanceHistory } from '../../api/endpoints';
-import type { InstanceDetail } from '../../api/types';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import type { InstanceDetail, Me } from '../../api/types';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
 import { useCursorList } from '../../components/useCursorList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { supervisesCase } from '../../session/supervision';
 import { CaseHistory } from './CaseHistory';
+import { CaseIncidents } from './CaseIncidents';
 
-export function CaseDetailPage({ id }: { id: string }) {
+export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
   const { t, formatDateTime } = useI18n();
   const [instance, setInstance] = useState<InstanceDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const history = useCursorList((cursor) => getInstanceHistory(id, cursor), id);
 
   const load = useCallback(() => {
@@ -45,6 +48,7 @@ export function CaseDetailPage({ id }: { id: string }) {
         </button>
       </div>
       <ErrorMessage error={error} testId="case-error" />
+      <Notice text={notice} testId="case-notice" />
       {instance && (
         <>
           <section className="card">
@@ -88,7 +92,11 @@ export function CaseDetailPage({ id }: { id: string }) {
                 </thead>
                 <tbody>
                   {instance.activeElements.map((element) => (
-                    <tr key={`${element.elementId}-${element.since}`}>
+                    <tr
+                      key={`${element.elementId}-${element.since}`}
+                      data-testid="active-element"
+                      data-element-id={element.elementId}
+                    >
                       <td>
                         <code>{element.elementId}</code>
                       </td>
@@ -100,31 +108,14 @@ export function CaseDetailPage({ id }: { id: string }) {
             )}
           </section>
 
-          {incidents.length > 0 && (
-            <section className="card">
-              <h2>{t('case.incidents')}</h2>
-              <table className="data-table" data-testid="case-incidents">
-                <thead>
-                  <tr>
-                    <th>{t('case.col.time')}</th>
-                    <th>{t('case.col.element')}</th>
-                    <th>{t('case.col.message')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {incidents.map((incident) => (
-                    <tr key={incident.id}>
-                      <td>{formatDateTime(incident.createdAt)}</td>
-                      <td>
-                        <code>{incident.elementId}</code>
-                      </td>
-                      <td>{incident.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          <CaseIncidents
+            incidents={incidents}
+            mayRetry={supervisesCase(me, instance.orgPath)}
+            onRetried={() => {
+              setNotice(t('incident.retried'));
+              refresh();
+            }}
+          />
 
           {Object.keys(variables).length > 0 && (
             <section className="card">
