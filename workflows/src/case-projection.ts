@@ -93,9 +93,12 @@ export class CaseProjection {
     this.chain = this.chain.then(() => this.write(projection));
   }
 
-  /** Resolves once every recorded step is written. */
-  async flushed(): Promise<void> {
-    await wf.condition(() => this.projected >= this.step);
+  /**
+   * Resolves once every step up to `upTo` is written (default: every step recorded so far). An
+   * update waits for its own step only, never for steps that follow on their own meanwhile.
+   */
+  async flushed(upTo = this.step): Promise<void> {
+    await wf.condition(() => this.projected >= upTo);
   }
 
   get idle(): boolean {

@@ -101,8 +101,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         args.actor.id,
       );
       if (isEngineFailure(result)) return refuse(result);
-      await projection.flushed();
-      return { taskId: args.taskId, step: projection.step };
+      const own = projection.step;
+      await projection.flushed(own);
+      return { taskId: args.taskId, step: own };
     },
     { validator: (args) => openTask(args.taskId) },
   );
@@ -117,8 +118,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
       actor.id,
     );
     if (isEngineFailure(result)) return refuse(result);
-    await projection.flushed();
-    return { taskId, assignee, step: projection.step };
+    const own = projection.step;
+    await projection.flushed(own);
+    return { taskId, assignee, step: own };
   };
   wf.setHandler(claimTaskUpdate, (args) => setAssignee(args.taskId, args.actor.username, args.actor), {
     validator: (args) => {
@@ -155,8 +157,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         args.actor?.id,
       );
       if (isEngineFailure(result)) return refuse(result);
-      await projection.flushed();
-      return { subscriptionId: result.subscriptionId, step: projection.step };
+      const own = projection.step;
+      await projection.flushed(own);
+      return { subscriptionId: result.subscriptionId, step: own };
     },
     {
       validator: (args) => {
@@ -173,8 +176,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     retryIncidentUpdate,
     async (args) => {
       if (projection.retryIncident(args.incidentId)) {
-        await projection.flushed();
-        return { step: projection.step };
+        const own = projection.step;
+        await projection.flushed(own);
+        return { step: own };
       }
       const result = runner.apply(
         (ctx) =>
@@ -187,8 +191,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         args.actor.id,
       );
       if (isEngineFailure(result)) return refuse(result);
-      await projection.flushed();
-      return { step: projection.step };
+      const own = projection.step;
+      await projection.flushed(own);
+      return { step: own };
     },
     {
       validator: (args) => {
@@ -210,7 +215,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         actor.id,
       );
       if (isEngineFailure(result)) refuse(result);
-      await projection.flushed();
+      await projection.flushed(projection.step);
     },
     {
       validator: (_args: CancelInstanceArgs) => {
@@ -220,8 +225,10 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   );
 
   wf.setHandler(syncUpdate, async () => {
-    await projection.flushed();
-    return { step: projection.step };
+    // Every step taken so far, not those taken while it waits (a timer may keep adding some).
+    const upTo = projection.step;
+    await projection.flushed(upTo);
+    return { step: upTo };
   });
 
   runner.onJobDone = (jobId, outcome) => {
