@@ -1,6 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateStage } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
+import { type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import type { JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import {
   CANCEL_INSTANCE_UPDATE,
@@ -12,7 +15,7 @@ import {
   workflowIdForInstance,
 } from '../../libs/contracts/src/process-workflow';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
-import { type CaseHarness, startCaseHarness } from '../support/case-harness';
+import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
 
 jest.setTimeout(120_000);
 
@@ -86,6 +89,18 @@ async function startCase(input: RunProcessInput) {
   return handle;
 }
 
+/** The case's history replays on the current workflow code; RECORD_HISTORIES=1 keeps it for CI. */
+async function replayAndRecord(
+  handle: { workflowId: string; fetchHistory(): Promise<unknown> },
+  file: string,
+) {
+  const history = (await handle.fetchHistory()) as Parameters<typeof Worker.runReplayHistory>[1];
+  await Worker.runReplayHistory({ workflowsPath }, history, handle.workflowId);
+  if (process.env.RECORD_HISTORIES === '1') {
+    writeFileSync(join(__dirname, '..', 'histories', file), historyToJSON(history));
+  }
+}
+
 async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const value = await read();
@@ -128,6 +143,7 @@ describe('service tasks', () => {
     expect(await handle.result()).toMatchObject({ state: 'completed', variables: { guardianAlerted: true } });
     expect(attempts).toBe(3);
     expect((await incidentsOf(input.instance.instanceId)).map((row) => row.state)).toEqual(['resolved']);
+    await replayAndRecord(handle, 'service-task-incident-retried.json');
   });
 
   it("a handler's BPMN error is caught by the task's error boundary event", async () => {
@@ -230,5 +246,6 @@ describe('incidents of the projection and cancellation of child cases', () => {
       child!.id,
     ]);
     expect(childTasks).toEqual([{ state: 'cancelled' }]);
+    await replayAndRecord(handle, 'call-activity-cancelled.json');
   });
 });
