@@ -90,11 +90,8 @@ async function startCase(input: RunProcessInput) {
 }
 
 /** The case's history replays on the current workflow code; RECORD_HISTORIES=1 keeps it for CI. */
-async function replayAndRecord(
-  handle: { workflowId: string; fetchHistory(): Promise<unknown> },
-  file: string,
-) {
-  const history = (await handle.fetchHistory()) as Parameters<typeof Worker.runReplayHistory>[1];
+async function replayAndRecord(handle: WorkflowHandle, file: string): Promise<void> {
+  const history = await handle.fetchHistory();
   await Worker.runReplayHistory({ workflowsPath }, history, handle.workflowId);
   if (process.env.RECORD_HISTORIES === '1') {
     writeFileSync(join(__dirname, '..', 'histories', file), historyToJSON(history));
