@@ -244,7 +244,11 @@ export async function temporalThroughput(): Promise<BenchResult> {
         completionsPerSecond(handWritten),
       ),
       measure(`starts/s ratio, median of ${paired.length} paired rounds`, percentile(startRatios, 50), '×'),
-      measure(`completeTask p95 ratio, median of ${paired.length} paired rounds`, percentile(p95Ratios, 50), '×'),
+      measure(
+        `completeTask p95 ratio, median of ${paired.length} paired rounds`,
+        percentile(p95Ratios, 50),
+        '×',
+      ),
     ],
     notes: [
       `Pathway: start → ${tasks} user tasks in sequence → end; ${instances} instances per side (after ${warmUp} warm-up each), ${concurrency} at a time, in ${rounds} rounds of alternating order (ABBA).`,

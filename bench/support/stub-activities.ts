@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcessActivities, ProjectStepResult } from '../../libs/contracts/src/process-workflow';
 
 /**
@@ -57,9 +58,13 @@ const NOTHING_BUFFERED: ProjectStepResult = { bufferedMessages: [] };
  * the projection is stubbed: the bench diagrams call no other activity, and one that did would
  * fail loudly as not registered.
  */
-export function stubActivities(inbox?: TaskInbox): Pick<ProcessActivities, 'projectStep'> {
+export function stubActivities(
+  inbox?: TaskInbox,
+  options: { delayMs?: number } = {},
+): Pick<ProcessActivities, 'projectStep'> {
   return {
     async projectStep(step) {
+      if (options.delayMs) await sleep(options.delayMs);
       if (inbox && step.openedTasks.length > 0) {
         inbox.record(
           step.instance.instanceId,

@@ -80,14 +80,14 @@ function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
 export async function createBenchWorker(
   env: TestWorkflowEnvironment,
   inbox?: TaskInbox,
-  options: { debugMode?: boolean; bundle?: BenchBundle } = {},
+  options: { debugMode?: boolean; bundle?: BenchBundle; projectionDelayMs?: number } = {},
 ): Promise<{ worker: Worker; taskQueue: string }> {
   const taskQueue = `bench-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await benchBundle(options.bundle ?? 'bench'),
-    activities: stubActivities(inbox),
+    activities: stubActivities(inbox, { delayMs: options.projectionDelayMs ?? 0 }),
     ...(options.debugMode ? { debugMode: true } : {}),
   });
   return { worker, taskQueue };
