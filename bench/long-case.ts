@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../libs/contracts/src/continuing-as-new';
 import { compileProcess } from '../libs/bpmn/src';
 import {
   COMPLETE_TASK_UPDATE,
@@ -60,18 +61,22 @@ export async function longCase(): Promise<BenchResult> {
           `${what} in ${workflowId}: ${String(error)}; current run's last events: ${types.slice(-20).join(', ')}`,
         );
       };
-      await within(latest.executeUpdate(SYNC_UPDATE, { args: [] }), ANSWER_WITHIN_MS, 'sync').catch((error) =>
-        stuck('sync', error),
-      );
+      await within(
+        retryWhileContinuingAsNew(() => latest.executeUpdate(SYNC_UPDATE, { args: [] })),
+        ANSWER_WITHIN_MS,
+        'sync',
+      ).catch((error) => stuck('sync', error));
       for (let round = 1; round <= rounds; round += 1) {
         const taskId = await inbox
           .next(input.instance.instanceId, ANSWER_WITHIN_MS)
           .catch((error) => stuck(`round ${round}: waiting for the check-in task`, error));
         const sent = performance.now();
         await within(
-          latest.executeUpdate(COMPLETE_TASK_UPDATE, {
-            args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
-          }),
+          retryWhileContinuingAsNew(() =>
+            latest.executeUpdate(COMPLETE_TASK_UPDATE, {
+              args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
+            }),
+          ),
           ANSWER_WITHIN_MS,
           `completeTask (round ${round})`,
         ).catch((error) => stuck(`round ${round}: completeTask`, error));

@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../libs/contracts/src/continuing-as-new';
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { compileProcess } from '../libs/bpmn/src';
@@ -95,7 +96,7 @@ async function runBatch(
             args: [{ instance, taskElementIds: taskIds, variables: {} } satisfies HandWrittenInput],
           });
     await within(
-      handle.executeUpdate(SYNC_UPDATE, { args: [] }),
+      retryWhileContinuingAsNew(() => handle.executeUpdate(SYNC_UPDATE, { args: [] })),
       ANSWER_WITHIN_MS,
       `sync of ${benchCase.workflowId}`,
     );
@@ -117,7 +118,7 @@ async function runBatch(
       };
       const began = performance.now();
       await within(
-        handle.executeUpdate(COMPLETE_TASK_UPDATE, { args: [args] }),
+        retryWhileContinuingAsNew(() => handle.executeUpdate(COMPLETE_TASK_UPDATE, { args: [args] })),
         ANSWER_WITHIN_MS,
         `completeTask of ${benchCase.workflowId}`,
       ).catch(async (error: unknown) => {

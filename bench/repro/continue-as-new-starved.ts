@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { compileProcess } from '../../libs/bpmn/src';
 import {
@@ -49,9 +50,11 @@ async function main(): Promise<void> {
         for (let round = 0; round < ROUNDS; round += 1) {
           const taskId = await inbox.next(input.instance.instanceId);
           if (pauseMs > 0) await sleep(pauseMs);
-          await latest.executeUpdate(COMPLETE_TASK_UPDATE, {
-            args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
-          });
+          await retryWhileContinuingAsNew(() =>
+            latest.executeUpdate(COMPLETE_TASK_UPDATE, {
+              args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
+            }),
+          );
         }
         const result = (await latest.result()) as RunProcessResult;
         const runs = await allRuns(env.client, workflowId, started.firstExecutionRunId);

@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
 import { compileProcess } from '../../libs/bpmn/src';
 import {
   COMPLETE_TASK_UPDATE,
@@ -54,15 +55,16 @@ async function main(): Promise<void> {
         taskQueue,
         args: [input],
       });
-      const synced = await handle.executeUpdate<{ step: number }, []>(SYNC_UPDATE, { args: [] });
+      const synced = await retryWhileContinuingAsNew(() =>
+        handle.executeUpdate<{ step: number }, []>(SYNC_UPDATE, { args: [] }),
+      );
       const ownStep = synced.step + 1;
       const taskId = await inbox.next(input.instance.instanceId);
       const sent = performance.now();
-      const result = await handle.executeUpdate<CompleteTaskResult, [CompleteTaskArgs]>(
-        COMPLETE_TASK_UPDATE,
-        {
+      const result = await retryWhileContinuingAsNew(() =>
+        handle.executeUpdate<CompleteTaskResult, [CompleteTaskArgs]>(COMPLETE_TASK_UPDATE, {
           args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
-        },
+        }),
       );
       const tookMs = elapsedMs(sent);
       const history = await runHistory(env.client, workflowId);

@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -101,7 +102,7 @@ async function startCases(
               ],
             });
       await within(
-        handle.executeUpdate(SYNC_UPDATE, { args: [] }),
+        retryWhileContinuingAsNew(() => handle.executeUpdate(SYNC_UPDATE, { args: [] })),
         ANSWER_WITHIN_MS,
         `sync of ${workflowId}`,
       );
@@ -130,9 +131,11 @@ export async function measurePass(pass: MemoryPass, cases: number, concurrency: 
       await forEachConcurrently(warm, concurrency, async (instanceId) => {
         const taskId = await inbox.next(instanceId, ANSWER_WITHIN_MS);
         const handle = env.client.workflow.getHandle(workflowIdForInstance(instanceId));
-        await handle.executeUpdate(COMPLETE_TASK_UPDATE, {
-          args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
-        });
+        await retryWhileContinuingAsNew(() =>
+          handle.executeUpdate(COMPLETE_TASK_UPDATE, {
+            args: [{ taskId, variables: {}, actor: BENCH_ACTOR }],
+          }),
+        );
         await within(handle.result(), ANSWER_WITHIN_MS, `result of ${handle.workflowId}`);
       });
       inbox.keeping = false;

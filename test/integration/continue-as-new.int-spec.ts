@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
 import { findBrokenLink } from '../../libs/persistence/src/audit-chain';
 import {
   COMPLETE_TASK_UPDATE,
@@ -105,6 +106,93 @@ describe('a long case continues as new and loses nothing', () => {
     expect(findBrokenLink(chained)).toBeNull();
   });
 });
+
+/** A loop without a timer: nothing but the client's completions moves it. */
+const TIGHT_LOOP = diagram(
+  'tight-loop',
+  `<bpmn:startEvent id="start" />
+   ${userTask('check-in', { groups: 'psychTeacher' })}
+   <bpmn:scriptTask id="count">
+     <bpmn:extensionElements><zeebe:script expression="=checkIns + 1" resultVariable="checkIns" /></bpmn:extensionElements>
+   </bpmn:scriptTask>
+   <bpmn:exclusiveGateway id="enough" default="again" />
+   <bpmn:endEvent id="end" />`,
+  {
+    flows: [
+      ...chain('start', 'check-in', 'count', 'enough'),
+      flow('enough', 'end', { condition: '=checkIns >= target' }),
+      flow('enough', 'check-in', { id: 'again' }),
+    ],
+  },
+);
+
+describe('a client that completes every task the moment it opens', () => {
+  it('does not keep the case from continuing as new: updates refused while it drains are sent again', async () => {
+    // given
+    const deployed = await harness.deploy(TIGHT_LOOP);
+    const input = { ...harness.input(deployed, { checkIns: 0, target: 40 }), continueAsNewAfterEvents: 60 };
+    const workflowId = workflowIdForInstance(input.instance.instanceId);
+    const opened = new OpenedTasks();
+    const worker = await harness.newWorker({
+      wrap: (activities) => ({
+        ...activities,
+        projectStep: (step) => {
+          for (const task of step.openedTasks) opened.push(task.taskId);
+          return activities.projectStep(step);
+        },
+      }),
+    });
+    const result = await worker.runUntil(async () => {
+      await harness.env.client.workflow.start(RUN_PROCESS_WORKFLOW, {
+        workflowId,
+        taskQueue: harness.taskQueue,
+        args: [input],
+      });
+      const latest = harness.env.client.workflow.getHandle(workflowId);
+      await latest.executeUpdate(SYNC_UPDATE, { args: [] });
+      // when each task is completed the moment its projection starts to be written, before the
+      // previous completion has even returned (as an automated client or a bulk action would)
+      const completions: Promise<unknown>[] = [];
+      for (let round = 0; round < 40; round += 1) {
+        const taskId = await opened.next();
+        completions.push(
+          retryWhileContinuingAsNew(() =>
+            latest.executeUpdate(COMPLETE_TASK_UPDATE, {
+              args: [{ taskId, variables: {}, actor: harness.actor }],
+            }),
+          ),
+        );
+      }
+      await Promise.all(completions);
+      return latest.result();
+    });
+    // then the case completed, over several runs, none far past the threshold
+    expect(result).toMatchObject({ state: 'completed', variables: { checkIns: 40 } });
+    expect(await countRuns(workflowId)).toBeGreaterThan(2);
+  });
+});
+
+/** Task ids as projections announce them, handed to the client in order. */
+class OpenedTasks {
+  private readonly ids: string[] = [];
+  private waiting: ((id: string) => void) | null = null;
+
+  push(id: string): void {
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve(id);
+    } else this.ids.push(id);
+  }
+
+  next(): Promise<string> {
+    const id = this.ids.shift();
+    if (id !== undefined) return Promise.resolve(id);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+}
 
 async function waitForOpenTask(instanceId: string): Promise<{ id: string }[]> {
   for (let attempt = 0; attempt < 100; attempt += 1) {

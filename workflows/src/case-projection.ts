@@ -105,6 +105,11 @@ export class CaseProjection {
     return this.projected >= this.step && this.stuck === null;
   }
 
+  /** A refused step waits for its incident to be retried. */
+  get blocked(): boolean {
+    return this.stuck !== null;
+  }
+
   hasIncident(incidentId: string): boolean {
     return this.stuck?.incidentId === incidentId;
   }

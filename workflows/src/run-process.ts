@@ -30,6 +30,7 @@ import {
 } from '../../libs/engine/src';
 import type { EngineFailure, EngineState } from '../../libs/engine/src/types';
 import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
+import { CONTINUING_AS_NEW } from '../../libs/contracts/src/continuing-as-new';
 import { CaseProjection, type ProjectionResume } from './case-projection';
 import { isEngineFailure, StepRunner } from './step-runner';
 
@@ -83,8 +84,21 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     else runner.accept(started, ctx.now);
   }
 
+  // While the run drains before continuing as new, new Updates are refused with a failure type
+  // the api recognises and sends again: the next run takes them.
+  let draining = false;
+  const notDraining = (): void => {
+    if (draining) {
+      throw wf.ApplicationFailure.create({
+        type: CONTINUING_AS_NEW,
+        message: 'The case is moving to a new run; send the update again',
+      });
+    }
+  };
+
   // Handlers are registered before the first await, so no update is ever dropped.
   const openTask = (taskId: string): void => {
+    notDraining();
     if (!Object.hasOwn(runner.state.tasks, taskId)) throw new Error(`Task ${taskId} is not open`);
   };
   wf.setHandler(
@@ -163,6 +177,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     },
     {
       validator: (args) => {
+        notDraining();
         const waiting = Object.values(runner.state.subscriptions).some(
           (open) => open.messageName === args.messageName && open.correlationKey === args.correlationKey,
         );
@@ -219,17 +234,22 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     },
     {
       validator: (_args: CancelInstanceArgs) => {
+        notDraining();
         if (runner.state.status !== 'active') throw new Error(`The case is already ${runner.state.status}`);
       },
     },
   );
 
-  wf.setHandler(syncUpdate, async () => {
-    // Every step taken so far, not those taken while it waits (a timer may keep adding some).
-    const upTo = projection.step;
-    await projection.flushed(upTo);
-    return { step: upTo };
-  });
+  wf.setHandler(
+    syncUpdate,
+    async () => {
+      // Every step taken so far, not those taken while it waits (a timer may keep adding some).
+      const upTo = projection.step;
+      await projection.flushed(upTo);
+      return { step: upTo };
+    },
+    { validator: notDraining },
+  );
 
   runner.onJobDone = (jobId, outcome) => {
     runner.apply((ctx) => {
@@ -282,6 +302,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
 
   const continueAfter = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
   try {
+    const historyIsLong = () => wf.workflowInfo().historyLength >= continueAfter;
     for (;;) {
       if (runner.state.status !== 'active') break;
       const nextDue = runner.nextTimerDue();
@@ -289,25 +310,28 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
       const until = () =>
         runner.state.status !== 'active' ||
         runner.wakeCount !== wake ||
-        (wf.workflowInfo().historyLength >= continueAfter && runner.canContinueAsNew());
+        (historyIsLong() && runner.mayContinueAsNew());
       if (nextDue === null) await wf.condition(until);
       else {
         const wait = Date.parse(nextDue) - Date.now();
         if (wait > 0) await wf.condition(until, wait);
       }
       runner.fireDueTimers((timerId, ctx) => fireTimer(input.model, runner.state, { timerId }, ctx));
-      if (
-        runner.state.status === 'active' &&
-        wf.workflowInfo().historyLength >= continueAfter &&
-        runner.canContinueAsNew() &&
-        wf.allHandlersFinished()
-      ) {
-        await projection.flushed();
-        if (runner.canContinueAsNew() && wf.allHandlersFinished()) {
-          const next: Resume = { state: runner.state, projection: projection.resumeData() };
-          await wf.continueAsNew<typeof runProcess>({ ...original, variables: {}, resume: next });
-        }
+      if (runner.state.status !== 'active' || !historyIsLong() || !runner.mayContinueAsNew()) continue;
+      // Drain: refuse new Updates so that a busy client cannot keep a handler running forever,
+      // let those running and the projection finish, then continue as new. Give up draining
+      // if long work starts meanwhile (a job, a child case) or the projection is stuck.
+      draining = true;
+      const drained = () => wf.allHandlersFinished() && projection.idle;
+      await wf.condition(
+        () =>
+          runner.state.status !== 'active' || !runner.mayContinueAsNew() || projection.blocked || drained(),
+      );
+      if (runner.state.status === 'active' && runner.mayContinueAsNew() && drained()) {
+        const next: Resume = { state: runner.state, projection: projection.resumeData() };
+        await wf.continueAsNew<typeof runProcess>({ ...original, variables: {}, resume: next });
       }
+      draining = false;
     }
   } catch (error) {
     if (!wf.isCancellation(error)) throw error;

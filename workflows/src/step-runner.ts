@@ -60,7 +60,7 @@ export class StepRunner {
     return { now: new Date().toISOString(), newId: () => wf.uuid4() };
   }
 
-  /** A continued run: no activity or child case was in flight (see canContinueAsNew). */
+  /** A continued run: no activity or child case was in flight (see mayContinueAsNew). */
   resume(state: EngineState): void {
     this.state = state;
   }
@@ -122,9 +122,12 @@ export class StepRunner {
     }
   }
 
-  /** Continue-as-new drops whatever is in flight, so only when nothing is. */
-  canContinueAsNew(): boolean {
-    return this.jobs.size === 0 && this.children.size === 0 && this.projection.idle;
+  /**
+   * Continue-as-new drops whatever is in flight, so only without a running job or child case
+   * (the projection and Update handlers are drained by the caller).
+   */
+  mayContinueAsNew(): boolean {
+    return this.jobs.size === 0 && this.children.size === 0;
   }
 
   outcome(steps: number): RunProcessResult {

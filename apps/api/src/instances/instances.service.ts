@@ -1,3 +1,4 @@
+import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { randomUUID } from 'node:crypto';
 import {
   ForbiddenException,
@@ -224,9 +225,12 @@ export class InstancesService {
     if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
       throw new ForbiddenException('Cancelling a case needs a supervising role');
     if (instance.state !== 'active') throw new ForbiddenException(`Case ${id} is already ${instance.state}`);
-    await this.temporal.client.workflow.getHandle(instance.workflowId).executeUpdate(CANCEL_INSTANCE_UPDATE, {
-      args: [{ reason, actor: { id: user.id, username: user.username } }],
-    });
+    const handle = this.temporal.client.workflow.getHandle(instance.workflowId);
+    await retryWhileContinuingAsNew(() =>
+      handle.executeUpdate(CANCEL_INSTANCE_UPDATE, {
+        args: [{ reason, actor: { id: user.id, username: user.username } }],
+      }),
+    );
     await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
   }
 

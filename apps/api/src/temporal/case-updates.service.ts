@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { SYNC_UPDATE, workflowIdForInstance } from '../../../../libs/contracts/src/process-workflow';
 import { TemporalClientService } from './temporal-client.service';
 
@@ -35,10 +36,11 @@ export class CaseUpdates {
   ): Promise<{ accepted: true; result: R } | { accepted: false; reason: string }> {
     try {
       const handle = this.temporal.client.workflow.getHandle(workflowIdForInstance(instanceId));
-      const result =
+      const result = await retryWhileContinuingAsNew(() =>
         args.length === 0
-          ? await handle.executeUpdate<R, []>(update, { updateId })
-          : await handle.executeUpdate<R, [unknown]>(update, { args, updateId });
+          ? handle.executeUpdate<R, []>(update, { updateId })
+          : handle.executeUpdate<R, [unknown]>(update, { args, updateId }),
+      );
       return { accepted: true, result };
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
