@@ -46,7 +46,14 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed: it must stay deterministic (STYLE.md, Temporal).
-    files: ['workflows/**/*.ts', 'libs/engine/**/*.ts', 'libs/bpmn/src/model.ts'],
+    files: [
+      'workflows/**/*.ts',
+      'bench/workflows/**/*.ts',
+      'libs/engine/**/*.ts',
+      'libs/bpmn/src/model.ts',
+      'libs/bpmn/src/model-upgrade.ts',
+      'libs/expressions/src/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
