@@ -691,6 +691,67 @@ describe('escalations, event sub-processes and the remaining tasks', () => {
   });
 });
 
+describe('error and escalation event sub-processes, a date timer', () => {
+  it('an escalation end event starts a non-interrupting event sub-process; an error end event an interrupting one', async () => {
+    // given a pathway whose safety check escalates (a sub-process notes it) and whose refusal is
+    // an error that closes the case through an error event sub-process; and a date timer
+    const key = `esp-${unique()}`;
+    const inAMoment = new Date(Date.now() + 1_500).toISOString();
+    await deploy(
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:intermediateCatchEvent id="until-date">
+           <bpmn:timerEventDefinition><bpmn:timeDate>${inAMoment}</bpmn:timeDate></bpmn:timerEventDefinition>
+         </bpmn:intermediateCatchEvent>
+         <bpmn:parallelGateway id="fork" />
+         <bpmn:endEvent id="needs-attention"><bpmn:escalationEventDefinition escalationRef="esc" /></bpmn:endEvent>
+         ${userTask('consent', { groups: 'psychTeacher' })}
+         <bpmn:exclusiveGateway id="given" default="refused-flow" />
+         <bpmn:endEvent id="fine" />
+         <bpmn:endEvent id="refused"><bpmn:errorEventDefinition errorRef="err" /></bpmn:endEvent>
+         <bpmn:subProcess id="note-escalation" triggeredByEvent="true">
+           <bpmn:startEvent id="escalation-caught" isInterrupting="false"><bpmn:escalationEventDefinition escalationRef="esc" /></bpmn:startEvent>
+           ${userTask('inform-principal', { groups: 'psychTeacher' })}
+           <bpmn:endEvent id="informed" />
+           ${chain('escalation-caught', 'inform-principal', 'informed').join('')}
+         </bpmn:subProcess>
+         <bpmn:subProcess id="close-on-refusal" triggeredByEvent="true">
+           <bpmn:startEvent id="refusal-caught"><bpmn:errorEventDefinition errorRef="err" /></bpmn:startEvent>
+           <bpmn:endEvent id="closed" />
+           ${flow('refusal-caught', 'closed')}
+         </bpmn:subProcess>`,
+        {
+          roots:
+            '<bpmn:escalation id="esc" escalationCode="ATTENTION" /><bpmn:error id="err" errorCode="NO_CONSENT" />',
+          flows: [
+            ...chain('start', 'until-date', 'fork', 'needs-attention'),
+            ...chain('fork', 'consent', 'given'),
+            flow('given', 'fine', { condition: '=consent = true' }),
+            flow('given', 'refused', { id: 'refused-flow' }),
+          ],
+        },
+      ),
+    );
+    // when the date passes
+    const started = await start(key);
+    expect(active(await getInstance(started.id))).toEqual(['until-date']);
+    const escalated = await eventually(
+      () => getInstance(started.id),
+      (instance) => active(instance).includes('inform-principal'),
+    );
+    // then the escalation started its event sub-process beside the consent task
+    expect(active(escalated)).toEqual(['consent', 'inform-principal', 'note-escalation']);
+    // when consent is refused, the error ends everything through its event sub-process
+    await completeTask(started.id, 'consent', { consent: false });
+    const closed = await getInstance(started.id);
+    expect(closed.state).toBe('completed');
+    expect((await history(started.id)).map((entry) => entry.elementId)).toContain('closed');
+    const cancelled = await api('GET', `/api/tasks?instanceId=${started.id}&state=cancelled`);
+    expect(cancelled.body.items.map((task: any) => task.elementId)).toEqual(['inform-principal']);
+  });
+});
+
 describe('task assignment', () => {
   it('claim, 409 for someone else, unclaim, assign by a supervisor', async () => {
     // given a task offered to the school's psychology teacher and the class teacher
