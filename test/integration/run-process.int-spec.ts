@@ -1,97 +1,36 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
-import { createProcessActivities } from '../../apps/worker/src/process.activities';
-import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
-import { compileProcess } from '../../libs/bpmn/src';
-import type { ProcessModel } from '../../libs/bpmn/src/model';
 import {
   COMPLETE_TASK_UPDATE,
   RUN_PROCESS_WORKFLOW,
-  type RunProcessInput,
   SYNC_UPDATE,
   workflowIdForInstance,
 } from '../../libs/contracts/src/process-workflow';
-import { createDataSource } from '../../libs/persistence/src/data-source';
 import { fixture } from '../support/api-client';
-import { temporalCliPath } from '../support/temporal-cli';
+import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
 
 jest.setTimeout(120_000);
 
 const HISTORIES = join(__dirname, '..', 'histories');
-const workflowsPath = require.resolve('../../workflows/src');
 
 describe('runProcess on the real Temporal server and PostgreSQL', () => {
-  let env: TestWorkflowEnvironment;
-  let db: DataSource;
-  let model: ProcessModel;
-  let definitionId: string;
-  let orgUnitId: string;
-  let actorId: string;
-  const taskQueue = `run-process-${randomUUID()}`;
+  let harness: CaseHarness;
 
   beforeAll(async () => {
-    installTemporalRuntime('silent');
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: temporalCliPath() },
-        extraArgs: ['--log-level', 'error'],
-      },
-    });
-    db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
-    await db.initialize();
-    const compiled = await compileProcess(fixture('single-task.bpmn'));
-    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
-    model = compiled.model;
-    await db.query(
-      `INSERT INTO org_unit (kind, name, code, org_path) VALUES ('root','r','root','/root') ON CONFLICT DO NOTHING`,
-    );
-    [{ id: orgUnitId }] = await db.query(`SELECT id FROM org_unit WHERE org_path = '/root'`);
-    [{ id: actorId }] = await db.query(
-      `INSERT INTO app_user (username, password_hash, display_name) VALUES ($1, 'x', 'Psych') RETURNING id`,
-      [`psych-${randomUUID()}`],
-    );
-    [{ id: definitionId }] = await db.query(
-      `INSERT INTO process_definition (key, version, xml, model, sha256) VALUES ($1, 1, '<x/>', $2, 'h') RETURNING id`,
-      [`it-${randomUUID()}`, JSON.stringify(model)],
-    );
+    harness = await startCaseHarness();
   });
   afterAll(async () => {
-    await db?.destroy();
-    await env?.teardown();
+    await harness?.close();
   });
-
-  const newWorker = () =>
-    Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath,
-      activities: createProcessActivities({ dataSource: db, dataKey: randomBytes(32) }),
-    });
 
   it('survives the worker being stopped mid-case and replays its recorded history unchanged', async () => {
     // given a case waiting at its user task
-    const instanceId = randomUUID();
-    const input: RunProcessInput = {
-      instance: {
-        instanceId,
-        definitionId,
-        definitionKey: model.id,
-        definitionVersion: 1,
-        businessKey: null,
-        orgUnitId,
-        orgPath: '/root',
-        studentId: null,
-        startedBy: null,
-      },
-      model,
-      variables: { source: 'parent' },
-    };
-    const first = await newWorker();
+    const input = harness.input(await harness.deploy(fixture('single-task.bpmn')), { source: 'parent' });
+    const { instanceId } = input.instance;
+    const { db, env, taskQueue } = harness;
+    const first = await harness.newWorker();
     const handle = await first.runUntil(async () => {
       const started = await env.client.workflow.start(RUN_PROCESS_WORKFLOW, {
         workflowId: workflowIdForInstance(instanceId),
@@ -105,12 +44,10 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
     expect(task.state).toBe('open');
 
     // when the worker is gone and a new one takes over
-    const second = await newWorker();
+    const second = await harness.newWorker();
     const result = await second.runUntil(async () => {
       await handle.executeUpdate(COMPLETE_TASK_UPDATE, {
-        args: [
-          { taskId: task.id, variables: { riskLevel: 'high' }, actor: { id: actorId, username: 'psych' } },
-        ],
+        args: [{ taskId: task.id, variables: { riskLevel: 'high' }, actor: harness.actor }],
       });
       return handle.result();
     });
