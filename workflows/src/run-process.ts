@@ -28,7 +28,7 @@ import {
   throwChildError,
   throwJobError,
 } from '../../libs/engine/src';
-import type { EngineFailure, EngineState } from '../../libs/engine/src/types';
+import type { EngineContext, EngineFailure, EngineState, Step } from '../../libs/engine/src/types';
 import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
 import { CONTINUING_AS_NEW } from '../../libs/contracts/src/continuing-as-new';
 import { CaseProjection, type ProjectionResume } from './case-projection';
@@ -96,6 +96,18 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     }
   };
 
+  /** Takes one engine step for an Update; returns once that step is written. A refusal fails the Update. */
+  const stepFor = async <T extends Step>(
+    run: (ctx: EngineContext) => T | EngineFailure,
+    actorId?: string,
+  ): Promise<{ result: T; step: number }> => {
+    const result = runner.apply(run, actorId);
+    if (isEngineFailure(result)) return refuse(result);
+    const step = projection.step;
+    await projection.flushed(step);
+    return { result, step };
+  };
+
   // Handlers are registered before the first await, so no update is ever dropped.
   const openTask = (taskId: string): void => {
     notDraining();
@@ -104,7 +116,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   wf.setHandler(
     completeTaskUpdate,
     async (args) => {
-      const result = runner.apply(
+      const { step } = await stepFor(
         (ctx) =>
           completeTask(
             input.model,
@@ -114,10 +126,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
           ),
         args.actor.id,
       );
-      if (isEngineFailure(result)) return refuse(result);
-      const own = projection.step;
-      await projection.flushed(own);
-      return { taskId: args.taskId, step: own };
+      return { taskId: args.taskId, step };
     },
     { validator: (args) => openTask(args.taskId) },
   );
@@ -127,14 +136,11 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     assignee: string | null,
     actor: { id: string; username: string },
   ) => {
-    const result = runner.apply(
+    const { step } = await stepFor(
       (ctx) => assignTask(input.model, runner.state, { taskId, assignee, actor: actor.username }, ctx),
       actor.id,
     );
-    if (isEngineFailure(result)) return refuse(result);
-    const own = projection.step;
-    await projection.flushed(own);
-    return { taskId, assignee, step: own };
+    return { taskId, assignee, step };
   };
   wf.setHandler(claimTaskUpdate, (args) => setAssignee(args.taskId, args.actor.username, args.actor), {
     validator: (args) => {
@@ -155,7 +161,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   wf.setHandler(
     correlateMessageUpdate,
     async (args) => {
-      const result = runner.apply(
+      const { result, step } = await stepFor(
         (ctx) =>
           correlateMessage(
             input.model,
@@ -170,10 +176,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
           ),
         args.actor?.id,
       );
-      if (isEngineFailure(result)) return refuse(result);
-      const own = projection.step;
-      await projection.flushed(own);
-      return { subscriptionId: result.subscriptionId, step: own };
+      return { subscriptionId: result.subscriptionId, step };
     },
     {
       validator: (args) => {
@@ -195,7 +198,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         await projection.flushed(own);
         return { step: own };
       }
-      const result = runner.apply(
+      const { step } = await stepFor(
         (ctx) =>
           resolveIncident(
             input.model,
@@ -205,10 +208,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
           ),
         args.actor.id,
       );
-      if (isEngineFailure(result)) return refuse(result);
-      const own = projection.step;
-      await projection.flushed(own);
-      return { step: own };
+      return { step };
     },
     {
       validator: (args) => {
@@ -225,12 +225,10 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   wf.setHandler(
     cancelInstanceUpdate,
     async ({ reason, actor }: CancelInstanceArgs): Promise<void> => {
-      const result = runner.apply(
+      await stepFor(
         (ctx) => cancelInstance(input.model, runner.state, { reason, actor: actor.username }, ctx),
         actor.id,
       );
-      if (isEngineFailure(result)) refuse(result);
-      await projection.flushed(projection.step);
     },
     {
       validator: (_args: CancelInstanceArgs) => {

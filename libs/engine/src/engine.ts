@@ -57,7 +57,7 @@ export function startInstance(
   const runtime = new Runtime(model, state, ctx);
   runtime.event({ type: 'instance.started' });
   const root = state.instances[rootId];
-  if (root) runtime.openEventSubProcessTriggers(root, model.eventSubProcessIds);
+  if (root) runtime.openEventSubProcessTriggers(root);
   runtime.enqueue({ elementId: startEventId, scopeId: rootId });
   runtime.run();
   return runtime.result();

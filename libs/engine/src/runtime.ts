@@ -17,7 +17,7 @@ import type {
   Variables,
 } from './types';
 import { evaluateMappings, propagateVariable, scopeVariables, visibleVariables } from './variables';
-import { nextCycleDue, openMessageWait, openTimerWait } from './waits';
+import { nextCycleDue, openTriggerWait } from './waits';
 
 /**
  * Element activations one step may perform before the engine concludes the diagram loops
@@ -204,10 +204,7 @@ export class Runtime {
       case 'enterScope': {
         // Its event sub-processes' triggers are resolved first: on a failure nothing has opened,
         // and resolving the incident enters the sub-process again.
-        const triggers =
-          element.type === 'subProcess'
-            ? this.eventSubProcessTriggers(instance, element.eventSubProcessIds)
-            : [];
+        const triggers = this.eventSubProcessTriggers(instance);
         if (!Array.isArray(triggers)) return this.raiseIncident(instance, triggers.message, 'activate');
         if (!this.openBoundaries(instance)) return;
         this.entered(instance);
@@ -330,10 +327,7 @@ export class Runtime {
       if (boundary.type !== 'boundaryEvent') continue;
       const { trigger } = boundary;
       if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
-      const wait =
-        trigger.kind === 'timer'
-          ? openTimerWait(boundary.id, trigger.timer, variables, this.ctx)
-          : openMessageWait(boundary.id, trigger, variables, this.ctx);
+      const wait = openTriggerWait(boundary.id, trigger, variables, this.ctx);
       if (wait.kind === 'failure') {
         this.raiseIncident(instance, wait.message, 'activate');
         return false;
@@ -353,35 +347,25 @@ export class Runtime {
    * Opens the timer and message start events of the process's event sub-processes. A failure is
    * an incident on the process that does not stop it; resolving it opens them again.
    */
-  openEventSubProcessTriggers(scope: ElementInstance, eventSubProcessIds: readonly string[]): void {
-    const triggers = this.eventSubProcessTriggers(scope, eventSubProcessIds);
+  openEventSubProcessTriggers(scope: ElementInstance): void {
+    const triggers = this.eventSubProcessTriggers(scope);
     if (!Array.isArray(triggers))
       return this.recordIncident(scope, triggers.elementId, triggers.message, 'trigger');
     for (const wait of triggers) this.openWait(scope, wait);
   }
 
   /** The timers and subscriptions of a scope's event sub-process start events, or the first that cannot be resolved. */
-  private eventSubProcessTriggers(
-    scope: ElementInstance,
-    eventSubProcessIds: readonly string[],
-  ): Wait[] | EngineFailure {
+  private eventSubProcessTriggers(scope: ElementInstance): Wait[] | EngineFailure {
     const variables = visibleVariables(this.state, scope.id);
     const waits: Wait[] = [];
-    for (const subProcessId of eventSubProcessIds) {
-      const subProcess = this.element(subProcessId);
-      if (subProcess.type !== 'subProcess') continue;
-      for (const startId of subProcess.startEventIds) {
-        const start = this.element(startId);
-        if (start.type !== 'startEvent') continue;
-        const { trigger } = start;
-        if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
-        const wait =
-          trigger.kind === 'timer'
-            ? openTimerWait(start.id, trigger.timer, variables, this.ctx)
-            : openMessageWait(start.id, trigger, variables, this.ctx);
-        if (wait.kind === 'failure') return wait;
-        waits.push(wait);
-      }
+    for (const startId of this.eventSubProcessStartsOf(scope)) {
+      const start = this.element(startId);
+      if (start.type !== 'startEvent') continue;
+      const { trigger } = start;
+      if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
+      const wait = openTriggerWait(start.id, trigger, variables, this.ctx);
+      if (wait.kind === 'failure') return wait;
+      waits.push(wait);
     }
     return waits;
   }
@@ -767,20 +751,7 @@ export class Runtime {
       const level = this.instance(id);
       if (!level) break;
       const element = level.id === this.state.rootId ? null : this.element(level.elementId);
-      const eventSubProcessIds =
-        level.id === this.state.rootId
-          ? this.model.eventSubProcessIds
-          : element?.type === 'subProcess' && !level.body
-            ? element.eventSubProcessIds
-            : [];
-      const start = this.findCatcher(
-        eventSubProcessIds.flatMap((subProcessId) => {
-          const subProcess = this.element(subProcessId);
-          return subProcess.type === 'subProcess' ? subProcess.startEventIds : [];
-        }),
-        signal,
-        code,
-      );
+      const start = this.findCatcher(this.eventSubProcessStartsOf(level), signal, code);
       if (start?.type === 'startEvent' && start.parentId !== undefined) {
         const interrupting = signal === 'error' || start.interrupting;
         this.startEventSubProcess(level, start.parentId, interrupting, {}, {});
@@ -856,18 +827,26 @@ export class Runtime {
       const level = this.instance(id);
       if (!level) break;
       const element = level.id === this.state.rootId ? null : this.element(level.elementId);
-      if (level.id === this.state.rootId || (element?.type === 'subProcess' && !level.body)) {
-        const eventSubProcessIds =
-          element?.type === 'subProcess' ? element.eventSubProcessIds : this.model.eventSubProcessIds;
-        for (const subProcessId of eventSubProcessIds) {
-          const subProcess = this.element(subProcessId);
-          if (subProcess.type === 'subProcess') take(subProcess.startEventIds);
-        }
-      }
+      take(this.eventSubProcessStartsOf(level));
       if (element && isActivity(element) && this.carriesBoundaries(level)) take(element.boundaryEventIds);
       id = level.parentId;
     }
     return { codes: [...codes].sort(), all };
+  }
+
+  /** The event sub-processes directly inside a scope: the process's, or a sub-process's (not a multi-instance body's). */
+  private eventSubProcessesOf(scope: ElementInstance): readonly string[] {
+    if (scope.id === this.state.rootId) return this.model.eventSubProcessIds;
+    const element = this.element(scope.elementId);
+    return element.type === 'subProcess' && !scope.body ? element.eventSubProcessIds : [];
+  }
+
+  /** The start events of a scope's event sub-processes: where its errors and escalations are caught first. */
+  private eventSubProcessStartsOf(scope: ElementInstance): string[] {
+    return this.eventSubProcessesOf(scope).flatMap((subProcessId) => {
+      const subProcess = this.element(subProcessId);
+      return subProcess.type === 'subProcess' ? subProcess.startEventIds : [];
+    });
   }
 
   /** The catcher for a code: one naming it exactly wins over a catch-all. */
@@ -937,14 +916,7 @@ export class Runtime {
   /** Retries what an incident stopped. */
   retry(instance: ElementInstance, incident: OpenIncident): void {
     if (incident.retry === 'trigger') {
-      const element = instance.id === this.state.rootId ? null : this.element(instance.elementId);
-      const eventSubProcessIds =
-        element === null
-          ? this.model.eventSubProcessIds
-          : element.type === 'subProcess'
-            ? element.eventSubProcessIds
-            : [];
-      this.openEventSubProcessTriggers(instance, eventSubProcessIds);
+      this.openEventSubProcessTriggers(instance);
       return;
     }
     instance.state = instance.body ? 'scope' : 'waiting';

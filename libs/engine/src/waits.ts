@@ -1,4 +1,4 @@
-import type { MessageDefinition, TimerDefinition } from '../../bpmn/src/model';
+import type { MessageDefinition, TimerDefinition, TriggerOf } from '../../bpmn/src/model';
 import {
   addDuration,
   evaluateFeel,
@@ -66,6 +66,18 @@ export function openTimerWait(
       };
     }
   }
+}
+
+/** The wait of a timer or message event (catch, boundary, event sub-process start): whichever its trigger is. */
+export function openTriggerWait(
+  elementId: string,
+  trigger: TriggerOf<'timer'> | TriggerOf<'message'>,
+  variables: Readonly<Variables>,
+  ctx: EngineContext,
+): TimerWait | MessageWait | EngineFailure {
+  return trigger.kind === 'timer'
+    ? openTimerWait(elementId, trigger.timer, variables, ctx)
+    : openMessageWait(elementId, trigger, variables, ctx);
 }
 
 /** The next firing of a repeating timer, or null when it has fired its last. */

@@ -1,5 +1,5 @@
 import { completeAtOnce, failure, type ElementHandler, type ElementOfType } from '../handler';
-import { openMessageWait, openTimerWait } from '../../waits';
+import { openTriggerWait } from '../../waits';
 
 /** Start events complete at once; a triggered one (message, timer) was triggered before it is entered. */
 export const startEventHandler: ElementHandler<ElementOfType<'startEvent'>> = completeAtOnce;
@@ -43,10 +43,7 @@ export const intermediateThrowEventHandler: ElementHandler<ElementOfType<'interm
 export const intermediateCatchEventHandler: ElementHandler<ElementOfType<'intermediateCatchEvent'>> = {
   activate: ({ element, variables, ctx }) => {
     const { trigger } = element;
-    const wait =
-      trigger.kind === 'timer'
-        ? openTimerWait(element.id, trigger.timer, variables, ctx)
-        : openMessageWait(element.id, trigger, variables, ctx);
-    return 'kind' in wait && wait.kind === 'failure' ? wait : { kind: 'wait', waits: [wait] };
+    const wait = openTriggerWait(element.id, trigger, variables, ctx);
+    return wait.kind === 'failure' ? wait : { kind: 'wait', waits: [wait] };
   },
 };

@@ -1,5 +1,5 @@
 import { evaluateCondition } from '../../../../expressions/src';
-import { openMessageWait, openTimerWait } from '../../waits';
+import { openMessageWait, openTriggerWait } from '../../waits';
 import {
   failure,
   type Activation,
@@ -95,10 +95,7 @@ export const eventBasedGatewayHandler: ElementHandler<Gateway<'eventBasedGateway
     for (const flowId of element.outgoing) {
       const target = model.elements[model.flows[flowId]?.targetId ?? ''];
       if (target?.type === 'intermediateCatchEvent') {
-        const wait =
-          target.trigger.kind === 'timer'
-            ? openTimerWait(target.id, target.trigger.timer, variables, ctx)
-            : openMessageWait(target.id, target.trigger, variables, ctx);
+        const wait = openTriggerWait(target.id, target.trigger, variables, ctx);
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
       } else if (target?.type === 'receiveTask') {
