@@ -55,8 +55,8 @@ export class CaseProjection {
     const { state, commands } = result;
     this.step += 1;
     const live = liveInstances(state);
-    for (const id of this.since.keys())
-      if (!live.some((instance) => instance.id === id)) this.since.delete(id);
+    const liveIds = new Set(live.map((instance) => instance.id));
+    for (const id of this.since.keys()) if (!liveIds.has(id)) this.since.delete(id);
     for (const instance of live) if (!this.since.has(instance.id)) this.since.set(instance.id, at);
     const actor = actorId ? { actorId } : {};
     const projection: ProjectionStep = {
