@@ -6,6 +6,7 @@ import type {
   TimerStartInput,
 } from '../../libs/contracts/src/process-workflow';
 import { workflowIdForInstance } from '../../libs/contracts/src/process-workflow';
+import { nextCycleDue } from '../../libs/engine/src/waits';
 import { addDuration, parseCycle, toUtcInstant } from '../../libs/expressions/src';
 
 const { prepareTimerCase } = wf.proxyActivities<ProcessActivities>({
@@ -73,12 +74,9 @@ function following(
   input: TimerStartInput,
   fired: { startEventId: string; dueAt: string; remaining: number | null },
 ): { dueAt: string; remaining: number | null } | null {
-  if (fired.remaining === 0) return null;
   const timer = input.timers.find((candidate) => candidate.startEventId === fired.startEventId);
   const cycle = timer ? parseCycle(timer.expression) : null;
-  if (!cycle) return null;
-  return {
-    dueAt: addDuration(fired.dueAt, cycle.interval),
-    remaining: fired.remaining === null ? null : fired.remaining - 1,
-  };
+  return cycle
+    ? nextCycleDue(fired.dueAt, { interval: cycle.intervalText, remaining: fired.remaining })
+    : null;
 }

@@ -1,4 +1,4 @@
-import { ioMappingOf } from './element-properties';
+import { ioMappingOf, type RawMapping } from './element-properties';
 import type { IoMapping } from './model';
 import type { ModdleElement } from './moddle';
 
@@ -7,7 +7,7 @@ export function compileIoMapping(node: ModdleElement): IoMapping | undefined {
   const mapping = ioMappingOf(node);
   if (!mapping) return undefined;
   // The validator has checked every mapping has both; '' never reaches a valid model.
-  const compile = ({ source, target }: { source?: string; target?: string }) => ({
+  const compile = ({ source, target }: RawMapping) => ({
     source: source ?? '',
     target: target ?? '',
   });

@@ -98,7 +98,7 @@ function buildModel(process: ModdleElement): ProcessModel {
         ...optional('parentId', scope.parentId),
       };
       elements[id] = compileNode(node, base, scope, {
-        boundaryEventIds: ids(boundaryEvents.get(id)),
+        boundaryEventIds: ids(boundaryEvents.get(node)),
         scopeOf,
       });
     }

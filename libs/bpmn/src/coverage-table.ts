@@ -14,8 +14,8 @@ export function renderCoverageTable(): string {
   return ['| element | in the XML | tier | status |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-export const TABLE_START = '<!-- coverage-table:start -->';
-export const TABLE_END = '<!-- coverage-table:end -->';
+const TABLE_START = '<!-- coverage-table:start -->';
+const TABLE_END = '<!-- coverage-table:end -->';
 
 /** The document with the text between the markers replaced by the current table. */
 export function withCoverageTable(document: string): string {

@@ -42,16 +42,15 @@ export function isNoneStartEvent(element: ModdleElement): boolean {
   return element.$type === 'bpmn:StartEvent' && listProp(element, 'eventDefinitions').length === 0;
 }
 
-const TIMER_PROPERTIES = [
-  ['timeDuration', 'duration'],
-  ['timeDate', 'date'],
-  ['timeCycle', 'cycle'],
-] as const;
+/** The bpmn:TimerEventDefinition property each timer kind is written in. */
+export const TIMER_PROPERTY = { duration: 'timeDuration', date: 'timeDate', cycle: 'timeCycle' } as const;
+
+const TIMER_KINDS = Object.keys(TIMER_PROPERTY) as TimerDefinition['kind'][];
 
 /** Every timer a bpmn:TimerEventDefinition sets (BPMN allows exactly one). */
 export function timersOf(definition: ModdleElement): TimerDefinition[] {
-  return TIMER_PROPERTIES.flatMap(([property, kind]) => {
-    const expression = bodyOf(definition, property);
+  return TIMER_KINDS.flatMap((kind) => {
+    const expression = bodyOf(definition, TIMER_PROPERTY[kind]);
     return expression === undefined ? [] : [{ kind, expression }];
   });
 }

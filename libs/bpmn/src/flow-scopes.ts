@@ -72,13 +72,17 @@ export function buildGraph(flows: ModdleElement[]): Graph {
   return { outgoing, incoming };
 }
 
-/** Boundary events by the id of the activity they are attached to, in document order. */
-export function boundaryEventsByActivity(nodes: ModdleElement[]): Map<string, ModdleElement[]> {
-  const attached = new Map<string, ModdleElement[]>();
+/** The activity a boundary event is attached to; undefined for other nodes or a missing attachedToRef. */
+export function attachedActivityOf(node: ModdleElement): ModdleElement | undefined {
+  return node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef') : undefined;
+}
+
+/** Boundary events by the activity they are attached to, in document order. */
+export function boundaryEventsByActivity(nodes: ModdleElement[]): Map<ModdleElement, ModdleElement[]> {
+  const attached = new Map<ModdleElement, ModdleElement[]>();
   for (const node of nodes) {
-    const activityId =
-      node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef')?.id : undefined;
-    if (activityId !== undefined) attached.set(activityId, [...(attached.get(activityId) ?? []), node]);
+    const activity = attachedActivityOf(node);
+    if (activity) attached.set(activity, [...(attached.get(activity) ?? []), node]);
   }
   return attached;
 }

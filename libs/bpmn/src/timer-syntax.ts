@@ -16,7 +16,7 @@ import { clip } from './text';
 export function staticTimerProblem(timer: TimerDefinition): string | null {
   const { kind, expression } = timer;
   if (kind === 'duration') {
-    return isDuration(expression)
+    return parseDuration(expression) !== null
       ? null
       : `an ISO 8601 duration such as PT24H, P1D or P1DT2H, got '${clip(expression)}'`;
   }
@@ -25,15 +25,7 @@ export function staticTimerProblem(timer: TimerDefinition): string | null {
       ? null
       : `an ISO 8601 date-time with offset such as 2025-09-01T08:00:00+08:00, got '${clip(expression)}'`;
   }
-  return isCycle(expression)
+  return parseCycle(expression) !== null
     ? null
     : `a cycle R<n>/<duration> or R/<duration> such as R3/PT1H, optionally R<n>/<start date-time>/<duration>, got '${clip(expression)}'`;
-}
-
-function isDuration(value: string): boolean {
-  return parseDuration(value) !== null;
-}
-
-function isCycle(value: string): boolean {
-  return parseCycle(value) !== null;
 }

@@ -3,7 +3,7 @@ import { elementProp, extensionsOf, listProp, type ModdleElement } from './moddl
 import type { Report } from './report';
 
 /** The coverage key of an element: its type, or type+event definition for events. */
-export function coverageKey(element: ModdleElement): string {
+function coverageKey(element: ModdleElement): string {
   const definitions = listProp(element, 'eventDefinitions');
   if (definitions.length > 1) return `${element.$type}+bpmn:MultipleEventDefinition`;
   const [definition] = definitions;

@@ -1,5 +1,12 @@
 import { isFeel } from '../../expressions/src';
-import { codeOf, eventDefinitionOf, messageOf, timersOf, triggerKindOf } from './element-properties';
+import {
+  codeOf,
+  eventDefinitionOf,
+  messageOf,
+  TIMER_PROPERTY,
+  timersOf,
+  triggerKindOf,
+} from './element-properties';
 import { isActivityNode } from './element-kinds';
 import { isEventSubProcess, type FlowScope } from './flow-scopes';
 import type { EventTrigger, TimerDefinition } from './model';
@@ -98,8 +105,6 @@ function checkBoundaryEvent(
     );
   }
 }
-
-const TIMER_PROPERTY = { duration: 'timeDuration', date: 'timeDate', cycle: 'timeCycle' } as const;
 
 function checkTimer(
   event: ModdleElement,

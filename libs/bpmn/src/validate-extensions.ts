@@ -1,5 +1,5 @@
 import { ACTIVITY_TYPES, EVENT_TYPES } from './element-kinds';
-import { ioMappingOf } from './element-properties';
+import { ioMappingOf, type RawMapping } from './element-properties';
 import { extensionsOf, type ModdleElement } from './moddle';
 import { checkExpression, checkVariableName, describe, type Report } from './report';
 import { clip } from './text';
@@ -44,10 +44,7 @@ export function checkExtensionPlacement(node: ModdleElement, report: Report): vo
 export function checkIoMapping(node: ModdleElement, report: Report): void {
   const mapping = ioMappingOf(node);
   if (!mapping) return;
-  const check = (
-    kind: 'input' | 'output',
-    { source, target }: { source?: string; target?: string },
-  ): void => {
+  const check = (kind: 'input' | 'output', { source, target }: RawMapping): void => {
     const where = `zeebe:${kind} ${target === undefined ? '' : `'${clip(target)}' `}of ${describe(node)}`;
     if (target === undefined) report(node, `Expected a target on every zeebe:${kind} of ${describe(node)}`);
     else checkVariableName(node, target, `the target of ${where}`, report, { path: true });

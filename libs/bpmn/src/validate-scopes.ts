@@ -1,5 +1,11 @@
 import { isNoneStartEvent } from './element-properties';
-import { isEventSubProcess, type FlowScope, type Graph } from './flow-scopes';
+import {
+  attachedActivityOf,
+  boundaryEventsByActivity,
+  isEventSubProcess,
+  type FlowScope,
+  type Graph,
+} from './flow-scopes';
 import { elementProp, type ModdleElement } from './moddle';
 import { describe, type Report } from './report';
 
@@ -64,11 +70,7 @@ export function unreachableNodes(scopes: FlowScope[], graph: Graph): ModdleEleme
   const [processScope] = scopes;
   if (!processScope) return [];
   const scopeOfContainer = new Map(scopes.map((scope) => [scope.container, scope]));
-  const boundaryEvents = new Map<ModdleElement, ModdleElement[]>();
-  for (const node of scopes.flatMap((scope) => scope.nodes)) {
-    const activity = node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef') : undefined;
-    if (activity) boundaryEvents.set(activity, [...(boundaryEvents.get(activity) ?? []), node]);
-  }
+  const boundaryEvents = boundaryEventsByActivity(scopes.flatMap((scope) => scope.nodes));
 
   const reached = new Set<ModdleElement>([processScope.container]);
   const queue: ModdleElement[] = [];
@@ -93,8 +95,7 @@ export function unreachableNodes(scopes: FlowScope[], graph: Graph): ModdleEleme
     reached.has(scope.container)
       ? scope.nodes.filter((node) => {
           if (reached.has(node) || node.isForCompensation === true) return false;
-          const activity =
-            node.$type === 'bpmn:BoundaryEvent' ? elementProp(node, 'attachedToRef') : undefined;
+          const activity = attachedActivityOf(node);
           return !activity || reached.has(activity);
         })
       : [],

@@ -22,16 +22,10 @@ const DURATION =
 export function parseDuration(text: string): Duration | null {
   const match = DURATION.exec(text);
   if (!match) return null;
-  const [, years, months, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
-  return {
-    years: years ?? 0,
-    months: months ?? 0,
-    weeks: weeks ?? 0,
-    days: days ?? 0,
-    hours: hours ?? 0,
-    minutes: minutes ?? 0,
-    seconds: seconds ?? 0,
-  };
+  const [, years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0] = match.map(
+    (part) => Number(part ?? 0),
+  );
+  return { years, months, weeks, days, hours, minutes, seconds };
 }
 
 /** The instant `duration` after `instant` (UTC calendar arithmetic for years and months). */
@@ -46,7 +40,7 @@ export function addDuration(instant: string, duration: Duration): string {
 }
 
 /** True for a duration of zero length ('PT0S'): a cycle with it would fire without end. */
-export function isZeroDuration(duration: Duration): boolean {
+function isZeroDuration(duration: Duration): boolean {
   return Object.values(duration).every((part) => part === 0);
 }
 
@@ -70,12 +64,8 @@ export function parseCycle(text: string): Cycle | null {
   if (count !== '' && Number(count) < 1) return null;
   const interval = parseDuration(intervalText);
   if (!interval || isZeroDuration(interval)) return null;
-  let start: string | undefined;
-  if (startText !== undefined) {
-    const instant = toUtcInstant(startText);
-    if (instant === null) return null;
-    start = instant;
-  }
+  const start = startText === undefined ? undefined : toUtcInstant(startText);
+  if (start === null) return null;
   return {
     repetitions: count === '' ? null : Number(count),
     ...(start === undefined ? {} : { start }),

@@ -1,5 +1,5 @@
 export { checkFeelSyntax, evaluateCondition, evaluateFeel, isFeel } from './feel';
 export type { FeelOptions, FeelResult, FeelSyntaxProblem } from './feel';
 export { toUtcInstant } from './date-time';
-export { addDuration, isZeroDuration, parseCycle, parseDuration } from './duration';
+export { addDuration, parseCycle, parseDuration } from './duration';
 export type { Cycle, Duration } from './duration';
