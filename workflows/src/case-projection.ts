@@ -1,4 +1,5 @@
 import * as wf from '@temporalio/workflow';
+import { FAILURE_TYPES } from '../../libs/contracts/src/failure-types';
 import type {
   BufferedMessage,
   InstanceDescriptor,
@@ -10,7 +11,7 @@ import type { EngineState, Step } from '../../libs/engine/src/types';
 /**
  * Projection retries forever with backoff: PostgreSQL being down must delay a case, never lose a
  * step. 30 s covers one transaction with generous margin. A step PostgreSQL refuses for good
- * (the activity says 'ProjectionRejected') becomes an incident instead, retried on request.
+ * (the activity says FAILURE_TYPES.projectionRejected) becomes an incident instead, retried on request.
  */
 const { projectStep, raiseProjectionIncident } = wf.proxyActivities<ProcessActivities>({
   startToCloseTimeout: '30 seconds',
@@ -18,7 +19,7 @@ const { projectStep, raiseProjectionIncident } = wf.proxyActivities<ProcessActiv
     initialInterval: '1 second',
     maximumInterval: '1 minute',
     backoffCoefficient: 2,
-    nonRetryableErrorTypes: ['ProjectionRejected'],
+    nonRetryableErrorTypes: [FAILURE_TYPES.projectionRejected],
   },
 });
 
@@ -163,7 +164,7 @@ function isRejected(error: unknown): boolean {
   return (
     error instanceof wf.ActivityFailure &&
     error.cause instanceof wf.ApplicationFailure &&
-    error.cause.type === 'ProjectionRejected'
+    error.cause.type === FAILURE_TYPES.projectionRejected
   );
 }
 

@@ -1,3 +1,4 @@
+import { FAILURE_TYPES } from '../../../libs/contracts/src/failure-types';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type {
@@ -28,17 +29,6 @@ export interface ProcessActivityDeps {
   /** The service-task handlers; tests may hand in their own. */
   handlers?: Readonly<Record<string, JobHandler>>;
 }
-
-/**
- * Failure types the workflow tells apart (ApplicationFailure.type): all are non-retryable,
- * because retrying cannot fix them; the case raises an incident instead.
- */
-export const FAILURE_TYPES = {
-  projectionRejected: 'ProjectionRejected',
-  unknownJobType: 'UnknownJobType',
-  calledProcessNotFound: 'CalledProcessNotFound',
-  timerCaseNotPossible: 'TimerCaseNotPossible',
-} as const;
 
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
 export function createProcessActivities(deps: ProcessActivityDeps): ProcessActivities {

@@ -63,22 +63,7 @@ export async function writeProjectionStep(
         [closed.taskId, closed.state, closed.at, closed.actorId ?? null],
       );
     }
-    for (const subscription of changes.openedSubscriptions) {
-      await db.query(
-        `INSERT INTO message_subscription
-           (id, instance_id, element_id, org_path, message_name, correlation_key, state, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7)`,
-        [
-          subscription.subscriptionId,
-          instance.instanceId,
-          subscription.elementId,
-          instance.orgPath,
-          subscription.messageName,
-          subscription.correlationKey,
-          subscription.openedAt,
-        ],
-      );
-    }
+    await openSubscriptions(db, instance, changes.openedSubscriptions);
     for (const closed of changes.closedSubscriptions) {
       await db.query(
         `UPDATE message_subscription SET state = $2, closed_at = $3 WHERE id = $1 AND state = 'open'`,
@@ -221,6 +206,31 @@ function withDefaults(step: ProjectionStep) {
     raisedIncidents: step.raisedIncidents ?? [],
     resolvedIncidents: step.resolvedIncidents ?? [],
   };
+}
+
+/** Inserts the subscriptions a step opened, in one statement however many there are. */
+async function openSubscriptions(
+  db: EntityManager,
+  instance: InstanceDescriptor,
+  subscriptions: ProjectionStep['openedSubscriptions'],
+): Promise<void> {
+  if (subscriptions.length === 0) return;
+  await db.query(
+    `INSERT INTO message_subscription
+       (id, instance_id, element_id, org_path, message_name, correlation_key, state, created_at)
+     SELECT s.id, $1::uuid, s.element_id, $2, s.message_name, s.correlation_key, 'open', s.created_at
+     FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+       AS s(id, element_id, message_name, correlation_key, created_at)`,
+    [
+      instance.instanceId,
+      instance.orgPath,
+      subscriptions.map((subscription) => subscription.subscriptionId),
+      subscriptions.map((subscription) => subscription.elementId),
+      subscriptions.map((subscription) => subscription.messageName),
+      subscriptions.map((subscription) => subscription.correlationKey),
+      subscriptions.map((subscription) => subscription.openedAt),
+    ],
+  );
 }
 
 /** A case that has ended waits for nothing: no message may be routed to it any more. */

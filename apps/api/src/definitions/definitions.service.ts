@@ -100,13 +100,13 @@ export class DefinitionsService {
     replaced: ProcessModel | undefined,
   ): Promise<void> {
     const now = new Date().toISOString();
-    const hasTimers = TimerStarts.timersOf(upgradeModel(entity.model), now).length > 0;
+    const timers = TimerStarts.timersOf(upgradeModel(entity.model), now);
     const hadTimers = replaced !== undefined && TimerStarts.timersOf(upgradeModel(replaced), now).length > 0;
-    if (!hasTimers && !hadTimers) return;
+    if (timers.length === 0 && !hadTimers) return;
     // Cases a timer starts live at the deploying lead's unit (the role that let them deploy).
     const home = user.roles.find((grant) => DEPLOYER_ROLES.includes(grant.role)) ?? user.roles[0];
     if (!home) return;
-    await this.timerStarts.sync(entity, home.orgUnitId, created);
+    await this.timerStarts.sync(entity, timers, home.orgUnitId, created);
   }
 
   /** Definitions are not case data: every signed-in user may list them. */

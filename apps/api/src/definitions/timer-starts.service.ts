@@ -37,14 +37,15 @@ export class TimerStarts {
 
   /**
    * Starts (or, for a re-deployment of the same latest version, keeps) the schedule of the
-   * definition's timer start events, or ends the key's schedule when it has none.
+   * definition's timer start events (`timersOf` its model), or ends the key's schedule when it
+   * has none.
    */
   async sync(
-    definition: { id: string; key: string; model: ProcessModel },
+    definition: { id: string; key: string },
+    timers: Timers,
     orgUnitId: string,
     replace: boolean,
   ): Promise<void> {
-    const timers = TimerStarts.timersOf(definition.model, new Date().toISOString());
     const workflowId = workflowIdForTimerStart(definition.key);
     if (timers.length === 0) {
       if (!replace) return;

@@ -175,21 +175,20 @@ export class MessagesService {
     name: string,
   ): Promise<{ definition: ProcessDefinitionEntity; startEventId: string }[]> {
     // Narrowed in SQL so that not every model is loaded; messageStartEventOf decides.
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT d.id FROM (
-         SELECT DISTINCT ON (key) id, model FROM process_definition ORDER BY key, version DESC
-       ) d
-       WHERE EXISTS (
-         SELECT 1 FROM jsonb_array_elements_text(COALESCE(d.model->'triggeredStartEventIds', '[]'::jsonb)) AS s(id)
-         WHERE d.model->'elements'->s.id->'trigger'->>'kind' = 'message'
-           AND d.model->'elements'->s.id->'trigger'->>'messageName' = $1)`,
-      [name],
-    );
-    if (rows.length === 0) return [];
     const definitions = await this.db
       .getRepository(ProcessDefinitionEntity)
       .createQueryBuilder('d')
-      .where('d.id IN (:...ids)', { ids: rows.map((row) => row.id) })
+      .where(
+        `d.id IN (
+           SELECT latest.id FROM (
+             SELECT DISTINCT ON (key) id, model FROM process_definition ORDER BY key, version DESC
+           ) latest
+           WHERE EXISTS (
+             SELECT 1 FROM jsonb_array_elements_text(COALESCE(latest.model->'triggeredStartEventIds', '[]'::jsonb)) AS s(id)
+             WHERE latest.model->'elements'->s.id->'trigger'->>'kind' = 'message'
+               AND latest.model->'elements'->s.id->'trigger'->>'messageName' = :name))`,
+        { name },
+      )
       .orderBy('d.key')
       .getMany();
     return definitions.flatMap((definition) => {

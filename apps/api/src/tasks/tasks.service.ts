@@ -85,9 +85,8 @@ export class TasksService {
       updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
     });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
-    const [view] = await this.views([await this.findVisible(user, id)]);
     return {
-      task: view,
+      task: await this.view(await this.findVisible(user, id)),
       instance: await this.instances.view(await this.instances.findVisible(user, task.instanceId)),
     };
   }
