@@ -82,7 +82,8 @@ export async function startCaseHarness(): Promise<CaseHarness> {
         [model.id],
       );
       const [{ id: definitionId }] = await db.query(
-        `INSERT INTO process_definition (key, version, xml, model, sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        `INSERT INTO process_definition (key, version, xml, model, sha256, owner_unit_id)
+         VALUES ($1, $2, $3, $4, $5, (SELECT id FROM org_unit WHERE parent_id IS NULL)) RETURNING id`,
         [model.id, version, xml, JSON.stringify(model), randomUUID()],
       );
       return { model, definitionId };

@@ -5,6 +5,7 @@ import type {
   InstanceDescriptor,
   ProcessActivities,
   ProjectionStep,
+  RefusedTask,
 } from '../../libs/contracts/src/process-workflow';
 import type { EngineState, Step } from '../../libs/engine/src/types';
 
@@ -41,6 +42,8 @@ export class CaseProjection {
   private readonly since: Map<string, string>;
   private stuck: { incidentId: string; retried: boolean } | null = null;
   onBufferedMessage: (message: BufferedMessage) => void = () => undefined;
+  /** A task the projection would not open (someone off the case's line): an incident follows. */
+  onRefusedTask: (refusal: RefusedTask) => void = () => undefined;
 
   constructor(
     private readonly instance: InstanceDescriptor,
@@ -133,6 +136,8 @@ export class CaseProjection {
         const result = await projectStep(step);
         this.projected = step.step;
         for (const message of result.bufferedMessages) this.onBufferedMessage(message);
+        // Results recorded before refusals existed have none.
+        for (const refusal of result.refusedTasks ?? []) this.onRefusedTask(refusal);
         return;
       } catch (error) {
         if (!isRejected(error)) throw error;

@@ -23,6 +23,7 @@ import {
   failChild,
   failJob,
   fireTimer,
+  refuseTask,
   resolveIncident,
   startInstance,
   throwChildError,
@@ -282,6 +283,9 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
           return failChild(input.model, runner.state, { childId, message: outcome.message }, ctx);
       }
     });
+  };
+  projection.onRefusedTask = (refusal) => {
+    runner.apply((ctx) => refuseTask(input.model, runner.state, refusal, ctx));
   };
   projection.onBufferedMessage = (message) => {
     runner.apply((ctx) =>

@@ -79,7 +79,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
         throw ApplicationFailure.create({
           type: FAILURE_TYPES.calledProcessNotFound,
           nonRetryable: true,
-          message: `Case ${input.parent.instanceId} calls process "${input.processId}", but no version of it is deployed: deploy it, then retry the incident`,
+          message: `Case ${input.parent.instanceId} calls process "${input.processId}", but no version of it that cases at ${input.parent.orgPath} may run is deployed (one owned by that unit or a unit above it): deploy it, then retry the incident`,
         });
       }
       const { parent } = input;

@@ -165,6 +165,17 @@ export interface ProjectStepResult {
    * the same transaction, so each is delivered to exactly one case.
    */
   bufferedMessages: BufferedMessage[];
+  /**
+   * Tasks this step opened that were not written because their assignee or candidate users
+   * name someone off the case's line (docs/adr/0003): the workflow turns each into an incident
+   * at its element. Absent in results recorded before it existed.
+   */
+  refusedTasks?: RefusedTask[];
+}
+
+export interface RefusedTask {
+  taskId: string;
+  message: string;
 }
 
 /** Input of the service-task activity: one job, run by the handler registered for its type. */

@@ -125,6 +125,29 @@ export function assignTask(
   });
 }
 
+/**
+ * The projection refused to open a task (its assignee or candidate users are not allowed for
+ * this case): the task is withdrawn and its element gets an incident. Retrying the incident opens
+ * the task again, its assignment evaluated anew with the variables the retry set; its boundary
+ * events stay open meanwhile.
+ */
+export function refuseTask(
+  model: ProcessModel,
+  state: EngineState,
+  refusal: { taskId: string; message: string },
+  ctx: EngineContext,
+): Step | EngineFailure {
+  return step(model, state, ctx, (runtime) => {
+    const task = runtime.state.tasks[refusal.taskId];
+    const instance = task && runtime.instance(task.instanceId);
+    if (!task || !instance) return refuse('', `Expected an open task with id '${refusal.taskId}'`);
+    delete runtime.state.tasks[task.taskId];
+    runtime.command({ type: 'closeUserTask', taskId: task.taskId, state: 'cancelled' });
+    runtime.raiseIncident(instance, refusal.message, 'job');
+    return null;
+  });
+}
+
 /** A service task's handler finished: its result variables complete the element. */
 export function completeJob(
   model: ProcessModel,

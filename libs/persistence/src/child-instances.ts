@@ -21,7 +21,7 @@ export async function createChildInstance(
       [input.childId],
     );
     if (existing[0]) return existing[0];
-    const definition = await latestDefinition(db, input.processId);
+    const definition = await latestDefinition(db, input.processId, input.parent.orgPath);
     if (!definition) return null;
     const { parent } = input;
     await db.query(

@@ -4,12 +4,14 @@ import {
   type ProjectionIncidentInput,
   type ProjectionStep,
   type ProjectStepResult,
+  type RefusedTask,
   workflowIdForInstance,
 } from '../../contracts/src/process-workflow';
+import { restrictedTaskView } from '../../domain/src/task-view';
 import type { EngineEvent } from '../../engine/src/types';
 import { hashEntry } from './audit-chain';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
-import { resolveCandidates, userIdByUsername } from './task-candidates';
+import { refusedUsersMessage, resolveCandidates, usersOnLine } from './task-candidates';
 
 export interface ProjectionOptions {
   /** Unseals buffered messages handed to the case (CAREPATH_DATA_KEY). */
@@ -43,25 +45,31 @@ export async function writeProjectionStep(
       `SELECT last_step FROM process_instance WHERE id = $1 FOR UPDATE`,
       [instance.instanceId],
     );
+    const changes = withDefaults(step);
     if ((locked[0]?.last_step ?? 0) >= step.step) {
       const bufferedMessages = await messagesTakenByStep(db, instance.instanceId, step.step, options.dataKey);
-      return { status: 'duplicate', bufferedMessages };
+      // A lost answer must not lose a refusal: the tasks of this step that were never written.
+      const refusedTasks = await refusedAgain(db, instance.orgPath, changes.openedTasks);
+      return { status: 'duplicate', bufferedMessages, refusedTasks };
     }
 
-    const changes = withDefaults(step);
-    for (const task of changes.openedTasks) await openTask(db, instance.orgPath, instance.instanceId, task);
+    const refusedTasks: RefusedTask[] = [];
+    for (const task of changes.openedTasks) {
+      const refused = await openTask(db, instance.orgPath, instance.instanceId, task);
+      if (refused) refusedTasks.push(refused);
+    }
     for (const assigned of changes.assignedTasks) {
-      const assigneeId = assigned.assignee ? await userIdByUsername(db, assigned.assignee) : null;
+      // Claims and assignments were checked by the api; an assignee off the line is never granted.
+      const assigneeId = assigned.assignee
+        ? ((await usersOnLine(db, instance.orgPath, [assigned.assignee])).userIds[0] ?? null)
+        : null;
       await db.query(`UPDATE user_task SET assignee_id = $2 WHERE id = $1 AND state = 'open'`, [
         assigned.taskId,
         assigneeId,
       ]);
     }
     for (const closed of changes.closedTasks) {
-      await db.query(
-        `UPDATE user_task SET state = $2, ended_at = $3, ended_by = $4 WHERE id = $1 AND state = 'open'`,
-        [closed.taskId, closed.state, closed.at, closed.actorId ?? null],
-      );
+      await closeTask(db, closed, step.variables);
     }
     await openSubscriptions(db, instance, changes.openedSubscriptions);
     for (const closed of changes.closedSubscriptions) {
@@ -111,7 +119,7 @@ export async function writeProjectionStep(
     );
     if (step.state !== 'active') {
       await closeLeftoverSubscriptions(db, instance.instanceId, step.endedAt ?? firstAt);
-      return { status: 'written', bufferedMessages: [] };
+      return { status: 'written', bufferedMessages: [], refusedTasks };
     }
     const closedNow = new Set(changes.closedSubscriptions.map((closed) => closed.subscriptionId));
     const bufferedMessages = await takeBufferedMessages(
@@ -121,7 +129,7 @@ export async function writeProjectionStep(
       changes.openedSubscriptions.filter((subscription) => !closedNow.has(subscription.subscriptionId)),
       options.dataKey,
     );
-    return { status: 'written', bufferedMessages };
+    return { status: 'written', bufferedMessages, refusedTasks };
   });
 }
 
@@ -247,13 +255,19 @@ async function closeLeftoverSubscriptions(db: EntityManager, instanceId: string,
   );
 }
 
+/**
+ * Writes an opened task with its candidates, or refuses it: when its assignee or a candidate
+ * user is not an enabled user on the case's line, nothing is written (no grant, not even to the
+ * others) and the workflow raises an incident at the element (docs/adr/0003).
+ */
 async function openTask(
   db: EntityManager,
   orgPath: string,
   instanceId: string,
   task: ProjectionStep['openedTasks'][number],
-): Promise<void> {
-  const assigneeId = task.assignee ? await userIdByUsername(db, task.assignee) : null;
+): Promise<RefusedTask | null> {
+  const refusal = await resolveTaskPeople(db, orgPath, task);
+  if ('message' in refusal) return { taskId: task.taskId, message: refusal.message };
   await db.query(
     `INSERT INTO user_task (id, instance_id, element_id, name, org_path, assignee_id, candidate_groups,
        candidate_users, due_at, follow_up_at, priority, state, form_id, created_at, local_variables)
@@ -264,7 +278,7 @@ async function openTask(
       task.elementId,
       task.name ?? null,
       orgPath,
-      assigneeId,
+      refusal.assigneeId,
       task.candidateGroups,
       task.candidateUsers,
       task.dueAt ?? null,
@@ -275,13 +289,80 @@ async function openTask(
       JSON.stringify(task.localVariables ?? {}),
     ],
   );
-  const candidates = await resolveCandidates(db, orgPath, task.candidateGroups, task.candidateUsers);
-  for (const userId of candidates) {
-    await db.query(`INSERT INTO task_candidate (task_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      task.taskId,
-      userId,
-    ]);
+  if (refusal.candidateIds.length > 0) {
+    await db.query(
+      `INSERT INTO task_candidate (task_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [task.taskId, refusal.candidateIds],
+    );
   }
+  return null;
+}
+
+/** The task's assignee and candidates on the case's line, or why it may not open. */
+async function resolveTaskPeople(
+  db: EntityManager,
+  orgPath: string,
+  task: ProjectionStep['openedTasks'][number],
+): Promise<{ assigneeId: string | null; candidateIds: string[] } | { message: string }> {
+  const assignee = task.assignee
+    ? await usersOnLine(db, orgPath, [task.assignee])
+    : { userIds: [], refused: [] };
+  if (assignee.refused.length > 0)
+    return { message: refusedUsersMessage('assignee', assignee.refused, orgPath) };
+  const candidates = await resolveCandidates(db, orgPath, task.candidateGroups, task.candidateUsers);
+  if (candidates.refused.length > 0)
+    return { message: refusedUsersMessage('candidate users', candidates.refused, orgPath) };
+  return { assigneeId: assignee.userIds[0] ?? null, candidateIds: candidates.userIds };
+}
+
+/** The opened tasks of an already written step that have no row: they were refused. */
+async function refusedAgain(
+  db: EntityManager,
+  orgPath: string,
+  tasks: ProjectionStep['openedTasks'],
+): Promise<RefusedTask[]> {
+  if (tasks.length === 0) return [];
+  const rows: { id: string }[] = await db.query(`SELECT id FROM user_task WHERE id = ANY($1::uuid[])`, [
+    tasks.map((task) => task.taskId),
+  ]);
+  const written = new Set(rows.map((row) => row.id));
+  const refused: RefusedTask[] = [];
+  for (const task of tasks) {
+    if (written.has(task.taskId)) continue;
+    const people = await resolveTaskPeople(db, orgPath, task);
+    refused.push({
+      taskId: task.taskId,
+      message: 'message' in people ? people.message : 'Expected the task to be written; retry the incident',
+    });
+  }
+  return refused;
+}
+
+/**
+ * Closes a task and freezes what it showed to those who may not see the case: its form's
+ * variables as the step left them and its local ones. Later steps never change that view.
+ */
+async function closeTask(
+  db: EntityManager,
+  closed: ProjectionStep['closedTasks'][number],
+  processVariables: Record<string, unknown>,
+): Promise<void> {
+  const rows: { local_variables: Record<string, unknown>; form: unknown }[] = await db.query(
+    `SELECT t.local_variables, d.forms -> t.form_id AS form
+     FROM user_task t
+     JOIN process_instance i ON i.id = t.instance_id
+     JOIN process_definition d ON d.id = i.definition_id
+     WHERE t.id = $1 AND t.state = 'open'`,
+    [closed.taskId],
+  );
+  const row = rows[0];
+  if (!row) return;
+  const frozen = restrictedTaskView(processVariables, row.local_variables, row.form ?? null);
+  await db.query(
+    `UPDATE user_task SET state = $2, ended_at = $3, ended_by = $4, frozen_view = $5
+     WHERE id = $1 AND state = 'open'`,
+    [closed.taskId, closed.state, closed.at, closed.actorId ?? null, JSON.stringify(frozen)],
+  );
 }
 
 async function appendAuditEvents(

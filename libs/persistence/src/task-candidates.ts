@@ -1,17 +1,31 @@
 import type { EntityManager } from 'typeorm';
+import { onCaseLine } from './org-scope';
+
+export interface ResolvedUsers {
+  userIds: string[];
+  /**
+   * Usernames that name no enabled user on the case's line (org-scope.ts `onCaseLine`): unknown,
+   * disabled or of another school alike, so the answer tells nobody which accounts exist where.
+   * They are never granted anything; the caller turns them into an incident.
+   */
+  refused: string[];
+}
 
 /**
- * Resolves a task's candidate groups (role names) in the case's org scope when the task opens
- * (BPMN.md): for each role, the holders at the nearest unit, from the case's own unit upwards,
- * where anyone holds it. A school without a psychology teacher thus falls back to the district's.
- * Candidate users are usernames. Disabled accounts are never candidates.
+ * Resolves a task's (or a notification's) people in the case's org scope when it opens
+ * (BPMN.md, docs/adr/0003):
+ * - candidate groups (role names): for each role, the holders at the nearest unit, from the
+ *   case's own unit upwards, where anyone holds it. A school without a psychology teacher thus
+ *   falls back to the district's;
+ * - candidate users (usernames): enabled users on the case's line only; the rest are refused.
+ * Disabled accounts are never candidates.
  */
 export async function resolveCandidates(
   db: EntityManager,
   orgPath: string,
   candidateGroups: string[],
   candidateUsers: string[],
-): Promise<string[]> {
+): Promise<ResolvedUsers> {
   const ids = new Set<string>();
   for (const role of candidateGroups) {
     const rows: { user_id: string }[] = await db.query(
@@ -27,19 +41,34 @@ export async function resolveCandidates(
     );
     for (const row of rows) ids.add(row.user_id);
   }
-  if (candidateUsers.length > 0) {
-    const rows: { id: string }[] = await db.query(
-      `SELECT id FROM app_user WHERE lower(username) = ANY($1) AND NOT disabled`,
-      [candidateUsers.map((name) => name.toLowerCase())],
-    );
-    for (const row of rows) ids.add(row.id);
-  }
-  return [...ids];
+  const users = await usersOnLine(db, orgPath, candidateUsers);
+  for (const id of users.userIds) ids.add(id);
+  return { userIds: [...ids], refused: users.refused };
 }
 
-export async function userIdByUsername(db: EntityManager, username: string): Promise<string | null> {
-  const rows: { id: string }[] = await db.query(`SELECT id FROM app_user WHERE lower(username) = lower($1)`, [
-    username,
-  ]);
-  return rows[0]?.id ?? null;
+/**
+ * The ids of `usernames` that are enabled users on the line of the case at `orgPath`, and the
+ * names refused. Case-insensitive, as logins are.
+ */
+export async function usersOnLine(
+  db: EntityManager,
+  orgPath: string,
+  usernames: string[],
+): Promise<ResolvedUsers> {
+  if (usernames.length === 0) return { userIds: [], refused: [] };
+  const rows: { id: string; name: string }[] = await db.query(
+    `SELECT u.id, lower(u.username) AS name FROM app_user u
+     WHERE lower(u.username) = ANY($1) AND NOT u.disabled AND ${onCaseLine('$2::text', 'u.id')}`,
+    [usernames.map((name) => name.toLowerCase()), orgPath],
+  );
+  const found = new Set(rows.map((row) => row.name));
+  return {
+    userIds: rows.map((row) => row.id),
+    refused: [...new Set(usernames.filter((name) => !found.has(name.toLowerCase())))],
+  };
+}
+
+/** The message of an incident for users the engine may not give a task (or a notice) to. */
+export function refusedUsersMessage(what: string, refused: string[], orgPath: string): string {
+  return `Expected ${what} ${refused.map((name) => `'${name}'`).join(', ')} to be enabled users holding a role at ${orgPath}, above it or below it; nothing was granted to ${refused.length === 1 ? 'it' : 'them'}`;
 }

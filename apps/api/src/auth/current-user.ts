@@ -34,3 +34,11 @@ export function hasRoleAt(user: CurrentUser, roles: readonly Role[], orgPath: st
       roles.includes(grant.role) && (orgPath === grant.orgPath || orgPath.startsWith(`${grant.orgPath}/`)),
   );
 }
+
+/** The grants that lie below no other of the list: where a caller's reach starts. */
+export function outermost(grants: RoleGrant[]): RoleGrant[] {
+  const distinct = [...new Map(grants.map((grant) => [grant.orgUnitId, grant])).values()];
+  return distinct.filter(
+    (grant) => !distinct.some((other) => other !== grant && grant.orgPath.startsWith(`${other.orgPath}/`)),
+  );
+}

@@ -1,4 +1,4 @@
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
 /** Diagrams larger than this are refused before parsing (libs/bpmn bounds them again). */
@@ -8,6 +8,12 @@ export class DeployDefinitionDto {
   @IsOptional() @IsString() @MaxLength(MAX_DIAGRAM_BYTES) xml?: string;
   /** form-js schemas by formId. */
   @IsOptional() @IsObject() forms?: Record<string, unknown>;
+  /**
+   * The unit that will own a new key (docs/adr/0003): a unit at or below one where the caller
+   * may deploy. Needed only when the caller may deploy at several unrelated units; a key's
+   * later versions keep the owner of its first.
+   */
+  @IsOptional() @IsUUID() ownerUnitId?: string;
 }
 
 export class ListDefinitionsQuery extends PageQuery {

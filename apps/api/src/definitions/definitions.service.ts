@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { compileProcess } from '../../../../libs/bpmn/src';
 import type { ProcessModel } from '../../../../libs/bpmn/src/model';
 import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
-import { ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
+import { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
 import { AccessLog } from '../access-log/access-log.service';
-import { type CurrentUser, hasRole } from '../auth/current-user';
+import { type CurrentUser, hasRole, hasRoleAt, outermost } from '../auth/current-user';
 import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
 import type { ListDefinitionsQuery } from './definitions.dto';
@@ -15,7 +15,14 @@ import { TimerStarts } from './timer-starts.service';
 
 export interface DeployResult {
   created: boolean;
-  definition: { id: string; key: string; version: number; name: string | null; warnings: unknown[] };
+  definition: {
+    id: string;
+    key: string;
+    version: number;
+    name: string | null;
+    ownerUnitId: string;
+    warnings: unknown[];
+  };
 }
 
 function summarise(d: ProcessDefinitionEntity) {
@@ -24,6 +31,7 @@ function summarise(d: ProcessDefinitionEntity) {
     key: d.key,
     version: d.version,
     name: d.name,
+    ownerUnitId: d.ownerUnitId,
     deployedAt: d.deployedAt,
     deployedBy: d.deployedBy,
   };
@@ -37,7 +45,17 @@ export class DefinitionsService {
     private readonly timerStarts: TimerStarts,
   ) {}
 
-  async deploy(user: CurrentUser, xml: string, forms: Record<string, unknown> = {}): Promise<DeployResult> {
+  /**
+   * Publishes a diagram as the next version of its key. Who may (docs/adr/0003): a deployer
+   * (psychLead, admin) at or above the key's owner unit, which the first version fixes; a school
+   * that wants its own variant of the district's pathway deploys it under a key of its own.
+   */
+  async deploy(
+    user: CurrentUser,
+    xml: string,
+    forms: Record<string, unknown> = {},
+    ownerUnitId?: string,
+  ): Promise<DeployResult> {
     if (!hasRole(user, DEPLOYER_ROLES))
       throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
     const compiled = await compileProcess(xml);
@@ -59,6 +77,7 @@ export class DefinitionsService {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`definition:${model.id}`]);
       const repo = tx.getRepository(ProcessDefinitionEntity);
       const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
+      const owner = await this.ownerFor(tx.getRepository(OrgUnitEntity), user, model.id, latest, ownerUnitId);
       const replaced = latest?.model;
       if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced };
       const entity = await repo.save(
@@ -70,6 +89,7 @@ export class DefinitionsService {
           model,
           forms,
           sha256,
+          ownerUnitId: owner.id,
           deployedBy: user.id,
         }),
       );
@@ -82,11 +102,65 @@ export class DefinitionsService {
       });
     }
     const { entity } = result;
-    await this.syncTimerStarts(user, entity, result.created, result.created ? result.replaced : undefined);
+    await this.syncTimerStarts(entity, result.created, result.created ? result.replaced : undefined);
     return {
       created: result.created,
-      definition: { id: entity.id, key: entity.key, version: entity.version, name: entity.name, warnings },
+      definition: {
+        id: entity.id,
+        key: entity.key,
+        version: entity.version,
+        name: entity.name,
+        ownerUnitId: entity.ownerUnitId,
+        warnings,
+      },
     };
+  }
+
+  /**
+   * The owner unit of the version about to be deployed: the key's owner when it exists (and the
+   * caller must deploy at or above it), else the unit asked for or the caller's one deploying unit.
+   */
+  private async ownerFor(
+    units: Repository<OrgUnitEntity>,
+    user: CurrentUser,
+    key: string,
+    latest: ProcessDefinitionEntity | null,
+    requested: string | undefined,
+  ): Promise<OrgUnitEntity> {
+    if (latest) {
+      const owner = await units.findOneByOrFail({ id: latest.ownerUnitId });
+      if (!hasRoleAt(user, DEPLOYER_ROLES, owner.orgPath)) {
+        throw new ForbiddenException(
+          `Process '${key}' belongs to ${owner.name} (${owner.orgPath}): only a psychLead or admin there or above publishes its versions. Deploy your variant under a key of your own`,
+        );
+      }
+      if (requested && requested !== owner.id) {
+        throw new ProblemException(400, `Process '${key}' is owned by ${owner.orgPath} since version 1`, [
+          { path: 'ownerUnitId', message: `Expected ${owner.id} (the owner of '${key}') or nothing` },
+        ]);
+      }
+      return owner;
+    }
+    if (requested) {
+      const unit = await units.findOneBy({ id: requested });
+      if (!unit || !hasRoleAt(user, DEPLOYER_ROLES, unit.orgPath)) {
+        throw new ProblemException(400, `You may not deploy processes owned by unit ${requested}`, [
+          {
+            path: 'ownerUnitId',
+            message: 'Expected a unit at or below one where you hold psychLead or admin',
+          },
+        ]);
+      }
+      return unit;
+    }
+    const homes = outermost(user.roles.filter((grant) => DEPLOYER_ROLES.includes(grant.role)));
+    const [home] = homes;
+    if (!home || homes.length > 1) {
+      throw new ProblemException(400, `Say which unit owns the new process '${key}'`, [
+        { path: 'ownerUnitId', message: 'Expected the id of a unit where you hold psychLead or admin' },
+      ]);
+    }
+    return units.findOneByOrFail({ id: home.orgUnitId });
   }
 
   /**
@@ -94,7 +168,6 @@ export class DefinitionsService {
    * diagram that has them, or replaces one that had them, needs Temporal here.
    */
   private async syncTimerStarts(
-    user: CurrentUser,
     entity: ProcessDefinitionEntity,
     created: boolean,
     replaced: ProcessModel | undefined,
@@ -103,10 +176,8 @@ export class DefinitionsService {
     const timers = TimerStarts.timersOf(upgradeModel(entity.model), now);
     const hadTimers = replaced !== undefined && TimerStarts.timersOf(upgradeModel(replaced), now).length > 0;
     if (timers.length === 0 && !hadTimers) return;
-    // Cases a timer starts live at the deploying lead's unit (the role that let them deploy).
-    const home = user.roles.find((grant) => DEPLOYER_ROLES.includes(grant.role)) ?? user.roles[0];
-    if (!home) return;
-    await this.timerStarts.sync(entity, timers, home.orgUnitId, created);
+    // Cases a timer starts live at the key's owner unit: the pathway's home.
+    await this.timerStarts.sync(entity, timers, entity.ownerUnitId, created);
   }
 
   /** Definitions are not case data: every signed-in user may list them. */

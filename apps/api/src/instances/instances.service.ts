@@ -63,6 +63,7 @@ export class InstancesService {
     startEventId?: string,
   ) {
     const { unit, studentId } = await this.placeCase(user, dto);
+    await this.mayRunAt(definition, unit);
     const client = this.temporal.client;
     const instanceId = randomUUID();
     const workflowId = workflowIdForInstance(instanceId);
@@ -125,6 +126,18 @@ export class InstancesService {
       definitionKey: definition.key,
     });
     return this.view(await this.findVisible(user, instanceId));
+  }
+
+  /**
+   * A case runs only a pathway of its own unit or of a unit above it (docs/adr/0003): another
+   * school's diagram may name that school's people.
+   */
+  private async mayRunAt(definition: ProcessDefinitionEntity, unit: OrgUnitEntity): Promise<void> {
+    const owner = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: definition.ownerUnitId });
+    if (unit.orgPath === owner.orgPath || unit.orgPath.startsWith(`${owner.orgPath}/`)) return;
+    throw new ForbiddenException(
+      `Process '${definition.key}' belongs to ${owner.name} (${owner.orgPath}); cases at ${unit.orgPath} cannot run it. Deploy a copy under a key of your own`,
+    );
   }
 
   /** Where a case would live; 404 for an unknown unit or student, 403 outside the caller's scope. */

@@ -18,6 +18,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
+import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
 import { messageStartEventOf } from './message-start';
 import type { PublishMessageDto } from './messages.dto';
 import { parseTimeToLive } from './time-to-live';
@@ -58,9 +59,18 @@ export class MessagesService {
     const variables = dto.variables ?? {};
     const ttl = dto.timeToLive ? parseTimeToLive(dto.timeToLive) : { millis: 0 };
     const ttlMillis = 'millis' in ttl ? ttl.millis : 0;
-    const starts = await this.messageStarts(dto.name);
+    const startable = await this.messageStarts(dto.name);
     // Resolved before anything happens, so a bad orgUnitId fails the request as a whole.
-    const home = starts.length > 0 || ttlMillis > 0 ? await this.homeUnit(user, dto.orgUnitId) : null;
+    const home = startable.length > 0 || ttlMillis > 0 ? await this.homeUnit(user, dto.orgUnitId) : null;
+    // Only pathways of the home unit or above start there (docs/adr/0003).
+    const runnable = home
+      ? await runnableAt(
+          this.db.manager,
+          startable.map((start) => start.definition.id),
+          home.orgPath,
+        )
+      : new Set<string>();
+    const starts = startable.filter((start) => runnable.has(start.definition.id));
 
     const correlated: string[] = [];
     let buffered = false;

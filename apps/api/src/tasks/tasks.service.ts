@@ -13,7 +13,8 @@ import {
 } from '../../../../libs/contracts/src/process-workflow';
 import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
 import { UserTaskEntity } from '../../../../libs/persistence/src/entities';
-import { taskVisible } from '../../../../libs/persistence/src/org-scope';
+import { inScope, taskVisible } from '../../../../libs/persistence/src/org-scope';
+import { restrictedTaskView } from '../../../../libs/domain/src/task-view';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
@@ -49,21 +50,44 @@ export class TasksService {
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
+  /**
+   * A task with its form and the variables it may show the caller: staff who see the case see
+   * the case's variables (its own scopes' win over the process's, API.md); anyone else (a peer
+   * monitor, a candidate with no case-viewing role above the case) sees only what the form and
+   * the input mappings give the task, frozen when it closed (docs/adr/0003).
+   */
   async get(user: CurrentUser, id: string) {
     const task = await this.findVisible(user, id);
     const [row] = (await this.db.query(
-      `SELECT i.variables, t.local_variables AS "localVariables"
-         FROM process_instance i JOIN user_task t ON t.instance_id = i.id WHERE t.id = $1`,
+      `SELECT i.variables, t.local_variables AS "localVariables", d.forms -> t.form_id AS form
+         FROM user_task t
+         JOIN process_instance i ON i.id = t.instance_id
+         JOIN process_definition d ON d.id = i.definition_id
+        WHERE t.id = $1`,
       [task.id],
-    )) as { variables: Record<string, unknown>; localVariables: Record<string, unknown> }[];
-    await this.accessLog.record(user.id, 'task.read', 'task', id);
+    )) as { variables: Record<string, unknown>; localVariables: Record<string, unknown>; form: unknown }[];
+    const seesCase = await this.seesCase(user, task.orgPath);
+    await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
     const [view] = await this.views([task]);
-    return {
-      ...view,
-      form: null,
-      // API.md: a task's variables are all it can see; its own scopes' win over the process's.
-      variables: { ...row?.variables, ...row?.localVariables },
-    };
+    const caseVariables = row?.variables ?? {};
+    const localVariables = row?.localVariables ?? {};
+    let variables: Record<string, unknown>;
+    if (seesCase) variables = { ...caseVariables, ...localVariables };
+    else if (task.state === 'open') variables = restrictedTaskView(caseVariables, localVariables, row?.form);
+    else variables = task.frozenView ?? {};
+    return { ...view, form: row?.form ?? null, variables };
+  }
+
+  /** Whether the caller holds a case-viewing role at or above `orgPath` (the scope filter, in SQL). */
+  private async seesCase(user: CurrentUser, orgPath: string): Promise<boolean> {
+    const rows: unknown[] = await this.db
+      .createQueryBuilder()
+      .select('1')
+      .from('app_user', 'me')
+      .where('me.id = :scopeUserId', { scopeUserId: user.id })
+      .andWhere(inScope('CAST(:orgPath AS text)'), { orgPath })
+      .getRawMany();
+    return rows.length > 0;
   }
 
   /**
@@ -85,9 +109,13 @@ export class TasksService {
       updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
     });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
+    // The answer holds what the caller may see: a peer gets their task, not the case.
+    const seesCase = await this.seesCase(user, task.orgPath);
     return {
       task: await this.view(await this.findVisible(user, id)),
-      instance: await this.instances.view(await this.instances.findVisible(user, task.instanceId)),
+      instance: seesCase
+        ? await this.instances.view(await this.instances.findVisible(user, task.instanceId))
+        : null,
     };
   }
 

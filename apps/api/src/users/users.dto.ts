@@ -1,6 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, type Role } from '../../../../libs/domain/src/roles';
+import { PageQuery } from '../common/pagination';
 
 export class RoleGrantDto {
   @IsIn(ROLES) role!: Role;
@@ -13,4 +25,22 @@ export class CreateUserDto {
   @IsString() @Length(12, 200, { message: 'password must be 12 to 200 characters' }) password!: string;
   @IsString() @Length(1, 100) displayName!: string;
   @ValidateNested({ each: true }) @Type(() => RoleGrantDto) @ArrayMaxSize(50) roles!: RoleGrantDto[];
+}
+
+export class UpdateUserDto {
+  @IsOptional() @IsString() @Length(1, 100) displayName?: string;
+  /** A disabled user cannot sign in, their tokens stop working and they are never a candidate. */
+  @IsOptional() @IsBoolean() disabled?: boolean;
+}
+
+export class ReplaceRolesDto {
+  @ValidateNested({ each: true }) @Type(() => RoleGrantDto) @ArrayMaxSize(50) roles!: RoleGrantDto[];
+}
+
+export class ListUsersQuery extends PageQuery {
+  /** Part of the username or display name. */
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @IsIn(ROLES) role?: Role;
+  /** Users holding a role at this unit or below it. */
+  @IsOptional() @IsUUID() orgUnitId?: string;
 }

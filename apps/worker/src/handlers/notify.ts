@@ -3,7 +3,7 @@ import type { JobInput, JobResult } from '../../../../libs/contracts/src/process
 import { isRole } from '../../../../libs/domain/src/roles';
 import { recordNotifications } from '../../../../libs/persistence/src/notifications';
 import { elementName } from '../../../../libs/persistence/src/process-definitions';
-import { resolveCandidates } from '../../../../libs/persistence/src/task-candidates';
+import { refusedUsersMessage, resolveCandidates } from '../../../../libs/persistence/src/task-candidates';
 import type { JobHandler } from './job-handler';
 
 /** What a notification says when neither the diagram nor the element gives a title. */
@@ -15,7 +15,8 @@ const MAX_TITLE_LENGTH = 200;
  * `notify`: tells people in-app that a case has work for them. Headers (zeebe:taskHeaders):
  * - `recipients`: comma-separated role names, resolved like candidate groups at the case's org
  *   path (the holders at the nearest unit upwards);
- * - `users`: comma-separated usernames;
+ * - `users`: comma-separated usernames, each an enabled user on the case's line (org-scope.ts);
+ *   any other name is an incident, never a notice;
  * - `title` (optional): fixed text; otherwise the element's name, otherwise a generic line.
  *
  * The notification carries the title, the case id and where it lives, never the job's variables
@@ -40,7 +41,20 @@ export const notify: JobHandler = async ({ instance, job }: JobInput, { db }): P
       message: `notify at ${job.elementId}: unknown role(s) in "recipients": ${unknownRoles.join(', ')}`,
     });
   }
-  const recipientIds = await resolveCandidates(db.manager, instance.orgPath, roles, usernames);
+  const { userIds: recipientIds, refused } = await resolveCandidates(
+    db.manager,
+    instance.orgPath,
+    roles,
+    usernames,
+  );
+  if (refused.length > 0) {
+    // Even a content-free notice tells its reader that a case exists: never across the line.
+    throw ApplicationFailure.create({
+      type: 'JobMisconfigured',
+      nonRetryable: true,
+      message: `notify at ${job.elementId}: ${refusedUsersMessage('users', refused, instance.orgPath)}`,
+    });
+  }
   if (recipientIds.length === 0) {
     // Retryable: someone may be given the role meanwhile. Past the retries the case raises an
     // incident, which is what should happen when a crisis notice would reach nobody.

@@ -9,6 +9,7 @@ import {
   failChild,
   failJob,
   fireTimer,
+  refuseTask,
   resolveIncident,
   startInstance,
   throwChildError,
@@ -70,6 +71,12 @@ export class Scenario {
   assignTask(elementOrTaskId: string, assignee: string | null, actor = 'tester'): Step {
     const taskId = this.taskId(elementOrTaskId);
     return this.accept(assignTask(this.model, this.frozen(), { taskId, assignee, actor }, this.ctx));
+  }
+
+  /** The projection refused to open the element's task (someone off the case's line). */
+  refuseTask(elementOrTaskId: string, message = 'Expected assignee to be on the line'): Step {
+    const taskId = this.taskId(elementOrTaskId);
+    return this.accept(refuseTask(this.model, this.frozen(), { taskId, message }, this.ctx));
   }
 
   completeJob(elementOrJobId: string, variables: Variables = {}): Step {

@@ -13,5 +13,7 @@ export class ProcessDefinitionEntity {
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) forms!: Record<string, unknown>;
   @Column({ type: 'text' }) sha256!: string;
   @Column({ name: 'deployed_at', type: 'timestamptz', default: () => 'now()' }) deployedAt!: Date;
+  /** The unit that owns the key (fixed by version 1): see docs/adr/0003. */
+  @Column({ name: 'owner_unit_id', type: 'uuid' }) ownerUnitId!: string;
   @Column({ name: 'deployed_by', type: 'uuid', nullable: true }) deployedBy!: string | null;
 }

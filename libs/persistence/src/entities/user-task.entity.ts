@@ -22,6 +22,8 @@ export class UserTaskEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   @Column({ name: 'ended_by', type: 'uuid', nullable: true }) endedBy!: string | null;
+  /** What the task showed to those who do not see its case, frozen when it closed. */
+  @Column({ name: 'frozen_view', type: 'jsonb', nullable: true }) frozenView!: Record<string, unknown> | null;
 }
 
 /** The users a task's candidate groups and users resolved to when it opened. */

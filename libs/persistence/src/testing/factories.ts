@@ -54,16 +54,19 @@ export async function createUser(
   return { id, username };
 }
 
+/** A definition owned by `ownerUnitId`, by default the root (runnable everywhere). */
 export async function createDefinition(
   db: DataSource,
   key: string,
   model: unknown = {},
+  ownerUnitId?: string,
 ): Promise<{ id: string; key: string; version: number }> {
+  const owner = ownerUnitId ?? (await rootUnit(db)).id;
   const [{ id, version }] = await db.query(
-    `INSERT INTO process_definition (key, version, xml, model, sha256)
-     VALUES ($1, COALESCE((SELECT max(version) FROM process_definition WHERE key = $1), 0) + 1, '<x/>', $2, 'h')
+    `INSERT INTO process_definition (key, version, xml, model, sha256, owner_unit_id)
+     VALUES ($1, COALESCE((SELECT max(version) FROM process_definition WHERE key = $1), 0) + 1, '<x/>', $2, 'h', $3)
      RETURNING id, version`,
-    [key, JSON.stringify(model)],
+    [key, JSON.stringify(model), owner],
   );
   return { id, key, version };
 }

@@ -1,4 +1,4 @@
-import { assignTask, completeJob, completeTask, startInstance } from '../../engine';
+import { assignTask, completeJob, completeTask, refuseTask, startInstance } from '../../engine';
 import { processModel, testContext, trigger } from '../../testing/process-builder';
 import { Scenario } from '../../testing/scenario';
 import type { Command, UserTaskSpec } from '../../types';
@@ -278,6 +278,76 @@ describe('user task assignment', () => {
       s.ev('task.opened', 't', { data: { taskId: 'id-3' } }),
     ]);
     expect(step.state.instances['id-1']?.variables).toEqual({ groups: ['principal'] });
+  });
+});
+
+describe('a user task the projection refuses to open', () => {
+  const model = processModel('p')
+    .startEvent('s')
+    .userTask('t', { assignment: { assignee: '=reporter' } })
+    .endEvent('e')
+    .sequence('s', 't', 'e')
+    .build();
+
+  it('withdraws the task and raises an incident at its element', () => {
+    // given a task opened for someone off the case's line
+    const s = new Scenario(model);
+    s.start({ reporter: 'outsider' });
+    // when the projection refuses it
+    const step = s.refuseTask('t', "Expected assignee 'outsider' to be on the line");
+    // then the task is cancelled and the element waits on an incident, nothing else moves
+    expect(step.commands).toEqual([
+      { type: 'closeUserTask', taskId: 'id-3', state: 'cancelled' },
+      {
+        type: 'raiseIncident',
+        incident: {
+          incidentId: 'id-4',
+          elementId: 't',
+          message: "Expected assignee 'outsider' to be on the line",
+        },
+      },
+    ]);
+    expect(step.events).toEqual([
+      s.ev('incident.raised', 't', {
+        data: { incidentId: 'id-4', message: "Expected assignee 'outsider' to be on the line" },
+      }),
+    ]);
+    expect(step.state.tasks).toEqual({});
+    expect(step.state.instances['id-3']).toMatchObject({ elementId: 't', state: 'incident' });
+  });
+
+  it('opens the task again, assignment evaluated anew, when the incident is retried with a fix', () => {
+    // given
+    const s = new Scenario(model);
+    s.start({ reporter: 'outsider' });
+    s.refuseTask('t');
+    // when
+    const step = s.resolveIncident('t', { reporter: 'insider' });
+    // then
+    expect(step.commands).toEqual([
+      { type: 'resolveIncident', incidentId: 'id-4' },
+      {
+        type: 'openUserTask',
+        task: {
+          taskId: 'id-3',
+          elementId: 't',
+          assignee: 'insider',
+          candidateGroups: [],
+          candidateUsers: [],
+          priority: 50,
+        },
+      },
+    ]);
+  });
+
+  it('refuses a task that is not open', () => {
+    const s = new Scenario(model);
+    s.start({ reporter: 'x' });
+    expect(
+      s.refused((m, state, ctx) => refuseTask(m, state, { taskId: 'nope', message: 'm' }, ctx)),
+    ).toMatchObject({
+      kind: 'failure',
+    });
   });
 });
 
