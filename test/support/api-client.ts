@@ -170,3 +170,14 @@ export async function seedSchoolWithCase(stack: Stack): Promise<{
     world,
   };
 }
+
+/** Polls `probe` until it returns something other than undefined (or fails after `ms`). */
+export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Nothing came within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -30,15 +30,17 @@ export function chain(...ids: string[]): string[] {
   return ids.slice(1).map((to, index) => flow(ids[index] ?? '', to));
 }
 
+/** `extensions` go inside extensionElements (a form, io mappings); `extra` after them. */
 export function userTask(
   id: string,
-  options: { groups?: string; assignee?: string; extra?: string } = {},
+  options: { groups?: string; users?: string; assignee?: string; extensions?: string; extra?: string } = {},
 ): string {
   const assignment = [
     options.groups ? `candidateGroups="${escape(options.groups)}"` : '',
+    options.users ? `candidateUsers="${escape(options.users)}"` : '',
     options.assignee ? `assignee="${escape(options.assignee)}"` : '',
   ].join(' ');
-  return `<bpmn:userTask id="${id}" name="${id}"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition ${assignment} /></bpmn:extensionElements>${options.extra ?? ''}</bpmn:userTask>`;
+  return `<bpmn:userTask id="${id}" name="${id}"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition ${assignment} />${options.extensions ?? ''}</bpmn:extensionElements>${options.extra ?? ''}</bpmn:userTask>`;
 }
 
 export function message(id: string, name: string, correlationKey?: string): string {

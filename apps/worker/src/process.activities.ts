@@ -42,8 +42,8 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
      */
     async projectStep(step: ProjectionStep): Promise<ProjectStepResult> {
       try {
-        const { bufferedMessages } = await writeProjectionStep(dataSource, step, { dataKey });
-        return { bufferedMessages };
+        const { bufferedMessages, refusedTasks } = await writeProjectionStep(dataSource, step, { dataKey });
+        return { bufferedMessages, ...(refusedTasks?.length ? { refusedTasks } : {}) };
       } catch (error) {
         const permanent = permanentDatabaseError(error);
         if (!permanent) throw error;
