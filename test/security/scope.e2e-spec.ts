@@ -180,6 +180,10 @@ describe('2. a process key belongs to a unit', () => {
     });
     expect(inB.status).toBe(403);
     expect(inB.body.detail).toContain('cannot run it');
+
+    // and the API reference says so
+    const docs = await call(stack.baseUrl, 'GET', '/api/docs-json');
+    expect(docs.body.paths['/api/definitions'].post.description).toContain('owner unit');
   });
 });
 

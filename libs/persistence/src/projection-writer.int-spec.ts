@@ -79,7 +79,11 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
     const instance = newCase();
     const id = instance.instanceId;
     expect((await write(projectionStep(instance, 1))).status).toBe('written');
-    expect(await write(projectionStep(instance, 1))).toEqual({ status: 'duplicate', bufferedMessages: [] });
+    expect(await write(projectionStep(instance, 1))).toEqual({
+      status: 'duplicate',
+      bufferedMessages: [],
+      refusedTasks: [],
+    });
     expect((await write(projectionStep(instance, 2))).status).toBe('written');
     expect((await write(projectionStep(instance, 1))).status).toBe('duplicate');
 
@@ -131,6 +135,79 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
     );
     const candidates = await db.query(`SELECT user_id FROM task_candidate WHERE task_id = $1`, [taskId]);
     expect(candidates).toEqual([{ user_id: psych.id }]);
+  });
+
+  it('refuses to write a task offered or assigned to someone off the case’s line, and says so again on a retry', async () => {
+    const outsider = await createUser(db, 'outsider', [{ role: 'psychTeacher', orgUnitId: otherSchool.id }]);
+    for (const people of [
+      { assignee: outsider.username, candidateUsers: [] },
+      { candidateUsers: [teacher.username, outsider.username] },
+    ]) {
+      // given a step opening a task for school A's case naming school B's teacher
+      const instance = newCase();
+      const taskId = randomUUID();
+      const step = projectionStep(instance, 1, {
+        openedTasks: [
+          {
+            taskId,
+            elementId: 't',
+            candidateGroups: ['psychTeacher'],
+            priority: 50,
+            openedAt: at(0),
+            ...people,
+          },
+        ],
+      });
+      // when it is written, and written again (a retried activity whose answer was lost)
+      const first = await write(step);
+      const again = await write(step);
+      // then no task row and no candidate exist, and both answers name the outsider
+      for (const outcome of [first, again]) {
+        expect(outcome.refusedTasks).toEqual([
+          { taskId, message: expect.stringContaining(`'${outsider.username.toLowerCase()}'`) },
+        ]);
+      }
+      expect(await db.query(`SELECT id FROM user_task WHERE id = $1`, [taskId])).toEqual([]);
+      expect(await db.query(`SELECT user_id FROM task_candidate WHERE task_id = $1`, [taskId])).toEqual([]);
+    }
+  });
+
+  it('freezes what a closing task shows to those who do not see the case', async () => {
+    // given a task with a form asking for `mood` and an input-mapped variable
+    const formDefinition = await createDefinition(db, `f-${uniqueTag()}`);
+    await db.query(`UPDATE process_definition SET forms = $2 WHERE id = $1`, [
+      formDefinition.id,
+      JSON.stringify({ check: { components: [{ key: 'mood', type: 'textfield' }] } }),
+    ]);
+    const instance = instanceDescriptor(formDefinition, school);
+    const taskId = randomUUID();
+    await write(
+      projectionStep(instance, 1, {
+        variables: { concern: 'secret' },
+        openedTasks: [
+          {
+            taskId,
+            elementId: 't',
+            candidateGroups: [],
+            candidateUsers: [],
+            priority: 50,
+            openedAt: at(0),
+            formId: 'check',
+            localVariables: { whom: 'x' },
+          },
+        ],
+      }),
+    );
+    // when it completes with the case's variables as they then are
+    await write(
+      projectionStep(instance, 2, {
+        variables: { concern: 'secret', mood: 'sad' },
+        closedTasks: [{ taskId, state: 'completed', at: at(2) }],
+      }),
+    );
+    // then its frozen view holds the form's and local variables only
+    const [row] = await db.query(`SELECT frozen_view FROM user_task WHERE id = $1`, [taskId]);
+    expect(row.frozen_view).toEqual({ mood: 'sad', whom: 'x' });
   });
 
   it('assigns a task by username, reassigns it and unassigns it with null', async () => {
@@ -247,10 +324,11 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
       correlationKey: key,
       variables: { order: 1 },
     };
-    expect(result).toEqual({ status: 'written', bufferedMessages: [expected] });
+    expect(result).toEqual({ status: 'written', bufferedMessages: [expected], refusedTasks: [] });
     expect(await write(projectionStep(instance, 1, { openedSubscriptions: [sub] }))).toEqual({
       status: 'duplicate',
       bufferedMessages: [expected],
+      refusedTasks: [],
     });
 
     // and another case's subscription takes the next one

@@ -11,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
@@ -26,6 +26,14 @@ export class DefinitionsController {
 
   /** 201 for a new version, 200 when the identical diagram already is the latest version. */
   @Post()
+  @ApiOperation({
+    summary: 'Deploy a diagram as the next version of its key',
+    description:
+      'Needs psychLead or admin. Every key has an owner unit, fixed by its first version (`ownerUnitId`, or the one unit where the caller deploys). ' +
+      'Further versions need a deployer role at or above the owner; cases run a key only at or below its owner. ' +
+      'A school adapts the district pathway by deploying it under a key of its own (docs/adr/0003). ' +
+      '201 new version, 200 identical to the latest, 400 invalid diagram (errors[].elementId), 403 not the owner.',
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DIAGRAM_BYTES, files: 1 } }))
   async deploy(
     @User() user: CurrentUser,

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
@@ -13,7 +14,14 @@ export class DeployDefinitionDto {
    * may deploy. Needed only when the caller may deploy at several unrelated units; a key's
    * later versions keep the owner of its first.
    */
-  @IsOptional() @IsUUID() ownerUnitId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Owner unit of a new key (fixed by version 1); needed when you deploy at several unrelated units',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerUnitId?: string;
 }
 
 export class ListDefinitionsQuery extends PageQuery {

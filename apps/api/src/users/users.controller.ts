@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CreateUserDto, ListUsersQuery, ReplaceRolesDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
@@ -11,11 +11,17 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a user',
+    description:
+      'Admins only. Every grant must lie at or below a unit where the caller holds admin (403 naming roles.N.orgUnitId otherwise); a repeated grant is 400.',
+  })
   create(@User() user: CurrentUser, @Body() body: CreateUserDto) {
     return this.users.create(user, body);
   }
 
   @Get()
+  @ApiOperation({ summary: 'Users holding a role within the caller’s scope (the picker for assigning)' })
   list(@User() user: CurrentUser, @Query() query: ListUsersQuery) {
     return this.users.list(user, query);
   }
@@ -26,11 +32,20 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Rename, disable or re-enable a user',
+    description: 'Admins, for users whose every grant lies within their reach; never oneself. Audited.',
+  })
   update(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(user, id, body);
   }
 
   @Put(':id/roles')
+  @ApiOperation({
+    summary: 'Replace a user’s role grants',
+    description:
+      'Same reach rules as creating; what the user sees follows at once (tasks included). Audited with before and after.',
+  })
   replaceRoles(
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,

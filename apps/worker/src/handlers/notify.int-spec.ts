@@ -128,11 +128,24 @@ describe('notify handler (real PostgreSQL)', () => {
   });
 
   it('fails retryably when nobody holds the roles, so the case ends in an incident rather than silence', async () => {
-    const input = await jobOf({ recipients: 'districtSupervisor', users: 'nobody-by-this-name' });
+    const input = await jobOf({ recipients: 'districtSupervisor' });
     const error = await notify(input, { db }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ApplicationFailure);
     expect((error as Error).message).toContain('nobody to notify');
     expect(await rowsOf(input.instance.instanceId)).toEqual([]);
+  });
+
+  it('never notifies a user off the case’s line: another school’s teacher or an unknown name is an incident', async () => {
+    for (const users of [otherPsych.username, 'nobody-by-this-name']) {
+      // given a notice naming, besides this school's principal, someone outside it
+      const input = await jobOf({ recipients: 'principal', users });
+      // when it runs
+      const error = await notify(input, { db }).catch((e: unknown) => e);
+      // then it fails for good, naming them, and nobody was notified
+      expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
+      expect((error as Error).message).toContain(`'${users}'`);
+      expect(await rowsOf(input.instance.instanceId)).toEqual([]);
+    }
   });
 });
