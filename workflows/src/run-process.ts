@@ -53,6 +53,9 @@ export const syncUpdate = wf.defineUpdate<StepResult>('sync');
  */
 const CONTINUE_AS_NEW_AFTER_EVENTS = 3_000;
 
+/** Patch id (Temporal versioning): an assignment to the current assignee takes no step. */
+const SAME_ASSIGNEE_IS_NO_STEP = 'same-assignee-is-no-step';
+
 interface Resume {
   state: EngineState;
   projection: ProjectionResume;
@@ -137,6 +140,13 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     assignee: string | null,
     actor: { id: string; username: string },
   ) => {
+    // Racing claims by one user (a double click, a retried request) change nothing after the
+    // first: no second step, no second audit entry. Histories from before record every one.
+    const current = runner.state.tasks[taskId]?.assignee ?? null;
+    if (current === assignee && wf.patched(SAME_ASSIGNEE_IS_NO_STEP)) {
+      await projection.flushed();
+      return { taskId, assignee, step: projection.step };
+    }
     const { step } = await stepFor(
       (ctx) => assignTask(input.model, runner.state, { taskId, assignee, actor: actor.username }, ctx),
       actor.id,

@@ -1,0 +1,364 @@
+import { createHmac } from 'node:crypto';
+import { buildWorld, call, eventually, login, unique, type Person, type World } from '../support/api-client';
+import { chain, diagram, message, userTask } from '../support/bpmn-xml';
+import { type Stack, startStack } from '../support/stack';
+
+jest.setTimeout(180_000);
+
+/**
+ * The security probe (issue 7): what an outsider tries against the running product, as classes
+ * of requests with the answers that hold the line. Each request is counted; the file ends with a
+ * summary line giving the counts per class. Hostile input and sizes have their own file
+ * (hostile-input.e2e-spec.ts), denials and headers theirs.
+ */
+let stack: Stack;
+let world: World;
+
+interface Probe {
+  kind: 'cross-scope' | 'vertical' | 'tokens' | 'concurrency';
+  what: string;
+  status: number;
+  held: boolean;
+}
+const probes: Probe[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  world = await buildWorld(stack);
+});
+afterAll(async () => {
+  const held = probes.filter((p) => p.held).length;
+  const byKind = ['cross-scope', 'vertical', 'tokens', 'concurrency']
+    .map((kind) => `${kind} ${probes.filter((p) => p.kind === kind).length}`)
+    .join(', ');
+  process.stdout.write(
+    `\nsecurity probe: ${probes.length} requests, ${held} held, ${probes.length - held} leaked (${byKind})\n`,
+  );
+  await stack?.close();
+});
+
+const api = (method: string, path: string, token: string | undefined, body?: unknown) =>
+  call(stack.baseUrl, method, path, { ...(token ? { token } : {}), ...(body === undefined ? {} : { body }) });
+
+/** Sends a probe and records whether its answer is one of `allowed`. */
+async function probe(
+  kind: Probe['kind'],
+  method: string,
+  path: string,
+  token: string | undefined,
+  allowed: number[],
+  body?: unknown,
+): Promise<number> {
+  const response = await api(method, path, token, body);
+  probes.push({
+    kind,
+    what: `${method} ${path}`,
+    status: response.status,
+    held: allowed.includes(response.status),
+  });
+  return response.status;
+}
+
+/** A list answered 200 that does not contain `id`. */
+async function omits(kind: Probe['kind'], path: string, token: string, id: string): Promise<boolean> {
+  const response = await api('GET', path, token);
+  const ids = ((response.body?.items ?? []) as { id: string }[]).map((item) => item.id);
+  const held = response.status === 200 && !ids.includes(id);
+  probes.push({ kind, what: `GET ${path} omits ${id}`, status: response.status, held });
+  return held;
+}
+
+async function person(role: string, orgUnitId: string): Promise<Person> {
+  const username = `${role.toLowerCase()}-${unique()}`;
+  const password = `pw-${username}-long-enough`;
+  const created = await api('POST', '/api/users', world.adminToken, {
+    username,
+    password,
+    displayName: username,
+    roles: [{ role, orgUnitId }],
+  });
+  return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
+}
+
+/** School A's case file: an open task, an incident, a student, a notification, a subscription. */
+async function seedSchoolA() {
+  const key = `probe-${unique()}`;
+  const notify = `<bpmn:serviceTask id="tell"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /><zeebe:taskHeaders><zeebe:header key="recipients" value="psychTeacher" /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>`;
+  const wait = `<bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateCatchEvent>`;
+  const xml = diagram(
+    key,
+    `<bpmn:startEvent id="s" />${notify}<bpmn:parallelGateway id="fork" />${userTask('t', { groups: 'psychTeacher' })}${userTask('odd', { assignee: '=outsider' })}${wait}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" /><bpmn:endEvent id="e3" />`,
+    {
+      flows: [
+        ...chain('s', 'tell', 'fork'),
+        ...chain('fork', 't', 'e1'),
+        ...chain('fork', 'odd', 'e2'),
+        ...chain('fork', 'wait', 'e3'),
+      ],
+      roots: message('msg', 'probe-feedback', '=caseKey'),
+    },
+  );
+  const deployed = await api('POST', '/api/definitions', world.adminToken, { xml });
+  if (deployed.status !== 201) throw new Error(`deploy: ${JSON.stringify(deployed.body)}`);
+  const student = await api('POST', '/api/students', world.adminToken, {
+    orgUnitId: world.units.classA,
+    studentNo: `P-${unique()}`,
+    name: '王小红',
+  });
+  const caseKey = `a-${unique()}`;
+  const started = await api('POST', '/api/instances', world.psychA.token, {
+    definitionKey: key,
+    studentId: student.body.id,
+    variables: { concern: 'confidential', caseKey, outsider: world.psychB.username },
+  });
+  const instanceId = started.body.id as string;
+  const task = await eventually(async () => {
+    const tasks = await api('GET', `/api/tasks?instanceId=${instanceId}&state=open`, world.psychA.token);
+    return tasks.body.items[0] as { id: string } | undefined;
+  });
+  const incident = await eventually(async () => {
+    const read = await api('GET', `/api/instances/${instanceId}`, world.psychA.token);
+    return read.body.incidents[0] as { id: string } | undefined;
+  });
+  const notification = await eventually(async () => {
+    const list = await api('GET', '/api/notifications', world.psychA.token);
+    return (list.body.items as { id: string; instanceId: string }[]).find((n) => n.instanceId === instanceId);
+  });
+  return {
+    key,
+    instanceId,
+    taskId: task.id,
+    incidentId: incident.id,
+    studentId: student.body.id as string,
+    notificationId: notification.id,
+    caseKey,
+  };
+}
+
+describe('security probe', () => {
+  let a: Awaited<ReturnType<typeof seedSchoolA>>;
+  beforeAll(async () => {
+    a = await seedSchoolA();
+  });
+
+  it('cross-scope (horizontal): school B’s staff reach nothing of school A, on every endpoint', async () => {
+    const principalB = await person('principal', world.units.schoolB);
+    const adminB = await person('admin', world.units.schoolB);
+    const leadB = await person('psychLead', world.units.schoolB);
+    for (const b of [world.psychB, principalB, adminB, leadB]) {
+      const t = b.token;
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/history`, t, [404]);
+      await probe('cross-scope', 'POST', `/api/instances/${a.instanceId}/cancel`, t, [403, 404], {
+        reason: 'x',
+      });
+      await omits('cross-scope', '/api/instances', t, a.instanceId);
+      await omits('cross-scope', `/api/instances?orgUnitId=${world.units.classA}`, t, a.instanceId);
+      await omits('cross-scope', '/api/instances?state=incident', t, a.instanceId);
+      await probe('cross-scope', 'POST', '/api/instances', t, [403], {
+        definitionKey: a.key,
+        orgUnitId: world.units.classA,
+      });
+      await probe('cross-scope', 'POST', '/api/instances', t, [404], {
+        definitionKey: a.key,
+        studentId: a.studentId,
+      });
+      await probe('cross-scope', 'GET', `/api/tasks/${a.taskId}`, t, [404]);
+      for (const action of ['claim', 'unclaim']) {
+        await probe('cross-scope', 'POST', `/api/tasks/${a.taskId}/${action}`, t, [404]);
+      }
+      await probe('cross-scope', 'POST', `/api/tasks/${a.taskId}/assign`, t, [404], { userId: b.id });
+      await probe('cross-scope', 'POST', `/api/tasks/${a.taskId}/complete`, t, [404], { variables: {} });
+      await omits('cross-scope', '/api/tasks', t, a.taskId);
+      await omits('cross-scope', `/api/tasks?instanceId=${a.instanceId}`, t, a.taskId);
+      await omits('cross-scope', '/api/incidents', t, a.incidentId);
+      await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
+      await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);
+      await probe('cross-scope', 'POST', '/api/students', t, [403, 404], {
+        orgUnitId: world.units.classA,
+        studentNo: `X-${unique()}`,
+        name: 'x',
+      });
+      await omits('cross-scope', '/api/org-units', t, world.units.schoolA);
+      await probe('cross-scope', 'POST', '/api/org-units', t, [403, 404], {
+        parentId: world.units.schoolA,
+        kind: 'grade',
+        code: `g${unique()}`,
+        name: 'x',
+      });
+      await omits('cross-scope', '/api/users', t, world.psychA.id);
+      await probe('cross-scope', 'GET', `/api/users/${world.psychA.id}`, t, [403, 404]);
+      await probe('cross-scope', 'PATCH', `/api/users/${world.psychA.id}`, t, [403, 404], { disabled: true });
+      await probe('cross-scope', 'PUT', `/api/users/${world.psychA.id}/roles`, t, [403, 404], { roles: [] });
+      await probe('cross-scope', 'POST', `/api/notifications/${a.notificationId}/read`, t, [404]);
+      await omits('cross-scope', '/api/notifications', t, a.notificationId);
+      await probe('cross-scope', 'POST', '/api/users', t, [403], {
+        username: `x-${unique()}`,
+        password: 'a-perfectly-fine-passphrase',
+        displayName: 'x',
+        roles: [{ role: 'psychTeacher', orgUnitId: world.units.schoolA }],
+      });
+      // a message with A's correlation key reaches none of A's cases
+      const published = await api('POST', '/api/messages', t, {
+        name: 'probe-feedback',
+        correlationKey: a.caseKey,
+      });
+      probes.push({
+        kind: 'cross-scope',
+        what: 'POST /api/messages with A’s key',
+        status: published.status,
+        held: published.status === 403 || !(published.body.correlatedInstances ?? []).includes(a.instanceId),
+      });
+    }
+    // a new version of A's pathway cannot come from B's lead
+    const xml = diagram(
+      a.key,
+      `<bpmn:startEvent id="s" />${userTask('t', { users: leadB.username })}<bpmn:endEvent id="e" />`,
+      {
+        flows: chain('s', 't', 'e'),
+      },
+    );
+    await probe('cross-scope', 'POST', '/api/definitions', leadB.token, [403], { xml });
+
+    expect(probes.filter((p) => p.kind === 'cross-scope' && !p.held)).toEqual([]);
+    // and A's case is untouched
+    const still = await api('GET', `/api/instances/${a.instanceId}`, world.psychA.token);
+    expect(still.body).toMatchObject({ state: 'active', variables: { concern: 'confidential' } });
+  });
+
+  it('vertical: lesser roles in school A cannot act above themselves', async () => {
+    const peer = await person('peerMonitor', world.units.classA);
+    const teacher = world.classTeacherA;
+    await probe('vertical', 'GET', `/api/instances/${a.instanceId}`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/instances/${a.instanceId}/history`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/students/${a.studentId}`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/tasks/${a.taskId}`, peer.token, [404]);
+    await omits('vertical', '/api/instances', peer.token, a.instanceId);
+    await probe('vertical', 'POST', '/api/instances', peer.token, [403], {
+      definitionKey: a.key,
+      orgUnitId: world.units.classA,
+    });
+    for (const lesser of [teacher, world.psychA, peer]) {
+      await probe('vertical', 'POST', '/api/definitions', lesser.token, [403], {
+        xml: diagram(`v-${unique()}`, '<bpmn:startEvent id="s" /><bpmn:endEvent id="e" />', {
+          flows: chain('s', 'e'),
+        }),
+      });
+      await probe('vertical', 'POST', '/api/users', lesser.token, [403], {
+        username: `v-${unique()}`,
+        password: 'a-perfectly-fine-passphrase',
+        displayName: 'v',
+        roles: [{ role: 'admin', orgUnitId: world.units.schoolA }],
+      });
+      await probe('vertical', 'PUT', `/api/users/${lesser.id}/roles`, lesser.token, [403], {
+        roles: [{ role: 'admin', orgUnitId: world.units.city }],
+      });
+      await probe('vertical', 'POST', `/api/tasks/${a.taskId}/assign`, lesser.token, [403, 404], {
+        userId: lesser.id,
+      });
+      await probe('vertical', 'POST', `/api/incidents/${a.incidentId}/retry`, lesser.token, [403, 404], {});
+      await probe('vertical', 'POST', `/api/instances/${a.instanceId}/cancel`, lesser.token, [403, 404], {
+        reason: 'x',
+      });
+      await probe('vertical', 'POST', '/api/org-units', lesser.token, [403], {
+        parentId: world.units.schoolA,
+        kind: 'grade',
+        code: `g${unique()}`,
+        name: 'x',
+      });
+    }
+    expect(probes.filter((p) => p.kind === 'vertical' && !p.held)).toEqual([]);
+  });
+
+  it('tokens: missing, malformed, forged, unsigned, expired, of a disabled user — all 401', async () => {
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const sign = (payload: Record<string, unknown>, secret: string) => {
+      const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+      return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const victim = await person('psychTeacher', world.units.schoolA);
+    await api('PATCH', `/api/users/${victim.id}`, world.adminToken, { disabled: true });
+    const tokens: (string | undefined)[] = [
+      undefined,
+      'not-a-token',
+      `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: world.psychA.id, exp: now + 600 })}.`,
+      sign({ sub: world.psychA.id, exp: now + 600 }, 'another-secret-of-thirty-two-characters!!'),
+      sign({ sub: world.psychA.id, iat: now - 7200, exp: now - 3600 }, stack.config.jwtSecret),
+      sign({ sub: '00000000-0000-4000-8000-000000000000', exp: now + 600 }, stack.config.jwtSecret),
+      victim.token,
+      `${world.psychA.token.slice(0, -2)}xx`,
+    ];
+    for (const token of tokens) {
+      for (const path of ['/api/me', `/api/instances/${a.instanceId}`, '/api/tasks']) {
+        await probe('tokens', 'GET', path, token, [401]);
+      }
+    }
+    // a token sent as something other than a bearer token is no token
+    const basic = await call(stack.baseUrl, 'GET', '/api/me', {
+      headers: { authorization: `Basic ${world.psychA.token}` },
+    });
+    probes.push({ kind: 'tokens', what: 'Basic scheme', status: basic.status, held: basic.status === 401 });
+    expect(probes.filter((p) => p.kind === 'tokens' && !p.held)).toEqual([]);
+  });
+
+  it('concurrency: racing completions and claims leave one winner and one history entry', async () => {
+    // given a fresh case with one open task for school A's psychology teachers
+    const second = await person('psychTeacher', world.units.schoolA);
+    const key = `race-${unique()}`;
+    await api('POST', '/api/definitions', world.adminToken, {
+      xml: diagram(
+        key,
+        `<bpmn:startEvent id="s" />${userTask('t', { groups: 'psychTeacher' })}<bpmn:endEvent id="e" />`,
+        {
+          flows: chain('s', 't', 'e'),
+        },
+      ),
+    });
+    for (const round of [1, 2]) {
+      const started = await api('POST', '/api/instances', world.psychA.token, {
+        definitionKey: key,
+        orgUnitId: world.units.classA,
+      });
+      const task = await eventually(async () => {
+        const tasks = await api(
+          'GET',
+          `/api/tasks?instanceId=${started.body.id}&state=open`,
+          world.psychA.token,
+        );
+        return tasks.body.items[0] as { id: string } | undefined;
+      });
+      const racers = [world.psychA, second];
+      // when both teachers fire ten requests at once
+      const action = round === 1 ? 'claim' : 'complete';
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          api(
+            'POST',
+            `/api/tasks/${task.id}/${action}`,
+            racers[i % 2]!.token,
+            action === 'complete' ? { variables: { n: i } } : undefined,
+          ),
+        ),
+      );
+      // then exactly one teacher wins; everyone else hears 409 (or, claiming again, their own 200)
+      const wins = statuses.filter((r) => r.status === 200);
+      const winners = new Set(wins.map((r) => (action === 'claim' ? r.body.assignee : r.body.task.state)));
+      for (const r of statuses) {
+        probes.push({
+          kind: 'concurrency',
+          what: `${action} race`,
+          status: r.status,
+          held: [200, 409].includes(r.status),
+        });
+      }
+      expect(winners.size).toBe(1);
+      const history = await api('GET', `/api/instances/${started.body.id}/history`, world.psychA.token);
+      const entries = (history.body.items as { type: string }[]).filter((e) =>
+        action === 'claim' ? e.type === 'task.assigned' : e.type === 'task.completed',
+      );
+      expect(entries).toHaveLength(1);
+    }
+    expect(probes.filter((p) => p.kind === 'concurrency' && !p.held)).toEqual([]);
+  });
+});
