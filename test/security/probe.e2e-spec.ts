@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { buildWorld, call, eventually, login, unique, type Person, type World } from '../support/api-client';
+import {
+  buildWorld,
+  call,
+  createPerson,
+  eventually,
+  unique,
+  type Person,
+  type World,
+} from '../support/api-client';
 import { chain, diagram, message, userTask } from '../support/bpmn-xml';
 import { type Stack, startStack } from '../support/stack';
 
@@ -68,17 +76,8 @@ async function omits(kind: Probe['kind'], path: string, token: string, id: strin
   return held;
 }
 
-async function person(role: string, orgUnitId: string): Promise<Person> {
-  const username = `${role.toLowerCase()}-${unique()}`;
-  const password = `pw-${username}-long-enough`;
-  const created = await api('POST', '/api/users', world.adminToken, {
-    username,
-    password,
-    displayName: username,
-    roles: [{ role, orgUnitId }],
-  });
-  return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
-}
+const person = (role: string, orgUnitId: string): Promise<Person> =>
+  createPerson(stack, world.adminToken, role, orgUnitId);
 
 /** School A's case file: an open task, an incident, a student, a notification, a subscription. */
 async function seedSchoolA() {

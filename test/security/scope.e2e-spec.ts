@@ -1,5 +1,13 @@
 import { Client } from 'pg';
-import { buildWorld, call, eventually, login, unique, type Person, type World } from '../support/api-client';
+import {
+  buildWorld,
+  call,
+  createPerson,
+  eventually,
+  unique,
+  type Person,
+  type World,
+} from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import { type Stack, startStack } from '../support/stack';
 
@@ -21,18 +29,8 @@ afterAll(async () => {
 const api = (method: string, path: string, token: string, body?: unknown) =>
   call(stack.baseUrl, method, path, { token, ...(body === undefined ? {} : { body }) });
 
-async function person(role: string, orgUnitId: string, token = world.adminToken): Promise<Person> {
-  const username = `${role.toLowerCase()}-${unique()}`;
-  const password = `pw-${username}-long-enough`;
-  const created = await api('POST', '/api/users', token, {
-    username,
-    password,
-    displayName: username,
-    roles: [{ role, orgUnitId }],
-  });
-  if (created.status !== 201) throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
-  return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
-}
+const person = (role: string, orgUnitId: string): Promise<Person> =>
+  createPerson(stack, world.adminToken, role, orgUnitId);
 
 async function query(sql: string, params: unknown[]) {
   const pg = new Client({ connectionString: process.env.CAREPATH_TEST_DATABASE_URL });

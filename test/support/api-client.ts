@@ -181,3 +181,21 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 15
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Factory: a user holding `role` at `orgUnitId`, created by `adminToken`, signed in. */
+export async function createPerson(
+  stack: Stack,
+  adminToken: string,
+  role: string,
+  orgUnitId: string,
+): Promise<Person> {
+  const username = `${role.toLowerCase()}-${unique()}`;
+  const password = `pw-${username}-long-enough`;
+  const created = await call(stack.baseUrl, 'POST', '/api/users', {
+    token: adminToken,
+    body: { username, password, displayName: username, roles: [{ role, orgUnitId }] },
+  });
+  if (created.status !== 201)
+    throw new Error(`user ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+  return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
+}
