@@ -18,6 +18,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     bodyParser: false,
     abortOnError: false,
   });
+  // The client address (login limits) comes from X-Forwarded-For only when TRUST_PROXY says so.
+  app.set('trust proxy', config.trustProxy);
   // Diagrams travel as JSON strings: allow a little over the 2 MiB diagram bound.
   app.use('/api', express.json({ limit: '3mb' }), rejectUnparsableBody);
   app.disable('x-powered-by');
