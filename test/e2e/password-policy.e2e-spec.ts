@@ -4,6 +4,8 @@ import { type ApiHarness, startApiWithoutWorkflows } from '../../apps/api/src/te
 import { createUser, rootUnit, uniqueTag } from '../../libs/persistence/src/testing/factories';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 
+jest.setTimeout(60_000);
+
 describe('POST /api/users refuses trivial passwords', () => {
   let api: ApiHarness;
   let adminId: string;
