@@ -216,4 +216,34 @@ describe('login limits (PostgreSQL-backed)', () => {
       await flooded.close();
     }
   });
+
+  it('sweeps windows older than 10 minutes, but keeps known addresses for 30 days', async () => {
+    const tag = randomBytes(4).toString('hex');
+    await api.db.query(
+      `INSERT INTO login_throttle (scope, key, window_start, failures, last_success_at) VALUES
+         ('address', $1, now() - interval '1 hour', 5, NULL),
+         ('pair', $2, now() - interval '1 hour', 0, now() - interval '1 day'),
+         ('pair', $3, now() - interval '1 hour', 0, now() - interval '31 days'),
+         ('account', $4, now() - interval '5 minutes', 3, NULL)`,
+      [`stale-${tag}`, `known-${tag}`, `forgotten-${tag}`, `recent-${tag}`],
+    );
+    // A new process sweeps on its first sign-in, then at most once a minute.
+    const fresh = await startApiWithoutWorkflows(env);
+    try {
+      await signIn(fresh, `nobody-${tag}`, 'x', newAddress());
+      const left = async () =>
+        (
+          (await api.db.query(`SELECT key FROM login_throttle WHERE key LIKE $1 ORDER BY key`, [
+            `%-${tag}`,
+          ])) as { key: string }[]
+        ).map((row) => row.key);
+      const deadline = Date.now() + 10_000;
+      while ((await left()).length > 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await left()).toEqual([`known-${tag}`, `recent-${tag}`]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

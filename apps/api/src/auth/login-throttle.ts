@@ -6,6 +6,16 @@ import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 
 type Scope = 'pair' | 'address' | 'account';
 
+/** One counter as locked for an attempt. */
+interface Counter {
+  failures: number;
+  /** The window began less than a minute ago (else its failures no longer count). */
+  current: boolean;
+  /** Pair counters: the account signed in from this address within KNOWN_FOR. */
+  known: boolean;
+  secondsLeft: number;
+}
+
 /** A sign-in under way: already counted as a failure until `succeeded` takes it back. */
 export interface LoginAttempt {
   keys: Record<Scope, string>;
@@ -85,15 +95,27 @@ export class LoginThrottle {
     return admission;
   }
 
-  /** The password was right: the pair starts afresh and is known; the other counts are undone. */
+  /**
+   * The password was right: the pair starts afresh and is known; the other counts are undone.
+   * Locks in admit's order (pair, address, account), so it cannot deadlock with an attempt.
+   */
   async succeeded(attempt: LoginAttempt): Promise<void> {
     await this.db.query(
-      `UPDATE login_throttle
-       SET failures = CASE WHEN scope = 'pair' THEN 0 ELSE failures - 1 END,
-           last_success_at = CASE WHEN scope = 'pair' THEN now() END
-       WHERE (scope = 'pair' AND key = $1)
-          OR (scope = 'address' AND key = $2 AND extract(epoch FROM window_start) = $4::numeric AND failures > 0)
-          OR (scope = 'account' AND key = $3 AND extract(epoch FROM window_start) = $5::numeric AND failures > 0)`,
+      `WITH mine AS (
+         SELECT scope, key FROM login_throttle
+         WHERE (scope, key) IN (('pair', $1), ('address', $2), ('account', $3))
+         ORDER BY array_position(ARRAY['pair', 'address', 'account'], scope)
+         FOR UPDATE
+       )
+       UPDATE login_throttle t
+       SET failures = CASE WHEN t.scope = 'pair' THEN 0 ELSE t.failures - 1 END,
+           last_success_at = CASE WHEN t.scope = 'pair' THEN now() END
+       FROM mine
+       WHERE t.scope = mine.scope AND t.key = mine.key
+         AND (t.scope = 'pair'
+              OR (t.failures > 0
+                  AND extract(epoch FROM t.window_start) =
+                      (CASE WHEN t.scope = 'address' THEN $4 ELSE $5 END)::numeric))`,
       [
         attempt.keys.pair,
         attempt.keys.address,
@@ -111,7 +133,7 @@ export class LoginThrottle {
   private async lockCounters(
     tx: EntityManager,
     keys: Record<Scope, string>,
-  ): Promise<Record<Scope, { failures: number; current: boolean; known: boolean; secondsLeft: number }>> {
+  ): Promise<Record<Scope, Counter>> {
     const rows: { scope: Scope; failures: number; current: boolean; known: boolean; seconds_left: number }[] =
       await tx.query(
         `INSERT INTO login_throttle AS t (scope, key, window_start, failures)
@@ -155,9 +177,12 @@ export class LoginThrottle {
     this.lastSweep = Date.now();
     this.db
       .query(
-        `DELETE FROM login_throttle
-         WHERE window_start < now() - interval '10 minutes'
-           AND (last_success_at IS NULL OR last_success_at < now() - interval '${KNOWN_FOR}')`,
+        // SKIP LOCKED: the sweep never waits for (or deadlocks with) a sign-in.
+        `DELETE FROM login_throttle WHERE ctid IN (
+           SELECT ctid FROM login_throttle
+           WHERE window_start < now() - interval '10 minutes'
+             AND (last_success_at IS NULL OR last_success_at < now() - interval '${KNOWN_FOR}')
+           FOR UPDATE SKIP LOCKED)`,
       )
       .catch((error: Error) => this.logger.warn(`Sweeping old login counters failed: ${error.message}`));
   }
