@@ -1,9 +1,10 @@
 // Deploys every diagram in processes/ through the public API (same sha-256 → no new version).
-// Usage: node scripts/deploy-processes.mjs <baseUrl> <username> <password>
+// Usage: node scripts/deploy-processes.mjs <baseUrl> <username> [password]
+// Without the password argument it is read from CAREPATH_ADMIN_PASSWORD (kept off the command line).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [baseUrl, username, password] = process.argv.slice(2);
+const [baseUrl, username, password = process.env.CAREPATH_ADMIN_PASSWORD] = process.argv.slice(2);
 const root = join(import.meta.dirname, '..', 'processes');
 
 const login = await fetch(`${baseUrl}/api/auth/login`, {

@@ -99,6 +99,13 @@ describe('web app (browser)', () => {
   let context: BrowserContext;
   let page: Page;
   let seeded: Awaited<ReturnType<typeof seedSchoolWithCase>>;
+  /** What Chromium refused under the api's Content-Security-Policy, on every page. */
+  const cspViolations: string[] = [];
+  const watchCsp = (watched: BrowserContext): void => {
+    watched.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  };
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -106,6 +113,7 @@ describe('web app (browser)', () => {
     seeded = await seedSchoolWithCase(stack);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    watchCsp(context);
     page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
   }, 300_000);
@@ -135,6 +143,7 @@ describe('web app (browser)', () => {
   /** A new browser context (own session and language) signed in as `username`. */
   async function signedInPage(username: string, password: string): Promise<Page> {
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    watchCsp(fresh);
     const signedIn = await fresh.newPage();
     signedIn.setDefaultTimeout(STEP_TIMEOUT);
     await signedIn.goto(stack.baseUrl);
@@ -391,4 +400,12 @@ describe('web app (browser)', () => {
       await teacherPage.context().close();
     }
   }, 120_000);
+
+  // Runs last: every page above was served under the policy.
+  it('works under the Content-Security-Policy without a single violation', async () => {
+    const response = await page.goto(stack.baseUrl);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await page.locator('[data-testid="current-user"], [data-testid="login-title"]').first().waitFor();
+    expect(cspViolations).toEqual([]);
+  });
 });

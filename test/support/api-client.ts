@@ -103,7 +103,8 @@ export async function buildWorld(stack: Stack): Promise<World> {
   const classB = await unit(gradeB, 'class', 'k1', 'Class 1');
   const person = async (name: string, role: string, orgUnitId: string): Promise<Person> => {
     const username = `${name}-${tag}`;
-    const password = `pw-${name}-${tag}-long`;
+    // Not containing the username (`${name}-${tag}`): the password policy refuses that.
+    const password = `pw-${tag}-${name}-long`;
     const response = await call(stack.baseUrl, 'POST', '/api/users', {
       token: adminToken,
       body: { username, password, displayName: name, roles: [{ role, orgUnitId }] },

@@ -13,7 +13,7 @@ import { type AppConfig, loadConfig } from '../../libs/config/src/config';
 import { temporalCliPath } from './temporal-cli';
 
 /** Every stack of a run shares one database, hence one bootstrap admin password. */
-export const TEST_ADMIN_PASSWORD = 'test-admin-password-2026';
+export const TEST_ADMIN_PASSWORD = 'test-root-passphrase-2026';
 
 export interface Stack {
   baseUrl: string;
@@ -62,7 +62,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     CAREPATH_DATA_KEY: randomBytes(32).toString('base64'),
     CAREPATH_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // Tests sign in often from one address; test/e2e/login-limits.e2e-spec.ts tests the limits.
     LOGIN_RATE_LIMIT: '10000',
+    LOGIN_ADDRESS_LIMIT: '10000',
+    LOGIN_ACCOUNT_LIMIT: '10000',
     WEB_DIST_PATH: join(__dirname, '..', '..', 'dist', 'web'),
     PORT: '0',
     ...env,

@@ -1,15 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { ConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { AccessDenials } from './access-log/access-denials';
 import { AccessLog } from './access-log/access-log.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
+import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsService } from './definitions/definitions.service';
@@ -43,8 +44,6 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         PersistenceModule.forRoot(config.databaseUrl),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
-        // Only the login route uses the ThrottlerGuard.
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }]),
       ],
       controllers: [
         AuthController,
@@ -61,9 +60,11 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AccessDenials },
         AccessLog,
         AuthService,
         BootstrapAdmin,
+        LoginThrottle,
         UserDirectory,
         TemporalClientService,
         CaseUpdates,

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../../libs/config/src/config';
 import { createLogger } from '../../../libs/config/src/logger';
 import { ApiModule } from './api.module';
 import { ProblemFilter } from './common/problem.filter';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the api (used by main.ts and by the e2e tests, so both run the same wiring). */
@@ -18,6 +19,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     bodyParser: false,
     abortOnError: false,
   });
+  app.use(securityHeaders);
+  // The client address (login limits) comes from X-Forwarded-For only when TRUST_PROXY says so.
+  app.set('trust proxy', config.trustProxy);
   // Diagrams travel as JSON strings: allow a little over the 2 MiB diagram bound.
   app.use('/api', express.json({ limit: '3mb' }), rejectUnparsableBody);
   app.disable('x-powered-by');

@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { passwordProblem } from '../../domain/src/password-policy';
+
 /**
  * Runtime configuration, read once from the environment and validated at boot. Every problem is
  * reported at once, one line each, so a newcomer fixes them in one go.
@@ -22,8 +25,17 @@ export interface AppConfig {
   /** 32-byte key (base64) for sensitive fields at rest. */
   dataKey: Buffer;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
-  /** Login attempts allowed per client per minute. */
+  /** Failed sign-ins a minute for one account from one client address (docs/security.md). */
   loginRateLimit: number;
+  /** Failed sign-ins a minute from one client address, for all accounts together. */
+  loginAddressLimit: number;
+  /** Failed sign-ins a minute for one account, from all addresses together. */
+  loginAccountLimit: number;
+  /**
+   * Express's 'trust proxy': false (the socket's address is the client's), a hop count, or the
+   * proxies' addresses (CIDR or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed.
+   */
+  trustProxy: false | number | string[];
   webDistPath?: string;
 }
 
@@ -109,13 +121,63 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataKey,
     logLevel,
     loginRateLimit: integer('LOGIN_RATE_LIMIT', 10, 1, 10000),
+    loginAddressLimit: integer('LOGIN_ADDRESS_LIMIT', 300, 1, 100000),
+    loginAccountLimit: integer('LOGIN_ACCOUNT_LIMIT', 30, 1, 100000),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     webDistPath: env.WEB_DIST_PATH?.trim() || undefined,
   };
-  if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
-    problems.push('CAREPATH_ADMIN_PASSWORD must be at least 12 characters');
+  if (config.loginAccountLimit < config.loginRateLimit || config.loginAddressLimit < config.loginRateLimit) {
+    problems.push('LOGIN_ACCOUNT_LIMIT and LOGIN_ADDRESS_LIMIT must be at least LOGIN_RATE_LIMIT');
+  }
+  const adminPasswordProblem =
+    config.adminPassword === undefined ? null : passwordProblem(config.adminPassword, 'admin');
+  if (adminPasswordProblem) {
+    problems.push(
+      `CAREPATH_ADMIN_PASSWORD ${adminPasswordProblem} (it is only needed to create admin on an empty database)`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: off by default. `true` is refused: it would believe an X-Forwarded-For any client
+ * can write, so every login limit keyed by address could be dodged.
+ */
+function trustProxy(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === 'off') return false;
+  if (value === 'true') {
+    problems.push(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For: give the proxy's addresses, a hop count or loopback",
+    );
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) problems.push(`TRUST_PROXY must be a hop count from 0 to 10, got "${value}"`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrRange(entry));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be off, a hop count, or a comma-separated list of ${PROXY_NAMES.join('/')}, ` +
+        `addresses and CIDR ranges; "${bad.join('", "')}" is none of these`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 /** For entry points: the configuration, or a one-line message per problem and exit code 1. */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { loginAddress } from './client-address';
 import { type CurrentUser, Public, User } from './current-user';
 
 @ApiTags('auth')
@@ -10,13 +11,16 @@ import { type CurrentUser, Public, User } from './current-user';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Rate-limited per client address (LOGIN_RATE_LIMIT per minute). */
+  /**
+   * Failed sign-ins are limited per account and address, per address and per account
+   * (LoginThrottle); the address is the socket's unless TRUST_PROXY names the proxy in front.
+   */
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins; Retry-After says when to try again' })
+  login(@Body() body: LoginDto, @Req() request: Request) {
+    return this.auth.login(body.username, body.password, loginAddress(request.ip));
   }
 
   @ApiBearerAuth()

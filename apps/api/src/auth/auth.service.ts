@@ -4,7 +4,9 @@ import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../../../libs/persistence/src/entities';
 import { AccessLog } from '../access-log/access-log.service';
+import { ProblemException } from '../common/problem.filter';
 import type { CurrentUser } from './current-user';
+import { LoginThrottle } from './login-throttle';
 import { UserDirectory } from './user-directory';
 
 @Injectable()
@@ -17,9 +19,21 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UserDirectory,
     private readonly accessLog: AccessLog,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string): Promise<{ accessToken: string; user: CurrentUser }> {
+  async login(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ accessToken: string; user: CurrentUser }> {
+    const admission = await this.throttle.admit(username, address);
+    if (!admission.admitted) {
+      const seconds = admission.retryAfterSeconds;
+      throw new ProblemException(429, `Too many failed sign-ins: try again in ${seconds} s`, undefined, {
+        'Retry-After': String(seconds),
+      });
+    }
     const account = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -33,6 +47,7 @@ export class AuthService {
       });
       throw new UnauthorizedException('Wrong username or password');
     }
+    await this.throttle.succeeded(admission.attempt);
     await this.accessLog.record(user.id, 'auth.login', 'user', user.id);
     return { accessToken: await this.jwt.signAsync({ sub: user.id, username: user.username }), user };
   }

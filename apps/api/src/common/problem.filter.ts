@@ -15,12 +15,13 @@ export interface ProblemError {
   message: string;
 }
 
-/** An HTTP error that carries the `errors` list of an RFC 9457 problem. */
+/** An HTTP error that carries the `errors` list of an RFC 9457 problem (and headers, e.g. Retry-After). */
 export class ProblemException extends HttpException {
   constructor(
     status: number,
     detail: string,
     readonly errors?: ProblemError[],
+    readonly headers?: Record<string, string>,
   ) {
     super(detail, status);
   }
@@ -50,6 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
+    if (exception instanceof ProblemException && exception.headers) response.set(exception.headers);
     response
       .status(status)
       .type('application/problem+json')

@@ -23,9 +23,9 @@ export interface ApiHarness {
 /**
  * The api booted against the run's PostgreSQL with no Temporal server behind it: for testing
  * everything a request decides before it reaches a workflow (validation, scope, roles, reads).
- * A request that does reach Temporal answers 503.
+ * A request that does reach Temporal answers 503. `env` overrides the configuration.
  */
-export async function startApiWithoutWorkflows(): Promise<ApiHarness> {
+export async function startApiWithoutWorkflows(env: Record<string, string> = {}): Promise<ApiHarness> {
   const databaseUrl = process.env.CAREPATH_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('CAREPATH_TEST_DATABASE_URL is not set: run through jest (global setup)');
   const jwtSecret = randomBytes(32).toString('hex');
@@ -39,6 +39,7 @@ export async function startApiWithoutWorkflows(): Promise<ApiHarness> {
     CAREPATH_ADMIN_PASSWORD: randomBytes(18).toString('base64'),
     LOG_LEVEL: 'silent',
     PORT: '0',
+    ...env,
   });
   const app: INestApplication = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
