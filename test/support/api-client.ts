@@ -191,7 +191,7 @@ export async function createPerson(
   orgUnitId: string,
 ): Promise<Person> {
   const username = `${role.toLowerCase()}-${unique()}`;
-  const password = `pw-${username}-long-enough`;
+  const password = `Kx-${randomBytes(9).toString('base64url')}`;
   const created = await call(stack.baseUrl, 'POST', '/api/users', {
     token: adminToken,
     body: { username, password, displayName: username, roles: [{ role, orgUnitId }] },
