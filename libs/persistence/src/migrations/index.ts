@@ -1,5 +1,10 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { MessagesIncidentsNotifications1763900000000 } from './1763900000000-messages-incidents-notifications';
+import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
-export const MIGRATIONS = [InitialSchema1763800000000, MessagesIncidentsNotifications1763900000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  MessagesIncidentsNotifications1763900000000,
+  AuditIntegrity1764200000000,
+];
