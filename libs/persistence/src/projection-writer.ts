@@ -321,7 +321,7 @@ async function appendAuditEvents(
     prevHash = last[0]?.hash ?? null;
     sign = !head && !last[0];
   }
-  for (const event of events) {
+  const entries = events.map((event) => {
     seq += 1;
     const entry = {
       instanceId,
@@ -334,22 +334,26 @@ async function appendAuditEvents(
       prevHash,
     };
     const hash = hashEntry(entry);
-    await db.query(
-      `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        entry.instanceId,
-        seq,
-        entry.at,
-        entry.type,
-        entry.elementId,
-        entry.actor,
-        JSON.stringify(entry.data),
-        hash,
-        prevHash,
-      ],
-    );
     prevHash = hash;
-  }
+    return { ...entry, hash };
+  });
+  // One statement for the whole step, however many entries it has.
+  await db.query(
+    `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
+     SELECT $1::uuid, e.seq, e.at, e.type, e.element_id, e.actor, e.data, e.hash, e.prev_hash
+     FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[])
+       AS e(seq, at, type, element_id, actor, data, hash, prev_hash)`,
+    [
+      instanceId,
+      entries.map((entry) => entry.seq),
+      entries.map((entry) => entry.at),
+      entries.map((entry) => entry.type),
+      entries.map((entry) => entry.elementId),
+      entries.map((entry) => entry.actor),
+      entries.map((entry) => JSON.stringify(entry.data)),
+      entries.map((entry) => entry.hash),
+      entries.map((entry) => entry.prevHash),
+    ],
+  );
   if (sign && prevHash) await signAuditHead(db, signing, { instanceId, seq, hash: prevHash });
 }
