@@ -71,7 +71,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const migrationDatabaseUrl = text('DATABASE_MIGRATION_URL', databaseUrl);
-  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+  if (env.DATABASE_MIGRATION_URL?.trim() && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
     problems.push('DATABASE_MIGRATION_URL must start with postgres:// or postgresql://');
   }
 
