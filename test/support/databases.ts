@@ -40,16 +40,20 @@ export async function createMigratedDatabase(prefix = 'carepath_test'): Promise<
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
-  return {
-    appUrl: app.toString(),
-    ownerUrl: owner.toString(),
-    async drop() {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return { appUrl: app.toString(), ownerUrl: owner.toString(), drop: () => dropDatabase(owner.toString()) };
+}
+
+/** Drops the database a URL names (as the admin role), whoever is still connected to it. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Refusing to drop database "${name}"`);
+  const client = new Client({ connectionString: testAdminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
