@@ -1,12 +1,19 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
+import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
 import type { Variables } from '../../libs/engine/src/types';
 import { temporalCliPath } from '../../test/support/temporal-cli';
 import { stubActivities, type TaskInbox } from './stub-activities';
+
+/**
+ * Payloads are sealed as the api and worker seal them (AES-256-GCM), so the figures include the
+ * codec's cost. One key per bench process: its client and workers share it.
+ */
+const dataConverter = temporalDataConverter(randomBytes(32));
 
 /**
  * The real Temporal dev server (the project's CLI), as the integration tests start it.
@@ -28,6 +35,7 @@ export async function startTemporal(
         ]),
       ],
     },
+    client: { dataConverter },
   });
 }
 
@@ -88,6 +96,7 @@ export async function createBenchWorker(
     taskQueue,
     workflowBundle: await benchBundle(options.bundle ?? 'bench'),
     activities: stubActivities(inbox, { delayMs: options.projectionDelayMs ?? 0 }),
+    dataConverter,
     ...(options.debugMode ? { debugMode: true } : {}),
   });
   return { worker, taskQueue };

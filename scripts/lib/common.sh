@@ -58,6 +58,22 @@ ensure_local_database() {
   fi
 }
 
+# The role the api and worker run as (migration 1764200000000 grants it what it may do): locally a
+# login without a password (this server trusts 127.0.0.1), no superuser, owning nothing. Roles are
+# server-wide; the test harness makes the same one (test/support/databases.ts).
+ensure_local_app_login() {
+  psql -h 127.0.0.1 -U postgres -d postgres -qv ON_ERROR_STOP=1 >/dev/null <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepath_app') THEN
+    CREATE ROLE carepath_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+  ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'carepath_app') THEN
+    ALTER ROLE carepath_app LOGIN;
+  END IF;
+END $$;
+SQL
+}
+
 # Debian's chromium for the browser tests (no browser downloads are possible here).
 ensure_chromium() {
   if [[ -x /usr/bin/chromium ]]; then return; fi

@@ -95,11 +95,15 @@ describe('a long case continues as new and loses nothing', () => {
     expect(audit.filter((entry: { type: string }) => entry.type === 'timer.fired')).toHaveLength(12);
     // and the first run (timers, updates, continue-as-new) replays on the current workflow code
     const firstRun = await harness.env.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath }, firstRun, workflowId);
+    await Worker.runReplayHistory(
+      { workflowsPath, dataConverter: harness.dataConverter },
+      firstRun,
+      workflowId,
+    );
     if (process.env.RECORD_HISTORIES === '1') {
       writeFileSync(
         join(__dirname, '..', 'histories', 'check-in-loop-first-run.json'),
-        historyToJSON(firstRun),
+        historyToJSON(await harness.plainHistory(firstRun)),
       );
     }
     const chained = audit.map((entry: { at: Date }) => ({ ...entry, at: entry.at.toISOString() }));

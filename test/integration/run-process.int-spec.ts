@@ -74,12 +74,20 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
 
     // and its history replays on the current workflow code
     const history = await handle.fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath }, history, handle.workflowId);
+    await Worker.runReplayHistory(
+      { workflowsPath, dataConverter: harness.dataConverter },
+      history,
+      handle.workflowId,
+    );
     if (process.env.RECORD_HISTORIES === '1') {
-      writeFileSync(join(HISTORIES, 'single-task-completed.json'), historyToJSON(history));
+      writeFileSync(
+        join(HISTORIES, 'single-task-completed.json'),
+        historyToJSON(await harness.plainHistory(history)),
+      );
     }
   });
 
+  // With the payload codec, as the worker runs: cases started before it existed must go on.
   it('replays every recorded history in test/histories (interpreter changes stay replay-safe)', async () => {
     const files = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.json')) : [];
     expect(files.length).toBeGreaterThan(0);
@@ -87,7 +95,11 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
       workflowId: file,
       history: JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')),
     }));
-    for await (const result of Worker.runReplayHistories({ workflowsPath }, histories)) {
+    const replays = Worker.runReplayHistories(
+      { workflowsPath, dataConverter: harness.dataConverter },
+      histories,
+    );
+    for await (const result of replays) {
       expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({
         workflowId: result.workflowId,
         error: undefined,

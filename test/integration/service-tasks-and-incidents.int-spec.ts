@@ -92,9 +92,16 @@ async function startCase(input: RunProcessInput) {
 /** The case's history replays on the current workflow code; RECORD_HISTORIES=1 keeps it for CI. */
 async function replayAndRecord(handle: WorkflowHandle, file: string): Promise<void> {
   const history = await handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowsPath }, history, handle.workflowId);
+  await Worker.runReplayHistory(
+    { workflowsPath, dataConverter: harness.dataConverter },
+    history,
+    handle.workflowId,
+  );
   if (process.env.RECORD_HISTORIES === '1') {
-    writeFileSync(join(__dirname, '..', 'histories', file), historyToJSON(history));
+    writeFileSync(
+      join(__dirname, '..', 'histories', file),
+      historyToJSON(await harness.plainHistory(history)),
+    );
   }
 }
 

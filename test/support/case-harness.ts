@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -6,10 +7,12 @@ import { createProcessActivities } from '../../apps/worker/src/process.activitie
 import type { JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import { compileProcess } from '../../libs/bpmn/src';
+import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src/temporal-payload-codec';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
 import type { ProcessActivities, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { Variables } from '../../libs/engine/src/types';
 import { createDataSource } from '../../libs/persistence/src/data-source';
+import { decodeHistoryPayloads } from './history-payloads';
 import { temporalCliPath } from './temporal-cli';
 
 export const workflowsPath = require.resolve('../../workflows/src');
@@ -29,6 +32,10 @@ export interface CaseHarness {
   orgUnitId: string;
   actor: { id: string; username: string };
   taskQueue: string;
+  /** The payload codec's converter, as the api and worker use it: for replaying live histories. */
+  dataConverter: DataConverter;
+  /** A fetched history with its payloads decoded: what RECORD_HISTORIES=1 writes. */
+  plainHistory<T>(history: T): Promise<T>;
   /** A worker on the harness's queue; tests may replace service handlers or wrap activities. */
   newWorker(options?: WorkerOptions): Promise<Worker>;
   /** Compiles the XML and stores it as a definition (so call activities can find it). */
@@ -39,11 +46,15 @@ export interface CaseHarness {
 
 export async function startCaseHarness(): Promise<CaseHarness> {
   installTemporalRuntime('silent');
+  const dataKey = randomBytes(32);
+  // The client and the workers seal payloads as the api and the worker do.
+  const dataConverter = temporalDataConverter(dataKey);
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       extraArgs: ['--log-level', 'error'],
     },
+    client: { dataConverter },
   });
   const db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
   await db.initialize();
@@ -57,13 +68,14 @@ export async function startCaseHarness(): Promise<CaseHarness> {
     [username],
   );
   const taskQueue = `cases-${randomUUID()}`;
-  const dataKey = randomBytes(32);
   return {
     env,
     db,
     orgUnitId,
     actor: { id: actorId, username },
     taskQueue,
+    dataConverter,
+    plainHistory: (history) => decodeHistoryPayloads(history, temporalPayloadCodec(dataKey)),
     newWorker: (options = {}) => {
       const real = createProcessActivities({
         dataSource: db,
@@ -71,7 +83,13 @@ export async function startCaseHarness(): Promise<CaseHarness> {
         ...(options.handlers ? { handlers: options.handlers } : {}),
       });
       const activities = options.wrap ? options.wrap(real) : real;
-      return Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
+      return Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowsPath,
+        activities,
+        dataConverter,
+      });
     },
     async deploy(xml) {
       const compiled = await compileProcess(xml);

@@ -1,30 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { createMigratedDatabase } from './databases';
 
 /**
  * One throwaway PostgreSQL database per test run (per jest project), migrated from scratch, so
  * migrations are tested on every run and runs never see each other's data.
+ *
+ * As in production, migrations run as the owner and everything else as the app role, which owns
+ * nothing: CAREPATH_TEST_DATABASE_URL is the `carepath_app` login (what the api, worker and
+ * tests use), CAREPATH_TEST_OWNER_DATABASE_URL the owner (for tests that tamper on purpose).
+ * global-teardown.ts drops it (Jest ignores what a global setup returns).
  */
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  const adminUrl =
-    process.env.CAREPATH_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `carepath_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  process.env.CAREPATH_TEST_DATABASE_URL = url.toString();
-  const dataSource = createDataSource(url.toString());
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
-  return async () => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
+export default async function globalSetup(): Promise<void> {
+  const database = await createMigratedDatabase();
+  process.env.CAREPATH_TEST_DATABASE_URL = database.appUrl;
+  process.env.CAREPATH_TEST_OWNER_DATABASE_URL = database.ownerUrl;
 }

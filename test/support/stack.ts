@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
@@ -10,6 +10,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerService } from '../../apps/worker/src/worker.service';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type AppConfig, loadConfig } from '../../libs/config/src/config';
+import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
 import { temporalCliPath } from './temporal-cli';
 
 /** Every stack of a run shares one database, hence one bootstrap admin password. */
@@ -39,21 +40,19 @@ async function freePort(): Promise<number> {
 
 /**
  * Boots the real thing in-process: a Temporal dev server (the local CLI), the api on a random
- * port serving dist/web, and the worker, all against the run's throwaway PostgreSQL database.
+ * port serving dist/web, and the worker, all against the run's throwaway PostgreSQL database,
+ * connecting as the app role (as in production: it owns nothing). `env` overrides configuration
+ * (e.g. DATABASE_URL for a database of the test's own); the audit sweep is off unless a test sets
+ * AUDIT_VERIFY_INTERVAL_SECONDS. `workerLogger` receives the worker's log (silent by default).
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  env: Record<string, string> = {},
+  options: { workerLogger?: LoggerService } = {},
+): Promise<Stack> {
   const databaseUrl = process.env.CAREPATH_TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('CAREPATH_TEST_DATABASE_URL is not set: run through jest (global setup)');
   installTemporalRuntime((process.env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'silent');
   const temporalPort = await freePort();
-  const temporal = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath() },
-      ip: '127.0.0.1',
-      port: temporalPort,
-      extraArgs: ['--log-level', 'error'],
-    },
-  });
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
@@ -66,9 +65,19 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     LOGIN_RATE_LIMIT: '10000',
     LOGIN_ADDRESS_LIMIT: '10000',
     LOGIN_ACCOUNT_LIMIT: '10000',
+    AUDIT_VERIFY_INTERVAL_SECONDS: '0',
     WEB_DIST_PATH: join(__dirname, '..', '..', 'dist', 'web'),
     PORT: '0',
     ...env,
+  });
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      ip: '127.0.0.1',
+      port: temporalPort,
+      extraArgs: ['--log-level', 'error'],
+    },
+    client: { dataConverter: temporalDataConverter(config.dataKey) },
   });
   const api: INestApplication = await createApiApp(config);
   await api.listen(0, '127.0.0.1');
@@ -77,7 +86,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
 
   let worker: INestApplicationContext | undefined;
   const startWorker = async (): Promise<void> => {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: options.workerLogger ?? false,
+    });
     await worker.init();
     await worker.get(WorkerService).ready();
   };

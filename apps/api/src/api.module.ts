@@ -6,6 +6,8 @@ import { ConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { AccessDenials } from './access-log/access-denials';
 import { AccessLog } from './access-log/access-log.service';
+import { AuditVerificationController } from './audit/audit-verification.controller';
+import { AuditVerificationService } from './audit/audit-verification.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -57,6 +59,7 @@ export class ApiModule {
         MessagesController,
         IncidentsController,
         NotificationsController,
+        AuditVerificationController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -78,6 +81,7 @@ export class ApiModule {
         MessagesService,
         IncidentsService,
         NotificationsService,
+        AuditVerificationService,
       ],
     };
   }

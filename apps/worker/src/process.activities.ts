@@ -58,7 +58,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
     },
 
     async raiseProjectionIncident(input: ProjectionIncidentInput): Promise<void> {
-      await writeProjectionIncident(dataSource, input);
+      await writeProjectionIncident(dataSource, input, { dataKey });
     },
 
     async runJob(input: JobInput): Promise<JobResult> {

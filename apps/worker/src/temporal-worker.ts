@@ -10,6 +10,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { temporalConnectionOptions } from '../../../libs/config/src/temporal-connection';
+import { temporalDataConverter } from '../../../libs/config/src/temporal-payload-codec';
 import { createProcessActivities } from './process.activities';
 
 let runtimeInstalled = false;
@@ -49,6 +50,8 @@ export async function createTemporalWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(),
+    // The api's client seals with the same codec; cases started before it existed decode as they are.
+    dataConverter: temporalDataConverter(config.dataKey),
     activities: createProcessActivities({ dataSource, dataKey: config.dataKey }),
   });
   return { worker, connection };

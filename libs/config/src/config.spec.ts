@@ -37,6 +37,30 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('migrates with DATABASE_URL unless DATABASE_MIGRATION_URL names the owner', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/carepath',
+      migrationDatabaseUrl: 'postgres://postgres@127.0.0.1:5432/carepath',
+      auditVerifyIntervalSeconds: 3600,
+    });
+    const split = loadConfig({
+      ...valid,
+      DATABASE_URL: 'postgres://carepath_app@db/carepath',
+      DATABASE_MIGRATION_URL: 'postgres://owner@db/carepath',
+      AUDIT_VERIFY_INTERVAL_SECONDS: '0',
+    });
+    expect(split).toMatchObject({
+      databaseUrl: 'postgres://carepath_app@db/carepath',
+      migrationDatabaseUrl: 'postgres://owner@db/carepath',
+      auditVerifyIntervalSeconds: 0,
+    });
+    expect(() =>
+      loadConfig({ ...valid, DATABASE_MIGRATION_URL: 'mysql://x', AUDIT_VERIFY_INTERVAL_SECONDS: '-1' }),
+    ).toThrow(
+      'Invalid configuration: DATABASE_MIGRATION_URL must start with postgres:// or postgresql://; AUDIT_VERIFY_INTERVAL_SECONDS must be an integer from 0 to 604800, got "-1"',
+    );
+  });
+
   it('turns TLS on for Temporal Cloud API keys', () => {
     expect(loadConfig({ ...valid, TEMPORAL_API_KEY: 'k' }).temporal).toMatchObject({ apiKey: 'k', tls: {} });
   });

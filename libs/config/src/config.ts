@@ -15,14 +15,20 @@ export interface TemporalConfig {
 }
 
 export interface AppConfig {
+  /** What the api and worker connect with: a login holding the `carepath_app` role, owning nothing. */
   databaseUrl: string;
+  /** What `npm run migrate` connects with: the schema's owner (DATABASE_URL when unset). */
+  migrationDatabaseUrl: string;
   temporal: TemporalConfig;
   port: number;
   jwtSecret: string;
   /** Access tokens are short-lived: 30 minutes by default (ARCHITECTURE.md, security model). */
   jwtTtlSeconds: number;
   adminPassword?: string;
-  /** 32-byte key (base64) for sensitive fields at rest. */
+  /**
+   * CAREPATH_DATA_KEY, 32 bytes: seals sensitive fields at rest, and is the master from which the
+   * Temporal payload key and the audit head key are derived (HKDF, key-derivation.ts).
+   */
   dataKey: Buffer;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** Failed sign-ins a minute for one account from one client address (docs/security.md). */
@@ -36,6 +42,8 @@ export interface AppConfig {
    * proxies' addresses (CIDR or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed.
    */
   trustProxy: false | number | string[];
+  /** Seconds between the worker's sweeps verifying every audit chain; 0 turns the sweep off. */
+  auditVerifyIntervalSeconds: number;
   webDistPath?: string;
 }
 
@@ -74,6 +82,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const migrationDatabaseUrl = text('DATABASE_MIGRATION_URL', databaseUrl);
+  if (env.DATABASE_MIGRATION_URL?.trim() && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    problems.push('DATABASE_MIGRATION_URL must start with postgres:// or postgresql://');
+  }
 
   const jwtSecret = text('JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
@@ -98,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const config: AppConfig = {
     databaseUrl,
+    migrationDatabaseUrl,
     temporal: {
       address: text('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
       namespace: text('TEMPORAL_NAMESPACE', 'default'),
@@ -124,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginAddressLimit: integer('LOGIN_ADDRESS_LIMIT', 300, 1, 100000),
     loginAccountLimit: integer('LOGIN_ACCOUNT_LIMIT', 30, 1, 100000),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
+    auditVerifyIntervalSeconds: integer('AUDIT_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86400),
     webDistPath: env.WEB_DIST_PATH?.trim() || undefined,
   };
   if (config.loginAccountLimit < config.loginRateLimit || config.loginAddressLimit < config.loginRateLimit) {

@@ -1,6 +1,7 @@
-import { type DynamicModule, Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, describeDatabaseUrl } from './data-source';
+import { auditPrivilegeWarning } from './database-role';
 
 export class DatabaseUnreachableError extends Error {}
 
@@ -30,6 +31,8 @@ export class PersistenceModule implements OnApplicationShutdown {
                 `Cannot reach PostgreSQL at ${describeDatabaseUrl(databaseUrl)}: ${(error as Error).message}`,
               );
             }
+            const warning = await auditPrivilegeWarning(dataSource);
+            if (warning) new Logger('Database').warn(warning);
             return dataSource;
           },
         },

@@ -10,11 +10,15 @@ import {
 import { restrictedTaskView } from '../../domain/src/task-view';
 import type { EngineEvent } from '../../engine/src/types';
 import { hashEntry } from './audit-chain';
+import { type AuditHeadKey, auditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from './audit-head';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
 import { refusedUsersMessage, resolveCandidates, usersOnLine } from './task-candidates';
 
 export interface ProjectionOptions {
-  /** Unseals buffered messages handed to the case (CAREPATH_DATA_KEY). */
+  /**
+   * CAREPATH_DATA_KEY: unseals buffered messages handed to the case, and yields the key that
+   * signs the head of its audit chain.
+   */
   dataKey: Buffer;
 }
 
@@ -102,7 +106,7 @@ export async function writeProjectionStep(
         [resolved.incidentId, resolved.at, resolved.actorId ?? null],
       );
     }
-    await appendAuditEvents(db, instance.instanceId, step.events);
+    await appendAuditEvents(db, instance.instanceId, step.events, auditHeadKey(options.dataKey));
     await db.query(
       `UPDATE process_instance
          SET state = $2, variables = $3, active_elements = $4, last_step = $5,
@@ -142,6 +146,7 @@ export async function writeProjectionStep(
 export async function writeProjectionIncident(
   dataSource: DataSource,
   input: ProjectionIncidentInput,
+  options: ProjectionOptions,
 ): Promise<'written' | 'duplicate'> {
   return dataSource.transaction(async (db) => {
     const { instance } = input;
@@ -156,14 +161,19 @@ export async function writeProjectionIncident(
       [input.incidentId, instance.instanceId, instance.definitionKey, instance.orgPath, input.message, at],
     );
     if (inserted.length === 0) return 'duplicate';
-    await appendAuditEvents(db, instance.instanceId, [
-      {
-        type: 'incident.raised',
-        at,
-        elementId: instance.definitionKey,
-        data: { incidentId: input.incidentId, step: input.step, message: input.message },
-      },
-    ]);
+    await appendAuditEvents(
+      db,
+      instance.instanceId,
+      [
+        {
+          type: 'incident.raised',
+          at,
+          elementId: instance.definitionKey,
+          data: { incidentId: input.incidentId, step: input.step, message: input.message },
+        },
+      ],
+      auditHeadKey(options.dataKey),
+    );
     return 'written';
   });
 }
@@ -369,14 +379,30 @@ async function appendAuditEvents(
   db: EntityManager,
   instanceId: string,
   events: EngineEvent[],
+  signing: AuditHeadKey,
 ): Promise<void> {
-  const last: { seq: number; hash: string }[] = await db.query(
-    `SELECT seq, hash FROM audit_event WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
-    [instanceId],
-  );
-  let seq = last[0]?.seq ?? 0;
-  let prevHash = last[0]?.hash ?? null;
-  for (const event of events) {
+  if (events.length === 0) return;
+  // The chain continues from its signed head. A head that is missing while entries exist, or
+  // that the key did not sign, means the chain was tampered with (or predates heads): the
+  // entries still chain from the last one, but the head is never re-signed over such a chain,
+  // so verification keeps reporting it. A cut tail under a genuine head leaves a visible gap.
+  const head = await readAuditHead(db, instanceId);
+  let seq: number;
+  let prevHash: string | null;
+  let sign: boolean;
+  if (head && isAuthenticHead(head, signing)) {
+    ({ seq, hash: prevHash } = head);
+    sign = true;
+  } else {
+    const last: { seq: number; hash: string }[] = await db.query(
+      `SELECT seq, hash FROM audit_event WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [instanceId],
+    );
+    seq = last[0]?.seq ?? 0;
+    prevHash = last[0]?.hash ?? null;
+    sign = !head && !last[0];
+  }
+  const entries = events.map((event) => {
     seq += 1;
     const entry = {
       instanceId,
@@ -389,21 +415,26 @@ async function appendAuditEvents(
       prevHash,
     };
     const hash = hashEntry(entry);
-    await db.query(
-      `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        entry.instanceId,
-        seq,
-        entry.at,
-        entry.type,
-        entry.elementId,
-        entry.actor,
-        JSON.stringify(entry.data),
-        hash,
-        prevHash,
-      ],
-    );
     prevHash = hash;
-  }
+    return { ...entry, hash };
+  });
+  // One statement for the whole step, however many entries it has.
+  await db.query(
+    `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
+     SELECT $1::uuid, e.seq, e.at, e.type, e.element_id, e.actor, e.data, e.hash, e.prev_hash
+     FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[])
+       AS e(seq, at, type, element_id, actor, data, hash, prev_hash)`,
+    [
+      instanceId,
+      entries.map((entry) => entry.seq),
+      entries.map((entry) => entry.at),
+      entries.map((entry) => entry.type),
+      entries.map((entry) => entry.elementId),
+      entries.map((entry) => entry.actor),
+      entries.map((entry) => JSON.stringify(entry.data)),
+      entries.map((entry) => entry.hash),
+      entries.map((entry) => entry.prevHash),
+    ],
+  );
+  if (sign && prevHash) await signAuditHead(db, signing, { instanceId, seq, hash: prevHash });
 }

@@ -10,10 +10,13 @@ import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import { temporalConnectionOptions } from '../../../../libs/config/src/temporal-connection';
+import { temporalDataConverter } from '../../../../libs/config/src/temporal-payload-codec';
 
 /**
  * The api's Temporal client. The api boots without Temporal and keeps retrying in the
  * background; until connected, routes that need it answer 503 and /api/health says so.
+ * Everything it sends is sealed by the payload codec (the worker holds the same key), so case
+ * variables reach Temporal's history as ciphertext only.
  */
 @Injectable()
 export class TemporalClientService implements OnModuleInit, OnApplicationShutdown {
@@ -36,7 +39,11 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
         ...temporalConnectionOptions(this.config.temporal),
         connectTimeout: '5s',
       });
-      this.current = new Client({ connection: this.connection, namespace: this.config.temporal.namespace });
+      this.current = new Client({
+        connection: this.connection,
+        namespace: this.config.temporal.namespace,
+        dataConverter: temporalDataConverter(this.config.dataKey),
+      });
       this.logger.log(`Connected to Temporal at ${this.config.temporal.address}`);
     } catch (error) {
       if (this.stopped) return;

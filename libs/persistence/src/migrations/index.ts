@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { MessagesIncidentsNotifications1763900000000 } from './1763900000000-messages-incidents-notifications';
 import { DefinitionOwnersAndTaskViews1764000000000 } from './1764000000000-definition-owners-and-task-views';
 import { LoginThrottleAndDenials1764100000000 } from './1764100000000-login-throttle-and-denials';
+import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   MessagesIncidentsNotifications1763900000000,
   DefinitionOwnersAndTaskViews1764000000000,
   LoginThrottleAndDenials1764100000000,
+  AuditIntegrity1764200000000,
 ];
