@@ -24,6 +24,13 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'silent';
   /** Login attempts allowed per client per minute. */
   loginRateLimit: number;
+  /**
+   * How long an api request waits for a case's workflow (an Update: start's first step, a
+   * completion, a cancellation) before it answers 504 (or 202 for a started case): 10 s by
+   * default, long enough for a loaded cluster, short enough that a stopped worker or a stuck
+   * case never hangs a request.
+   */
+  caseUpdateTimeoutMs: number;
   webDistPath?: string;
 }
 
@@ -109,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataKey,
     logLevel,
     loginRateLimit: integer('LOGIN_RATE_LIMIT', 10, 1, 10000),
+    caseUpdateTimeoutMs: integer('CASE_UPDATE_TIMEOUT_MS', 10_000, 1000, 120_000),
     webDistPath: env.WEB_DIST_PATH?.trim() || undefined,
   };
   if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
