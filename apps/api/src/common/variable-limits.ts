@@ -21,7 +21,7 @@ function serializedBytes(value: unknown): number {
 }
 
 /** 413 naming the first variable above MAX_VARIABLE_BYTES. */
-export function checkVariableSizes(variables: Record<string, unknown>, path = 'variables'): void {
+function checkVariableSizes(variables: Record<string, unknown>, path = 'variables'): void {
   for (const [name, value] of Object.entries(variables)) {
     const bytes = serializedBytes(value);
     if (bytes > MAX_VARIABLE_BYTES) {
@@ -49,6 +49,10 @@ export function checkCaseVariablesSize(
   path = 'variables',
 ): void {
   checkVariableSizes(incoming, path);
+  checkTotal(current, incoming, path);
+}
+
+function checkTotal(current: Record<string, unknown>, incoming: Record<string, unknown>, path: string): void {
   const bytes = serializedBytes({ ...current, ...incoming });
   if (bytes > MAX_CASE_VARIABLES_BYTES) {
     throw new ProblemException(
@@ -76,5 +80,5 @@ export async function checkCaseVariables(
   const instance = await db
     .getRepository(ProcessInstanceEntity)
     .findOne({ select: { id: true, variables: true }, where: { id: instanceId } });
-  checkCaseVariablesSize(instance?.variables ?? {}, incoming, path);
+  checkTotal(instance?.variables ?? {}, incoming, path);
 }

@@ -81,7 +81,7 @@ export class CaseUpdates {
   }
 
   /** The 504 for a case that did not answer within the deadline. */
-  unanswered(instanceId: string, consequence: string): CaseDidNotAnswer {
+  private unanswered(instanceId: string, consequence: string): CaseDidNotAnswer {
     return new CaseDidNotAnswer(
       `Case ${instanceId} did not answer within ${this.temporal.answerTimeoutMs / 1000} s (is the worker running?): ${consequence}`,
     );
