@@ -8,6 +8,7 @@ import express from 'express';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { createLogger } from '../../../libs/config/src/logger';
 import { ApiModule } from './api.module';
+import { rejectHostileJson } from './common/json-guard';
 import { ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
@@ -23,7 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // The client address (login limits) comes from X-Forwarded-For only when TRUST_PROXY says so.
   app.set('trust proxy', config.trustProxy);
   // Diagrams travel as JSON strings: allow a little over the 2 MiB diagram bound.
-  app.use('/api', express.json({ limit: '3mb' }), rejectUnparsableBody);
+  app.use('/api', express.json({ limit: '3mb' }), rejectUnparsableBody, rejectHostileJson);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -47,10 +48,7 @@ function rejectUnparsableBody(
 ): void {
   const problem = ProblemFilter.describeBodyError(error);
   if (!problem) return next(error);
-  response
-    .status(problem.status)
-    .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', ...problem }));
+  ProblemFilter.send(response, problem.status, problem.detail);
 }
 
 /** The built browser app (dist/web) at `/`, with index.html for client-side routes. */

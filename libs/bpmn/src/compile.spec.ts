@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcess } from './compile';
 import type { CompileResult, DiagramProblem, ProcessModel } from './model';
+import { MAX_EXPRESSION_LENGTH } from './report';
+import { diagram } from './testing/diagram';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
 
@@ -424,6 +426,44 @@ describe('compileProcess: hostile XML is refused before parsing', () => {
         message: expect.stringMatching(/^Expected a diagram of at most 2 MiB/),
       },
     ]);
+  });
+
+  it('refuses a NUL character, raw or as a character reference', async () => {
+    const named = (name: string) =>
+      fixture('start-task-end.bpmn').replace('name="Crisis intake"', `name="${name}"`);
+    for (const xml of [named('Crisis\u0000intake'), named('Crisis&#0;intake'), named('Crisis&#x00;intake')]) {
+      expect(await refusedQuickly(xml)).toEqual([
+        {
+          elementId: '',
+          elementType: 'xml',
+          message: 'Expected no NUL character (U+0000, also as &#0;) in the diagram',
+        },
+      ]);
+    }
+  });
+
+  it('refuses an oversized expression without parsing it, naming its element', async () => {
+    // given a 400 KB condition (parsing it would take the heap)
+    const condition = `=${Array.from({ length: 40_000 }, (_, i) => `a${i}`).join(' or ')}`;
+    const xml = diagram(`
+      <bpmn:startEvent id="Start" />
+      <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Which" />
+      <bpmn:exclusiveGateway id="Which" default="Flow_default" />
+      <bpmn:sequenceFlow id="Flow_huge" sourceRef="Which" targetRef="End">
+        <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression>
+      </bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="Flow_default" sourceRef="Which" targetRef="End" />
+      <bpmn:endEvent id="End" />`);
+    // then
+    const started = performance.now();
+    expect(await problems(xml)).toEqual([
+      {
+        elementId: 'Flow_huge',
+        elementType: 'bpmn:SequenceFlow',
+        message: `Expected at most ${MAX_EXPRESSION_LENGTH} characters as the condition of flow 'Flow_huge', got ${condition.length}: move the logic into smaller expressions or a service task`,
+      },
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses more than 5,000 elements', async () => {

@@ -21,6 +21,10 @@ export function checkXmlSafety(xml: string): DiagramProblem[] {
     return [xmlProblem(`Expected a diagram of at most 2 MiB, got ${mib} MiB`)];
   }
   const problems: DiagramProblem[] = [];
+  // PostgreSQL refuses U+0000 in text and jsonb: the diagram, or a case naming its elements, could not be stored.
+  if (xml.includes('\u0000') || /&#(?:0+|x0+);/i.test(xml)) {
+    problems.push(xmlProblem('Expected no NUL character (U+0000, also as &#0;) in the diagram'));
+  }
   if (/<!DOCTYPE/i.test(xml)) {
     problems.push(
       xmlProblem('Expected no <!DOCTYPE> declaration: document types and entities are not allowed'),

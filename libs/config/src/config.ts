@@ -44,6 +44,13 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** Seconds between the worker's sweeps verifying every audit chain; 0 turns the sweep off. */
   auditVerifyIntervalSeconds: number;
+  /**
+   * How long an api request waits for a case's workflow (an Update: start's first step, a
+   * completion, a cancellation) before it answers 504 (or 202 for a started case): 10 s by
+   * default, long enough for a loaded cluster, short enough that a stopped worker or a stuck
+   * case never hangs a request.
+   */
+  caseUpdateTimeoutMs: number;
   webDistPath?: string;
 }
 
@@ -138,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginAccountLimit: integer('LOGIN_ACCOUNT_LIMIT', 30, 1, 100000),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     auditVerifyIntervalSeconds: integer('AUDIT_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86400),
+    caseUpdateTimeoutMs: integer('CASE_UPDATE_TIMEOUT_MS', 10_000, 1000, 120_000),
     webDistPath: env.WEB_DIST_PATH?.trim() || undefined,
   };
   if (config.loginAccountLimit < config.loginRateLimit || config.loginAddressLimit < config.loginRateLimit) {

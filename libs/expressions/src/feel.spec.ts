@@ -85,6 +85,50 @@ describe('evaluateFeel', () => {
   });
 });
 
+describe('built-in functions and case variables of the same name', () => {
+  it('calls the built-in even when a variable has its name', () => {
+    // given case variables named like built-ins (a form field "date", a retry that set null)
+    const variables = { duration: 'two weeks', date: null, count: 3, string: 'x', 'list contains': 1 };
+    // when the diagram's expressions call those built-ins
+    const due = evaluateFeel('=date("2024-03-01") + duration("P2D")', variables);
+    const counted = evaluateFeel('=count([1, 2]) + count', variables);
+    const text = evaluateFeel('=string(count) + string', variables);
+    const found = evaluateFeel('=list contains([1, 2], 2)', variables);
+    // then the calls mean the built-ins and the bare names still mean the variables
+    expect(due).toEqual({ ok: true, value: '2024-03-03' });
+    expect(counted).toEqual({ ok: true, value: 5 });
+    expect(text).toEqual({ ok: true, value: '3x' });
+    expect(found).toEqual({ ok: true, value: true });
+  });
+
+  it('keeps the shadowed variable readable and conditions working', () => {
+    const variables = { number: 7, sum: 'not a function' };
+    expect(evaluateCondition('=number > sum([1, 2])', variables)).toEqual({ ok: true, value: true });
+    expect(evaluateFeel('=number', variables)).toEqual({ ok: true, value: 7 });
+  });
+
+  it('still takes now() from the given clock when a variable is named now', () => {
+    const result = evaluateFeel('=now()', { now: 'shadowed', duration: 1 }, { now: '2024-03-01T08:00:00Z' });
+    expect(result).toEqual({ ok: true, value: '2024-03-01T08:00:00Z' });
+  });
+
+  it('leaves calls of other names and context members alone', () => {
+    const variables = { count: 2, box: { count: 5 } };
+    expect(evaluateFeel('=box.count + count', variables)).toEqual({ ok: true, value: 7 });
+    expect(evaluateFeel('=missing(1)', variables)).toEqual({
+      ok: false,
+      message: expect.stringContaining('Failed to evaluate'),
+    });
+  });
+
+  it('does not mistake an arbitrary variable name for a built-in', () => {
+    const variables = { 'for i in 1..100000000 return i': 1, riskLevel: 'high' };
+    const started = Date.now();
+    expect(evaluateFeel('=riskLevel', variables)).toEqual({ ok: true, value: 'high' });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
 describe('evaluateCondition', () => {
   it('returns the boolean', () => {
     expect(evaluateCondition('=risk = "high"', { risk: 'high' })).toEqual({ ok: true, value: true });

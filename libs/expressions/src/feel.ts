@@ -86,7 +86,7 @@ export function evaluateFeel(
   const { source } = feelSource(expr);
   let result: ReturnType<typeof evaluate>;
   try {
-    result = evaluate(source, withClock(variables, options));
+    result = evaluateWithBuiltins(source, withClock(variables, options));
   } catch (error) {
     const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
     return {
@@ -119,6 +119,107 @@ export function evaluateCondition(
     };
   }
   return { ok: true, value: result.value };
+}
+
+/**
+ * Evaluates with FEEL's functions and variables kept apart, as Zeebe's FEEL engine does: a call
+ * `duration("P1D")` always means the built-in, even in a case that has a variable `duration`,
+ * while the name on its own still means the variable. feelin looks every name up in the context
+ * first, so a case variable named like a built-in (`date`, `count`, `string`, `list contains`…)
+ * would otherwise break each call of it in the diagram, and setting it to null at an incident
+ * retry would not help (null shadows too). Refusing such names instead would break reasonable
+ * case data ("date", "number", "count") and still leave names the engine writes itself.
+ *
+ * Only when a variable shadows a built-in is the expression parsed here: each call of the
+ * shadowed name is renamed, in the source, to a reserved name bound to the built-in. Functions
+ * in the context (the engine's clock) are not case data and keep winning.
+ */
+function evaluateWithBuiltins(source: string, context: Record<string, unknown>): ReturnType<typeof evaluate> {
+  const shadowed = new Set(
+    Object.keys(context)
+      .filter((key) => typeof context[key] !== 'function')
+      .map(normaliseName)
+      .filter(isBuiltinName),
+  );
+  if (shadowed.size === 0) return evaluate(source, context);
+  const calls = callsOf(source, context, shadowed);
+  if (calls.length === 0) return evaluate(source, context);
+  const bound: Record<string, unknown> = { ...context };
+  const aliases = new Map<string, string>();
+  let rewritten = '';
+  let at = 0;
+  for (const call of calls) {
+    let alias = aliases.get(call.name);
+    if (alias === undefined) {
+      alias = reservedName(bound, aliases.size);
+      aliases.set(call.name, alias);
+      bound[alias] = builtinNamed(call.name);
+    }
+    rewritten += `${source.slice(at, call.from)}${alias}`;
+    at = call.to;
+  }
+  return evaluate(rewritten + source.slice(at), bound);
+}
+
+/** The calls `name(…)` of the given names, in source order (feelin parses with the same context). */
+function callsOf(
+  source: string,
+  context: Record<string, unknown>,
+  names: Set<string>,
+): { from: number; to: number; name: string }[] {
+  const calls: { from: number; to: number; name: string }[] = [];
+  parseExpression(source, context, undefined).iterate({
+    enter(node) {
+      if (node.type.isError) return false;
+      if (node.name !== 'FunctionInvocation') return true;
+      const callee = node.node.firstChild;
+      if (callee?.name === 'VariableName') {
+        const name = normaliseName(source.slice(callee.from, callee.to));
+        if (names.has(name)) calls.push({ from: callee.from, to: callee.to, name });
+      }
+      return true;
+    },
+  });
+  return calls;
+}
+
+/** Built-in names are lowercase words (`count`, `list contains`, `years and months duration`). */
+const BUILTIN_NAME_SHAPE = /^[a-z]+(?: [a-z]+){0,4}$/;
+const builtinNames = new Map<string, boolean>();
+
+/**
+ * Asks feelin whether `name` is a built-in: a name present in the context but undefined there
+ * falls back to the built-in. Only short lowercase words are asked (a lookup, never real work).
+ */
+function isBuiltinName(name: string): boolean {
+  if (name.length > 40 || !BUILTIN_NAME_SHAPE.test(name)) return false;
+  let known = builtinNames.get(name);
+  if (known === undefined) {
+    known = typeof builtinNamed(name) === 'function';
+    if (builtinNames.size > 1000) builtinNames.clear();
+    builtinNames.set(name, known);
+  }
+  return known;
+}
+
+function builtinNamed(name: string): unknown {
+  try {
+    return evaluate(name, { [name]: undefined }).value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A name no case variable has, for a built-in in a rewritten expression. */
+function reservedName(context: Record<string, unknown>, index: number): string {
+  let name = `__builtin${index}`;
+  while (Object.hasOwn(context, name)) name = `_${name}`;
+  return name;
+}
+
+/** How feelin compares names: runs of whitespace count as one space. */
+function normaliseName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
 }
 
 /** Clock functions win over variables of the same name, so now() always means the given time. */

@@ -27,8 +27,7 @@ export async function paginate<E extends ObjectLiteral>(
 ): Promise<Page<E>> {
   const limit = page.limit ?? 50;
   if (page.cursor) {
-    const [at, id] = Buffer.from(page.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at))) throw new ProblemException(400, 'cursor is not valid');
+    const { at, id } = decodeCursor(page.cursor);
     query.andWhere(`(${sortColumn}, ${idColumn}) < (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
   const rows = await query
@@ -45,4 +44,25 @@ export async function paginate<E extends ObjectLiteral>(
         )
       : null;
   return { items, nextCursor };
+}
+
+const CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * A cursor is exactly what `paginate` wrote: an ISO instant and a UUID. Anything else is refused
+ * here, before PostgreSQL would fail on it (an invalid uuid or timestamp was a 500).
+ */
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const match = cursor.length <= 200 ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  const at = match?.[1];
+  const id = match?.[2];
+  if (!at || !id || Number.isNaN(Date.parse(at))) {
+    throw new ProblemException(
+      400,
+      'cursor is not valid: pass the nextCursor of the previous page unchanged',
+      [{ path: 'cursor', message: 'Expected the nextCursor of a previous page' }],
+    );
+  }
+  return { at, id };
 }

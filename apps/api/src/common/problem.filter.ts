@@ -34,9 +34,12 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Every error leaves as application/problem+json (RFC 9457); internals never leak to clients. */
@@ -52,6 +55,11 @@ export class ProblemFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     if (exception instanceof ProblemException && exception.headers) response.set(exception.headers);
+    ProblemFilter.send(response, status, detail, errors);
+  }
+
+  /** Writes a problem; also used by the Express middleware that answers before Nest's router. */
+  static send(response: Response, status: number, detail: string, errors?: ProblemError[]): void {
     response
       .status(status)
       .type('application/problem+json')
@@ -99,7 +107,9 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { status: 413, title: 'Content Too Large', detail: 'Request body is too large' };
+      const limit = (parserError as { limit?: unknown }).limit;
+      const mib = typeof limit === 'number' ? ` than ${(limit / (1024 * 1024)).toFixed(0)} MiB` : '';
+      return { status: 413, title: 'Content Too Large', detail: `Request body is larger${mib}: send less` };
     }
     if (
       typeof parserError?.type === 'string' &&

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
-import { compileProcess } from '../../../../libs/bpmn/src';
 import type { ProcessModel } from '../../../../libs/bpmn/src/model';
 import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
@@ -10,6 +9,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole, hasRoleAt, outermost } from '../auth/current-user';
 import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
+import { compileInWorker } from './compile-pool';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { TimerStarts } from './timer-starts.service';
 
@@ -58,7 +58,7 @@ export class DefinitionsService {
   ): Promise<DeployResult> {
     if (!hasRole(user, DEPLOYER_ROLES))
       throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
-    const compiled = await compileProcess(xml);
+    const compiled = await compileInWorker(xml);
     if (!compiled.ok) {
       throw new ProblemException(
         400,

@@ -10,6 +10,7 @@ import { inScope } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
+import { checkCaseVariables } from '../common/variable-limits';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import type { ListIncidentsQuery } from './incidents.dto';
 
@@ -61,6 +62,7 @@ export class IncidentsService {
       throw new ForbiddenException('Retrying an incident needs a supervising role above the case');
     }
     if (incident.state !== 'open') throw new ConflictException(`Incident ${id} is already resolved`);
+    await checkCaseVariables(this.db, incident.instanceId, variables);
     const args: RetryIncidentArgs = {
       incidentId: id,
       variables,
@@ -68,6 +70,7 @@ export class IncidentsService {
     };
     await this.updates.execute(incident.instanceId, RETRY_INCIDENT_UPDATE, [args], {
       refusal: `Incident ${id} cannot be retried`,
+      unanswered: `the retry of incident ${id} may still run when the case runs again: check the incident before retrying it again`,
     });
     await this.updates.sync(incident.instanceId);
     // Which variables were set, not their values: the log is no copy of the case file.

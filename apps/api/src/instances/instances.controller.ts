@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { InstancesService } from './instances.service';
@@ -10,9 +11,16 @@ import { InstancesService } from './instances.service';
 export class InstancesController {
   constructor(private readonly instances: InstancesService) {}
 
+  /** 201 with the case; 202 when its workflow started but its first step is not written yet. */
   @Post()
-  start(@User() user: CurrentUser, @Body() body: StartInstanceDto) {
-    return this.instances.start(user, body);
+  async start(
+    @User() user: CurrentUser,
+    @Body() body: StartInstanceDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { instance, firstStepWritten } = await this.instances.start(user, body);
+    response.status(firstStepWritten ? 201 : 202);
+    return instance;
   }
 
   @Get()

@@ -14,9 +14,13 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
+/** The largest PostgreSQL `integer` (versions, history sequence numbers). */
+const MAX_INTEGER = 2_147_483_647;
+
 export class StartInstanceDto {
   @IsString() @Length(1, 200) definitionKey!: string;
-  @IsOptional() @IsInt() @Min(1) version?: number;
+  /** Versions are PostgreSQL integers: a larger number names no version (and was a 500). */
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_INTEGER) version?: number;
   @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
   /** Where the case lives; a student's case lives at the student's class. Give one of the two. */
   @IsOptional() @IsUUID() orgUnitId?: string;
@@ -42,5 +46,5 @@ export class CancelInstanceDto {
 export class HistoryQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   /** The last seq of the previous page. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) cursor?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER) cursor?: number;
 }

@@ -1,12 +1,6 @@
 import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { randomUUID } from 'node:crypto';
-import {
-  ForbiddenException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   CANCEL_INSTANCE_UPDATE,
@@ -27,10 +21,18 @@ import { inScope } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
+import { ProblemException } from '../common/problem.filter';
+import { checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { StudentsService } from '../students/students.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
+
+/** A started case as the caller may see it; `firstStepWritten` false: answered 202. */
+export interface StartedCase {
+  instance: Awaited<ReturnType<InstancesService['view']>>;
+  firstStepWritten: boolean;
+}
 
 /** Where a new case lives and what it starts with. */
 export type CasePlacement = Pick<StartInstanceDto, 'businessKey' | 'orgUnitId' | 'studentId' | 'variables'>;
@@ -47,7 +49,7 @@ export class InstancesService {
     private readonly accessLog: AccessLog,
   ) {}
 
-  async start(user: CurrentUser, dto: StartInstanceDto) {
+  async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
     const definition = await this.definitions.resolve(dto.definitionKey, dto.version);
     return this.startDefinition(user, definition, dto);
   }
@@ -55,16 +57,19 @@ export class InstancesService {
   /**
    * Starts a case of `definition` at the unit or student `dto` names. `startEventId` picks a
    * message or timer start event instead of the none start event (POST /api/messages).
+   * Waits (at most CASE_UPDATE_TIMEOUT_MS) until the first step is written, so the caller reads
+   * its own writes; a case whose workflow started but did not answer in time is returned with
+   * `firstStepWritten: false` (202): it goes on once its worker runs it.
    */
   async startDefinition(
     user: CurrentUser,
     definition: ProcessDefinitionEntity,
     dto: CasePlacement,
     startEventId?: string,
-  ) {
+  ): Promise<StartedCase> {
+    checkCaseVariablesSize({}, dto.variables ?? {});
     const { unit, studentId } = await this.placeCase(user, dto);
     await this.mayRunAt(definition, unit);
-    const client = this.temporal.client;
     const instanceId = randomUUID();
     const workflowId = workflowIdForInstance(instanceId);
     const input: RunProcessInput = {
@@ -83,6 +88,8 @@ export class InstancesService {
       variables: dto.variables ?? {},
       ...(startEventId ? { startEventId } : {}),
     };
+    // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.
+    const client = this.temporal.client;
     await this.db.getRepository(ProcessInstanceEntity).insert({
       id: instanceId,
       definitionId: definition.id,
@@ -97,35 +104,48 @@ export class InstancesService {
       startedBy: user.id,
       startedAt: new Date(),
     });
+    let firstStepWritten = false;
+    let failure: string | undefined;
     try {
-      const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [input],
+      const answer = await this.temporal.answerWithin(async () => {
+        const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, {
+          workflowId,
+          taskQueue: this.temporal.taskQueue,
+          args: [input],
+        });
+        await handle.executeUpdate(SYNC_UPDATE, { args: [] });
       });
-      // Wait until the first step is projected, so the caller reads its own writes (its tasks).
-      await handle.executeUpdate(SYNC_UPDATE, { args: [] });
+      firstStepWritten = answer.answered;
     } catch (error) {
-      const started = await client.workflow
-        .getHandle(workflowId)
-        .describe()
-        .then(
-          () => true,
-          () => false,
-        );
-      if (!started) {
-        // Nothing ran: remove the row so no half-written case remains.
-        await this.db.getRepository(ProcessInstanceEntity).delete({ id: instanceId, lastStep: 0 });
-        throw new ServiceUnavailableException(`The case could not be started: ${(error as Error).message}`);
-      }
-      this.logger.warn(
-        `Case ${instanceId} started but its first step is not projected yet: ${(error as Error).message}`,
+      failure = (error as Error).message;
+    }
+    if (!firstStepWritten) {
+      await this.unlessStarted(
+        instanceId,
+        failure === undefined
+          ? `Temporal did not answer within ${this.temporal.answerTimeoutMs / 1000} s: the case was not started`
+          : `The case could not be started: ${failure}`,
+        failure === undefined ? 504 : 503,
       );
+      this.logger.warn(`Case ${instanceId} started but its first step is not written yet ${failure ?? ''}`);
     }
     await this.accessLog.record(user.id, 'instance.start', 'instance', instanceId, {
       definitionKey: definition.key,
     });
-    return this.view(await this.findVisible(user, instanceId));
+    return { instance: await this.view(await this.findVisible(user, instanceId)), firstStepWritten };
+  }
+
+  /**
+   * After a failed or unanswered start: when the workflow does not exist, nothing ran, so the
+   * row is removed (no half-written case remains) and the request fails with `status`.
+   */
+  private async unlessStarted(instanceId: string, detail: string, status: 503 | 504): Promise<void> {
+    const described = await this.temporal
+      .answerWithin((client) => client.workflow.getHandle(workflowIdForInstance(instanceId)).describe(), 2000)
+      .catch(() => ({ answered: false as const }));
+    if (described.answered) return;
+    await this.db.getRepository(ProcessInstanceEntity).delete({ id: instanceId, lastStep: 0 });
+    throw new ProblemException(status, detail);
   }
 
   /**
@@ -238,12 +258,20 @@ export class InstancesService {
     if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
       throw new ForbiddenException('Cancelling a case needs a supervising role');
     if (instance.state !== 'active') throw new ForbiddenException(`Case ${id} is already ${instance.state}`);
-    const handle = this.temporal.client.workflow.getHandle(instance.workflowId);
-    await retryWhileContinuingAsNew(() =>
-      handle.executeUpdate(CANCEL_INSTANCE_UPDATE, {
-        args: [{ reason, actor: { id: user.id, username: user.username } }],
-      }),
-    );
+    const answer = await this.temporal.answerWithin((client) => {
+      const handle = client.workflow.getHandle(instance.workflowId);
+      return retryWhileContinuingAsNew(() =>
+        handle.executeUpdate(CANCEL_INSTANCE_UPDATE, {
+          args: [{ reason, actor: { id: user.id, username: user.username } }],
+        }),
+      );
+    });
+    if (!answer.answered) {
+      throw new ProblemException(
+        504,
+        `Case ${id} did not answer within ${this.temporal.answerTimeoutMs / 1000} s (is the worker running?): the cancellation may still take effect when the case runs again: check the case before cancelling it again`,
+      );
+    }
     await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
   }
 

@@ -16,6 +16,7 @@ import { bufferMessage, lockMessageKey } from '../../../../libs/persistence/src/
 import { inScope } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
+import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
@@ -57,6 +58,8 @@ export class MessagesService {
       throw new ForbiddenException('Publishing messages needs a case-viewing role');
     }
     const variables = dto.variables ?? {};
+    // The size a case started by the message gets; waiting cases are checked with their own.
+    checkCaseVariablesSize({}, variables);
     const ttl = dto.timeToLive ? parseTimeToLive(dto.timeToLive) : { millis: 0 };
     const ttlMillis = 'millis' in ttl ? ttl.millis : 0;
     const startable = await this.messageStarts(dto.name);
@@ -77,7 +80,7 @@ export class MessagesService {
     correlated.push(...(await this.correlateWaiting(user, dto, variables)));
     const started: string[] = [];
     for (const start of starts) {
-      const instance = await this.instances.startDefinition(
+      const { instance } = await this.instances.startDefinition(
         user,
         start.definition,
         { orgUnitId: home!.id, variables },
@@ -124,13 +127,15 @@ export class MessagesService {
     };
     const messageId = randomUUID();
     const correlated: string[] = [];
+    // Before any case receives it, so that a message too large for one case reaches none.
+    for (const { instanceId } of waiting) await checkCaseVariables(this.db, instanceId, variables);
     for (const { instanceId } of waiting) {
-      const outcome = await this.updates.tryExecute(
-        instanceId,
-        CORRELATE_MESSAGE_UPDATE,
-        [args],
-        `message:${messageId}:${instanceId}`,
-      );
+      const outcome = await this.updates.tryExecute(instanceId, CORRELATE_MESSAGE_UPDATE, [args], {
+        updateId: `message:${messageId}:${instanceId}`,
+        unanswered: `the message may still reach it when it runs again (it reached ${
+          correlated.length > 0 ? correlated.join(', ') : 'no other case'
+        } before)`,
+      });
       if (!outcome.accepted) continue;
       await this.updates.sync(instanceId);
       correlated.push(instanceId);

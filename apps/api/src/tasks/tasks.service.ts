@@ -19,6 +19,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
+import { checkCaseVariables } from '../common/variable-limits';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import type { ListTasksQuery } from './tasks.dto';
@@ -103,9 +104,15 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
+    await checkCaseVariables(this.db, task.instanceId, variables);
     const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
     await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
       refusal: `Task ${id} cannot be completed`,
+      unanswered: `the completion of task ${id} may still be applied when the case runs again: ${
+        idempotencyKey
+          ? 'send it again with the same Idempotency-Key to learn its outcome'
+          : 'check the task before completing it again'
+      }`,
       updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
     });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
@@ -172,7 +179,10 @@ export class TasksService {
   }
 
   private async changeAssignment(task: UserTaskEntity, update: string, args: unknown, refusal: string) {
-    await this.updates.execute(task.instanceId, update, [args], { refusal });
+    await this.updates.execute(task.instanceId, update, [args], {
+      refusal,
+      unanswered: `the change to task ${task.id}'s assignee may still be applied when the case runs again`,
+    });
     await this.updates.sync(task.instanceId);
   }
 

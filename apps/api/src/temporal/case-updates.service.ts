@@ -1,28 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { SYNC_UPDATE, workflowIdForInstance } from '../../../../libs/contracts/src/process-workflow';
+import { ProblemException } from '../common/problem.filter';
 import { TemporalClientService } from './temporal-client.service';
 
 /**
  * Sends Temporal Updates to a case's workflow (`case-<instanceId>`). Authorisation happens in the
  * services before they call this: Update validators are synchronous and see no database, they
  * only refuse what the case's state does not allow (a task that is not open, a subscription
- * already used). A refusal, or a case whose workflow has ended, is a conflict.
+ * already used). A refusal, or a case whose workflow has ended, is a conflict. No Update is
+ * awaited longer than CASE_UPDATE_TIMEOUT_MS: a case that does not answer by then is a 504.
  */
 @Injectable()
 export class CaseUpdates {
+  private readonly logger = new Logger('CaseUpdates');
+
   constructor(private readonly temporal: TemporalClientService) {}
 
-  /** Executes the update and returns its result; refusals become 409 with `refusal` and the reason. */
+  /**
+   * Executes the update and returns its result; refusals become 409 with `refusal` and the
+   * reason. `unanswered` says what may still happen when the case does not answer in time.
+   */
   async execute<R>(
     instanceId: string,
     update: string,
     args: [unknown],
-    options: { refusal: string; updateId?: string },
+    options: { refusal: string; unanswered: string; updateId?: string },
   ): Promise<R> {
-    const outcome = await this.tryExecute<R>(instanceId, update, args, options.updateId);
+    const outcome = await this.tryExecute<R>(instanceId, update, args, options);
     if (!outcome.accepted) throw new ConflictException(`${options.refusal}: ${outcome.reason}`);
     return outcome.result;
   }
@@ -32,16 +39,20 @@ export class CaseUpdates {
     instanceId: string,
     update: string,
     args: [unknown] | [],
-    updateId: string = randomUUID(),
+    options: { unanswered: string; updateId?: string },
   ): Promise<{ accepted: true; result: R } | { accepted: false; reason: string }> {
+    const updateId = options.updateId ?? randomUUID();
     try {
-      const handle = this.temporal.client.workflow.getHandle(workflowIdForInstance(instanceId));
-      const result = await retryWhileContinuingAsNew(() =>
-        args.length === 0
-          ? handle.executeUpdate<R, []>(update, { updateId })
-          : handle.executeUpdate<R, [unknown]>(update, { args, updateId }),
-      );
-      return { accepted: true, result };
+      const answer = await this.temporal.answerWithin((client) => {
+        const handle = client.workflow.getHandle(workflowIdForInstance(instanceId));
+        return retryWhileContinuingAsNew(() =>
+          args.length === 0
+            ? handle.executeUpdate<R, []>(update, { updateId })
+            : handle.executeUpdate<R, [unknown]>(update, { args, updateId }),
+        );
+      });
+      if (!answer.answered) throw this.unanswered(instanceId, options.unanswered);
+      return { accepted: true, result: answer.value };
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
         return { accepted: false, reason: (error.cause as Error | undefined)?.message ?? error.message };
@@ -52,9 +63,34 @@ export class CaseUpdates {
 
   /**
    * Returns once every step the case has taken is written to PostgreSQL, so the caller reads its
-   * own writes. A case whose workflow has ended wrote its last step before ending.
+   * own writes; true when it was, false when the case did not answer in time (the caller's own
+   * Update was written already: its step was awaited; only later steps may be missing). A case
+   * whose workflow has ended wrote its last step before ending.
    */
-  async sync(instanceId: string): Promise<void> {
-    await this.tryExecute(instanceId, SYNC_UPDATE, []);
+  async sync(instanceId: string): Promise<boolean> {
+    try {
+      await this.tryExecute(instanceId, SYNC_UPDATE, [], {
+        unanswered: 'its later steps are not written yet',
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof CaseDidNotAnswer)) throw error;
+      this.logger.warn(error.message);
+      return false;
+    }
+  }
+
+  /** The 504 for a case that did not answer within the deadline. */
+  private unanswered(instanceId: string, consequence: string): CaseDidNotAnswer {
+    return new CaseDidNotAnswer(
+      `Case ${instanceId} did not answer within ${this.temporal.answerTimeoutMs / 1000} s (is the worker running?): ${consequence}`,
+    );
+  }
+}
+
+/** A case's workflow did not answer within CASE_UPDATE_TIMEOUT_MS. */
+export class CaseDidNotAnswer extends ProblemException {
+  constructor(detail: string) {
+    super(504, detail);
   }
 }

@@ -6,7 +6,12 @@ import {
   type OnModuleInit,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  isGrpcDeadlineError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import { temporalConnectionOptions } from '../../../../libs/config/src/temporal-connection';
@@ -66,6 +71,29 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
     return this.config.temporal.taskQueue;
   }
 
+  /** How long a request waits for a case's workflow to answer (CASE_UPDATE_TIMEOUT_MS). */
+  get answerTimeoutMs(): number {
+    return this.config.caseUpdateTimeoutMs;
+  }
+
+  /**
+   * Runs `send` (Temporal calls that wait on a workflow: an Update, a start) with a deadline on
+   * every call in it. A workflow whose worker is down, or that waits on a step it cannot write,
+   * never answers: past the deadline this says so instead of holding the request open forever.
+   */
+  async answerWithin<T>(
+    send: (client: Client) => Promise<T>,
+    timeoutMs = this.answerTimeoutMs,
+  ): Promise<{ answered: true; value: T } | { answered: false }> {
+    const client = this.client;
+    try {
+      return { answered: true, value: await client.withDeadline(Date.now() + timeoutMs, () => send(client)) };
+    } catch (error) {
+      if (isPastDeadline(error)) return { answered: false };
+      throw error;
+    }
+  }
+
   async status(): Promise<'up' | 'down'> {
     if (!this.connection) return 'down';
     try {
@@ -82,4 +110,12 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
     if (this.retry) clearTimeout(this.retry);
     await this.connection?.close();
   }
+}
+
+function isPastDeadline(error: unknown): boolean {
+  return (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    isGrpcDeadlineError(error) ||
+    isGrpcDeadlineError((error as { cause?: unknown } | null)?.cause)
+  );
 }
