@@ -74,11 +74,15 @@ END $$;
 SQL
 }
 
-# Debian's chromium for the browser tests (no browser downloads are possible here).
+# Debian's chromium for the browser tests (no browser downloads are possible here), and a CJK
+# font so that screenshots of the zh-CN pages show Chinese rather than empty boxes.
 ensure_chromium() {
-  if [[ -x /usr/bin/chromium ]]; then return; fi
-  say "installing Debian's chromium for the browser tests…"
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -d /usr/share/fonts/truetype/wqy ]] || missing+=(fonts-wqy-microhei)
+  if [[ ${#missing[@]} -eq 0 ]]; then return; fi
+  say "installing Debian's ${missing[*]} for the browser tests…"
   local sudo=""; [[ "$(id -u)" != 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
