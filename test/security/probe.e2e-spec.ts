@@ -16,14 +16,18 @@ jest.setTimeout(180_000);
 /**
  * The security probe (issue 7): what an outsider tries against the running product, as classes
  * of requests with the answers that hold the line. Each request is counted; the file ends with a
- * summary line giving the counts per class. Hostile input and sizes have their own file
- * (hostile-input.e2e-spec.ts), denials and headers theirs.
+ * summary line giving the counts per class. The exact answers to hostile input and sizes (which
+ * field, which limit) are asserted in hostile-input.e2e-spec.ts; here every field of every body
+ * gets every hostile value and must get a 4xx, or a 2xx for a harmless one, never a 5xx or a hang.
+ * Denials and headers have their own files.
  */
 let stack: Stack;
 let world: World;
 
+const KINDS = ['cross-scope', 'vertical', 'tokens', 'hostile input', 'sizes', 'concurrency'] as const;
+
 interface Probe {
-  kind: 'cross-scope' | 'vertical' | 'tokens' | 'concurrency';
+  kind: (typeof KINDS)[number];
   what: string;
   status: number;
   held: boolean;
@@ -36,9 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const held = probes.filter((p) => p.held).length;
-  const byKind = ['cross-scope', 'vertical', 'tokens', 'concurrency']
-    .map((kind) => `${kind} ${probes.filter((p) => p.kind === kind).length}`)
-    .join(', ');
+  const byKind = KINDS.map((kind) => `${kind} ${probes.filter((p) => p.kind === kind).length}`).join(', ');
   process.stdout.write(
     `\nsecurity probe: ${probes.length} requests, ${held} held, ${probes.length - held} leaked (${byKind})\n`,
   );
@@ -299,6 +301,199 @@ describe('security probe', () => {
     });
     probes.push({ kind: 'tokens', what: 'Basic scheme', status: basic.status, held: basic.status === 401 });
     expect(probes.filter((p) => p.kind === 'tokens' && !p.held)).toEqual([]);
+  });
+
+  it('hostile input per field type: every field of every body, every hostile value, never a 5xx or a hang', async () => {
+    // given fresh targets for the endpoints that act on one thing
+    const started = await api('POST', '/api/instances', world.psychA.token, {
+      definitionKey: a.key,
+      orgUnitId: world.units.classA,
+      variables: { caseKey: `h-${unique()}`, outsider: world.classTeacherA.username },
+    });
+    const task = await eventually(async () => {
+      const tasks = await api(
+        'GET',
+        `/api/tasks?instanceId=${started.body.id}&state=open`,
+        world.psychA.token,
+      );
+      return tasks.body.items[0] as { id: string } | undefined;
+    });
+    const target = await person('classTeacher', world.units.classA);
+    // Values of the wrong type for most fields, and strings that are hostile wherever they go.
+    const wrongTypes: unknown[] = [null, 12345, -1, 1e308, true, [], [1, 2], {}, { $ne: null }];
+    const hostileStrings: unknown[] = [
+      '',
+      ' ',
+      'a\u0000b',
+      "' OR 1=1 --",
+      '"; DROP TABLE process_instance; --',
+      '<script>alert(1)</script>',
+      '../../../../etc/passwd',
+      '\u202Egnp.exe',
+      '😀👩‍👩‍👧',
+      '%00%27',
+      '${7*7}{{7*7}}',
+      'x'.repeat(10_000),
+      '00000000-0000-0000-0000-000000000000',
+    ];
+    const bodies: { method: string; path: string; token: string; body: Record<string, unknown> }[] = [
+      {
+        method: 'POST',
+        path: '/api/org-units',
+        token: world.adminToken,
+        body: { parentId: world.units.classA, kind: 'class', code: `h${unique()}`, name: 'n' },
+      },
+      {
+        method: 'POST',
+        path: '/api/users',
+        token: world.adminToken,
+        body: {
+          username: `h-${unique()}`,
+          password: 'Xq7-hostile-pass-9z',
+          displayName: 'h',
+          roles: [{ role: 'classTeacher', orgUnitId: world.units.classA }],
+        },
+      },
+      {
+        method: 'PATCH',
+        path: `/api/users/${target.id}`,
+        token: world.adminToken,
+        body: { displayName: 'h', disabled: false },
+      },
+      {
+        method: 'POST',
+        path: '/api/students',
+        token: world.adminToken,
+        body: { orgUnitId: world.units.classA, studentNo: `H-${unique()}`, name: 'h' },
+      },
+      {
+        method: 'POST',
+        path: '/api/instances',
+        token: world.psychA.token,
+        body: {
+          definitionKey: a.key,
+          version: 1,
+          businessKey: 'b',
+          orgUnitId: world.units.classA,
+          variables: { caseKey: 'k' },
+        },
+      },
+      {
+        method: 'POST',
+        path: `/api/tasks/${task.id}/assign`,
+        token: world.adminToken,
+        body: { userId: world.psychA.id },
+      },
+      {
+        method: 'POST',
+        path: `/api/tasks/${task.id}/complete`,
+        token: world.psychA.token,
+        body: { variables: { n: 1 } },
+      },
+      {
+        method: 'POST',
+        path: `/api/incidents/${a.incidentId}/retry`,
+        token: world.adminToken,
+        body: { variables: { outsider: world.psychB.username } },
+      },
+      {
+        method: 'POST',
+        path: '/api/messages',
+        token: world.psychA.token,
+        body: {
+          name: 'probe-feedback',
+          correlationKey: 'none',
+          variables: { n: 1 },
+          timeToLive: 'PT1S',
+          orgUnitId: world.units.classA,
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/definitions',
+        token: world.adminToken,
+        body: { xml: '<x/>', forms: {}, ownerUnitId: world.units.district },
+      },
+      {
+        method: 'POST',
+        path: '/api/auth/login',
+        token: world.adminToken,
+        body: { username: 'nobody', password: 'nothing-at-all' },
+      },
+    ];
+    for (const { method, path, token, body } of bodies) {
+      for (const field of Object.keys(body)) {
+        for (const value of [...wrongTypes, ...hostileStrings]) {
+          const sent = { ...body, [field]: value };
+          const started = Date.now();
+          const response = await call(stack.baseUrl, method, path, { token, body: sent }).catch(() => ({
+            status: 0,
+          }));
+          const quick = Date.now() - started < 15_000;
+          // Whatever the value, the answer is the client's (2xx for harmless data, else 4xx).
+          const held = quick && response.status > 0 && response.status < 500;
+          probes.push({
+            kind: 'hostile input',
+            what: `${method} ${path} ${field}=${JSON.stringify(value).slice(0, 30)}`,
+            status: response.status,
+            held,
+          });
+        }
+      }
+    }
+    // unknown fields and prototype keys are refused, not merged
+    for (const { method, path, token, body } of bodies.slice(0, 5)) {
+      for (const extra of [
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"admin":true}}}',
+        '{"sneaky":1}',
+      ]) {
+        const raw = JSON.stringify(body).replace(/}$/, `,${extra.slice(1)}`);
+        const response = await call(stack.baseUrl, method, path, { token, rawBody: raw });
+        probes.push({
+          kind: 'hostile input',
+          what: `${method} ${path} ${extra}`,
+          status: response.status,
+          held: response.status === 400,
+        });
+      }
+    }
+    const leaks = probes.filter((p) => p.kind === 'hostile input' && !p.held);
+    expect(leaks).toEqual([]);
+    expect((await api('GET', '/api/health', undefined)).status).toBe(200);
+  });
+
+  it('sizes: oversized bodies, variables, nesting and lists are refused with 4xx', async () => {
+    const big = 'x'.repeat(2_600_000);
+    // Built as text: JSON.stringify itself overflows on 10,000 levels.
+    const deep = `${'{"d":'.repeat(10_000)}"leaf"${'}'.repeat(10_000)}`;
+    const cases: { path: string; body: unknown; allowed: number[] }[] = [
+      {
+        path: '/api/instances',
+        body: { definitionKey: a.key, orgUnitId: world.units.classA, variables: { note: big } },
+        allowed: [413],
+      },
+      {
+        path: '/api/messages',
+        body: { name: 'probe-feedback', correlationKey: 'k', variables: { note: big } },
+        allowed: [413],
+      },
+      { path: '/api/definitions', body: { xml: `<x>${'y'.repeat(3_400_000)}</x>` }, allowed: [400, 413] },
+      {
+        path: '/api/instances',
+        body: {
+          definitionKey: a.key,
+          orgUnitId: world.units.classA,
+          variables: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`v${i}`, 'x'.repeat(60)])),
+        },
+        allowed: [413],
+      },
+    ];
+    for (const { path, body, allowed } of cases)
+      await probe('sizes', 'POST', path, world.adminToken, allowed, body);
+    await probe('sizes', 'GET', '/api/instances?limit=100000', world.adminToken, [400]);
+    await probe('sizes', 'GET', `/api/tasks?q=${'x'.repeat(5000)}`, world.adminToken, [200, 400, 414, 431]);
+    expect(probes.filter((p) => p.kind === 'sizes' && !p.held)).toEqual([]);
   });
 
   it('concurrency: racing completions and claims leave one winner and one history entry', async () => {

@@ -14,8 +14,8 @@ const MAX_PATH_LENGTH = 120;
 /**
  * Walks a parsed JSON value without recursion (a hostile body cannot overflow the stack) and
  * returns the first thing PostgreSQL or the engine cannot take: a NUL character (U+0000) in a
- * string or a key, which jsonb and text refuse (a case would be stuck with an incident), or
- * nesting deeper than MAX_JSON_DEPTH. `root` prefixes the paths, e.g. `variables.note`.
+ * string or a key, which jsonb and text refuse (a case would be stuck with an incident), a
+ * prototype key (`__proto__`, `constructor`, `prototype`), or nesting deeper than MAX_JSON_DEPTH. `root` prefixes the paths, e.g. `variables.note`.
  */
 export function findHostileJson(value: unknown, root: string[] = []): ProblemError | null {
   const pending: Visit[] = [{ value, depth: 1, key: null, parent: null }];
@@ -38,6 +38,9 @@ export function findHostileJson(value: unknown, root: string[] = []): ProblemErr
       if (child.key?.includes('\u0000')) {
         return { path: pathOf(child, root), message: `${NUL_MESSAGE} (in the name)` };
       }
+      if (!Array.isArray(current) && PROTOTYPE_KEYS.has(String(key))) {
+        return { path: pathOf(child, root), message: PROTOTYPE_MESSAGE };
+      }
       pending.push(child);
     }
   }
@@ -53,6 +56,14 @@ interface Visit {
 }
 
 const NUL_MESSAGE = 'Expected no NUL character (U+0000): it cannot be stored';
+
+/**
+ * Names that reach an object's prototype when code copies or merges what a client sent
+ * (prototype pollution). No form field or case variable needs them; validation would not see
+ * `__proto__` (JSON.parse makes it an own key that whitelisting ignores), so they stop here.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_MESSAGE = 'Expected no field named __proto__, constructor or prototype';
 
 function pathOf(visit: Visit, root: string[]): string {
   const segments: string[] = [];

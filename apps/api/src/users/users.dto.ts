@@ -9,6 +9,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '../../../../libs/domain/src/roles';
@@ -28,10 +29,11 @@ export class CreateUserDto {
   @ValidateNested({ each: true }) @Type(() => RoleGrantDto) @ArrayMaxSize(50) roles!: RoleGrantDto[];
 }
 
+/** Absent fields stay as they are; null is not "absent" here (both columns are NOT NULL). */
 export class UpdateUserDto {
-  @IsOptional() @IsString() @Length(1, 100) displayName?: string;
+  @ValidateIf((_, value) => value !== undefined) @IsString() @Length(1, 100) displayName?: string;
   /** A disabled user cannot sign in, their tokens stop working and they are never a candidate. */
-  @IsOptional() @IsBoolean() disabled?: boolean;
+  @ValidateIf((_, value) => value !== undefined) @IsBoolean() disabled?: boolean;
 }
 
 export class ReplaceRolesDto {
