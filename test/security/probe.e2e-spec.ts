@@ -4,6 +4,7 @@ import {
   call,
   createPerson,
   eventually,
+  openTaskOf,
   unique,
   type Person,
   type World,
@@ -113,10 +114,7 @@ async function seedSchoolA() {
     variables: { concern: 'confidential', caseKey, outsider: world.psychB.username },
   });
   const instanceId = started.body.id as string;
-  const task = await eventually(async () => {
-    const tasks = await api('GET', `/api/tasks?instanceId=${instanceId}&state=open`, world.psychA.token);
-    return tasks.body.items[0] as { id: string } | undefined;
-  });
+  const task = await openTaskOf(stack, instanceId, world.psychA.token);
   const incident = await eventually(async () => {
     const read = await api('GET', `/api/instances/${instanceId}`, world.psychA.token);
     return read.body.incidents[0] as { id: string } | undefined;
@@ -310,14 +308,7 @@ describe('security probe', () => {
       orgUnitId: world.units.classA,
       variables: { caseKey: `h-${unique()}`, outsider: world.classTeacherA.username },
     });
-    const task = await eventually(async () => {
-      const tasks = await api(
-        'GET',
-        `/api/tasks?instanceId=${started.body.id}&state=open`,
-        world.psychA.token,
-      );
-      return tasks.body.items[0] as { id: string } | undefined;
-    });
+    const task = await openTaskOf(stack, started.body.id, world.psychA.token);
     const target = await person('classTeacher', world.units.classA);
     // Values of the wrong type for most fields, and strings that are hostile wherever they go.
     const wrongTypes: unknown[] = [null, 12345, -1, 1e308, true, [], [1, 2], {}, { $ne: null }];
@@ -491,6 +482,16 @@ describe('security probe', () => {
     ];
     for (const { path, body, allowed } of cases)
       await probe('sizes', 'POST', path, world.adminToken, allowed, body);
+    const nested = await call(stack.baseUrl, 'POST', '/api/instances', {
+      token: world.adminToken,
+      rawBody: `{"definitionKey":"${a.key}","orgUnitId":"${world.units.classA}","variables":{"deep":${deep}}}`,
+    });
+    probes.push({
+      kind: 'sizes',
+      what: '10,000-deep variables',
+      status: nested.status,
+      held: nested.status === 400,
+    });
     await probe('sizes', 'GET', '/api/instances?limit=100000', world.adminToken, [400]);
     await probe('sizes', 'GET', `/api/tasks?q=${'x'.repeat(5000)}`, world.adminToken, [200, 400, 414, 431]);
     expect(probes.filter((p) => p.kind === 'sizes' && !p.held)).toEqual([]);
@@ -514,14 +515,7 @@ describe('security probe', () => {
         definitionKey: key,
         orgUnitId: world.units.classA,
       });
-      const task = await eventually(async () => {
-        const tasks = await api(
-          'GET',
-          `/api/tasks?instanceId=${started.body.id}&state=open`,
-          world.psychA.token,
-        );
-        return tasks.body.items[0] as { id: string } | undefined;
-      });
+      const task = await openTaskOf(stack, started.body.id, world.psychA.token);
       const racers = [world.psychA, second];
       // when both teachers fire ten requests at once
       const action = round === 1 ? 'claim' : 'complete';

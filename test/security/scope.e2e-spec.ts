@@ -4,6 +4,7 @@ import {
   call,
   createPerson,
   eventually,
+  openTaskOf,
   unique,
   type Person,
   type World,
@@ -49,13 +50,6 @@ async function rootUnitId(): Promise<string> {
 
 async function deploy(token: string, xml: string, extra: Record<string, unknown> = {}) {
   return api('POST', '/api/definitions', token, { xml, ...extra });
-}
-
-async function openTaskOf(instanceId: string, token: string) {
-  return eventually(async () => {
-    const tasks = await api('GET', `/api/tasks?instanceId=${instanceId}&state=open`, token);
-    return tasks.body.items[0] as { id: string; elementId: string } | undefined;
-  });
 }
 
 describe('1. an admin grants roles only within their reach', () => {
@@ -242,7 +236,7 @@ describe('3. the engine grants tasks only to users on the case’s line', () => 
       await api('POST', `/api/incidents/${again.id}/retry`, world.adminToken, {
         variables: { owner: world.classTeacherA.username, helpers: [] },
       });
-      const task = await openTaskOf(id, world.classTeacherA.token);
+      const task = await openTaskOf(stack, id, world.classTeacherA.token);
       expect(task.elementId).toBe('follow-up');
     }
   });
@@ -273,7 +267,7 @@ describe('4. a peer monitor sees their task, not the case file', () => {
       orgUnitId: world.units.classA,
       variables: { concern: 'talked about self-harm', studentAlias: '小明', mood: 'unknown' },
     });
-    const task = await openTaskOf(started.body.id, peer.token);
+    const task = await openTaskOf(stack, started.body.id, peer.token);
 
     // when the peer reads it
     const read = await api('GET', `/api/tasks/${task.id}`, peer.token);
@@ -293,7 +287,7 @@ describe('4. a peer monitor sees their task, not the case file', () => {
     expect(done.body.instance).toBeNull();
 
     // and what staff add later never reaches them
-    const staffTask = await openTaskOf(started.body.id, world.psychA.token);
+    const staffTask = await openTaskOf(stack, started.body.id, world.psychA.token);
     await api('POST', `/api/tasks/${staffTask.id}/complete`, world.psychA.token, {
       variables: { mood: 'stable after counselling', assessmentNotes: 'confidential' },
     });
@@ -325,7 +319,7 @@ describe('14. users are disabled and re-roled through the api; visibility follow
       definitionKey: key,
       orgUnitId: world.units.classA,
     });
-    const task = await openTaskOf(started.body.id, teacher.token);
+    const task = await openTaskOf(stack, started.body.id, teacher.token);
 
     // when an admin moves them to school B
     const moved = await api('PUT', `/api/users/${teacher.id}/roles`, world.adminToken, {

@@ -200,3 +200,17 @@ export async function createPerson(
     throw new Error(`user ${username}: ${created.status} ${JSON.stringify(created.body)}`);
   return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
 }
+
+/** The first open task of a case that `token` may see, once its projection shows it. */
+export async function openTaskOf(
+  stack: Stack,
+  instanceId: string,
+  token: string,
+): Promise<{ id: string; elementId: string }> {
+  return eventually(async () => {
+    const tasks = await call(stack.baseUrl, 'GET', `/api/tasks?instanceId=${instanceId}&state=open`, {
+      token,
+    });
+    return tasks.body.items[0] as { id: string; elementId: string } | undefined;
+  });
+}
