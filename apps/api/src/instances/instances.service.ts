@@ -18,6 +18,7 @@ import {
   ProcessInstanceEntity,
 } from '../../../../libs/persistence/src/entities';
 import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { paginate } from '../common/pagination';
@@ -153,8 +154,8 @@ export class InstancesService {
    * school's diagram may name that school's people.
    */
   private async mayRunAt(definition: ProcessDefinitionEntity, unit: OrgUnitEntity): Promise<void> {
+    if ((await runnableAt(this.db.manager, [definition.id], unit.orgPath)).has(definition.id)) return;
     const owner = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: definition.ownerUnitId });
-    if (unit.orgPath === owner.orgPath || unit.orgPath.startsWith(`${owner.orgPath}/`)) return;
     throw new ForbiddenException(
       `Process '${definition.key}' belongs to ${owner.name} (${owner.orgPath}); cases at ${unit.orgPath} cannot run it. Deploy a copy under a key of your own`,
     );
