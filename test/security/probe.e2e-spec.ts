@@ -222,7 +222,7 @@ describe('security probe', () => {
     expect(probes.filter((p) => p.kind === 'cross-scope' && !p.held)).toEqual([]);
     // and A's case is untouched
     const still = await api('GET', `/api/instances/${a.instanceId}`, world.psychA.token);
-    expect(still.body).toMatchObject({ state: 'active', variables: { concern: 'confidential' } });
+    expect(still.body).toMatchObject({ state: 'incident', variables: { concern: 'confidential' } });
   });
 
   it('vertical: lesser roles in school A cannot act above themselves', async () => {

@@ -14,6 +14,7 @@ import type { CompileResult, DiagramProblem, FlowElement, ProcessModel, Sequence
 import { elementProp, listProp, parseDiagram, stringProp, type ModdleElement } from './moddle';
 import { optional } from './optional';
 import { validateProcess } from './validate';
+import { diagramWarnings } from './warnings';
 import { checkXmlSafety } from './xml-guard';
 
 /**
@@ -65,7 +66,8 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
 
   const [process] = executable;
   if (errors.length > 0 || !process) return { ok: false, errors };
-  return { ok: true, model: buildModel(process), warnings: [] };
+  const model = buildModel(process);
+  return { ok: true, model, warnings: diagramWarnings(process, model) };
 }
 
 function problemAt(element: ModdleElement, message: string): DiagramProblem {

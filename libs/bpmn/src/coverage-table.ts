@@ -7,7 +7,13 @@ import { COVERAGE } from './coverage';
 export function renderCoverageTable(): string {
   const rows = Object.entries(COVERAGE).map(([key, entry]) => {
     const [type = key, definition] = key.split('+');
-    const status = entry.supported ? 'supported' : entry.tier === 3 ? 'not supported' : 'not yet';
+    const status = entry.modellingOnly
+      ? 'accepted, ignored (warning)'
+      : entry.supported
+        ? 'supported'
+        : entry.tier === 3
+          ? 'not supported'
+          : 'not yet';
     const element = definition === undefined ? `\`${type}\`` : `\`${type}\` with \`${definition}\``;
     return `| ${entry.label} | ${element} | ${entry.tier} | ${status} |`;
   });

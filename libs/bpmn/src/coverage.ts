@@ -22,6 +22,11 @@ export interface CoverageEntry {
   tier: Tier;
   supported: boolean;
   label: string;
+  /**
+   * Accepted but ignored, with a deploy warning: Camunda 8 treats it as modelling only (data
+   * objects and stores), so a diagram drawn with them deploys and runs as Zeebe would.
+   */
+  modellingOnly?: true;
 }
 
 /** Tier 1 is the bar for a working engine: the compiler and validator handle every tier 1 entry. */
@@ -30,6 +35,13 @@ const tier2 = (label: string): CoverageEntry => ({ tier: 2, supported: false, la
 const tier3 = (label: string): CoverageEntry => ({ tier: 3, supported: false, label });
 /** Elements that carry no execution semantics: drawn, kept in the XML, skipped by the engine. */
 const visual = (label: string): CoverageEntry => ({ tier: 1, supported: true, label });
+/** Like `visual`, but a reader might expect it to do something: the deploy says it will not. */
+const modellingOnly = (label: string): CoverageEntry => ({
+  tier: 1,
+  supported: true,
+  label,
+  modellingOnly: true,
+});
 
 export const COVERAGE = {
   // start events
@@ -113,9 +125,11 @@ export const COVERAGE = {
   'bpmn:Association': visual('association'),
   'bpmn:Group': visual('group'),
   'bpmn:LaneSet': visual('lanes'),
-  'bpmn:DataObject': tier3('data object'),
-  'bpmn:DataObjectReference': tier3('data object'),
-  'bpmn:DataStoreReference': tier3('data store'),
+  'bpmn:DataObject': modellingOnly('data object'),
+  'bpmn:DataObjectReference': modellingOnly('data object'),
+  'bpmn:DataStoreReference': modellingOnly('data store'),
+  'bpmn:DataInputAssociation': modellingOnly('data input association'),
+  'bpmn:DataOutputAssociation': modellingOnly('data output association'),
 
   // Zeebe extension elements
   'zeebe:UserTask': tier1('Camunda user task marker'),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
-import type { ProcessModel } from '../../../../libs/bpmn/src/model';
+import type { DiagramProblem, ProcessModel } from '../../../../libs/bpmn/src/model';
 import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
 import { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
@@ -70,7 +70,8 @@ export class DefinitionsService {
         })),
       );
     }
-    const { model, warnings } = compiled;
+    const { model } = compiled;
+    const warnings = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
     const result = await this.db.transaction(async (tx) => {
       // Serialise deployments of one key so versions stay dense and unique.
@@ -207,4 +208,22 @@ export class DefinitionsService {
       throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
     return definition;
   }
+}
+
+/**
+ * User tasks whose linked form is not deployed with the diagram: the task opens without its
+ * form, so the deploy says so (a warning, not a refusal: the form may come in a later deploy).
+ */
+function missingFormWarnings(model: ProcessModel, forms: Record<string, unknown>): DiagramProblem[] {
+  return Object.values(model.elements).flatMap((element) =>
+    element.type === 'userTask' && element.formId !== undefined && !Object.hasOwn(forms, element.formId)
+      ? [
+          {
+            elementId: element.id,
+            elementType: 'bpmn:UserTask',
+            message: `User task '${element.id}' links form '${element.formId}', which is not deployed: send it in \`forms\``,
+          },
+        ]
+      : [],
+  );
 }

@@ -194,11 +194,11 @@ export class InstancesService {
       .getRepository(ProcessInstanceEntity)
       .createQueryBuilder('i')
       .where(inScope('i.org_path'), { scopeUserId: user.id });
-    if (query.state === 'incident') {
-      qb.andWhere(
-        `i.state = 'active' AND EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`,
-      );
-    } else if (query.state) qb.andWhere('i.state = :state', { state: query.state });
+    // A running case with an open incident reads `incident` (API.md), so `active` means the rest.
+    const hasOpenIncident = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`;
+    if (query.state === 'incident') qb.andWhere(`i.state = 'active' AND ${hasOpenIncident}`);
+    else if (query.state === 'active') qb.andWhere(`i.state = 'active' AND NOT ${hasOpenIncident}`);
+    else if (query.state) qb.andWhere('i.state = :state', { state: query.state });
     if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
     if (query.orgUnitId) {
       qb.andWhere(
@@ -309,6 +309,7 @@ export class InstancesService {
   }
 
   private summary(i: ProcessInstanceEntity, counts: CaseCounts) {
+    const openIncidents = counts.openIncidents.get(i.id) ?? 0;
     return {
       id: i.id,
       definitionKey: i.definitionKey,
@@ -318,11 +319,11 @@ export class InstancesService {
       orgPath: i.orgPath,
       studentId: i.studentId,
       parentId: i.parentId,
-      state: i.state,
+      state: i.state === 'active' && openIncidents > 0 ? ('incident' as const) : i.state,
       startedAt: i.startedAt.toISOString(),
       endedAt: i.endedAt?.toISOString() ?? null,
       overdueTasks: counts.overdueTasks.get(i.id) ?? 0,
-      openIncidents: counts.openIncidents.get(i.id) ?? 0,
+      openIncidents,
     };
   }
 
