@@ -1,5 +1,6 @@
 import { compileProcess } from './compile';
-import { between, diagram } from './testing/diagram';
+import { between, compiled, diagram } from './testing/diagram';
+import { deprecatedJobWarnings } from './warnings';
 
 async function warningsOf(xml: string) {
   const result = await compileProcess(xml);
@@ -53,5 +54,23 @@ describe('deploy warnings', () => {
         message: expect.stringContaining('nobody will ever see it'),
       },
     ]);
+  });
+});
+
+describe('deprecated job types', () => {
+  it('warns about a service task whose job type is on its way out, naming what to use instead', async () => {
+    // given a diagram using `notify`, and a registry that deprecates it
+    const task =
+      '<bpmn:serviceTask id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /><zeebe:taskHeaders><zeebe:header key="recipients" value="principal" /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>';
+    const model = await compiled(diagram(between(task, 'Tell')));
+    // when / then
+    expect(deprecatedJobWarnings(model, { notify: "use 'notify-people'" })).toEqual([
+      {
+        elementId: 'Tell',
+        elementType: 'bpmn:ServiceTask',
+        message: "Job type 'notify' of 'Tell' is deprecated: use 'notify-people'",
+      },
+    ]);
+    expect(deprecatedJobWarnings(model, {})).toEqual([]);
   });
 });

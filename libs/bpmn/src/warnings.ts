@@ -1,3 +1,4 @@
+import { DEPRECATED_JOB_TYPES } from '../../contracts/src/job-types';
 import { coverageOf } from './coverage';
 import type { DiagramProblem, ProcessModel } from './model';
 import { listProp, type ModdleElement } from './moddle';
@@ -7,12 +8,39 @@ import { listProp, type ModdleElement } from './moddle';
  * the element (the deploy answer's `warnings`; the diagram is stored all the same):
  * - modelling-only elements (coverage `modellingOnly`: data objects, data stores and their
  *   associations) that the engine ignores, as Camunda 8 does;
- * - user tasks nobody can ever see: no assignee, no candidate group, no candidate user.
+ * - user tasks nobody can ever see: no assignee, no candidate group, no candidate user;
+ * - service and send tasks whose job type is deprecated (`deprecated`: type → what instead).
  * Warnings that need the deploy's context (a linked form that is not deployed) are added by the
  * api.
  */
-export function diagramWarnings(process: ModdleElement, model: ProcessModel): DiagramProblem[] {
-  return [...modellingOnlyWarnings(process), ...unseenTaskWarnings(model)];
+export function diagramWarnings(
+  process: ModdleElement,
+  model: ProcessModel,
+  deprecated: Readonly<Record<string, string | undefined>> = DEPRECATED_JOB_TYPES,
+): DiagramProblem[] {
+  return [
+    ...modellingOnlyWarnings(process),
+    ...unseenTaskWarnings(model),
+    ...deprecatedJobWarnings(model, deprecated),
+  ];
+}
+
+export function deprecatedJobWarnings(
+  model: ProcessModel,
+  deprecated: Readonly<Record<string, string | undefined>>,
+): DiagramProblem[] {
+  return Object.values(model.elements).flatMap((element) => {
+    if (element.type !== 'serviceTask' && element.type !== 'sendTask') return [];
+    const instead = Object.hasOwn(deprecated, element.jobType) ? deprecated[element.jobType] : undefined;
+    if (instead === undefined) return [];
+    return [
+      {
+        elementId: element.id,
+        elementType: element.type === 'serviceTask' ? 'bpmn:ServiceTask' : 'bpmn:SendTask',
+        message: `Job type '${element.jobType}' of '${element.id}' is deprecated: ${instead}`,
+      },
+    ];
+  });
 }
 
 function modellingOnlyWarnings(container: ModdleElement): DiagramProblem[] {
