@@ -72,7 +72,7 @@ export class IncidentsService {
       refusal: `Incident ${id} cannot be retried`,
       unanswered: `the retry of incident ${id} may still run when the case runs again: check the incident before retrying it again`,
     });
-    await this.updates.sync(incident.instanceId);
+    // The Update returned once its own step was written: no `sync` needs to follow it.
     // Which variables were set, not their values: the log is no copy of the case file.
     await this.accessLog.record(user.id, 'incident.retry', 'incident', id, {
       instanceId: incident.instanceId,

@@ -1,8 +1,8 @@
-import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  type CancelInstanceArgs,
   CANCEL_INSTANCE_UPDATE,
   RUN_PROCESS_WORKFLOW,
   type RunProcessInput,
@@ -26,6 +26,7 @@ import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { StudentsService } from '../students/students.service';
+import { CaseUpdates } from '../temporal/case-updates.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 
@@ -48,6 +49,7 @@ export class InstancesService {
     private readonly definitions: DefinitionsService,
     private readonly students: StudentsService,
     private readonly accessLog: AccessLog,
+    private readonly updates: CaseUpdates,
   ) {}
 
   async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
@@ -254,25 +256,21 @@ export class InstancesService {
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null };
   }
 
+  /**
+   * Cancels a running case. A case that has ended, or whose workflow refuses (it ended
+   * meanwhile), is a 409; one that does not answer in time a 504.
+   */
   async cancel(user: CurrentUser, id: string, reason: string): Promise<void> {
     const instance = await this.findVisible(user, id);
     if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
       throw new ForbiddenException('Cancelling a case needs a supervising role');
-    if (instance.state !== 'active') throw new ForbiddenException(`Case ${id} is already ${instance.state}`);
-    const answer = await this.temporal.answerWithin((client) => {
-      const handle = client.workflow.getHandle(instance.workflowId);
-      return retryWhileContinuingAsNew(() =>
-        handle.executeUpdate(CANCEL_INSTANCE_UPDATE, {
-          args: [{ reason, actor: { id: user.id, username: user.username } }],
-        }),
-      );
+    if (instance.state !== 'active') throw new ConflictException(`Case ${id} is already ${instance.state}`);
+    const args: CancelInstanceArgs = { reason, actor: { id: user.id, username: user.username } };
+    await this.updates.execute(id, CANCEL_INSTANCE_UPDATE, [args], {
+      refusal: `Case ${id} cannot be cancelled`,
+      unanswered:
+        'the cancellation may still take effect when the case runs again: check the case before cancelling it again',
     });
-    if (!answer.answered) {
-      throw new ProblemException(
-        504,
-        `Case ${id} did not answer within ${this.temporal.answerTimeoutMs / 1000} s (is the worker running?): the cancellation may still take effect when the case runs again: check the case before cancelling it again`,
-      );
-    }
     await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
   }
 

@@ -136,8 +136,8 @@ export class MessagesService {
           correlated.length > 0 ? correlated.join(', ') : 'no other case'
         } before)`,
       });
+      // Accepted means its step is written (the Update waits for it): no `sync` follows.
       if (!outcome.accepted) continue;
-      await this.updates.sync(instanceId);
       correlated.push(instanceId);
     }
     return correlated;

@@ -178,12 +178,12 @@ export class TasksService {
     return this.view(await this.findVisible(user, id));
   }
 
+  /** The Update returns once its own step is written, so no `sync` needs to follow it. */
   private async changeAssignment(task: UserTaskEntity, update: string, args: unknown, refusal: string) {
     await this.updates.execute(task.instanceId, update, [args], {
       refusal,
       unanswered: `the change to task ${task.id}'s assignee may still be applied when the case runs again`,
     });
-    await this.updates.sync(task.instanceId);
   }
 
   private async findOpen(user: CurrentUser, id: string): Promise<UserTaskEntity> {
