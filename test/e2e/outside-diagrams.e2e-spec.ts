@@ -127,3 +127,30 @@ describe('deploy warnings', () => {
     expect(started.body.activeElements).toEqual([{ elementId: 'record', since: expect.any(String) }]);
   });
 });
+
+describe('cancelling through the one Update path', () => {
+  it('answers 202, then 409 for a case that has already ended', async () => {
+    const key = `cancel-${unique()}`;
+    const xml = diagram(
+      key,
+      `<bpmn:startEvent id="s" />${userTask('t', { groups: 'psychTeacher' })}<bpmn:endEvent id="e" />`,
+      {
+        flows: chain('s', 't', 'e'),
+      },
+    );
+    await api('POST', '/api/definitions', world.adminToken, { xml });
+    const started = await api('POST', '/api/instances', world.psychA.token, {
+      definitionKey: key,
+      orgUnitId: world.units.classA,
+    });
+    const path = `/api/instances/${started.body.id}/cancel`;
+    expect((await api('POST', path, world.adminToken, { reason: 'opened by mistake' })).status).toBe(202);
+    await eventually(async () => {
+      const read = await api('GET', `/api/instances/${started.body.id}`, world.adminToken);
+      return read.body.state === 'cancelled' ? read : undefined;
+    });
+    const again = await api('POST', path, world.adminToken, { reason: 'twice' });
+    expect(again.status).toBe(409);
+    expect(again.contentType).toContain('application/problem+json');
+  });
+});
