@@ -48,10 +48,7 @@ describe('validateProcess: start events of the process', () => {
       </bpmn:subProcess>`);
     // then
     expect(await only(xml)).toEqual([
-      [
-        'pathway',
-        "Expected a none, message or timer start event in process 'pathway', where a case begins",
-      ],
+      ['pathway', "Expected a none, message or timer start event in process 'pathway', where a case begins"],
     ]);
   });
 });
