@@ -1,4 +1,4 @@
-import { buildWorld, call, unique, type World } from '../support/api-client';
+import { buildWorld, call, eventually, unique, type World } from '../support/api-client';
 import { chain, diagram, message, userTask } from '../support/bpmn-xml';
 import { type Stack, startStack } from '../support/stack';
 
@@ -109,5 +109,48 @@ describe('a process with only message and timer start events', () => {
         message: `Expected a none, message or timer start event in process '${key}', where a case begins`,
       }),
     );
+  });
+});
+
+describe('a call activity that calls a process with only message and timer start events', () => {
+  it('is an incident at the call activity saying the called process has no none start event', async () => {
+    // given
+    const child = `referral-only-${unique()}`;
+    const parent = `calls-referral-${unique()}`;
+    expect(
+      (await api('POST', '/api/definitions', { xml: messageAndTimerStarted(child, `m-${unique()}`) })).status,
+    ).toBe(201);
+    const parentXml = diagram(
+      parent,
+      `<bpmn:startEvent id="start" />
+       <bpmn:callActivity id="refer"><bpmn:extensionElements><zeebe:calledElement processId="${child}" /></bpmn:extensionElements></bpmn:callActivity>
+       <bpmn:endEvent id="end" />`,
+      { flows: chain('start', 'refer', 'end') },
+    );
+    expect((await api('POST', '/api/definitions', { xml: parentXml })).status).toBe(201);
+    // when
+    const started = await api(
+      'POST',
+      '/api/instances',
+      { definitionKey: parent, orgUnitId: world.units.classA },
+      world.psychA.token,
+    );
+    expect(started.status).toBe(201);
+    // then
+    const stuck = await eventually(async () => {
+      const instance = await getInstance(started.body.id);
+      return instance.incidents?.length > 0 ? instance : undefined;
+    });
+    expect(stuck.openIncidents).toBe(1);
+    expect(stuck.incidents).toEqual([
+      expect.objectContaining({
+        elementId: 'refer',
+        message: expect.stringContaining(
+          `calls process "${child}" (version 1), which a call activity cannot start. Process '${child}' has no none start event: it starts by message`,
+        ),
+      }),
+    ]);
+    // and no child case was recorded that could never run
+    expect((await api('GET', `/api/instances?definitionKey=${child}`)).body.items).toEqual([]);
   });
 });
