@@ -41,11 +41,20 @@ export function triggeredStartsOf(model: ProcessModel): TriggeredStart[] {
 }
 
 /**
+ * Whether the model says it has no none start event. A stored model that does not list its
+ * start events at all (no compiler wrote one; test doubles do) is left to the engine to judge.
+ */
+export function startsOnlyByTrigger(model: ProcessModel): boolean {
+  const ids = (model as Partial<ProcessModel>).startEventIds;
+  return Array.isArray(ids) && ids.length === 0;
+}
+
+/**
  * Why nothing but a message or a timer starts `model`, or undefined when it has a none start
  * event: "Process 'x' has no none start event: it starts by message 'go' (…) or by its timer (…)".
  */
 export function noNoneStartEventReason(model: ProcessModel): string | undefined {
-  if (model.startEventIds.length > 0) return undefined;
+  if (!startsOnlyByTrigger(model)) return undefined;
   const starts = triggeredStartsOf(model);
   return starts.length === 0
     ? `Process '${model.id}' has no start event a case can begin at`

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src/process-workflow';
+// The file, not the lib's entry: the entry loads the compiler (bpmn-moddle).
+import { startsOnlyByTrigger } from '../../bpmn/src/start-events';
 import { type DefinitionRef, latestDefinition } from './process-definitions';
 
 /**
@@ -25,7 +27,7 @@ export async function createChildInstance(
     if (existing[0]) return existing[0];
     const definition = await latestDefinition(db, input.processId, input.parent.orgPath);
     if (!definition) return null;
-    if (definition.model.startEventIds.length === 0) return definition;
+    if (startsOnlyByTrigger(definition.model)) return definition;
     const { parent } = input;
     await db.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
