@@ -20,6 +20,13 @@ async function problems(xml: string): Promise<DiagramProblem[]> {
 }
 
 describe('compileProcess: valid diagrams', () => {
+  it('compiles a diagram whose XML declaration names an encoding other than UTF-8: the text is already decoded', async () => {
+    const xml = fixture('start-task-end.bpmn').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    expect(xml).toContain('encoding="ISO-8859-1"');
+    const result = await compileProcess(xml);
+    expect(result).toMatchObject({ ok: true });
+  });
+
   it('compiles a process that only its timer starts, as Camunda 8 does: no none start event', async () => {
     const model = await compiled('timer-start-only.bpmn');
     expect(model.startEventIds).toEqual([]);
