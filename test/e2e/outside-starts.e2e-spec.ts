@@ -154,3 +154,74 @@ describe('a call activity that calls a process with only message and timer start
     expect((await api('GET', `/api/instances?definitionKey=${child}`)).body.items).toEqual([]);
   });
 });
+
+/** A diagram whose process is named `nameBytes` (already encoded), declaring `encoding`. */
+function encodedDiagram(key: string, encoding: string, nameBytes: Buffer): Buffer {
+  const [head = '', tail = ''] = diagram(key, '<bpmn:startEvent id="start" /><bpmn:endEvent id="end" />', {
+    flows: chain('start', 'end'),
+  })
+    .replace('encoding="UTF-8"', `encoding="${encoding}"`)
+    .replace(`<bpmn:process id="${key}"`, `<bpmn:process id="${key}" name="NAME"`)
+    .split('NAME');
+  return Buffer.concat([Buffer.from(head, 'latin1'), nameBytes, Buffer.from(tail, 'latin1')]);
+}
+
+async function upload(bytes: Buffer): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/xml' }), 'diagram.bpmn');
+  const response = await fetch(`${stack.baseUrl}/api/definitions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.adminToken}` },
+    body: form,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('diagrams that declare an encoding other than UTF-8', () => {
+  it('deploys one sent as JSON text with encoding="ISO-8859-1": the text is already decoded', async () => {
+    // given
+    const key = `latin1-json-${unique()}`;
+    const xml = encodedDiagram(key, 'ISO-8859-1', Buffer.from('Café', 'utf8')).toString('utf8');
+    // when
+    const deployed = await api('POST', '/api/definitions', { xml });
+    // then
+    expect([deployed.status, deployed.body.detail]).toEqual([201, undefined]);
+    expect(deployed.body).toMatchObject({ key, name: 'Café' });
+  });
+
+  it('decodes an uploaded ISO-8859-1 file as its declaration says', async () => {
+    // given 'Café' in ISO-8859-1: é is the single byte 0xE9
+    const key = `latin1-file-${unique()}`;
+    const bytes = encodedDiagram(key, 'ISO-8859-1', Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    // when
+    const deployed = await upload(bytes);
+    // then
+    expect([deployed.status, deployed.body.detail]).toEqual([201, undefined]);
+    const stored = await api('GET', `/api/definitions/${deployed.body.id}`);
+    expect(stored.body).toMatchObject({ key, name: 'Café' });
+  });
+
+  it('decodes an uploaded GBK file as its declaration says', async () => {
+    // given 心理 in GBK (Node has no GBK encoder, so the bytes are written out)
+    const key = `gbk-file-${unique()}`;
+    const bytes = encodedDiagram(key, 'GBK', Buffer.from([0xd0, 0xc4, 0xc0, 0xed]));
+    // when
+    const deployed = await upload(bytes);
+    // then
+    expect([deployed.status, deployed.body.detail]).toEqual([201, undefined]);
+    const stored = await api('GET', `/api/definitions/${deployed.body.id}`);
+    expect(stored.body).toMatchObject({ key, name: '心理' });
+  });
+
+  it('answers 400 naming `file` and the encoding when no decoder knows it', async () => {
+    // given
+    const bytes = encodedDiagram(`klingon-${unique()}`, 'x-klingon', Buffer.from('Qapla', 'latin1'));
+    // when
+    const refused = await upload(bytes);
+    // then
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { path: 'file', message: expect.stringContaining("'x-klingon', named by its XML declaration") },
+    ]);
+  });
+});
