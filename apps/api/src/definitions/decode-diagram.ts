@@ -35,13 +35,17 @@ function sniffEncoding(bytes: Uint8Array): string | undefined {
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string): DecodedDiagram {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding);
-  } catch {
-    // RangeError: an encoding label the WHATWG Encoding Standard does not know.
-    return { ok: false, encoding };
-  }
+  const decoder = decoderFor(encoding);
+  if (!decoder) return { ok: false, encoding };
   // Not fatal, as the UTF-8 decoding always was: a stray byte becomes U+FFFD, not a refusal.
   return { ok: true, xml: decoder.decode(bytes), encoding: decoder.encoding };
+}
+
+function decoderFor(encoding: string): InstanceType<typeof TextDecoder> | undefined {
+  try {
+    return new TextDecoder(encoding);
+  } catch {
+    // RangeError: an encoding label the WHATWG Encoding Standard does not know.
+    return undefined;
+  }
 }
