@@ -1,5 +1,7 @@
 import { FAILURE_TYPES } from '../../../libs/contracts/src/failure-types';
 import { ApplicationFailure } from '@temporalio/common';
+// The file, not the lib's entry: the entry loads the compiler (bpmn-moddle), which the worker never runs.
+import { noNoneStartEventReason } from '../../../libs/bpmn/src/start-events';
 import type { DataSource } from 'typeorm';
 import type {
   JobInput,
@@ -80,6 +82,15 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
           type: FAILURE_TYPES.calledProcessNotFound,
           nonRetryable: true,
           message: `Case ${input.parent.instanceId} calls process "${input.processId}", but no version of it that cases at ${input.parent.orgPath} may run is deployed (one owned by that unit or a unit above it): deploy it, then retry the incident`,
+        });
+      }
+      // A call activity starts the called process at its none start event, as Zeebe does.
+      const notStartable = noNoneStartEventReason(definition.model);
+      if (notStartable !== undefined) {
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.calledProcessNotStartable,
+          nonRetryable: true,
+          message: `Case ${input.parent.instanceId} calls process "${input.processId}" (version ${definition.version}), which a call activity cannot start. ${notStartable}: add a none start event, deploy it, then retry the incident`,
         });
       }
       const { parent } = input;

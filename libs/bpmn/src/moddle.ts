@@ -63,6 +63,7 @@ export interface ParsedDiagram {
  * (executionPlatform, executionPlatformVersion), the `bioc:` and `color:` colours — are kept
  * aside without a warning, so Modeler diagrams parse clean; an attribute without a namespace or
  * in the bpmn or zeebe namespace that the schema does not define still warns, and is reported.
+ * The one warning dropped is about the declared encoding (see DECLARED_ENCODING).
  */
 export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
@@ -70,7 +71,9 @@ export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
     const { rootElement, warnings } = await moddle.fromXML(xml);
     return {
       definitions: isModdleElement(rootElement) ? rootElement : null,
-      problems: warnings.map((warning) => warningToProblem(warning, xml)),
+      problems: warnings
+        .filter((warning) => !DECLARED_ENCODING.test(warning.message))
+        .map((warning) => warningToProblem(warning, xml)),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
@@ -89,6 +92,13 @@ export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
 
 const UNPARSABLE =
   /^unparsable content <([^>]+)> detected\s+line: (\d+)\s+column: (\d+)\s+nested error: (.*)$/s;
+
+/**
+ * moddle warns when the XML declaration names an encoding other than UTF-8. The text reaches
+ * the parser already decoded (a JSON string, or an upload the api decoded with that very
+ * encoding), so the declaration says nothing about it any more: not a reason to refuse.
+ */
+const DECLARED_ENCODING = /^unsupported document encoding <[^>]*>, falling back to UTF-8$/;
 
 function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
   const unparsable = UNPARSABLE.exec(warning.message);

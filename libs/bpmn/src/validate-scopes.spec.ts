@@ -1,4 +1,4 @@
-import { compiled, diagram, problemsOf } from './testing/diagram';
+import { compiled, diagram, message, problemsOf } from './testing/diagram';
 
 const only = async (xml: string): Promise<Array<[string, string]>> =>
   (await problemsOf(xml)).map(({ elementId, message }) => [elementId, message]);
@@ -9,6 +9,49 @@ const timerStart = (id: string): string => `
       <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration>
     </bpmn:timerEventDefinition>
   </bpmn:startEvent>`;
+
+describe('validateProcess: start events of the process', () => {
+  it('accepts a process that only messages and timers start', async () => {
+    // given
+    const xml = diagram(
+      `
+      <bpmn:startEvent id="On_Referral">
+        <bpmn:messageEventDefinition id="On_Referral_def" messageRef="Msg_Referral" />
+      </bpmn:startEvent>
+      <bpmn:startEvent id="Every_Hour">
+        <bpmn:timerEventDefinition id="Every_Hour_def">
+          <bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/PT1H</bpmn:timeCycle>
+        </bpmn:timerEventDefinition>
+      </bpmn:startEvent>
+      <bpmn:sequenceFlow id="Flow_1" sourceRef="On_Referral" targetRef="End" />
+      <bpmn:sequenceFlow id="Flow_2" sourceRef="Every_Hour" targetRef="End" />
+      <bpmn:endEvent id="End" />`,
+      message('Msg_Referral', 'referral'),
+    );
+    // when
+    const model = await compiled(xml);
+    // then
+    expect(model.startEventIds).toEqual([]);
+    expect(model.triggeredStartEventIds).toEqual(['On_Referral', 'Every_Hour']);
+  });
+
+  it('refuses a process without a start event, even when an event sub-process has one', async () => {
+    // given
+    const xml = diagram(`
+      <bpmn:task id="Task" />
+      <bpmn:sequenceFlow id="Flow_1" sourceRef="Task" targetRef="End" />
+      <bpmn:endEvent id="End" />
+      <bpmn:subProcess id="OnTimer" triggeredByEvent="true">
+        ${timerStart('Timer')}
+        <bpmn:sequenceFlow id="Flow_t" sourceRef="Timer" targetRef="Timer_End" />
+        <bpmn:endEvent id="Timer_End" />
+      </bpmn:subProcess>`);
+    // then
+    expect(await only(xml)).toEqual([
+      ['pathway', "Expected a none, message or timer start event in process 'pathway', where a case begins"],
+    ]);
+  });
+});
 
 describe('validateProcess: start events of sub-processes', () => {
   it('asks an embedded sub-process for exactly one none start event', async () => {

@@ -1,4 +1,4 @@
-import { isNoneStartEvent } from './element-properties';
+import { isNoneStartEvent, triggerKindOf } from './element-properties';
 import {
   attachedActivityOf,
   boundaryEventsByActivity,
@@ -10,8 +10,11 @@ import { elementProp, type ModdleElement } from './moddle';
 import { describe, type Report } from './report';
 
 /**
- * Where each scope begins: the process and an embedded sub-process at their one none start
- * event, an event sub-process at its one start event, whose trigger starts it.
+ * Where each scope begins: an embedded sub-process at its one none start event, an event
+ * sub-process at its one start event, whose trigger starts it. A process begins at its one none
+ * start event or, when it has none, at its message and timer start events (Camunda 8 deploys
+ * such a process; only a message or its timer starts a case of it). The starts of its event
+ * sub-processes are not in this scope, so they do not count.
  */
 export function checkStartEvents(scope: FlowScope, report: Report): void {
   const starts = scope.nodes.filter((node) => node.$type === 'bpmn:StartEvent');
@@ -36,10 +39,14 @@ export function checkStartEvents(scope: FlowScope, report: Report): void {
     for (const extra of noneStarts.slice(1)) {
       report(extra, `Expected one none start event per process, found ${noneStarts.length}`);
     }
-    if (noneStarts.length === 0) {
+    const triggeredStarts = starts.filter((node) => {
+      const kind = triggerKindOf(node);
+      return kind === 'message' || kind === 'timer';
+    });
+    if (noneStarts.length === 0 && triggeredStarts.length === 0) {
       report(
         container,
-        `Expected a none start event in process '${container.id ?? ''}', where a case begins`,
+        `Expected a none, message or timer start event in process '${container.id ?? ''}', where a case begins`,
       );
     }
     return;

@@ -6,5 +6,6 @@ export const FAILURE_TYPES = {
   projectionRejected: 'ProjectionRejected',
   unknownJobType: 'UnknownJobType',
   calledProcessNotFound: 'CalledProcessNotFound',
+  calledProcessNotStartable: 'CalledProcessNotStartable',
   timerCaseNotPossible: 'TimerCaseNotPossible',
 } as const;

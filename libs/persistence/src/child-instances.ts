@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src/process-workflow';
+// The file, not the lib's entry: the entry loads the compiler (bpmn-moddle).
+import { startsOnlyByTrigger } from '../../bpmn/src/start-events';
 import { type DefinitionRef, latestDefinition } from './process-definitions';
 
 /**
@@ -7,7 +9,9 @@ import { type DefinitionRef, latestDefinition } from './process-definitions';
  * process, at the calling case's org unit, path and student (BPMN.md: the child lives where its
  * parent does), with the child id the engine chose. Idempotent: a retry finds the row and
  * answers with the definition version it was created with, even if a newer one was deployed in
- * between. Returns null when no version of the called process is deployed.
+ * between. Returns null when no version of the called process is deployed, and the version
+ * without creating a row when it has no none start event (only a message or its timer starts
+ * it): no child case can begin, so none is recorded.
  */
 export async function createChildInstance(
   dataSource: DataSource,
@@ -23,6 +27,7 @@ export async function createChildInstance(
     if (existing[0]) return existing[0];
     const definition = await latestDefinition(db, input.processId, input.parent.orgPath);
     if (!definition) return null;
+    if (startsOnlyByTrigger(definition.model)) return definition;
     const { parent } = input;
     await db.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,

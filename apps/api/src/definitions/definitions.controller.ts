@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
+import { decodeDiagram } from './decode-diagram';
 import { DeployDefinitionDto, ListDefinitionsQuery, MAX_DIAGRAM_BYTES } from './definitions.dto';
 import { DefinitionsService } from './definitions.service';
 
@@ -41,7 +42,7 @@ export class DefinitionsController {
     @Res({ passthrough: true }) response: Response,
     @UploadedFile() file?: { buffer: Buffer },
   ) {
-    const xml = file ? file.buffer.toString('utf8') : body.xml;
+    const xml = file ? uploadedText(file.buffer) : body.xml;
     if (!xml)
       throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [
         { path: 'xml', message: 'xml is required' },
@@ -60,4 +61,12 @@ export class DefinitionsController {
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.definitions.get(id);
   }
+}
+
+/** The text of an uploaded `file`, decoded as its XML declaration or byte order mark says. */
+function uploadedText(bytes: Buffer): string {
+  const decoded = decodeDiagram(bytes);
+  if (decoded.ok) return decoded.xml;
+  const message = `Expected the file in an encoding the server can decode: '${decoded.encoding}', named by its XML declaration, is not one (UTF-8, UTF-16, ISO-8859-1, windows-1252, GBK, GB18030, Big5, Shift_JIS and the other WHATWG encodings are)`;
+  throw new ProblemException(400, message, [{ path: 'file', message }]);
 }

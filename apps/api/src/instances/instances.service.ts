@@ -27,6 +27,7 @@ import { checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { StudentsService } from '../students/students.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
+import { noNoneStartEventProblem } from './start-event-needed';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 
@@ -54,6 +55,9 @@ export class InstancesService {
 
   async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
     const definition = await this.definitions.resolve(dto.definitionKey, dto.version);
+    // Only messages and timers start a process without a none start event: say which.
+    const problem = noNoneStartEventProblem(definition.model);
+    if (problem) throw problem;
     return this.startDefinition(user, definition, dto);
   }
 
