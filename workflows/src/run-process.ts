@@ -1,17 +1,16 @@
 import * as wf from '@temporalio/workflow';
-import type {
-  AssignTaskArgs,
-  CancelInstanceArgs,
-  ClaimTaskArgs,
-  CompleteTaskArgs,
-  CompleteTaskResult,
-  CorrelateMessageArgs,
-  CorrelateMessageResult,
-  RetryIncidentArgs,
-  RunProcessInput,
-  RunProcessResult,
-  StepResult,
-  TaskAssignmentResult,
+import {
+  ASSIGN_TASK_UPDATE,
+  CANCEL_INSTANCE_UPDATE,
+  CLAIM_TASK_UPDATE,
+  COMPLETE_TASK_UPDATE,
+  CORRELATE_MESSAGE_UPDATE,
+  RETRY_INCIDENT_UPDATE,
+  type CancelInstanceArgs,
+  type RunProcessInput,
+  type RunProcessResult,
+  SYNC_UPDATE,
+  UNCLAIM_TASK_UPDATE,
 } from '../../libs/contracts/src/process-workflow';
 import {
   assignTask,
@@ -34,18 +33,6 @@ import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
 import { CONTINUING_AS_NEW } from '../../libs/contracts/src/continuing-as-new';
 import { CaseProjection, type ProjectionResume } from './case-projection';
 import { isEngineFailure, StepRunner } from './step-runner';
-
-export const completeTaskUpdate = wf.defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>('completeTask');
-export const claimTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('claimTask');
-export const unclaimTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('unclaimTask');
-export const assignTaskUpdate = wf.defineUpdate<TaskAssignmentResult, [AssignTaskArgs]>('assignTask');
-export const correlateMessageUpdate = wf.defineUpdate<CorrelateMessageResult, [CorrelateMessageArgs]>(
-  'correlateMessage',
-);
-export const retryIncidentUpdate = wf.defineUpdate<StepResult, [RetryIncidentArgs]>('retryIncident');
-export const cancelInstanceUpdate = wf.defineUpdate<void, [CancelInstanceArgs]>('cancelInstance');
-/** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
-export const syncUpdate = wf.defineUpdate<StepResult>('sync');
 
 /**
  * Continue as new well before Temporal's suggestion (4,096 events on the default server
@@ -118,7 +105,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     if (!Object.hasOwn(runner.state.tasks, taskId)) throw new Error(`Task ${taskId} is not open`);
   };
   wf.setHandler(
-    completeTaskUpdate,
+    COMPLETE_TASK_UPDATE,
     async (args) => {
       const { step } = await stepFor(
         (ctx) =>
@@ -153,7 +140,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
     );
     return { taskId, assignee, step };
   };
-  wf.setHandler(claimTaskUpdate, (args) => setAssignee(args.taskId, args.actor.username, args.actor), {
+  wf.setHandler(CLAIM_TASK_UPDATE, (args) => setAssignee(args.taskId, args.actor.username, args.actor), {
     validator: (args) => {
       openTask(args.taskId);
       const assignee = runner.state.tasks[args.taskId]?.assignee;
@@ -162,15 +149,15 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
       }
     },
   });
-  wf.setHandler(unclaimTaskUpdate, (args) => setAssignee(args.taskId, null, args.actor), {
+  wf.setHandler(UNCLAIM_TASK_UPDATE, (args) => setAssignee(args.taskId, null, args.actor), {
     validator: (args) => openTask(args.taskId),
   });
-  wf.setHandler(assignTaskUpdate, (args) => setAssignee(args.taskId, args.assignee, args.actor), {
+  wf.setHandler(ASSIGN_TASK_UPDATE, (args) => setAssignee(args.taskId, args.assignee, args.actor), {
     validator: (args) => openTask(args.taskId),
   });
 
   wf.setHandler(
-    correlateMessageUpdate,
+    CORRELATE_MESSAGE_UPDATE,
     async (args) => {
       const { result, step } = await stepFor(
         (ctx) =>
@@ -202,7 +189,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   );
 
   wf.setHandler(
-    retryIncidentUpdate,
+    RETRY_INCIDENT_UPDATE,
     async (args) => {
       if (projection.retryIncident(args.incidentId)) {
         const own = projection.step;
@@ -234,7 +221,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   );
 
   wf.setHandler(
-    cancelInstanceUpdate,
+    CANCEL_INSTANCE_UPDATE,
     async ({ reason, actor }: CancelInstanceArgs): Promise<void> => {
       await stepFor(
         (ctx) => cancelInstance(input.model, runner.state, { reason, actor: actor.username }, ctx),
@@ -250,7 +237,7 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   );
 
   wf.setHandler(
-    syncUpdate,
+    SYNC_UPDATE,
     async () => {
       // Every step taken so far, not those taken while it waits (a timer may keep adding some).
       const upTo = projection.step;

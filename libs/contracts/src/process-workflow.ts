@@ -1,3 +1,4 @@
+import { defineUpdate } from '@temporalio/workflow';
 import type { ProcessModel } from '../../bpmn/src/model';
 import type {
   EngineEvent,
@@ -14,14 +15,24 @@ import type {
  * data only: it crosses the Temporal boundary and is replayed from history.
  */
 export const RUN_PROCESS_WORKFLOW = 'runProcess';
-export const COMPLETE_TASK_UPDATE = 'completeTask';
-export const CLAIM_TASK_UPDATE = 'claimTask';
-export const UNCLAIM_TASK_UPDATE = 'unclaimTask';
-export const ASSIGN_TASK_UPDATE = 'assignTask';
-export const CORRELATE_MESSAGE_UPDATE = 'correlateMessage';
-export const RETRY_INCIDENT_UPDATE = 'retryIncident';
-export const SYNC_UPDATE = 'sync';
-export const CANCEL_INSTANCE_UPDATE = 'cancelInstance';
+
+/*
+ * The case workflow's Updates, each defined once with its argument and result types: the
+ * workflow registers its handlers with these and every client (the api, tests, benchmarks)
+ * sends them, so no Update is called by a bare string. Their names are in recorded histories:
+ * never rename one.
+ */
+export const COMPLETE_TASK_UPDATE = defineUpdate<CompleteTaskResult, [CompleteTaskArgs]>('completeTask');
+export const CLAIM_TASK_UPDATE = defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('claimTask');
+export const UNCLAIM_TASK_UPDATE = defineUpdate<TaskAssignmentResult, [ClaimTaskArgs]>('unclaimTask');
+export const ASSIGN_TASK_UPDATE = defineUpdate<TaskAssignmentResult, [AssignTaskArgs]>('assignTask');
+export const CORRELATE_MESSAGE_UPDATE = defineUpdate<CorrelateMessageResult, [CorrelateMessageArgs]>(
+  'correlateMessage',
+);
+export const RETRY_INCIDENT_UPDATE = defineUpdate<StepResult, [RetryIncidentArgs]>('retryIncident');
+export const CANCEL_INSTANCE_UPDATE = defineUpdate<void, [CancelInstanceArgs]>('cancelInstance');
+/** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
+export const SYNC_UPDATE = defineUpdate<StepResult, []>('sync');
 
 export function workflowIdForInstance(instanceId: string): string {
   return `case-${instanceId}`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import {
   type Actor,
@@ -9,6 +10,7 @@ import {
   type ClaimTaskArgs,
   COMPLETE_TASK_UPDATE,
   type CompleteTaskArgs,
+  type TaskAssignmentResult,
   UNCLAIM_TASK_UPDATE,
 } from '../../../../libs/contracts/src/process-workflow';
 import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
@@ -179,7 +181,12 @@ export class TasksService {
   }
 
   /** The Update returns once its own step is written, so no `sync` needs to follow it. */
-  private async changeAssignment(task: UserTaskEntity, update: string, args: unknown, refusal: string) {
+  private async changeAssignment<A extends ClaimTaskArgs | AssignTaskArgs>(
+    task: UserTaskEntity,
+    update: UpdateDefinition<TaskAssignmentResult, [A]>,
+    args: A,
+    refusal: string,
+  ) {
     await this.updates.execute(task.instanceId, update, [args], {
       refusal,
       unanswered: `the change to task ${task.id}'s assignee may still be applied when the case runs again`,

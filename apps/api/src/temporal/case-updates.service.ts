@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import { SYNC_UPDATE, workflowIdForInstance } from '../../../../libs/contracts/src/process-workflow';
 import { ProblemException } from '../common/problem.filter';
@@ -23,32 +24,32 @@ export class CaseUpdates {
    * Executes the update and returns its result; refusals become 409 with `refusal` and the
    * reason. `unanswered` says what may still happen when the case does not answer in time.
    */
-  async execute<R>(
+  async execute<R, A extends [unknown]>(
     instanceId: string,
-    update: string,
-    args: [unknown],
+    update: UpdateDefinition<R, A>,
+    args: A,
     options: { refusal: string; unanswered: string; updateId?: string },
   ): Promise<R> {
-    const outcome = await this.tryExecute<R>(instanceId, update, args, options);
+    const outcome = await this.tryExecute(instanceId, update, args, options);
     if (!outcome.accepted) throw new ConflictException(`${options.refusal}: ${outcome.reason}`);
     return outcome.result;
   }
 
   /** Like `execute`, but a refusal is an answer rather than an error. */
-  async tryExecute<R>(
+  async tryExecute<R, A extends [unknown] | []>(
     instanceId: string,
-    update: string,
-    args: [unknown] | [],
+    update: UpdateDefinition<R, A>,
+    args: A,
     options: { unanswered: string; updateId?: string },
   ): Promise<{ accepted: true; result: R } | { accepted: false; reason: string }> {
     const updateId = options.updateId ?? randomUUID();
     try {
       const answer = await this.temporal.answerWithin((client) => {
         const handle = client.workflow.getHandle(workflowIdForInstance(instanceId));
+        // One call for both arities: an Update without arguments is sent with `args: []`.
+        const typed = update as UpdateDefinition<R, [unknown]>;
         return retryWhileContinuingAsNew(() =>
-          args.length === 0
-            ? handle.executeUpdate<R, []>(update, { updateId })
-            : handle.executeUpdate<R, [unknown]>(update, { args, updateId }),
+          handle.executeUpdate(typed, { args: args as [unknown], updateId }),
         );
       });
       if (!answer.answered) throw this.unanswered(instanceId, options.unanswered);
