@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    // Workflow code is replayed: it must stay deterministic (STYLE.md, Temporal).
+    // Workflow code is replayed: it must stay deterministic (docs/architecture.md, Temporal).
     files: [
       'workflows/**/*.ts',
       'bench/workflows/**/*.ts',

@@ -1,4 +1,4 @@
-// Three tiers (STYLE.md): unit tests are pure and sit beside the code; integration tests run
+// Three tiers (README.md, Tests): unit tests are pure and sit beside the code; integration tests run
 // against a real Temporal server and a real PostgreSQL; e2e tests drive a booted api and worker
 // over HTTP (and a real browser). All TypeScript goes through SWC, which also rewrites the
 // ESM-only packages (bpmn-moddle, feelin, …) that Jest's CommonJS runtime cannot load as-is.

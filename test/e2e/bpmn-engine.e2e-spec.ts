@@ -324,7 +324,7 @@ describe('incidents and errors', () => {
     const started = await start(key, {});
     // then the case stops at the gateway with an incident
     const stuck = await getInstance(started.id);
-    expect(stuck.state).toBe('incident'); // API.md: a running case with an open incident
+    expect(stuck.state).toBe('incident'); // docs/api.md: a running case with an open incident
     expect(stuck.incidents).toEqual([
       expect.objectContaining({ elementId: 'risk', message: expect.stringContaining('score') }),
     ]);

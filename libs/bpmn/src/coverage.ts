@@ -1,5 +1,5 @@
 /**
- * The one map of BPMN support (docs/design BPMN.md tiers). It drives the deploy validator here,
+ * The one map of BPMN support (docs/bpmn-elements.md tiers). It drives the deploy validator here,
  * and is exported for the modeler's lint rule and the docs table.
  *
  * Keys are moddle types as they appear in a parsed diagram:

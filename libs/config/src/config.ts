@@ -22,7 +22,7 @@ export interface AppConfig {
   temporal: TemporalConfig;
   port: number;
   jwtSecret: string;
-  /** Access tokens are short-lived: 30 minutes by default (ARCHITECTURE.md, security model). */
+  /** Access tokens are short-lived: 30 minutes by default (docs/architecture.md, security model). */
   jwtTtlSeconds: number;
   adminPassword?: string;
   /**

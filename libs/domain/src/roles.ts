@@ -1,4 +1,4 @@
-/** Staff roles, held at an org unit and applying to everything below it (API.md). */
+/** Staff roles, held at an org unit and applying to everything below it (docs/api.md). */
 export const ROLES = [
   'admin',
   'psychLead',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** The fields of an audit entry that its hash covers (API.md: canonical JSON including prevHash). */
+/** The fields of an audit entry that its hash covers (docs/api.md: canonical JSON including prevHash). */
 export interface ChainedEntry {
   instanceId: string;
   seq: number;

@@ -6,7 +6,7 @@ import { type DefinitionRef, latestDefinition } from './process-definitions';
 
 /**
  * Creates the row of a case started by a call activity: the latest version of the called
- * process, at the calling case's org unit, path and student (BPMN.md: the child lives where its
+ * process, at the calling case's org unit, path and student (docs/bpmn-elements.md: the child lives where its
  * parent does), with the child id the engine chose. Idempotent: a retry finds the row and
  * answers with the definition version it was created with, even if a newer one was deployed in
  * between. Returns null when no version of the called process is deployed, and the version

@@ -13,7 +13,7 @@ export interface ResolvedUsers {
 
 /**
  * Resolves a task's (or a notification's) people in the case's org scope when it opens
- * (BPMN.md, docs/adr/0003):
+ * (docs/bpmn-elements.md, docs/adr/0003):
  * - candidate groups (role names): for each role, the holders at the nearest unit, from the
  *   case's own unit upwards, where anyone holds it. A school without a psychology teacher thus
  *   falls back to the district's;

@@ -4,7 +4,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from './problem.filter';
 
 export class PageQuery {
-  /** At most 500 items per page (API.md). */
+  /** At most 500 items per page (docs/api.md). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @IsOptional() @IsString() cursor?: string;
 }

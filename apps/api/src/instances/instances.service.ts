@@ -200,7 +200,7 @@ export class InstancesService {
       .getRepository(ProcessInstanceEntity)
       .createQueryBuilder('i')
       .where(inScope('i.org_path'), { scopeUserId: user.id });
-    // A running case with an open incident reads `incident` (API.md), so `active` means the rest.
+    // A running case with an open incident reads `incident` (docs/api.md), so `active` means the rest.
     const hasOpenIncident = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`;
     if (query.state === 'incident') qb.andWhere(`i.state = 'active' AND ${hasOpenIncident}`);
     else if (query.state === 'active') qb.andWhere(`i.state = 'active' AND NOT ${hasOpenIncident}`);

@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { parseDuration } from '../../../../libs/expressions/src/duration';
 
-/** How long a published message may wait for a case: 30 days, as in API.md. */
+/** How long a published message may wait for a case: 30 days, as in docs/api.md. */
 export const MAX_TIME_TO_LIVE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**

@@ -55,7 +55,7 @@ export class TasksService {
 
   /**
    * A task with its form and the variables it may show the caller: staff who see the case see
-   * the case's variables (its own scopes' win over the process's, API.md); anyone else (a peer
+   * the case's variables (its own scopes' win over the process's, docs/api.md); anyone else (a peer
    * monitor, a candidate with no case-viewing role above the case) sees only what the form and
    * the input mappings give the task, frozen when it closed (docs/adr/0003).
    */

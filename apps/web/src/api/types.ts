@@ -1,4 +1,4 @@
-// The shapes of the api's answers (see docs API.md). Only what the pages read is listed;
+// The shapes of the api's answers (see docs/api.md). Only what the pages read is listed;
 // the app shows nothing beyond what the api returns.
 
 export type Cursor = string | number;

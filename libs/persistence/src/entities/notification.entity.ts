@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * An in-app notification to one user. It says that there is work and where (the case, the
- * task, an element name), never the case's content (ARCHITECTURE.md, security model).
+ * task, an element name), never the case's content (docs/architecture.md, security model).
  */
 @Entity('notification')
 export class NotificationEntity {
