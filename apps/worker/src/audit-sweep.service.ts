@@ -14,6 +14,7 @@ import {
   verifyAllAuditChains,
 } from '../../../libs/persistence/src/audit-verification';
 import { recordNotifications } from '../../../libs/persistence/src/notifications';
+import { atOrBelow } from '../../../libs/persistence/src/org-scope';
 
 /** Notification kind of a broken chain: content-free, it names the case by id only. */
 export const BROKEN_CHAIN_NOTIFICATION = 'audit.chain-broken';
@@ -99,7 +100,7 @@ export class AuditSweepService implements OnApplicationBootstrap, OnApplicationS
          JOIN org_unit u ON u.id = r.org_unit_id
          JOIN app_user a ON a.id = r.user_id
        WHERE r.role = 'admin' AND NOT a.disabled
-         AND ($1 = u.org_path OR starts_with($1, u.org_path || '/'))`,
+         AND ${atOrBelow('$1::text', 'u.org_path')}`,
       [instance.org_path],
     );
     await recordNotifications(this.dataSource.manager, {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { BufferedMessage } from '../../contracts/src/process-workflow';
 import type { SubscriptionSpec, Variables } from '../../engine/src/types';
 import { decryptJson, encryptJson } from './field-crypto';
+import { atOrBelow } from './org-scope';
 
 /**
  * Messages published (POST /api/messages, with a time to live) while no case waited for them,
@@ -91,7 +92,7 @@ export async function takeBufferedMessages(
        WHERE id = (
          SELECT id FROM message_buffer
          WHERE taken_by IS NULL AND message_name = $3 AND correlation_key = $4 AND expires_at > now()
-           AND ($5 = org_path OR starts_with($5, org_path || '/'))
+           AND ${atOrBelow('$5::text', 'org_path')}
          ORDER BY created_at, id
          LIMIT 1
          FOR UPDATE SKIP LOCKED)

@@ -10,8 +10,11 @@ import { CASE_VIEWER_ROLES } from '../../domain/src/roles';
  * match a sibling ("/s1" never matches "/s12").
  */
 
-/** `path` equals `ancestor` or lies below it (both trusted SQL expressions). */
-function atOrBelow(path: string, ancestor: string): string {
+/**
+ * `path` equals `ancestor` or lies below it (both trusted SQL expressions: columns or bound
+ * parameters). The one spelling of the tree rule; every query that needs it calls this.
+ */
+export function atOrBelow(path: string, ancestor: string): string {
   return `(${path} = ${ancestor} OR starts_with(${path}, ${ancestor} || '/'))`;
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ProcessModel } from '../../bpmn/src/model';
+import { atOrBelow } from './org-scope';
 
 export interface DefinitionRef {
   id: string;
@@ -20,7 +21,7 @@ export async function latestDefinition(
   const rows: DefinitionRef[] = await db.query(
     `SELECT d.id, d.key, d.version, d.model
      FROM process_definition d JOIN org_unit owner ON owner.id = d.owner_unit_id
-     WHERE d.key = $1 AND ($2 = owner.org_path OR starts_with($2, owner.org_path || '/'))
+     WHERE d.key = $1 AND ${atOrBelow('$2::text', 'owner.org_path')}
      ORDER BY d.version DESC LIMIT 1`,
     [key, orgPath],
   );
@@ -36,7 +37,7 @@ export async function runnableAt(
   if (definitionIds.length === 0) return new Set();
   const rows: { id: string }[] = await db.query(
     `SELECT d.id FROM process_definition d JOIN org_unit owner ON owner.id = d.owner_unit_id
-     WHERE d.id = ANY($1::uuid[]) AND ($2 = owner.org_path OR starts_with($2, owner.org_path || '/'))`,
+     WHERE d.id = ANY($1::uuid[]) AND ${atOrBelow('$2::text', 'owner.org_path')}`,
     [definitionIds, orgPath],
   );
   return new Set(rows.map((row) => row.id));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { onCaseLine } from './org-scope';
+import { atOrBelow, onCaseLine } from './org-scope';
 
 export interface ResolvedUsers {
   userIds: string[];
@@ -34,7 +34,7 @@ export async function resolveCandidates(
          FROM role_assignment ra
          JOIN org_unit ou ON ou.id = ra.org_unit_id
          JOIN app_user u ON u.id = ra.user_id AND NOT u.disabled
-         WHERE ra.role = $1 AND ($2 = ou.org_path OR starts_with($2, ou.org_path || '/'))
+         WHERE ra.role = $1 AND ${atOrBelow('$2::text', 'ou.org_path')}
        )
        SELECT user_id FROM holders WHERE depth = (SELECT max(depth) FROM holders)`,
       [role, orgPath],

@@ -17,7 +17,7 @@ import {
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
 } from '../../../../libs/persistence/src/entities';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { atOrBelow, inScope } from '../../../../libs/persistence/src/org-scope';
 import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
@@ -208,7 +208,7 @@ export class InstancesService {
     if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
     if (query.orgUnitId) {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND (i.org_path = f.org_path OR starts_with(i.org_path, f.org_path || '/')))`,
+        `EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND ${atOrBelow('i.org_path', 'f.org_path')})`,
         { orgUnitId: query.orgUnitId },
       );
     }

@@ -3,7 +3,7 @@ import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../../../../libs/domain/src/roles';
 import { RoleAssignmentEntity, UserEntity } from '../../../../libs/persistence/src/entities';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { atOrBelow, inScope } from '../../../../libs/persistence/src/org-scope';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { paginate } from '../common/pagination';
@@ -67,7 +67,7 @@ export class UsersService {
         `EXISTS (SELECT 1 FROM role_assignment lr JOIN org_unit lo ON lo.id = lr.org_unit_id
                  WHERE lr.user_id = u.id AND ${inScope('lo.org_path')}
                    ${query.role ? 'AND lr.role = :role' : ''}
-                   ${query.orgUnitId ? `AND EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND (lo.org_path = f.org_path OR starts_with(lo.org_path, f.org_path || '/')))` : ''})`,
+                   ${query.orgUnitId ? `AND EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND ${atOrBelow('lo.org_path', 'f.org_path')})` : ''})`,
         { scopeUserId: caller.id, role: query.role, orgUnitId: query.orgUnitId },
       );
     if (query.q) {
