@@ -177,7 +177,8 @@ export class StateTransitions {
     if (!this.b.variables.applyOutputs(instance, result)) return;
     if (instance.loopIndex !== undefined) {
       const body = instance.parentId === null ? undefined : this.b.instance(instance.parentId);
-      return body ? multiInstanceBody.childCompleted(this.b, body, instance) : undefined;
+      if (body) multiInstanceBody.childCompleted(this.b, body, instance);
+      return;
     }
     this.leave(instance);
   }
