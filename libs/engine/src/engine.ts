@@ -55,10 +55,10 @@ export function startInstance(
     incidents: {},
   };
   const runtime = new Runtime(model, state, ctx);
-  runtime.event({ type: 'instance.started' });
+  runtime.log.event({ type: 'instance.started' });
   const root = state.instances[rootId];
-  if (root) runtime.openEventSubProcessTriggers(root);
-  runtime.enqueue({ elementId: startEventId, scopeId: rootId });
+  if (root) runtime.subscriptions.openEventSubProcessTriggers(root);
+  runtime.tokens.enqueue({ elementId: startEventId, scopeId: rootId });
   runtime.run();
   return runtime.result();
 }
@@ -79,19 +79,19 @@ export function completeTask(
     const instance = task && runtime.instance(task.instanceId);
     if (!task || !instance) return refuse('', `Expected an open task with id '${completion.taskId}'`);
     delete runtime.state.tasks[task.taskId];
-    runtime.command({
+    runtime.log.command({
       type: 'closeUserTask',
       taskId: task.taskId,
       state: 'completed',
       actor: completion.actor,
     });
-    runtime.event({
+    runtime.log.event({
       type: 'task.completed',
       elementId: task.elementId,
       actor: completion.actor,
       data: { taskId: task.taskId },
     });
-    runtime.complete(instance, completion.variables);
+    runtime.transitions.completeWork(instance, completion.variables);
     return null;
   });
 }
@@ -109,13 +109,13 @@ export function assignTask(
     const { assignee: _previous, ...rest } = task;
     runtime.state.tasks[task.taskId] =
       request.assignee === null ? rest : { ...rest, assignee: request.assignee };
-    runtime.command({
+    runtime.log.command({
       type: 'assignUserTask',
       taskId: task.taskId,
       assignee: request.assignee,
       actor: request.actor,
     });
-    runtime.event({
+    runtime.log.event({
       type: 'task.assigned',
       elementId: task.elementId,
       actor: request.actor,
@@ -142,8 +142,8 @@ export function refuseTask(
     const instance = task && runtime.instance(task.instanceId);
     if (!task || !instance) return refuse('', `Expected an open task with id '${refusal.taskId}'`);
     delete runtime.state.tasks[task.taskId];
-    runtime.command({ type: 'closeUserTask', taskId: task.taskId, state: 'cancelled' });
-    runtime.raiseIncident(instance, refusal.message, 'job');
+    runtime.log.command({ type: 'closeUserTask', taskId: task.taskId, state: 'cancelled' });
+    runtime.incidents.raise(instance, refusal.message, 'job');
     return null;
   });
 }
@@ -160,8 +160,8 @@ export function completeJob(
     const instance = job && runtime.instance(job.instanceId);
     if (!job || !instance) return refuse('', `Expected a running job with id '${result.jobId}'`);
     delete runtime.state.jobs[job.jobId];
-    runtime.event({ type: 'job.completed', elementId: job.elementId, data: { jobId: job.jobId } });
-    runtime.complete(instance, result.variables);
+    runtime.log.event({ type: 'job.completed', elementId: job.elementId, data: { jobId: job.jobId } });
+    runtime.transitions.completeWork(instance, result.variables);
     return null;
   });
 }
@@ -178,7 +178,7 @@ export function failJob(
     const instance = job && runtime.instance(job.instanceId);
     if (!job || !instance) return refuse('', `Expected a running job with id '${failure.jobId}'`);
     delete runtime.state.jobs[job.jobId];
-    runtime.raiseIncident(instance, failure.message, 'job');
+    runtime.incidents.raise(instance, failure.message, 'job');
     return null;
   });
 }
@@ -195,13 +195,13 @@ export function throwJobError(
     const instance = job && runtime.instance(job.instanceId);
     if (!job || !instance) return refuse('', `Expected a running job with id '${thrown.jobId}'`);
     delete runtime.state.jobs[job.jobId];
-    runtime.event({
+    runtime.log.event({
       type: 'error.thrown',
       elementId: job.elementId,
       data: { code: thrown.errorCode, message: thrown.message },
     });
-    if (runtime.throwSignal(instance, 'error', thrown.errorCode, instance.id) === 'uncaught') {
-      runtime.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
+    if (runtime.publication.throw('error', thrown.errorCode, instance.id) === 'uncaught') {
+      runtime.publication.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
     }
     return null;
   });
@@ -222,13 +222,13 @@ export function throwChildError(
     const instance = child && runtime.instance(child.instanceId);
     if (!child || !instance) return refuse('', `Expected a running child case '${thrown.childId}'`);
     delete runtime.state.children[child.childId];
-    runtime.event({
+    runtime.log.event({
       type: 'error.thrown',
       elementId: child.elementId,
       data: { code: thrown.errorCode, message: thrown.message, childId: child.childId },
     });
-    if (runtime.throwSignal(instance, 'error', thrown.errorCode, instance.id) === 'uncaught') {
-      runtime.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
+    if (runtime.publication.throw('error', thrown.errorCode, instance.id) === 'uncaught') {
+      runtime.publication.uncaughtError(instance, thrown.errorCode, thrown.message, 'job');
     }
     return null;
   });
@@ -246,12 +246,12 @@ export function fireTimer(
     if (!timer) return refuse('', `Expected an open timer with id '${fired.timerId}'`);
     // Closed as it fires; a repeating one that fires again is rescheduled by its trigger.
     delete runtime.state.timers[timer.timerId];
-    runtime.event({
+    runtime.log.event({
       type: 'timer.fired',
       elementId: timer.elementId,
       data: { timerId: timer.timerId, dueAt: timer.dueAt },
     });
-    runtime.trigger(timer.ownerId, timer.elementId, {}, { timer });
+    runtime.subscriptions.trigger(timer.ownerId, timer.elementId, { variables: {}, timer });
     return null;
   });
 }
@@ -285,19 +285,21 @@ export function correlateMessage(
       (event.type === 'startEvent' && !event.interrupting);
     if (!staysOpen) {
       delete runtime.state.subscriptions[subscription.subscriptionId];
-      runtime.command({
+      runtime.log.command({
         type: 'closeSubscription',
         subscriptionId: subscription.subscriptionId,
         state: 'correlated',
       });
     }
-    runtime.event({
+    runtime.log.event({
       type: 'message.correlated',
       elementId: subscription.elementId,
       ...(message.actor === undefined ? {} : { actor: message.actor }),
       data: { messageName: message.messageName, subscriptionId: subscription.subscriptionId },
     });
-    runtime.trigger(subscription.ownerId, subscription.elementId, message.variables, {});
+    runtime.subscriptions.trigger(subscription.ownerId, subscription.elementId, {
+      variables: message.variables,
+    });
     return null;
   });
   return 'kind' in result ? result : { ...result, subscriptionId };
@@ -318,10 +320,8 @@ export function completeChild(
     const instance = child && runtime.instance(child.instanceId);
     if (!child || !instance) return refuse('', `Expected a running child case '${done.childId}'`);
     delete runtime.state.children[child.childId];
-    const element = runtime.element(child.elementId);
-    const propagateAll = element.type !== 'callActivity' || element.propagateAllChildVariables;
-    if (!propagateAll) instance.variables = { ...instance.variables, ...done.variables };
-    runtime.complete(instance, propagateAll ? done.variables : {});
+    // The call activity's handler decides how the child's variables come back.
+    runtime.transitions.completeWork(instance, done.variables);
     return null;
   });
 }
@@ -338,7 +338,7 @@ export function failChild(
     const instance = child && runtime.instance(child.instanceId);
     if (!child || !instance) return refuse('', `Expected a running child case '${failed.childId}'`);
     delete runtime.state.children[child.childId];
-    runtime.raiseIncident(instance, failed.message, 'job');
+    runtime.incidents.raise(instance, failed.message, 'job');
     return null;
   });
 }
@@ -359,15 +359,15 @@ export function resolveIncident(
     if (!incident || !instance)
       return refuse('', `Expected an open incident with id '${request.incidentId}'`);
     delete runtime.state.incidents[incident.incidentId];
-    runtime.setVariables(instance, request.variables);
-    runtime.command({ type: 'resolveIncident', incidentId: incident.incidentId });
-    runtime.event({
+    runtime.variables.set(instance, request.variables);
+    runtime.log.command({ type: 'resolveIncident', incidentId: incident.incidentId });
+    runtime.log.event({
       type: 'incident.resolved',
       elementId: incident.elementId,
       actor: request.actor,
       data: { incidentId: incident.incidentId, variables: Object.keys(request.variables) },
     });
-    runtime.retry(instance, incident);
+    runtime.incidents.retry(instance, incident);
     return null;
   });
 }
@@ -380,12 +380,12 @@ export function cancelInstance(
   ctx: EngineContext,
 ): Step | EngineFailure {
   return step(model, state, ctx, (runtime) => {
-    runtime.terminateChildren(runtime.state.rootId);
-    runtime.closeOwned(runtime.state.rootId);
+    runtime.transitions.terminateChildren(runtime.state.rootId);
+    runtime.subscriptions.close(runtime.state.rootId);
     for (const incident of Object.values(runtime.state.incidents)) {
       delete runtime.state.incidents[incident.incidentId];
-      runtime.command({ type: 'resolveIncident', incidentId: incident.incidentId });
-      runtime.event({
+      runtime.log.command({ type: 'resolveIncident', incidentId: incident.incidentId });
+      runtime.log.event({
         type: 'incident.resolved',
         elementId: incident.elementId,
         actor: request.actor,
@@ -393,7 +393,7 @@ export function cancelInstance(
       });
     }
     runtime.state.status = 'cancelled';
-    runtime.event({ type: 'instance.cancelled', actor: request.actor, data: { reason: request.reason } });
+    runtime.log.event({ type: 'instance.cancelled', actor: request.actor, data: { reason: request.reason } });
     return null;
   });
 }

@@ -1,6 +1,9 @@
 import type { ElementType, FlowElement, ProcessModel } from '../../../bpmn/src/model';
+import type { Behaviors } from '../behaviors/behaviors';
+import type { Fired } from '../behaviors/event-subscriptions';
 import type {
   ChildSpec,
+  ElementInstance,
   EngineContext,
   EngineFailure,
   JobSpec,
@@ -10,7 +13,7 @@ import type {
   Variables,
 } from '../types';
 
-/** What a handler sees when a token arrives at its element. Read-only: handlers decide, the runtime moves. */
+/** What a handler sees when a token arrives at its element. Read-only: handlers decide, the behaviours act. */
 export interface ActivationInput<E extends FlowElement> {
   element: E;
   model: ProcessModel;
@@ -29,7 +32,7 @@ export interface ActivationInput<E extends FlowElement> {
   ctx: EngineContext;
 }
 
-/** Work an element waits for; the runtime opens it and gives it an id. */
+/** Work an element waits for; the event subscriptions behaviour opens it and gives it an id. */
 export type Wait =
   | { kind: 'task'; task: Omit<UserTaskSpec, 'taskId'> }
   | { kind: 'job'; job: Omit<JobSpec, 'jobId'> }
@@ -42,7 +45,7 @@ export type Wait =
   | { kind: 'child'; child: Omit<ChildSpec, 'childId' | 'catches'> };
 
 /**
- * A handler's decision; the runtime (runtime.ts) carries it out.
+ * A handler's decision; the state transitions (behaviors/state-transitions.ts) carry it out.
  * - complete: the element's work is done at once; it completes (output mappings) and its token
  *   goes on along every outgoing flow. `variables` are its result (a script's value).
  * - leave: a gateway's choice: go on along `flowIds`; `joined` tokens are merged into this one.
@@ -67,11 +70,42 @@ export type Activation =
   | EngineFailure;
 
 /**
- * One handler per element type (Zeebe's BpmnElementProcessor shape). Completion, termination
- * and the triggers of events and boundaries are the same for every element, so they live in
- * the runtime, the one transition function.
+ * What happens to an instance after it was activated (Zeebe's BpmnElementProcessor and
+ * BpmnElementContainerProcessor). Every hook is optional: without it the shared default in
+ * behaviors/ applies, so a simple element is just its `activate` decision.
  */
-export interface ElementHandler<E extends FlowElement> {
+export interface Lifecycle {
+  /**
+   * Its work is done with this result (a user task completed, a job or called case finished, the
+   * event it waited for came). Default: `transitions.complete` (output mappings, then it leaves
+   * along every outgoing flow).
+   */
+  complete?(b: Behaviors, instance: ElementInstance, result: Variables): void;
+  /**
+   * It is ended from outside (an interrupting event, a terminate end event, a met completion
+   * condition). Default: `transitions.terminateElement` (what it waits on closes, its incidents
+   * resolve, element.terminated is recorded). A container terminates its children first.
+   */
+  terminate?(b: Behaviors, instance: ElementInstance): void;
+  /**
+   * A timer or message fired that this element catches: for an owner that waits on several
+   * events itself (event-based gateway), or for the event element whose trigger it is (boundary
+   * event, event sub-process start). Default: the owner waited for it itself and completes.
+   */
+  trigger?(b: Behaviors, owner: ElementInstance, event: FlowElement, fired: Fired): void;
+  /**
+   * Container hook: a child of `scope` completed. For a process or sub-process the child's token
+   * ended there (it has left); for a multi-instance body the child is an inner instance that
+   * completed, still in the state for the body to collect its output.
+   */
+  childCompleted?(b: Behaviors, scope: ElementInstance, child: ElementInstance): void;
+}
+
+/**
+ * One handler per element type. `activate` only decides (read-only input, a decision out); the
+ * state transitions carry the decision out. The other hooks act through the behaviours.
+ */
+export interface ElementHandler<E extends FlowElement> extends Lifecycle {
   activate(input: ActivationInput<E>): Activation;
 }
 
@@ -92,3 +126,9 @@ export function failure(elementId: string, message: string): EngineFailure {
 
 /** Completes at once: start events, manual and undefined tasks, boundary events once triggered. */
 export const completeAtOnce = { activate: () => ({ kind: 'complete' }) as const };
+
+/** A container (sub-process, multi-instance body) ends what runs in it before it ends itself. */
+export function terminateScope(b: Behaviors, instance: ElementInstance): void {
+  b.transitions.terminateChildren(instance.id);
+  b.transitions.terminateElement(instance);
+}

@@ -1,18 +1,15 @@
 import type { FlowElement } from '../../../bpmn/src/model';
 import { callActivityHandler, subProcessHandler } from './container/containers';
+import { boundaryEventHandler } from './event/boundary-event';
 import {
-  boundaryEventHandler,
   endEventHandler,
   intermediateCatchEventHandler,
   intermediateThrowEventHandler,
   startEventHandler,
 } from './event/events';
-import {
-  eventBasedGatewayHandler,
-  exclusiveGatewayHandler,
-  inclusiveGatewayHandler,
-  parallelGatewayHandler,
-} from './gateway/gateways';
+import { eventBasedGatewayHandler } from './gateway/event-based-gateway';
+import { exclusiveGatewayHandler, parallelGatewayHandler } from './gateway/gateways';
+import { inclusiveGatewayHandler } from './gateway/inclusive-gateway';
 import type { ElementHandler, HandlerTable } from './handler';
 import {
   jobTaskHandler,
@@ -23,7 +20,10 @@ import {
 } from './task/tasks';
 import { userTaskHandler } from './task/user-task';
 
-/** Every element type the compiler emits has exactly one handler here; the type checks it. */
+/**
+ * Every element type the compiler emits has exactly one handler here; the type checks it. A new
+ * element type is its handler's file and one entry here (docs/adr/0008-engine-element-lifecycle.md).
+ */
 export const HANDLERS: HandlerTable = {
   startEvent: startEventHandler,
   endEvent: endEventHandler,
@@ -57,4 +57,4 @@ export function handlerFor(element: FlowElement): ElementHandler<FlowElement> {
   return HANDLERS[element.type] as unknown as ElementHandler<FlowElement>;
 }
 
-export type { Activation, ElementHandler, HandlerTable, Wait } from './handler';
+export type { Activation, ElementHandler, HandlerTable, Lifecycle, Wait } from './handler';

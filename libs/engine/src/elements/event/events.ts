@@ -1,11 +1,15 @@
+import { triggerEventSubProcess } from '../container/event-sub-process';
 import { completeAtOnce, failure, type ElementHandler, type ElementOfType } from '../handler';
 import { openTriggerWait } from '../../waits';
 
-/** Start events complete at once; a triggered one (message, timer) was triggered before it is entered. */
-export const startEventHandler: ElementHandler<ElementOfType<'startEvent'>> = completeAtOnce;
-
-/** Boundary events are entered only when triggered, and then complete at once. */
-export const boundaryEventHandler: ElementHandler<ElementOfType<'boundaryEvent'>> = completeAtOnce;
+/**
+ * Start events complete at once; a triggered one (message, timer) was triggered before it is
+ * entered. The timer or message start of an event sub-process, fired in its scope, starts it.
+ */
+export const startEventHandler: ElementHandler<ElementOfType<'startEvent'>> = {
+  ...completeAtOnce,
+  trigger: triggerEventSubProcess,
+};
 
 /** None: the token ends. Terminate: the whole scope ends. Error, escalation: thrown, then the token ends. */
 export const endEventHandler: ElementHandler<ElementOfType<'endEvent'>> = {
