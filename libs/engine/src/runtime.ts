@@ -17,7 +17,7 @@ import type {
   Variables,
 } from './types';
 import { evaluateMappings, propagateVariable, scopeVariables, visibleVariables } from './variables';
-import { nextCycleDue, openTriggerWait } from './waits';
+import { isWaitTrigger, nextCycleDue, openTriggerWait } from './waits';
 
 /**
  * Element activations one step may perform before the engine concludes the diagram loops
@@ -326,7 +326,7 @@ export class Runtime {
       const boundary = this.element(boundaryId);
       if (boundary.type !== 'boundaryEvent') continue;
       const { trigger } = boundary;
-      if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
+      if (!isWaitTrigger(trigger)) continue;
       const wait = openTriggerWait(boundary.id, trigger, variables, this.ctx);
       if (wait.kind === 'failure') {
         this.raiseIncident(instance, wait.message, 'activate');
@@ -362,7 +362,7 @@ export class Runtime {
       const start = this.element(startId);
       if (start.type !== 'startEvent') continue;
       const { trigger } = start;
-      if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
+      if (!isWaitTrigger(trigger)) continue;
       const wait = openTriggerWait(start.id, trigger, variables, this.ctx);
       if (wait.kind === 'failure') return wait;
       waits.push(wait);

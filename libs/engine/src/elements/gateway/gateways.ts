@@ -1,5 +1,5 @@
 import { evaluateCondition } from '../../../../expressions/src';
-import { openMessageWait, openTriggerWait } from '../../waits';
+import { isWaitTrigger, openMessageWait, openTriggerWait } from '../../waits';
 import {
   failure,
   type Activation,
@@ -94,7 +94,7 @@ export const eventBasedGatewayHandler: ElementHandler<Gateway<'eventBasedGateway
     const waits: Wait[] = [];
     for (const flowId of element.outgoing) {
       const target = model.elements[model.flows[flowId]?.targetId ?? ''];
-      if (target?.type === 'intermediateCatchEvent') {
+      if (target?.type === 'intermediateCatchEvent' && isWaitTrigger(target.trigger)) {
         const wait = openTriggerWait(target.id, target.trigger, variables, ctx);
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
@@ -103,7 +103,7 @@ export const eventBasedGatewayHandler: ElementHandler<Gateway<'eventBasedGateway
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
       } else {
-        return failure(element.id, `Expected flow '${flowId}' to lead to a timer or message catch event`);
+        return failure(element.id, `Expected flow '${flowId}' to lead to a timer, message or signal catch event`);
       }
     }
     return { kind: 'wait', waits };
