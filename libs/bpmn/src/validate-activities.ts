@@ -1,7 +1,8 @@
 import { isFeel, toUtcInstant } from '../../expressions/src';
 import { calledElementOf, multiInstanceOf, parsePriority, scriptOf } from './element-properties';
 import { isEventSubProcess } from './flow-scopes';
-import { embeddedFormIdOf, processOf, userTaskFormsOf } from './embedded-forms';
+import { processOf, userTaskFormsOf } from './embedded-forms';
+import { embeddedFormIdOf } from './form-keys';
 import { extensionOf, stringProp, trimmedProp, type ModdleElement } from './moddle';
 import { checkExpression, checkVariableName, describe, type Report } from './report';
 import { clip } from './text';

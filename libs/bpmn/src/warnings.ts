@@ -1,6 +1,6 @@
 import { DEPRECATED_JOB_TYPES } from '../../contracts/src/job-types';
 import { coverageOf } from './coverage';
-import { embeddedFormIdOf } from './embedded-forms';
+import { embeddedFormIdOf } from './form-keys';
 import type { DiagramProblem, ProcessModel } from './model';
 import { listProp, type ModdleElement } from './moddle';
 
