@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileProcess } from './compile';
 import { between, compiled, compiledElement, diagram, problemsOf } from './testing/diagram';
 
@@ -219,6 +221,8 @@ describe('compileProcess: link events', () => {
     const problems = await problemsOf(xml);
     // then
     const messages = problems.map((problem) => [problem.elementId, problem.message]);
+    // an unresolved throw is not also a path that ends outside an end event
+    expect(messages.filter(([, message]) => message?.includes('only end events may end a path'))).toEqual([]);
     expect(messages).toEqual(
       expect.arrayContaining([
         [
@@ -376,5 +380,35 @@ describe('compileProcess: job-worker user tasks', () => {
           "Expected a zeebe:userTaskForm with id 'Missing' in process 'pathway': user task 'Talk' links it by formKey 'camunda-forms:bpmn:Missing'",
       },
     ]);
+  });
+});
+
+describe('a Camunda Modeler (8.4) diagram with a job-worker user task, links and a message end event', () => {
+  it('compiles unchanged: the embedded form is handed over, the custom key warned about', async () => {
+    // given
+    const xml = readFileSync(
+      join(__dirname, '..', '..', '..', 'test', 'fixtures', 'camunda-modeler', 'job-worker-user-task.bpmn'),
+      'utf8',
+    );
+    // when
+    const result = await compileProcess(xml);
+    // then
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.model.elements['Activity_1chk001']).toMatchObject({
+      formKey: 'camunda-forms:bpmn:UserTaskForm_1a2b3c',
+    });
+    expect(result.embeddedForms?.['camunda-forms:bpmn:UserTaskForm_1a2b3c']).toMatchObject({
+      id: 'check-in-form',
+      components: [expect.objectContaining({ key: 'mood' }), expect.objectContaining({ key: 'talkedTo' })],
+    });
+    expect(result.model.flows['Event_0lnk001#link']).toEqual({
+      id: 'Event_0lnk001#link',
+      sourceId: 'Event_0lnk001',
+      targetId: 'Event_1lnk002',
+    });
+    expect(result.model.elements['Event_2msg001']).toMatchObject({
+      trigger: { kind: 'messageThrow', job: { jobType: 'notify' } },
+    });
+    expect(result.warnings.map((warning) => warning.elementId)).toEqual(['Activity_2rec001']);
   });
 });

@@ -106,7 +106,17 @@ function checkNode(node: ModdleElement, graph: Graph, context: CheckContext): vo
   checkIoMapping(node, report);
 }
 
-/** Elements that legitimately have no incoming or outgoing flow of their own. */
+/**
+ * Elements that legitimately have no incoming or outgoing flow of their own. A link throw goes
+ * on at its catch; one without a catch is reported by the link check (link-events.ts).
+ */
 function isOffThePath(node: ModdleElement): boolean {
-  return node.isForCompensation === true || isEventSubProcess(node);
+  return node.isForCompensation === true || isEventSubProcess(node) || isLinkThrow(node);
+}
+
+function isLinkThrow(node: ModdleElement): boolean {
+  return (
+    node.$type === 'bpmn:IntermediateThrowEvent' &&
+    listProp(node, 'eventDefinitions')[0]?.$type === 'bpmn:LinkEventDefinition'
+  );
 }
