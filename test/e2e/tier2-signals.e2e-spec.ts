@@ -118,7 +118,7 @@ describe('POST /api/signals', () => {
     expect(again.body.startedInstances).toHaveLength(1);
   });
 
-  it('refuses a caller without a case-viewing role, a unit outside their scope and a body without a name', async () => {
+  it('refuses a caller without a case-viewing role, a unit outside their scope or unknown, and a bad body', async () => {
     // given
     const peer = await createPerson(stack, world.adminToken, 'peerMonitor', world.units.classA);
     // when / then
@@ -134,6 +134,25 @@ describe('POST /api/signals', () => {
     const nameless = await api('POST', '/api/signals', { variables: {} }, world.psychA.token);
     expect(nameless.status).toBe(400);
     expect(JSON.stringify(nameless.body.errors)).toContain('name');
+    // hostile and oversized input is the client's problem, never a 500
+    const notAnObject = await api('POST', '/api/signals', { name: 'x', variables: [1] }, world.psychA.token);
+    expect(notAnObject.status).toBe(400);
+    const withNul = await api('POST', '/api/signals', { name: 'x\u0000y' }, world.psychA.token);
+    expect(withNul.status).toBe(400);
+    const unknownUnit = await api(
+      'POST',
+      '/api/signals',
+      { name: 'x', orgUnitId: '00000000-0000-4000-8000-000000000000' },
+      world.psychA.token,
+    );
+    expect(unknownUnit.status).toBe(404);
+    const oversized = await api(
+      'POST',
+      '/api/signals',
+      { name: 'x', variables: { note: 'x'.repeat(300 * 1024) } },
+      world.psychA.token,
+    );
+    expect(oversized.status).toBe(413);
   });
 });
 
