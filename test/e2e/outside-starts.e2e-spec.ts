@@ -106,7 +106,7 @@ describe('a process with only message and timer start events', () => {
     expect(deployed.body.errors).toContainEqual(
       expect.objectContaining({
         elementId: key,
-        message: `Expected a none, message or timer start event in process '${key}', where a case begins`,
+        message: `Expected a none, message, timer or signal start event in process '${key}', where a case begins`,
       }),
     );
   });

@@ -10,6 +10,7 @@ import {
   type RunProcessInput,
   type RunProcessResult,
   SYNC_UPDATE,
+  TRIGGER_SIGNAL_UPDATE,
   UNCLAIM_TASK_UPDATE,
 } from '../../libs/contracts/src/process-workflow';
 import {
@@ -27,6 +28,7 @@ import {
   startInstance,
   throwChildError,
   throwJobError,
+  triggerSignal,
 } from '../../libs/engine/src';
 import type { EngineContext, EngineFailure, EngineState, Step } from '../../libs/engine/src/types';
 import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
@@ -184,6 +186,37 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
         );
         if (!waiting)
           throw new Error(`No subscription waits for message '${args.messageName}' with that key`);
+      },
+    },
+  );
+
+  wf.setHandler(
+    TRIGGER_SIGNAL_UPDATE,
+    async (args) => {
+      const { result, step } = await stepFor(
+        (ctx) =>
+          triggerSignal(
+            input.model,
+            runner.state,
+            {
+              signalName: args.signalName,
+              variables: args.variables,
+              ...(args.actor ? { actor: args.actor.username } : {}),
+              ...(args.thrownBy === undefined ? {} : { thrownBy: args.thrownBy }),
+            },
+            ctx,
+          ),
+        args.actor?.id,
+      );
+      return { subscriptionIds: result.subscriptionIds, step };
+    },
+    {
+      validator: (args) => {
+        notDraining();
+        const waiting = Object.values(runner.state.subscriptions).some(
+          (open) => open.kind === 'signal' && open.signalName === args.signalName,
+        );
+        if (!waiting) throw new Error(`No subscription waits for signal '${args.signalName}'`);
       },
     },
   );

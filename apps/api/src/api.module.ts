@@ -24,6 +24,8 @@ import { InstancesController } from './instances/instances.controller';
 import { InstancesService } from './instances/instances.service';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
+import { SignalsController } from './signals/signals.controller';
+import { SignalsService } from './signals/signals.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
@@ -57,6 +59,7 @@ export class ApiModule {
         InstancesController,
         TasksController,
         MessagesController,
+        SignalsController,
         IncidentsController,
         NotificationsController,
         AuditVerificationController,
@@ -79,6 +82,7 @@ export class ApiModule {
         InstancesService,
         TasksService,
         MessagesService,
+        SignalsService,
         IncidentsService,
         NotificationsService,
         AuditVerificationService,

@@ -21,8 +21,10 @@ import {
   writeProjectionStep,
 } from '../../../libs/persistence/src/projection-writer';
 import { createTimerCase } from '../../../libs/persistence/src/timer-cases';
+import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../libs/contracts/src/job-types';
 import type { JobHandler } from './handlers/job-handler';
 import { handlerFor, JOB_HANDLERS } from './handlers/registry';
+import { broadcastThrownSignal, type SignalSender } from './signals/thrown-signal';
 
 export interface ProcessActivityDeps {
   dataSource: DataSource;
@@ -30,6 +32,8 @@ export interface ProcessActivityDeps {
   dataKey: Buffer;
   /** The service-task handlers; tests may hand in their own. */
   handlers?: Readonly<Record<string, JobHandler>>;
+  /** How a signal a case throws reaches other cases; without it such a job fails for good. */
+  signals?: SignalSender;
 }
 
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
@@ -64,6 +68,16 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
     },
 
     async runJob(input: JobInput): Promise<JobResult> {
+      if (input.job.jobType === BROADCAST_SIGNAL_JOB_TYPE) {
+        if (!deps.signals) {
+          throw ApplicationFailure.create({
+            type: FAILURE_TYPES.unknownJobType,
+            nonRetryable: true,
+            message: `This worker cannot broadcast signals (no Temporal client), so ${input.job.elementId} cannot throw its signal`,
+          });
+        }
+        return broadcastThrownSignal(dataSource, deps.signals, input);
+      }
       const handler = handlerFor(handlers, input.job.jobType);
       if (!handler) {
         throw ApplicationFailure.create({

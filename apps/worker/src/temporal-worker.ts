@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import {
   DefaultLogger,
   NativeConnection,
@@ -42,9 +43,16 @@ function workflowSource(): { workflowBundle: { codePath: string } } | { workflow
 export async function createTemporalWorker(
   config: AppConfig,
   dataSource: DataSource,
-): Promise<{ worker: Worker; connection: NativeConnection }> {
+): Promise<{ worker: Worker; connection: NativeConnection; clientConnection: Connection }> {
   installTemporalRuntime(config.logLevel);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  // A signal a case throws reaches other cases by Updates and starts, as the api's do.
+  const clientConnection = await Connection.connect(temporalConnectionOptions(config.temporal));
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.temporal.namespace,
+    dataConverter: temporalDataConverter(config.dataKey),
+  });
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -52,7 +60,11 @@ export async function createTemporalWorker(
     ...workflowSource(),
     // The api's client seals with the same codec; cases started before it existed decode as they are.
     dataConverter: temporalDataConverter(config.dataKey),
-    activities: createProcessActivities({ dataSource, dataKey: config.dataKey }),
+    activities: createProcessActivities({
+      dataSource,
+      dataKey: config.dataKey,
+      signals: { client, taskQueue: config.temporal.taskQueue },
+    }),
   });
-  return { worker, connection };
+  return { worker, connection, clientConnection };
 }

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/config';
@@ -17,6 +18,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger('Worker');
   private worker?: Worker;
   private connection?: NativeConnection;
+  private clientConnection?: Connection;
   private running?: Promise<void>;
   private stopping = false;
 
@@ -41,10 +43,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     let delay = 1000;
     while (!this.stopping) {
       try {
-        ({ worker: this.worker, connection: this.connection } = await createTemporalWorker(
-          this.config,
-          this.dataSource,
-        ));
+        ({
+          worker: this.worker,
+          connection: this.connection,
+          clientConnection: this.clientConnection,
+        } = await createTemporalWorker(this.config, this.dataSource));
         break;
       } catch (error) {
         this.logger.error(
@@ -62,6 +65,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       await this.worker.run();
     } finally {
       await this.connection?.close();
+      await this.clientConnection?.close();
     }
   }
 

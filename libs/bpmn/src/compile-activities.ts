@@ -1,16 +1,13 @@
 import type { ElementBase } from './compile-events';
 import { compileIoMapping } from './compile-io-mapping';
+import { compileJobDefinition } from './compile-job';
 import {
   calledElementOf,
-  DEFAULT_RETRIES,
   isNoneStartEvent,
   messageOf,
   multiInstanceOf,
   parsePriority,
-  parseRetries,
   scriptOf,
-  taskDefinitionOf,
-  taskHeadersOf,
 } from './element-properties';
 import { isEventSubProcess, type FlowScope } from './flow-scopes';
 import type { ActivityElement, MultiInstance, UserTaskAssignment, UserTaskElement } from './model';
@@ -38,17 +35,12 @@ export function compileActivity(
     case 'bpmn:UserTask':
       return { ...common, ...userTaskProperties(activity) };
     case 'bpmn:ServiceTask':
-    case 'bpmn:SendTask': {
-      const { type, retries } = taskDefinitionOf(activity);
+    case 'bpmn:SendTask':
       return {
         ...common,
         type: activity.$type === 'bpmn:ServiceTask' ? 'serviceTask' : 'sendTask',
-        jobType: type ?? '',
-        retries: retries === undefined ? DEFAULT_RETRIES : (parseRetries(retries) ?? DEFAULT_RETRIES),
-        // fromEntries defines own properties, so no header key can reach a prototype.
-        headers: Object.fromEntries(taskHeadersOf(activity).map(({ key, value }) => [key ?? '', value])),
+        ...compileJobDefinition(activity),
       };
-    }
     case 'bpmn:ReceiveTask': {
       const { messageName, correlationKey } = messageOf(activity);
       return {
@@ -116,7 +108,10 @@ function compileMultiInstance(activity: ModdleElement): MultiInstance | undefine
 
 function userTaskProperties(
   task: ModdleElement,
-): Pick<UserTaskElement, 'type' | 'assignment' | 'formId' | 'dueDate' | 'followUpDate' | 'priority'> {
+): Pick<
+  UserTaskElement,
+  'type' | 'assignment' | 'formId' | 'formKey' | 'dueDate' | 'followUpDate' | 'priority'
+> {
   const assignment = extensionOf(task, 'zeebe:AssignmentDefinition');
   const schedule = extensionOf(task, 'zeebe:TaskSchedule');
   const priority = trimmedProp(extensionOf(task, 'zeebe:PriorityDefinition'), 'priority');
@@ -129,6 +124,7 @@ function userTaskProperties(
     type: 'userTask',
     assignment: taskAssignment,
     ...optional('formId', trimmedProp(extensionOf(task, 'zeebe:FormDefinition'), 'formId')),
+    ...optional('formKey', trimmedProp(extensionOf(task, 'zeebe:FormDefinition'), 'formKey')),
     ...optional('dueDate', trimmedProp(schedule, 'dueDate')),
     ...optional('followUpDate', trimmedProp(schedule, 'followUpDate')),
     ...optional('priority', priority === undefined ? undefined : parsePriority(priority)),

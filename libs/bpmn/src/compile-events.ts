@@ -1,4 +1,13 @@
-import { codeOf, eventDefinitionOf, messageOf, timersOf, triggerKindOf } from './element-properties';
+import { compileJobDefinition } from './compile-job';
+import {
+  codeOf,
+  eventDefinitionOf,
+  linkNameOf,
+  messageOf,
+  signalOf,
+  timersOf,
+  triggerKindOf,
+} from './element-properties';
 import { compileIoMapping } from './compile-io-mapping';
 import type { FlowScope } from './flow-scopes';
 import type { BaseElement, EventTrigger, FlowElement, TriggerOf } from './model';
@@ -17,7 +26,7 @@ export function compileEvent(event: ModdleElement, base: ElementBase, scope: Flo
       return {
         ...base,
         type: 'startEvent',
-        trigger: narrowed(event, trigger, ['none', 'timer', 'message', 'error', 'escalation']),
+        trigger: narrowed(event, trigger, ['none', 'timer', 'message', 'signal', 'error', 'escalation']),
         // BPMN's default: an event sub-process interrupts its scope unless it says otherwise.
         interrupting: event.isInterrupting !== false,
         ...io,
@@ -26,21 +35,28 @@ export function compileEvent(event: ModdleElement, base: ElementBase, scope: Flo
       return {
         ...base,
         type: 'endEvent',
-        trigger: narrowed(event, trigger, ['none', 'terminate', 'error', 'escalation']),
+        trigger: narrowed(event, trigger, [
+          'none',
+          'terminate',
+          'error',
+          'escalation',
+          'messageThrow',
+          'signal',
+        ]),
         ...io,
       };
     case 'bpmn:IntermediateCatchEvent':
       return {
         ...base,
         type: 'intermediateCatchEvent',
-        trigger: narrowed(event, trigger, ['timer', 'message']),
+        trigger: narrowed(event, trigger, ['timer', 'message', 'signal', 'link']),
         ...io,
       };
     case 'bpmn:IntermediateThrowEvent':
       return {
         ...base,
         type: 'intermediateThrowEvent',
-        trigger: narrowed(event, trigger, ['none', 'escalation']),
+        trigger: narrowed(event, trigger, ['none', 'escalation', 'messageThrow', 'signal', 'link']),
         ...io,
       };
     case 'bpmn:BoundaryEvent':
@@ -50,7 +66,7 @@ export function compileEvent(event: ModdleElement, base: ElementBase, scope: Flo
         attachedToId: elementProp(event, 'attachedToRef')?.id ?? '',
         // BPMN's default: a boundary event interrupts the activity unless it says otherwise.
         cancelActivity: event.cancelActivity !== false,
-        trigger: narrowed(event, trigger, ['timer', 'message', 'error', 'escalation']),
+        trigger: narrowed(event, trigger, ['timer', 'message', 'signal', 'error', 'escalation']),
         ...io,
       };
     default:
@@ -78,6 +94,13 @@ function triggerOf(event: ModdleElement, scope: FlowScope): EventTrigger {
         ...optional('correlationKey', opensCase ? undefined : correlationKey),
       };
     }
+    case 'messageThrow':
+      // The message is the job's to send: its handler reads what it needs from the job.
+      return { kind: 'messageThrow', job: compileJobDefinition(event) };
+    case 'signal':
+      return { kind: 'signal', signalName: signalOf(definition).signalName ?? '' };
+    case 'link':
+      return { kind: 'link', linkName: linkNameOf(definition) ?? '' };
     case 'error':
       return { kind: 'error', ...optional('errorCode', codeOf(definition).code) };
     case 'escalation':

@@ -2,6 +2,8 @@ import { compileActivity } from './compile-activities';
 import { compileEvent, type ElementBase } from './compile-events';
 import { isEventNode } from './element-kinds';
 import { isNoneStartEvent, triggerKindOf } from './element-properties';
+import { embeddedFormsOf } from './embedded-forms';
+import { linkFlowsOf } from './link-events';
 import {
   boundaryEventsByActivity,
   buildGraph,
@@ -67,7 +69,13 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
   const [process] = executable;
   if (errors.length > 0 || !process) return { ok: false, errors };
   const model = buildModel(process);
-  return { ok: true, model, warnings: diagramWarnings(process, model) };
+  const embeddedForms = embeddedFormsOf(process, model);
+  return {
+    ok: true,
+    model,
+    warnings: diagramWarnings(process, model),
+    ...(Object.keys(embeddedForms).length > 0 ? { embeddedForms } : {}),
+  };
 }
 
 function problemAt(element: ModdleElement, message: string): DiagramProblem {
@@ -80,7 +88,9 @@ function problemAt(element: ModdleElement, message: string): DiagramProblem {
  */
 function buildModel(process: ModdleElement): ProcessModel {
   const scopes = flowScopesOf(process);
-  const graph = buildGraph(scopes.flatMap((scope) => scope.flows));
+  // Each link throw gets a flow of its own to its catch: links are resolved here, once.
+  const linkFlows = linkFlowsOf(scopes);
+  const graph = buildGraph([...scopes.flatMap((scope) => scope.flows), ...linkFlows]);
   const boundaryEvents = boundaryEventsByActivity(scopes.flatMap((scope) => scope.nodes));
   const scopeOfContainer = new Map(scopes.map((scope) => [scope.container, scope]));
   const scopeOf = (container: ModdleElement): FlowScope | undefined => scopeOfContainer.get(container);
@@ -104,21 +114,21 @@ function buildModel(process: ModdleElement): ProcessModel {
         scopeOf,
       });
     }
-    for (const flow of scope.flows) {
-      const id = flow.id ?? '';
-      flows[id] = {
-        id,
-        sourceId: elementProp(flow, 'sourceRef')?.id ?? '',
-        targetId: elementProp(flow, 'targetRef')?.id ?? '',
-        ...optional('condition', conditionOf(flow)),
-      };
-    }
+  }
+  for (const flow of [...scopes.flatMap((scope) => scope.flows), ...linkFlows]) {
+    const id = flow.id ?? '';
+    flows[id] = {
+      id,
+      sourceId: elementProp(flow, 'sourceRef')?.id ?? '',
+      targetId: elementProp(flow, 'targetRef')?.id ?? '',
+      ...optional('condition', conditionOf(flow)),
+    };
   }
 
   const topLevel = scopes[0]?.nodes ?? [];
   const isTriggeredStart = (node: ModdleElement): boolean => {
     const kind = node.$type === 'bpmn:StartEvent' ? triggerKindOf(node) : undefined;
-    return kind === 'timer' || kind === 'message';
+    return kind === 'timer' || kind === 'message' || kind === 'signal';
   };
   return {
     id: process.id ?? '',

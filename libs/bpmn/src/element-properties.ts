@@ -18,20 +18,32 @@ import {
 /** Attempts of a job before it raises an incident, when zeebe:taskDefinition says nothing (Zeebe's default). */
 export const DEFAULT_RETRIES = 3;
 
-/** The trigger kind of an event, or undefined for a definition the engine does not run (signal, link, …). */
+/**
+ * The trigger kind of an event, or undefined for a definition the engine does not run
+ * (conditional, compensation, …). A message on a throw or end event is 'messageThrow': it
+ * sends (a job does), where every other message event waits.
+ */
 export function triggerKindOf(event: ModdleElement): EventTrigger['kind'] | undefined {
   const definition = eventDefinitionOf(event);
   if (!definition) return 'none';
-  return TRIGGER_KINDS[definition.$type];
+  const kind = Object.hasOwn(TRIGGER_KINDS, definition.$type) ? TRIGGER_KINDS[definition.$type] : undefined;
+  return kind === 'message' && isThrowingEvent(event) ? 'messageThrow' : kind;
 }
 
 const TRIGGER_KINDS: Readonly<Record<string, EventTrigger['kind']>> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:MessageEventDefinition': 'message',
+  'bpmn:SignalEventDefinition': 'signal',
+  'bpmn:LinkEventDefinition': 'link',
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:TerminateEventDefinition': 'terminate',
 };
+
+/** Intermediate throw and end events: they throw their trigger instead of waiting for it. */
+export function isThrowingEvent(event: ModdleElement): boolean {
+  return event.$type === 'bpmn:IntermediateThrowEvent' || event.$type === 'bpmn:EndEvent';
+}
 
 /** The event definition of an event (the coverage check rejects events with several). */
 export function eventDefinitionOf(event: ModdleElement): ModdleElement | undefined {
@@ -72,6 +84,24 @@ export function messageOf(holder: ModdleElement): RawMessage {
     messageName: trimmedProp(message, 'name'),
     correlationKey: trimmedProp(extensionOf(message, 'zeebe:Subscription'), 'correlationKey'),
   };
+}
+
+export interface RawSignal {
+  /** The referenced bpmn:Signal; absent when signalRef is missing or names nothing. */
+  signal?: ModdleElement;
+  signalName?: string;
+}
+
+/** The signal of a bpmn:SignalEventDefinition (signalRef to a bpmn:Signal beside the process). */
+export function signalOf(definition: ModdleElement): RawSignal {
+  const signal = elementProp(definition, 'signalRef');
+  if (!signal) return {};
+  return { signal, signalName: trimmedProp(signal, 'name') };
+}
+
+/** The name of a bpmn:LinkEventDefinition: what pairs a link throw with its catch. */
+export function linkNameOf(definition: ModdleElement): string | undefined {
+  return trimmedProp(definition, 'name');
 }
 
 /** The code of the bpmn:Error or bpmn:Escalation an event definition references. */

@@ -14,7 +14,7 @@ export interface ProcessModel {
   flows: Record<string, SequenceFlow>;
   /** None start events of the process at top level: where a started instance begins. */
   startEventIds: string[];
-  /** Message and timer start events at top level: each starts a new instance when triggered. */
+  /** Message, timer and signal start events at top level: each starts a new instance when triggered. */
   triggeredStartEventIds: string[];
   /** Event sub-processes directly inside the process. */
   eventSubProcessIds: string[];
@@ -107,10 +107,34 @@ export interface MessageDefinition {
   correlationKey?: string;
 }
 
+/**
+ * Work a handler registered in the worker does (zeebe:taskDefinition, zeebe:taskHeaders): what
+ * service and send tasks, and message throw and end events, run as a job.
+ */
+export interface JobDefinition {
+  jobType: string;
+  /** Attempts before an incident (zeebe:taskDefinition retries, default 3). */
+  retries: number;
+  /** zeebe:taskHeaders: static configuration handed to the handler. */
+  headers: Record<string, string>;
+}
+
 export type EventTrigger =
   | { kind: 'none' }
   | { kind: 'timer'; timer: TimerDefinition }
   | ({ kind: 'message' } & MessageDefinition)
+  /**
+   * A message throw or end event: as in Zeebe it is a job of its type (like a send task), the
+   * handler sends the message (docs/bpmn-elements.md#message-throw-and-end-events).
+   */
+  | { kind: 'messageThrow'; job: JobDefinition }
+  /** A bpmn:Signal's name, static or FEEL (static on a top-level start event). Broadcast, never correlated. */
+  | { kind: 'signal'; signalName: string }
+  /**
+   * A link event. The compiler resolves every throw to the catch of the same name in its scope
+   * and joins them with a flow of its own (`<throw id>#link`), so a link only passes through.
+   */
+  | { kind: 'link'; linkName: string }
   /** `errorCode` absent on a catching event: it catches every error. */
   | { kind: 'error'; errorCode?: string }
   /** `escalationCode` absent on a catching event: it catches every escalation. */
@@ -121,7 +145,7 @@ export type TriggerOf<K extends EventTrigger['kind']> = Extract<EventTrigger, { 
 
 export interface StartEventElement extends BaseElement {
   type: 'startEvent';
-  trigger: EventTrigger & { kind: 'none' | 'timer' | 'message' | 'error' | 'escalation' };
+  trigger: EventTrigger & { kind: 'none' | 'timer' | 'message' | 'signal' | 'error' | 'escalation' };
   /** For the start event of an event sub-process: whether it interrupts its enclosing scope. */
   interrupting: boolean;
   ioMapping?: IoMapping;
@@ -129,19 +153,21 @@ export interface StartEventElement extends BaseElement {
 
 export interface EndEventElement extends BaseElement {
   type: 'endEvent';
-  trigger: EventTrigger & { kind: 'none' | 'terminate' | 'error' | 'escalation' };
+  trigger: EventTrigger & {
+    kind: 'none' | 'terminate' | 'error' | 'escalation' | 'messageThrow' | 'signal';
+  };
   ioMapping?: IoMapping;
 }
 
 export interface IntermediateCatchEventElement extends BaseElement {
   type: 'intermediateCatchEvent';
-  trigger: EventTrigger & { kind: 'timer' | 'message' };
+  trigger: EventTrigger & { kind: 'timer' | 'message' | 'signal' | 'link' };
   ioMapping?: IoMapping;
 }
 
 export interface IntermediateThrowEventElement extends BaseElement {
   type: 'intermediateThrowEvent';
-  trigger: EventTrigger & { kind: 'none' | 'escalation' };
+  trigger: EventTrigger & { kind: 'none' | 'escalation' | 'messageThrow' | 'signal' | 'link' };
   ioMapping?: IoMapping;
 }
 
@@ -150,7 +176,7 @@ export interface BoundaryEventElement extends BaseElement {
   attachedToId: string;
   /** Interrupting (true, the BPMN default) cancels the activity it is attached to. */
   cancelActivity: boolean;
-  trigger: EventTrigger & { kind: 'timer' | 'message' | 'error' | 'escalation' };
+  trigger: EventTrigger & { kind: 'timer' | 'message' | 'signal' | 'error' | 'escalation' };
   ioMapping?: IoMapping;
 }
 
@@ -166,19 +192,20 @@ export interface UserTaskElement extends ActivityBase {
   type: 'userTask';
   assignment: UserTaskAssignment;
   formId?: string;
+  /**
+   * zeebe:formDefinition formKey of a job-worker user task (Camunda before 8.6): either
+   * 'camunda-forms:bpmn:<id>', a form embedded in the process (zeebe:userTaskForm) that the
+   * deploy stores under this key, or a custom key kept on the task for an outside form.
+   */
+  formKey?: string;
   dueDate?: string;
   followUpDate?: string;
   priority?: number;
 }
 
 /** A service or send task: work done by a handler registered in the worker under `jobType`. */
-export interface JobTaskElement extends ActivityBase {
+export interface JobTaskElement extends ActivityBase, JobDefinition {
   type: 'serviceTask' | 'sendTask';
-  jobType: string;
-  /** Attempts before an incident (zeebe:taskDefinition retries, default 3). */
-  retries: number;
-  /** zeebe:taskHeaders: static configuration handed to the handler. */
-  headers: Record<string, string>;
 }
 
 export interface ReceiveTaskElement extends ActivityBase {
@@ -271,4 +298,15 @@ export interface DiagramProblem {
 }
 
 export type CompileResult =
-  { ok: true; model: ProcessModel; warnings: DiagramProblem[] } | { ok: false; errors: DiagramProblem[] };
+  | {
+      ok: true;
+      model: ProcessModel;
+      warnings: DiagramProblem[];
+      /**
+       * Forms embedded in the diagram (zeebe:userTaskForm) that user tasks link by formKey, by
+       * that key ('camunda-forms:bpmn:<id>'): the deploy stores them with the definition's forms.
+       * Absent when there are none.
+       */
+      embeddedForms?: Record<string, unknown>;
+    }
+  | { ok: false; errors: DiagramProblem[] };

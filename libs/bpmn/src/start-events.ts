@@ -1,6 +1,6 @@
 import type { ProcessModel } from './model';
 
-/** One way a case of a process without a none start event begins: a message or its timer. */
+/** One way a case of a process without a none start event begins: a message, a signal or its timer. */
 export interface TriggeredStart {
   /** The start event's id. */
   elementId: string;
@@ -11,9 +11,9 @@ export interface TriggeredStart {
 }
 
 /**
- * The message and timer start events of `model`, described for a person who tried to start it
+ * The message, signal and timer start events of `model`, described for a person who tried to start it
  * the way a none start event is started (POST /api/instances, a call activity) and could not:
- * Camunda 8 deploys a process that only messages or timers start, and so does CarePath.
+ * Camunda 8 deploys a process that only messages, signals or timers start, and so does CarePath.
  */
 export function triggeredStartsOf(model: ProcessModel): TriggeredStart[] {
   return (model.triggeredStartEventIds ?? []).flatMap((id): TriggeredStart[] => {
@@ -26,6 +26,15 @@ export function triggeredStartsOf(model: ProcessModel): TriggeredStart[] {
           elementId: id,
           summary: `by message '${trigger.messageName}' (start event '${id}', POST /api/messages)`,
           message: `Expected message '${trigger.messageName}' to start this process: publish it with POST /api/messages (start event '${id}')`,
+        },
+      ];
+    }
+    if (trigger.kind === 'signal') {
+      return [
+        {
+          elementId: id,
+          summary: `by signal '${trigger.signalName}' (start event '${id}', POST /api/signals)`,
+          message: `Expected signal '${trigger.signalName}' to start this process: broadcast it with POST /api/signals or a signal throw event (start event '${id}')`,
         },
       ];
     }
@@ -59,4 +68,21 @@ export function noNoneStartEventReason(model: ProcessModel): string | undefined 
   return starts.length === 0
     ? `Process '${model.id}' has no start event a case can begin at`
     : `Process '${model.id}' has no none start event: it starts ${starts.map((start) => start.summary).join(' or ')}`;
+}
+
+/**
+ * The top-level signal start event of `model` that `signalName` triggers, or undefined. Such an
+ * event starts a new case when the signal is broadcast (an event sub-process's signal start is a
+ * subscription of a running case instead, and is not top level).
+ */
+export function signalStartEventOf(model: ProcessModel, signalName: string): string | undefined {
+  return (model.triggeredStartEventIds ?? []).find((id) => {
+    const element = model.elements[id];
+    return (
+      element?.type === 'startEvent' &&
+      !element.parentId &&
+      element.trigger.kind === 'signal' &&
+      element.trigger.signalName === signalName
+    );
+  });
 }

@@ -1,19 +1,13 @@
 import { isFeel, toUtcInstant } from '../../expressions/src';
-import { JOB_TYPES } from '../../contracts/src/job-types';
-import {
-  calledElementOf,
-  multiInstanceOf,
-  parsePriority,
-  parseRetries,
-  scriptOf,
-  taskDefinitionOf,
-  taskHeadersOf,
-} from './element-properties';
+import { calledElementOf, multiInstanceOf, parsePriority, scriptOf } from './element-properties';
 import { isEventSubProcess } from './flow-scopes';
-import { extensionOf, stringProp, type ModdleElement } from './moddle';
+import { processOf, userTaskFormsOf } from './embedded-forms';
+import { embeddedFormIdOf } from './form-keys';
+import { extensionOf, stringProp, trimmedProp, type ModdleElement } from './moddle';
 import { checkExpression, checkVariableName, describe, type Report } from './report';
 import { clip } from './text';
 import { checkMessage, type CheckContext } from './validate-events';
+import { checkJobDefinition } from './validate-job';
 
 /** Checks what a task, sub-process or call activity needs to run. */
 export function checkActivity(activity: ModdleElement, context: CheckContext): void {
@@ -24,7 +18,7 @@ export function checkActivity(activity: ModdleElement, context: CheckContext): v
       break;
     case 'bpmn:ServiceTask':
     case 'bpmn:SendTask':
-      checkJobTask(activity, report);
+      checkJobDefinition(activity, report);
       break;
     case 'bpmn:ReceiveTask':
       checkMessage(activity, activity, { needsCorrelationKey: true }, context);
@@ -59,14 +53,7 @@ function checkUserTask(task: ModdleElement, report: Report): void {
     }
   }
 
-  const form = extensionOf(task, 'zeebe:FormDefinition');
-  if (form) {
-    for (const property of ['formKey', 'externalReference']) {
-      if (stringProp(form, property) !== undefined) {
-        report(task, `Expected zeebe:formDefinition formId: ${property} is not supported yet (tier 1)`);
-      }
-    }
-  }
+  checkFormDefinition(task, report);
 
   const priority = extensionOf(task, 'zeebe:PriorityDefinition');
   const value = priority && stringProp(priority, 'priority');
@@ -80,43 +67,35 @@ function checkUserTask(task: ModdleElement, report: Report): void {
   }
 }
 
-const KNOWN_JOB_TYPES: ReadonlySet<string> = new Set(JOB_TYPES);
-
-/** Service and send tasks: a job type some worker handler runs, retries, headers. */
-function checkJobTask(task: ModdleElement, report: Report): void {
-  const known = JOB_TYPES.join(', ');
-  const { type, retries } = taskDefinitionOf(task);
-  if (type === undefined) {
+/**
+ * formId (a deployed form) or formKey (a job-worker user task: an embedded form, or a custom
+ * key); an embedded-form key must name a zeebe:userTaskForm of the process. externalReference
+ * is not run yet.
+ */
+function checkFormDefinition(task: ModdleElement, report: Report): void {
+  const form = extensionOf(task, 'zeebe:FormDefinition');
+  if (!form) return;
+  if (stringProp(form, 'externalReference') !== undefined) {
     report(
       task,
-      `Expected a job type on ${describe(task)}: set zeebe:taskDefinition type (one of: ${known})`,
-    );
-  } else if (isFeel(type)) {
-    report(
-      task,
-      `Expected a static zeebe:taskDefinition type on ${describe(task)} (one of: ${known}): a FEEL job type cannot be checked against the worker's handlers`,
-    );
-  } else if (!KNOWN_JOB_TYPES.has(type)) {
-    report(
-      task,
-      `Expected the zeebe:taskDefinition type of ${describe(task)} to be a job type the worker handles (one of: ${known}), got '${clip(type)}'`,
+      'Expected zeebe:formDefinition formId or formKey: externalReference is not supported yet (tier 1)',
     );
   }
-  if (retries !== undefined && parseRetries(retries) === undefined) {
+  const formKey = trimmedProp(form, 'formKey');
+  if (formKey === undefined) return;
+  if (trimmedProp(form, 'formId') !== undefined) {
     report(
       task,
-      `Expected the zeebe:taskDefinition retries of ${describe(task)} to be an integer from 1 to 100, got '${clip(retries)}'`,
+      `Expected one of zeebe:formDefinition formId and formKey on user task ${describe(task)}, found both`,
     );
   }
-
-  const seen = new Set<string>();
-  for (const { key } of taskHeadersOf(task)) {
-    if (key === undefined) report(task, `Expected a key on every zeebe:header of ${describe(task)}`);
-    else if (key === '__proto__')
-      report(task, `Expected a zeebe:header key other than '__proto__' on ${describe(task)}`);
-    else if (seen.has(key))
-      report(task, `Expected each zeebe:header key once on ${describe(task)}, found '${clip(key)}' again`);
-    else seen.add(key);
+  const embeddedId = embeddedFormIdOf(formKey);
+  const process = processOf(task);
+  if (embeddedId !== undefined && process && !userTaskFormsOf(process).has(embeddedId)) {
+    report(
+      task,
+      `Expected a zeebe:userTaskForm with id '${clip(embeddedId)}' in process '${process.id ?? ''}': user task ${describe(task)} links it by formKey '${clip(formKey)}'`,
+    );
   }
 }
 

@@ -333,7 +333,7 @@ describe('validateProcess: start events by scope', () => {
       ],
       [
         'Plain_Start',
-        "Expected start event 'Plain_Start' of event sub-process 'OnSomething' to have a message, timer, error or escalation trigger",
+        "Expected start event 'Plain_Start' of event sub-process 'OnSomething' to have a message, timer, signal, error or escalation trigger",
       ],
     ]);
   });

@@ -2,7 +2,9 @@ import { isFeel } from '../../expressions/src';
 import {
   codeOf,
   eventDefinitionOf,
+  isThrowingEvent,
   messageOf,
+  signalOf,
   TIMER_PROPERTY,
   timersOf,
   triggerKindOf,
@@ -10,10 +12,11 @@ import {
 import { isActivityNode } from './element-kinds';
 import { isEventSubProcess, type FlowScope } from './flow-scopes';
 import type { EventTrigger, TimerDefinition } from './model';
-import { elementProp, type ModdleElement } from './moddle';
+import { elementProp, extensionOf, type ModdleElement } from './moddle';
 import { checkExpression, describe, type Report } from './report';
 import { clip } from './text';
 import { staticTimerProblem } from './timer-syntax';
+import { checkJobDefinition } from './validate-job';
 
 /** What event and activity checks need beyond the element: where it sits and how to report. */
 export interface CheckContext {
@@ -30,6 +33,7 @@ export function checkEvent(event: ModdleElement, context: CheckContext): void {
   if (kind === undefined) return;
   if (event.$type === 'bpmn:StartEvent') checkStartEvent(event, kind, context);
   if (event.$type === 'bpmn:BoundaryEvent') checkBoundaryEvent(event, kind, context);
+  if (isThrowingEvent(event)) checkThrownJob(event, kind, context.report);
 
   const definition = eventDefinitionOf(event);
   if (!definition) return;
@@ -39,7 +43,54 @@ export function checkEvent(event: ModdleElement, context: CheckContext): void {
     // A process-level message start event opens a new case: there is no case to correlate to.
     checkMessage(event, definition, { needsCorrelationKey: !atProcessStart }, context);
   }
+  if (kind === 'signal') checkSignal(event, definition, { staticName: atProcessStart }, context);
   if (kind === 'error' || kind === 'escalation') checkCode(event, definition, kind, context);
+}
+
+/**
+ * A message throw or end event runs as a job, like a send task (Zeebe): it needs a job type the
+ * worker handles. No other throw or end event runs one, so a job definition there would be
+ * ignored: it is reported.
+ */
+function checkThrownJob(event: ModdleElement, kind: EventTrigger['kind'], report: Report): void {
+  if (kind === 'messageThrow') return checkJobDefinition(event, report);
+  for (const type of ['zeebe:TaskDefinition', 'zeebe:TaskHeaders']) {
+    if (!extensionOf(event, type)) continue;
+    report(
+      event,
+      `Expected no ${type} on ${event.$type} ${describe(event)}: only message throw and end events run a job`,
+    );
+  }
+}
+
+/**
+ * A signal event names a bpmn:Signal with a name. The name may be FEEL where a running case
+ * evaluates it; a top-level signal start event waits before any case exists, so its name is static.
+ */
+function checkSignal(
+  event: ModdleElement,
+  definition: ModdleElement,
+  { staticName }: { staticName: boolean },
+  { report, unresolvedReferenceIds }: CheckContext,
+): void {
+  const { signal, signalName } = signalOf(definition);
+  if (!signal) {
+    if (!unresolvedReferenceIds.has(definition.id ?? '') && !unresolvedReferenceIds.has(event.id ?? '')) {
+      report(event, `Expected a signal on ${describe(event)}: set signalRef to a bpmn:Signal with a name`);
+    }
+    return;
+  }
+  const quoted = `signal '${signal.id ?? ''}' of ${describe(event)}`;
+  if (signalName === undefined) {
+    report(event, `Expected a name on ${quoted}: set the name of the bpmn:Signal`);
+  } else if (staticName && isFeel(signalName)) {
+    report(
+      event,
+      `Expected a static name on ${quoted}: a signal start event waits before any case exists, so there are no variables to evaluate '${clip(signalName)}' with`,
+    );
+  } else {
+    checkExpression(event, signalName, `the name of ${quoted}`, report);
+  }
 }
 
 function checkStartEvent(
@@ -63,7 +114,7 @@ function checkStartEvent(
   if (scope.kind === 'eventSubProcess' && kind === 'none') {
     report(
       event,
-      `Expected start event ${describe(event)} of event sub-process ${container} to have a message, timer, error or escalation trigger`,
+      `Expected start event ${describe(event)} of event sub-process ${container} to have a message, timer, signal, error or escalation trigger`,
     );
   }
   if (scope.kind === 'eventSubProcess' && kind === 'error' && event.isInterrupting === false) {

@@ -6,6 +6,8 @@ import { clip } from './text';
 
 const USER_TASK = ['bpmn:UserTask'];
 const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask'];
+/** Message throw and end events run a job too; on their other kinds validate-events reports it. */
+const JOBS = [...JOB_TASKS, 'bpmn:IntermediateThrowEvent', 'bpmn:EndEvent'];
 
 /**
  * The flow nodes each supported Zeebe extension does something on. Zeebe's schema allows some
@@ -14,8 +16,8 @@ const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask'];
  */
 const PLACES: Readonly<Record<string, readonly string[]>> = {
   'zeebe:IoMapping': [...ACTIVITY_TYPES, ...EVENT_TYPES],
-  'zeebe:TaskDefinition': JOB_TASKS,
-  'zeebe:TaskHeaders': JOB_TASKS,
+  'zeebe:TaskDefinition': JOBS,
+  'zeebe:TaskHeaders': JOBS,
   'zeebe:Script': ['bpmn:ScriptTask'],
   'zeebe:CalledElement': ['bpmn:CallActivity'],
   'zeebe:UserTask': USER_TASK,

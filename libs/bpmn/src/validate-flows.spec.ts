@@ -43,7 +43,7 @@ describe('validateProcess: gateways', () => {
     ]);
   });
 
-  it('lets an event-based gateway lead only to timer or message catch events or receive tasks', async () => {
+  it('lets an event-based gateway lead only to timer, message or signal catch events or receive tasks', async () => {
     // given
     const xml = diagram(
       `
@@ -66,11 +66,11 @@ describe('validateProcess: gateways', () => {
     expect(await only(xml)).toEqual([
       [
         'Race',
-        "Expected event-based gateway 'Race' to lead only to timer or message intermediate catch events or receive tasks, but flow 'Flow_call' leads to bpmn:UserTask 'Call parents' (Call)",
+        "Expected event-based gateway 'Race' to lead only to timer, message or signal intermediate catch events or receive tasks, but flow 'Flow_call' leads to bpmn:UserTask 'Call parents' (Call)",
       ],
       [
         'Race',
-        "Expected event-based gateway 'Race' to lead only to timer or message intermediate catch events or receive tasks, but flow 'Flow_task' leads to bpmn:Task 'Task'",
+        "Expected event-based gateway 'Race' to lead only to timer, message or signal intermediate catch events or receive tasks, but flow 'Flow_task' leads to bpmn:Task 'Task'",
       ],
     ]);
   });

@@ -90,7 +90,7 @@ function checkEventBasedGateway(gateway: ModdleElement, outgoing: ModdleElement[
     if (!target || waitsForEvent(target)) continue;
     report(
       gateway,
-      `Expected event-based gateway ${describe(gateway)} to lead only to timer or message intermediate catch events or receive tasks, but flow '${flow.id ?? ''}' leads to ${target.$type} ${describe(target)}`,
+      `Expected event-based gateway ${describe(gateway)} to lead only to timer, message or signal intermediate catch events or receive tasks, but flow '${flow.id ?? ''}' leads to ${target.$type} ${describe(target)}`,
     );
   }
 }
@@ -98,5 +98,5 @@ function checkEventBasedGateway(gateway: ModdleElement, outgoing: ModdleElement[
 function waitsForEvent(node: ModdleElement): boolean {
   if (node.$type === 'bpmn:ReceiveTask') return true;
   const kind = node.$type === 'bpmn:IntermediateCatchEvent' ? triggerKindOf(node) : undefined;
-  return kind === 'timer' || kind === 'message';
+  return kind === 'timer' || kind === 'message' || kind === 'signal';
 }

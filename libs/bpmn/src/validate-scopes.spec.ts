@@ -48,7 +48,10 @@ describe('validateProcess: start events of the process', () => {
       </bpmn:subProcess>`);
     // then
     expect(await only(xml)).toEqual([
-      ['pathway', "Expected a none, message or timer start event in process 'pathway', where a case begins"],
+      [
+        'pathway',
+        "Expected a none, message, timer or signal start event in process 'pathway', where a case begins",
+      ],
     ]);
   });
 });
@@ -104,7 +107,7 @@ describe('validateProcess: start events of sub-processes', () => {
     expect(await only(xml)).toEqual([
       [
         'OnNothing',
-        "Expected a start event in event sub-process 'OnNothing': its message, timer, error or escalation trigger starts it",
+        "Expected a start event in event sub-process 'OnNothing': its message, timer, signal, error or escalation trigger starts it",
       ],
       ['Timer_B', "Expected one start event per event sub-process, found 2 in 'OnTimers'"],
       ['Nothing_End', "Expected 'Nothing_End' to be reachable from a start event"],

@@ -12,8 +12,8 @@ import { describe, type Report } from './report';
 /**
  * Where each scope begins: an embedded sub-process at its one none start event, an event
  * sub-process at its one start event, whose trigger starts it. A process begins at its one none
- * start event or, when it has none, at its message and timer start events (Camunda 8 deploys
- * such a process; only a message or its timer starts a case of it). The starts of its event
+ * start event or, when it has none, at its message, timer and signal start events (Camunda 8
+ * deploys such a process; only a message, its timer or a signal starts a case of it). The starts of its event
  * sub-processes are not in this scope, so they do not count.
  */
 export function checkStartEvents(scope: FlowScope, report: Report): void {
@@ -29,7 +29,7 @@ export function checkStartEvents(scope: FlowScope, report: Report): void {
     if (starts.length === 0) {
       report(
         container,
-        `Expected a start event in event sub-process ${describe(container)}: its message, timer, error or escalation trigger starts it`,
+        `Expected a start event in event sub-process ${describe(container)}: its message, timer, signal, error or escalation trigger starts it`,
       );
     }
     return;
@@ -41,12 +41,12 @@ export function checkStartEvents(scope: FlowScope, report: Report): void {
     }
     const triggeredStarts = starts.filter((node) => {
       const kind = triggerKindOf(node);
-      return kind === 'message' || kind === 'timer';
+      return kind === 'message' || kind === 'timer' || kind === 'signal';
     });
     if (noneStarts.length === 0 && triggeredStarts.length === 0) {
       report(
         container,
-        `Expected a none, message or timer start event in process '${container.id ?? ''}', where a case begins`,
+        `Expected a none, message, timer or signal start event in process '${container.id ?? ''}', where a case begins`,
       );
     }
     return;

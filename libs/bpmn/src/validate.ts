@@ -9,6 +9,8 @@ import { checkCoverage } from './validate-coverage';
 import { checkEvent, type CheckContext } from './validate-events';
 import { checkExtensionPlacement, checkIoMapping } from './validate-extensions';
 import { checkFlowCondition, checkFlowEnds, checkFlowScope, checkOutgoingFlows } from './validate-flows';
+import { linkFlowsOf } from './link-events';
+import { checkEmbeddedForms } from './embedded-forms';
 import { checkStartEvents, unreachableNodes } from './validate-scopes';
 
 /**
@@ -37,7 +39,9 @@ export function validateProcess(
     }));
   }
   checkCoverage(process, report);
-  const graph = buildGraph(scopes.flatMap((scope) => scope.flows));
+  checkEmbeddedForms(process, report);
+  // A link throw leads on to its catch: the graph has that path (docs/bpmn-elements.md#link-events).
+  const graph = buildGraph([...scopes.flatMap((scope) => scope.flows), ...linkFlowsOf(scopes, report)]);
   const scopeOf = new Map(scopes.flatMap((scope) => scope.nodes.map((node) => [node, scope] as const)));
   const unresolvedReferenceIds = options.unresolvedReferenceIds ?? new Set<string>();
 
@@ -102,7 +106,17 @@ function checkNode(node: ModdleElement, graph: Graph, context: CheckContext): vo
   checkIoMapping(node, report);
 }
 
-/** Elements that legitimately have no incoming or outgoing flow of their own. */
+/**
+ * Elements that legitimately have no incoming or outgoing flow of their own. A link throw goes
+ * on at its catch; one without a catch is reported by the link check (link-events.ts).
+ */
 function isOffThePath(node: ModdleElement): boolean {
-  return node.isForCompensation === true || isEventSubProcess(node);
+  return node.isForCompensation === true || isEventSubProcess(node) || isLinkThrow(node);
+}
+
+function isLinkThrow(node: ModdleElement): boolean {
+  return (
+    node.$type === 'bpmn:IntermediateThrowEvent' &&
+    listProp(node, 'eventDefinitions')[0]?.$type === 'bpmn:LinkEventDefinition'
+  );
 }

@@ -1,5 +1,6 @@
 import { DEPRECATED_JOB_TYPES } from '../../contracts/src/job-types';
 import { coverageOf } from './coverage';
+import { embeddedFormIdOf } from './form-keys';
 import type { DiagramProblem, ProcessModel } from './model';
 import { listProp, type ModdleElement } from './moddle';
 
@@ -9,6 +10,7 @@ import { listProp, type ModdleElement } from './moddle';
  * - modelling-only elements (coverage `modellingOnly`: data objects, data stores and their
  *   associations) that the engine ignores, as Camunda 8 does;
  * - user tasks nobody can ever see: no assignee, no candidate group, no candidate user;
+ * - user tasks with a custom formKey (not an embedded form): CarePath shows no form for them;
  * - service and send tasks whose job type is deprecated (`deprecated`: type → what instead).
  * Warnings that need the deploy's context (a linked form that is not deployed) are added by the
  * api.
@@ -21,8 +23,27 @@ export function diagramWarnings(
   return [
     ...modellingOnlyWarnings(process),
     ...unseenTaskWarnings(model),
+    ...customFormKeyWarnings(model),
     ...deprecatedJobWarnings(model, deprecated),
   ];
+}
+
+/**
+ * A formKey that names no embedded form is a form CarePath cannot show: the task keeps the key
+ * (`formKey` in its view) for whatever application renders it, and opens without a form.
+ */
+function customFormKeyWarnings(model: ProcessModel): DiagramProblem[] {
+  return Object.values(model.elements).flatMap((element) => {
+    if (element.type !== 'userTask' || element.formKey === undefined) return [];
+    if (embeddedFormIdOf(element.formKey) !== undefined) return [];
+    return [
+      {
+        elementId: element.id,
+        elementType: 'bpmn:UserTask',
+        message: `User task '${element.id}' has the custom form key '${element.formKey}': CarePath shows no form for it (only embedded 'camunda-forms:bpmn:…' forms and formId); the task carries the key as formKey`,
+      },
+    ];
+  });
 }
 
 export function deprecatedJobWarnings(

@@ -13,3 +13,11 @@ export type JobType = (typeof JOB_TYPES)[number];
  * it before its handler is removed. None is deprecated today.
  */
 export const DEPRECATED_JOB_TYPES: Readonly<Partial<Record<JobType, string>>> = {};
+
+/**
+ * The job a signal throw or end event runs: the worker broadcasts the signal (header
+ * `signalName`, the job's variables as its payload) from the case's org unit, as
+ * docs/signals.md says. Not a `zeebe:taskDefinition type` a diagram may name: JOB_TYPES does not
+ * list it, so the deploy validator refuses it there.
+ */
+export const BROADCAST_SIGNAL_JOB_TYPE = 'carepath:broadcast-signal';

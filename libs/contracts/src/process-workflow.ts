@@ -29,6 +29,8 @@ export const ASSIGN_TASK_UPDATE = defineUpdate<TaskAssignmentResult, [AssignTask
 export const CORRELATE_MESSAGE_UPDATE = defineUpdate<CorrelateMessageResult, [CorrelateMessageArgs]>(
   'correlateMessage',
 );
+/** A broadcast signal reaches the case: every subscription of its name triggers (docs/signals.md). */
+export const TRIGGER_SIGNAL_UPDATE = defineUpdate<TriggerSignalResult, [TriggerSignalArgs]>('triggerSignal');
 export const RETRY_INCIDENT_UPDATE = defineUpdate<StepResult, [RetryIncidentArgs]>('retryIncident');
 export const CANCEL_INSTANCE_UPDATE = defineUpdate<void, [CancelInstanceArgs]>('cancelInstance');
 /** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
@@ -110,6 +112,19 @@ export interface CorrelateMessageArgs {
   correlationKey: string;
   variables: Variables;
   actor: Actor | null;
+}
+
+export interface TriggerSignalArgs {
+  signalName: string;
+  variables: Variables;
+  /** Who broadcast it (POST /api/signals); null for a signal a case threw. */
+  actor: Actor | null;
+  /** The case that threw it, when one did (recorded in the receiving case's audit trail). */
+  thrownBy?: string;
+}
+
+export interface TriggerSignalResult extends StepResult {
+  subscriptionIds: string[];
 }
 
 export interface RetryIncidentArgs {

@@ -475,7 +475,7 @@ function nextActions(s: Scenario, progress: boolean): (() => Step)[] {
     const element = s.model.elements[open.elementId];
     const ends = element?.type === 'intermediateCatchEvent' || element?.type === 'receiveTask';
     // Closing the case (an interrupting event sub-process) ends the walk early: the caller chooses when.
-    if (open.elementId === 'closed-start') continue;
+    if (open.elementId === 'closed-start' || open.kind === 'signal') continue;
     if (ends || !progress)
       actions.push(() => s.correlate(open.messageName, open.correlationKey, { note: 'm' }));
   }

@@ -306,6 +306,61 @@ export function correlateMessage(
 }
 
 /**
+ * A broadcast signal reached this case (docs/signals.md): every subscription open for its name
+ * when it arrives is triggered, oldest first, each with the signal's variables (Zeebe's
+ * broadcast: no correlation key). One that an earlier trigger of the same signal closed (its
+ * activity was interrupted) is skipped; subscriptions opened by this step wait for the next
+ * signal. Subscriptions of non-interrupting boundary and event sub-process starts stay open.
+ */
+export function triggerSignal(
+  model: ProcessModel,
+  state: EngineState,
+  signal: { signalName: string; variables: Variables; actor?: string; thrownBy?: string },
+  ctx: EngineContext,
+): (Step & { subscriptionIds: string[] }) | EngineFailure {
+  const subscriptionIds: string[] = [];
+  const result = step(model, state, ctx, (runtime) => {
+    const waiting = Object.values(runtime.state.subscriptions).filter(
+      (open) => open.kind === 'signal' && open.signalName === signal.signalName,
+    );
+    if (waiting.length === 0) {
+      return refuse('', `Expected an open subscription for signal '${signal.signalName}'`);
+    }
+    for (const subscription of waiting) {
+      if (!Object.hasOwn(runtime.state.subscriptions, subscription.subscriptionId)) continue;
+      subscriptionIds.push(subscription.subscriptionId);
+      const event = runtime.element(subscription.elementId);
+      const staysOpen =
+        (event.type === 'boundaryEvent' && !event.cancelActivity) ||
+        (event.type === 'startEvent' && !event.interrupting);
+      if (!staysOpen) {
+        delete runtime.state.subscriptions[subscription.subscriptionId];
+        runtime.log.command({
+          type: 'closeSubscription',
+          subscriptionId: subscription.subscriptionId,
+          state: 'correlated',
+        });
+      }
+      runtime.log.event({
+        type: 'signal.received',
+        elementId: subscription.elementId,
+        ...(signal.actor === undefined ? {} : { actor: signal.actor }),
+        data: {
+          signalName: signal.signalName,
+          subscriptionId: subscription.subscriptionId,
+          ...(signal.thrownBy === undefined ? {} : { thrownBy: signal.thrownBy }),
+        },
+      });
+      runtime.subscriptions.trigger(subscription.ownerId, subscription.elementId, {
+        variables: signal.variables,
+      });
+    }
+    return null;
+  });
+  return 'kind' in result ? result : { ...result, subscriptionIds };
+}
+
+/**
  * A called case completed: its variables come back (all of them, unless
  * propagateAllChildVariables is false: then only through output mappings).
  */

@@ -73,13 +73,20 @@ export interface OpenTimer {
   repeat?: { interval: string; remaining: number | null };
 }
 
-export interface OpenSubscription {
+/**
+ * What an open subscription waits for: a message (name and correlation key), or a signal (a
+ * name only: a signal is broadcast to every subscription of its name, docs/signals.md). States
+ * recorded before signals existed hold message subscriptions without `kind`.
+ */
+export type SubscriptionTarget =
+  | { kind?: 'message'; messageName: string; correlationKey: string }
+  | { kind: 'signal'; signalName: string; messageName?: never; correlationKey?: never };
+
+export type OpenSubscription = {
   subscriptionId: string;
   elementId: string;
   ownerId: string;
-  messageName: string;
-  correlationKey: string;
-}
+} & SubscriptionTarget;
 
 export interface OpenChild {
   childId: string;
@@ -144,6 +151,7 @@ export interface EngineEvent {
     | 'job.completed'
     | 'timer.fired'
     | 'message.correlated'
+    | 'signal.received'
     | 'error.thrown'
     | 'escalation.thrown'
     | 'incident.raised'
@@ -165,6 +173,8 @@ export interface UserTaskSpec {
   followUpAt?: string;
   priority: number;
   formId?: string;
+  /** A job-worker user task's zeebe:formDefinition formKey (an embedded form's key, or a custom one). */
+  formKey?: string;
   /**
    * Variables the task sees beyond the process-level ones: those of its sub-process scopes,
    * its input mappings and its multi-instance item. Absent when there are none.
@@ -188,12 +198,10 @@ export interface TimerSpec {
   dueAt: string;
 }
 
-export interface SubscriptionSpec {
+export type SubscriptionSpec = {
   subscriptionId: string;
   elementId: string;
-  messageName: string;
-  correlationKey: string;
-}
+} & SubscriptionTarget;
 
 export interface ChildSpec {
   childId: string;

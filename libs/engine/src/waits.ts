@@ -1,4 +1,4 @@
-import type { MessageDefinition, TimerDefinition, TriggerOf } from '../../bpmn/src/model';
+import type { EventTrigger, MessageDefinition, TimerDefinition, TriggerOf } from '../../bpmn/src/model';
 import {
   addDuration,
   evaluateFeel,
@@ -11,6 +11,7 @@ import { failure, type Wait } from './elements/handler';
 import type { EngineContext, EngineFailure, Variables } from './types';
 
 type TimerWait = Extract<Wait, { kind: 'timer' }>;
+/** A subscription: to a message or to a signal. */
 type MessageWait = Extract<Wait, { kind: 'subscription' }>;
 
 /**
@@ -68,16 +69,55 @@ export function openTimerWait(
   }
 }
 
-/** The wait of a timer or message event (catch, boundary, event sub-process start): whichever its trigger is. */
+/** The triggers an event waits for: a timer, a message or a signal (not errors, escalations or links). */
+export type WaitTrigger = TriggerOf<'timer'> | TriggerOf<'message'> | TriggerOf<'signal'>;
+
+export function isWaitTrigger(trigger: EventTrigger): trigger is WaitTrigger {
+  return trigger.kind === 'timer' || trigger.kind === 'message' || trigger.kind === 'signal';
+}
+
+/** The wait of a timer, message or signal event (catch, boundary, event sub-process start): whichever its trigger is. */
 export function openTriggerWait(
   elementId: string,
-  trigger: TriggerOf<'timer'> | TriggerOf<'message'>,
+  trigger: WaitTrigger,
   variables: Readonly<Variables>,
   ctx: EngineContext,
 ): TimerWait | MessageWait | EngineFailure {
-  return trigger.kind === 'timer'
-    ? openTimerWait(elementId, trigger.timer, variables, ctx)
-    : openMessageWait(elementId, trigger, variables, ctx);
+  switch (trigger.kind) {
+    case 'timer':
+      return openTimerWait(elementId, trigger.timer, variables, ctx);
+    case 'message':
+      return openMessageWait(elementId, trigger, variables, ctx);
+    case 'signal':
+      return openSignalWait(elementId, trigger.signalName, variables, ctx);
+  }
+}
+
+/**
+ * A signal subscription: the signal's name (static or FEEL), evaluated now. No correlation key:
+ * a broadcast signal reaches every subscription of its name (docs/signals.md).
+ */
+export function openSignalWait(
+  elementId: string,
+  signalName: string,
+  variables: Readonly<Variables>,
+  ctx: EngineContext,
+): MessageWait | EngineFailure {
+  const name = evaluateSignalName(elementId, signalName, variables, ctx);
+  return typeof name === 'string'
+    ? { kind: 'subscription', subscription: { kind: 'signal', elementId, signalName: name } }
+    : name;
+}
+
+/** A signal's name, static or FEEL yielding a string or number (as message names). */
+export function evaluateSignalName(
+  elementId: string,
+  signalName: string,
+  variables: Readonly<Variables>,
+  ctx: EngineContext,
+): string | EngineFailure {
+  const name = evaluateText('signal name', signalName, variables, ctx);
+  return typeof name === 'string' ? name : failure(elementId, name.message);
 }
 
 /** The next firing of a repeating timer, or null when it has fired its last. */

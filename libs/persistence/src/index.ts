@@ -12,5 +12,7 @@ export * from './notifications';
 export * from './org-scope';
 export * from './process-definitions';
 export * from './projection-writer';
+export * from './signal-broadcast';
+export * from './signal-subscriptions';
 export * from './task-candidates';
 export * from './timer-cases';

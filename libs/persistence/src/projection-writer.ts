@@ -12,6 +12,11 @@ import type { EngineEvent } from '../../engine/src/types';
 import { hashEntry } from './audit-chain';
 import { type AuditHeadKey, auditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from './audit-head';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
+import {
+  closeLeftoverSignalSubscriptions,
+  closeSignalSubscription,
+  openSignalSubscriptions,
+} from './signal-subscriptions';
 import { refusedUsersMessage, resolveCandidates, usersOnLine } from './task-candidates';
 
 export interface ProjectionOptions {
@@ -75,12 +80,14 @@ export async function writeProjectionStep(
     for (const closed of changes.closedTasks) {
       await closeTask(db, closed, step.variables);
     }
-    await openSubscriptions(db, instance, changes.openedSubscriptions);
+    await openSubscriptions(db, instance, messageSubscriptions(changes.openedSubscriptions));
+    await openSignalSubscriptions(db, instance, changes.openedSubscriptions);
     for (const closed of changes.closedSubscriptions) {
       await db.query(
         `UPDATE message_subscription SET state = $2, closed_at = $3 WHERE id = $1 AND state = 'open'`,
         [closed.subscriptionId, closed.state, closed.at],
       );
+      await closeSignalSubscription(db, closed);
     }
     await deleteTakenMessages(
       db,
@@ -130,7 +137,9 @@ export async function writeProjectionStep(
       db,
       instance.orgPath,
       step.step,
-      changes.openedSubscriptions.filter((subscription) => !closedNow.has(subscription.subscriptionId)),
+      messageSubscriptions(changes.openedSubscriptions).filter(
+        (subscription) => !closedNow.has(subscription.subscriptionId),
+      ),
       options.dataKey,
     );
     return { status: 'written', bufferedMessages, refusedTasks };
@@ -226,11 +235,21 @@ function withDefaults(step: ProjectionStep) {
   };
 }
 
-/** Inserts the subscriptions a step opened, in one statement however many there are. */
+type OpenedSubscription = ProjectionStep['openedSubscriptions'][number];
+type OpenedMessageSubscription = Exclude<OpenedSubscription, { kind: 'signal' }>;
+
+/** The message subscriptions among those a step opened (signal ones go to signal_subscription). */
+function messageSubscriptions(subscriptions: OpenedSubscription[]): OpenedMessageSubscription[] {
+  return subscriptions.filter(
+    (subscription): subscription is OpenedMessageSubscription => subscription.kind !== 'signal',
+  );
+}
+
+/** Inserts the message subscriptions a step opened, in one statement however many there are. */
 async function openSubscriptions(
   db: EntityManager,
   instance: InstanceDescriptor,
-  subscriptions: ProjectionStep['openedSubscriptions'],
+  subscriptions: OpenedMessageSubscription[],
 ): Promise<void> {
   if (subscriptions.length === 0) return;
   await db.query(
@@ -251,8 +270,9 @@ async function openSubscriptions(
   );
 }
 
-/** A case that has ended waits for nothing: no message may be routed to it any more. */
+/** A case that has ended waits for nothing: no message or signal may be routed to it any more. */
 async function closeLeftoverSubscriptions(db: EntityManager, instanceId: string, at: string): Promise<void> {
+  await closeLeftoverSignalSubscriptions(db, instanceId, at);
   // TypeORM answers an UPDATE with [rows, count].
   const [rows]: [{ id: string }[], number] = await db.query(
     `UPDATE message_subscription SET state = 'cancelled', closed_at = $2
@@ -280,8 +300,8 @@ async function openTask(
   if ('message' in refusal) return { taskId: task.taskId, message: refusal.message };
   await db.query(
     `INSERT INTO user_task (id, instance_id, element_id, name, org_path, assignee_id, candidate_groups,
-       candidate_users, due_at, follow_up_at, priority, state, form_id, created_at, local_variables)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14)`,
+       candidate_users, due_at, follow_up_at, priority, state, form_id, created_at, local_variables, form_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14, $15)`,
     [
       task.taskId,
       instanceId,
@@ -297,6 +317,7 @@ async function openTask(
       task.formId ?? null,
       task.openedAt,
       JSON.stringify(task.localVariables ?? {}),
+      task.formKey ?? null,
     ],
   );
   if (refusal.candidateIds.length > 0) {
@@ -358,7 +379,7 @@ async function closeTask(
   processVariables: Record<string, unknown>,
 ): Promise<void> {
   const rows: { local_variables: Record<string, unknown>; form: unknown }[] = await db.query(
-    `SELECT t.local_variables, d.forms -> t.form_id AS form
+    `SELECT t.local_variables, d.forms -> COALESCE(t.form_id, t.form_key) AS form
      FROM user_task t
      JOIN process_instance i ON i.id = t.instance_id
      JOIN process_definition d ON d.id = i.definition_id

@@ -10,6 +10,8 @@ import { type CurrentUser, hasRole, hasRoleAt, outermost } from '../auth/current
 import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
 import { compileInWorker } from './compile-pool';
+import { EMBEDDED_FORM_KEY_PREFIX } from '../../../../libs/bpmn/src/form-keys';
+import { findHostileJson } from '../common/json-guard';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { TimerStarts } from './timer-starts.service';
 
@@ -71,6 +73,7 @@ export class DefinitionsService {
       );
     }
     const { model } = compiled;
+    const storedForms = withEmbeddedForms(forms, compiled.embeddedForms ?? {});
     const warnings = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
     const result = await this.db.transaction(async (tx) => {
@@ -88,7 +91,7 @@ export class DefinitionsService {
           name: model.name ?? null,
           xml,
           model,
-          forms,
+          forms: storedForms,
           sha256,
           ownerUnitId: owner.id,
           deployedBy: user.id,
@@ -208,6 +211,53 @@ export class DefinitionsService {
       throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
     return definition;
   }
+}
+
+/**
+ * The forms stored with a definition: those of the deploy's `forms`, and the forms embedded in
+ * the diagram (zeebe:userTaskForm) under the formKey job-worker user tasks link them by
+ * ('camunda-forms:bpmn:<id>'), so tasks show and check them as they do formId forms
+ * (docs/bpmn-elements.md#job-worker-user-tasks). An embedded form JSON refuses what the request
+ * body guard refuses, and a `forms` key may not take an embedded form's place.
+ */
+function withEmbeddedForms(
+  forms: Record<string, unknown>,
+  embedded: Record<string, unknown>,
+): Record<string, unknown> {
+  const problems = Object.entries(embedded).flatMap(([formKey, schema]) => {
+    const elementId = formKey.slice(EMBEDDED_FORM_KEY_PREFIX.length);
+    const hostile = findHostileJson(schema);
+    const taken = Object.hasOwn(forms, formKey);
+    return [
+      ...(hostile
+        ? [
+            {
+              elementId,
+              elementType: 'zeebe:UserTaskForm',
+              message: `${hostile.message} (at ${hostile.path || 'its root'})`,
+            },
+          ]
+        : []),
+      ...(taken
+        ? [
+            {
+              path: `forms.${formKey}`,
+              elementId,
+              elementType: 'zeebe:UserTaskForm',
+              message: `Expected no deployed form under '${formKey}': the diagram embeds that form`,
+            },
+          ]
+        : []),
+    ];
+  });
+  if (problems.length > 0) {
+    throw new ProblemException(
+      400,
+      `The diagram's embedded forms have ${problems.length} problem(s): ${problems.map((p) => `${p.elementId}: ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
+  return { ...forms, ...embedded };
 }
 
 /**

@@ -62,7 +62,8 @@ export class TasksService {
   async get(user: CurrentUser, id: string) {
     const task = await this.findVisible(user, id);
     const [row] = (await this.db.query(
-      `SELECT i.variables, t.local_variables AS "localVariables", d.forms -> t.form_id AS form
+      `SELECT i.variables, t.local_variables AS "localVariables",
+              d.forms -> COALESCE(t.form_id, t.form_key) AS form
          FROM user_task t
          JOIN process_instance i ON i.id = t.instance_id
          JOIN process_definition d ON d.id = i.definition_id
@@ -259,6 +260,7 @@ export class TasksService {
       state: t.state,
       createdAt: t.createdAt.toISOString(),
       formId: t.formId,
+      formKey: t.formKey,
     }));
   }
 }

@@ -2,7 +2,7 @@ import { isActivity } from '../../../bpmn/src/model';
 import { eventSubProcessStartsOf } from '../elements/container/event-sub-process';
 import { handlerFor, type Wait } from '../elements';
 import type { ElementInstance, EngineFailure, OpenTimer, Variables } from '../types';
-import { nextCycleDue, openTriggerWait } from '../waits';
+import { isWaitTrigger, nextCycleDue, openTriggerWait } from '../waits';
 import type { Behaviors } from './behaviors';
 
 /** What fired for an owner: a message's payload, or a timer (no payload) that may repeat. */
@@ -91,7 +91,7 @@ export class EventSubscriptions {
       const boundary = this.b.element(boundaryId);
       if (boundary.type !== 'boundaryEvent') continue;
       const { trigger } = boundary;
-      if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
+      if (!isWaitTrigger(trigger)) continue;
       const wait = openTriggerWait(boundary.id, trigger, variables, this.b.ctx);
       if (wait.kind === 'failure') {
         this.b.incidents.raise(instance, wait.message, 'activate');
@@ -127,7 +127,7 @@ export class EventSubscriptions {
       const start = this.b.element(startId);
       if (start.type !== 'startEvent') continue;
       const { trigger } = start;
-      if (trigger.kind !== 'timer' && trigger.kind !== 'message') continue;
+      if (!isWaitTrigger(trigger)) continue;
       const wait = openTriggerWait(start.id, trigger, variables, this.b.ctx);
       if (wait.kind === 'failure') return wait;
       waits.push(wait);

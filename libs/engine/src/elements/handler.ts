@@ -32,6 +32,9 @@ export interface ActivationInput<E extends FlowElement> {
   ctx: EngineContext;
 }
 
+/** A subscription spec before it is given its id (Omit that keeps message and signal apart). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'subscriptionId'> : never;
+
 /** Work an element waits for; the event subscriptions behaviour opens it and gives it an id. */
 export type Wait =
   | { kind: 'task'; task: Omit<UserTaskSpec, 'taskId'> }
@@ -41,7 +44,7 @@ export type Wait =
       timer: Omit<TimerSpec, 'timerId'>;
       repeat?: { interval: string; remaining: number | null };
     }
-  | { kind: 'subscription'; subscription: Omit<SubscriptionSpec, 'subscriptionId'> }
+  | { kind: 'subscription'; subscription: WithoutId<SubscriptionSpec> }
   | { kind: 'child'; child: Omit<ChildSpec, 'childId' | 'catches'> };
 
 /**

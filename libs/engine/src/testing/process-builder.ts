@@ -62,6 +62,13 @@ export const trigger = {
     kind: 'escalation',
     ...(escalationCode === undefined ? {} : { escalationCode }),
   }),
+  signal: (signalName: string): TriggerOf<'signal'> => ({ kind: 'signal', signalName }),
+  link: (linkName: string): TriggerOf<'link'> => ({ kind: 'link', linkName }),
+  /** A message throw or end event: a job of `jobType` (3 retries, no headers unless given). */
+  messageThrow: (jobType: string, headers: Record<string, string> = {}): TriggerOf<'messageThrow'> => ({
+    kind: 'messageThrow',
+    job: { jobType, retries: 3, headers },
+  }),
 };
 
 /** Timer triggers: a duration ('PT1H'), a date-time, or a cycle ('R3/PT1H'); each may be FEEL. */

@@ -14,6 +14,7 @@ import {
   startInstance,
   throwChildError,
   throwJobError,
+  triggerSignal,
 } from '../engine';
 import type { Command, EngineEvent, EngineFailure, EngineState, Step, Variables } from '../types';
 import { testContext, type TestContext } from './process-builder';
@@ -115,6 +116,18 @@ export class Scenario {
     deepFreeze(variables);
     return this.accept(
       correlateMessage(this.model, this.frozen(), { messageName, correlationKey, variables }, this.ctx),
+    );
+  }
+
+  signal(signalName: string, variables: Variables = {}, thrownBy?: string): Step {
+    deepFreeze(variables);
+    return this.accept(
+      triggerSignal(
+        this.model,
+        this.frozen(),
+        { signalName, variables, ...(thrownBy === undefined ? {} : { thrownBy }) },
+        this.ctx,
+      ),
     );
   }
 

@@ -19,6 +19,8 @@ export class UserTaskEntity {
   @Column({ type: 'integer', default: 50 }) priority!: number;
   @Column({ type: 'text' }) state!: TaskState;
   @Column({ name: 'form_id', type: 'text', nullable: true }) formId!: string | null;
+  /** A job-worker user task's formKey: an embedded form's key in the definition's forms, or a custom key. */
+  @Column({ name: 'form_key', type: 'text', nullable: true }) formKey!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   @Column({ name: 'ended_by', type: 'uuid', nullable: true }) endedBy!: string | null;

@@ -1,4 +1,4 @@
-import { openMessageWait, openTriggerWait } from '../../waits';
+import { isWaitTrigger, openMessageWait, openTriggerWait } from '../../waits';
 import { failure, type Activation, type ElementHandler, type ElementOfType, type Wait } from '../handler';
 
 /**
@@ -11,7 +11,7 @@ export const eventBasedGatewayHandler: ElementHandler<ElementOfType<'eventBasedG
     const waits: Wait[] = [];
     for (const flowId of element.outgoing) {
       const target = model.elements[model.flows[flowId]?.targetId ?? ''];
-      if (target?.type === 'intermediateCatchEvent') {
+      if (target?.type === 'intermediateCatchEvent' && isWaitTrigger(target.trigger)) {
         const wait = openTriggerWait(target.id, target.trigger, variables, ctx);
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
@@ -20,7 +20,7 @@ export const eventBasedGatewayHandler: ElementHandler<ElementOfType<'eventBasedG
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
       } else {
-        return failure(element.id, `Expected flow '${flowId}' to lead to a timer or message catch event`);
+        return failure(element.id, `Expected flow '${flowId}' to lead to a timer, message or signal catch event`);
       }
     }
     return { kind: 'wait', waits };

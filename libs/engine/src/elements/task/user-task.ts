@@ -54,6 +54,7 @@ function resolveTask(
     ...(followUpAt.value === undefined ? {} : { followUpAt: followUpAt.value }),
     priority: element.priority ?? DEFAULT_PRIORITY,
     ...(element.formId === undefined ? {} : { formId: element.formId }),
+    ...(element.formKey === undefined ? {} : { formKey: element.formKey }),
   };
 }
 

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import {
+  type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
+import {
+  type JobInput,
+  type JobResult,
+  RUN_PROCESS_WORKFLOW,
+  type RunProcessInput,
+  TRIGGER_SIGNAL_UPDATE,
+  type TriggerSignalArgs,
+  workflowIdForInstance,
+} from '../../../../libs/contracts/src/process-workflow';
+import type { DefinitionRef } from '../../../../libs/persistence/src/process-definitions';
+import { broadcastSignal } from '../../../../libs/persistence/src/signal-broadcast';
+import { logThrownSignal } from '../../../../libs/persistence/src/signal-subscriptions';
+import { createTimerCase } from '../../../../libs/persistence/src/timer-cases';
+
+/** What the worker needs to reach other cases: a Temporal client and the cases' task queue. */
+export interface SignalSender {
+  client: Client;
+  taskQueue: string;
+}
+
+/** How long one case may take to take the signal before the broadcast job fails (and is retried). */
+const CASE_ANSWER_MS = 30_000;
+
+/**
+ * The job of a signal throw or end event (BROADCAST_SIGNAL_JOB_TYPE): broadcasts the signal from
+ * the throwing case's own unit (docs/signals.md). It reaches the waiting cases at that unit and
+ * below (never another school's: a district's case reaches its schools), the throwing case's
+ * other waiting elements included, and starts a case at that unit of every process it may run
+ * whose latest version has a signal start event for it.
+ *
+ * Idempotent, since Temporal may run it again: each Update has an id made of the job and the
+ * case, and each started case an id made of the job and the definition, so a retry neither
+ * triggers a case twice nor starts a second case.
+ */
+export async function broadcastThrownSignal(
+  db: DataSource,
+  sender: SignalSender,
+  input: JobInput,
+): Promise<JobResult> {
+  const { instance, job } = input;
+  const signalName = job.headers.signalName ?? '';
+  const args: TriggerSignalArgs = {
+    signalName,
+    variables: job.variables,
+    actor: null,
+    thrownBy: instance.instanceId,
+  };
+  const result = await broadcastSignal(
+    db.manager,
+    {
+      trigger: async (instanceId) => {
+        const handle = sender.client.workflow.getHandle(workflowIdForInstance(instanceId));
+        try {
+          await sender.client.withDeadline(Date.now() + CASE_ANSWER_MS, () =>
+            retryWhileContinuingAsNew(() =>
+              handle.executeUpdate(TRIGGER_SIGNAL_UPDATE, {
+                args: [args],
+                updateId: `signal:${job.jobId}:${instanceId}`,
+              }),
+            ),
+          );
+          return true;
+        } catch (error) {
+          // Nothing waits for it there any more, or the case has ended: it is not reached.
+          if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)
+            return false;
+          throw error;
+        }
+      },
+      start: (definition, startEventId) =>
+        startSignalCase(db, sender, {
+          definition,
+          startEventId,
+          orgUnitId: instance.orgUnitId,
+          instanceId: derivedUuid(job.jobId, definition.id),
+          variables: job.variables,
+        }),
+    },
+    { name: signalName, reach: { orgPath: instance.orgPath }, startAt: instance.orgPath },
+  );
+  await logThrownSignal(db.manager, {
+    instanceId: instance.instanceId,
+    elementId: job.elementId,
+    signalName,
+    ...result,
+  });
+  return { variables: {} };
+}
+
+/** Creates the row of a case the signal starts (started by nobody, at the thrower's unit) and starts its workflow. */
+async function startSignalCase(
+  db: DataSource,
+  sender: SignalSender,
+  start: {
+    definition: DefinitionRef;
+    startEventId: string;
+    orgUnitId: string;
+    instanceId: string;
+    variables: Record<string, unknown>;
+  },
+): Promise<string> {
+  // The same row as a timer start's: a given version at a given unit, started by nobody.
+  const created = await createTimerCase(db, {
+    definitionId: start.definition.id,
+    orgUnitId: start.orgUnitId,
+    instanceId: start.instanceId,
+    startEventId: start.startEventId,
+  });
+  if (!created) throw new Error(`Definition ${start.definition.id} or org unit ${start.orgUnitId} is gone`);
+  const input: RunProcessInput = {
+    instance: {
+      instanceId: start.instanceId,
+      definitionId: created.definition.id,
+      definitionKey: created.definition.key,
+      definitionVersion: created.definition.version,
+      businessKey: null,
+      orgUnitId: start.orgUnitId,
+      orgPath: created.orgPath,
+      studentId: null,
+      startedBy: null,
+    },
+    model: created.definition.model,
+    variables: start.variables,
+    startEventId: start.startEventId,
+  };
+  try {
+    await sender.client.workflow.start(RUN_PROCESS_WORKFLOW, {
+      workflowId: workflowIdForInstance(start.instanceId),
+      taskQueue: sender.taskQueue,
+      args: [input],
+    });
+  } catch (error) {
+    // A retried job: the first attempt started it.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return start.instanceId;
+}
+
+/**
+ * A UUID determined by its parts (RFC 9562 version 8, from SHA-256): the same job and
+ * definition always name the same case, so a retried broadcast finds the case it started.
+ */
+export function derivedUuid(...parts: string[]): string {
+  const bytes = createHash('sha256').update(parts.join('\0')).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
