@@ -22,20 +22,20 @@ import {
 } from '../../../libs/persistence/src/projection-writer';
 import { createTimerCase } from '../../../libs/persistence/src/timer-cases';
 import type { JobHandler } from './handlers/job-handler';
-import { handlerFor, JOB_HANDLERS } from './handlers/registry';
+import { handlerFor, INTERNAL_JOB_HANDLERS, JOB_HANDLERS } from './handlers/registry';
 
 export interface ProcessActivityDeps {
   dataSource: DataSource;
   /** CAREPATH_DATA_KEY: unseals buffered messages handed to a case. */
   dataKey: Buffer;
-  /** The service-task handlers; tests may hand in their own. */
+  /** The service-task handlers; tests may hand in their own (the internal ones are always there). */
   handlers?: Readonly<Record<string, JobHandler>>;
 }
 
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
 export function createProcessActivities(deps: ProcessActivityDeps): ProcessActivities {
   const { dataSource, dataKey } = deps;
-  const handlers = deps.handlers ?? JOB_HANDLERS;
+  const handlers = { ...(deps.handlers ?? JOB_HANDLERS), ...INTERNAL_JOB_HANDLERS };
   return {
     /**
      * A database outage must delay a case, never lose a step, so failures are retried; but a

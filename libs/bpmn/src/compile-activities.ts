@@ -1,6 +1,8 @@
 import type { ElementBase } from './compile-events';
 import { compileIoMapping } from './compile-io-mapping';
+import { INTERNAL_JOB_TYPES } from '../../contracts/src/job-types';
 import {
+  calledDecisionOf,
   calledElementOf,
   DEFAULT_RETRIES,
   isNoneStartEvent,
@@ -13,7 +15,13 @@ import {
   taskHeadersOf,
 } from './element-properties';
 import { isEventSubProcess, type FlowScope } from './flow-scopes';
-import type { ActivityElement, MultiInstance, UserTaskAssignment, UserTaskElement } from './model';
+import type {
+  ActivityElement,
+  JobTaskElement,
+  MultiInstance,
+  UserTaskAssignment,
+  UserTaskElement,
+} from './model';
 import { extensionOf, trimmedProp, type ModdleElement } from './moddle';
 import { optional } from './optional';
 
@@ -38,15 +46,21 @@ export function compileActivity(
     case 'bpmn:UserTask':
       return { ...common, ...userTaskProperties(activity) };
     case 'bpmn:ServiceTask':
-    case 'bpmn:SendTask': {
-      const { type, retries } = taskDefinitionOf(activity);
+    case 'bpmn:SendTask':
       return {
         ...common,
+        ...jobProperties(activity),
         type: activity.$type === 'bpmn:ServiceTask' ? 'serviceTask' : 'sendTask',
-        jobType: type ?? '',
-        retries: retries === undefined ? DEFAULT_RETRIES : (parseRetries(retries) ?? DEFAULT_RETRIES),
-        // fromEntries defines own properties, so no header key can reach a prototype.
-        headers: Object.fromEntries(taskHeadersOf(activity).map(({ key, value }) => [key ?? '', value])),
+      };
+    case 'bpmn:BusinessRuleTask': {
+      const called = calledDecisionOf(activity);
+      if (!called) return { ...common, ...jobProperties(activity), type: 'businessRuleTask' };
+      return {
+        ...common,
+        type: 'businessRuleTask',
+        jobType: INTERNAL_JOB_TYPES.evaluateDecision,
+        retries: DEFAULT_RETRIES,
+        headers: { decisionId: called.decisionId ?? '', resultVariable: called.resultVariable ?? '' },
       };
     }
     case 'bpmn:ReceiveTask': {
@@ -99,6 +113,17 @@ export function compileActivity(
         `compileActivity called with ${activity.$type} '${activity.id ?? ''}', which it cannot compile`,
       );
   }
+}
+
+/** zeebe:taskDefinition and zeebe:taskHeaders of a task that runs as a job. */
+function jobProperties(task: ModdleElement): Pick<JobTaskElement, 'jobType' | 'retries' | 'headers'> {
+  const { type, retries } = taskDefinitionOf(task);
+  return {
+    jobType: type ?? '',
+    retries: retries === undefined ? DEFAULT_RETRIES : (parseRetries(retries) ?? DEFAULT_RETRIES),
+    // fromEntries defines own properties, so no header key can reach a prototype.
+    headers: Object.fromEntries(taskHeadersOf(task).map(({ key, value }) => [key ?? '', value])),
+  };
 }
 
 function compileMultiInstance(activity: ModdleElement): MultiInstance | undefined {

@@ -19,8 +19,9 @@ describe('coverage map', () => {
   it('words problems by tier', () => {
     expect(unsupportedMessage('bpmn:UserTask')).toBeNull();
     expect(unsupportedMessage('bpmn:InclusiveGateway')).toBeNull();
-    expect(unsupportedMessage('bpmn:BusinessRuleTask')).toBe(
-      'bpmn:BusinessRuleTask (business rule task) is not supported yet (tier 2)',
+    expect(unsupportedMessage('bpmn:BusinessRuleTask')).toBeNull();
+    expect(unsupportedMessage('bpmn:AdHocSubProcess')).toBe(
+      'bpmn:AdHocSubProcess (ad-hoc sub-process) is not supported yet (tier 2)',
     );
     expect(unsupportedMessage('bpmn:EndEvent+bpmn:SignalEventDefinition')).toBe(
       'bpmn:EndEvent with bpmn:SignalEventDefinition (signal end event) is not supported yet (tier 2)',

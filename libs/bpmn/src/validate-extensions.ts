@@ -5,7 +5,7 @@ import { checkExpression, checkVariableName, describe, type Report } from './rep
 import { clip } from './text';
 
 const USER_TASK = ['bpmn:UserTask'];
-const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask'];
+const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
 
 /**
  * The flow nodes each supported Zeebe extension does something on. Zeebe's schema allows some
@@ -18,6 +18,7 @@ const PLACES: Readonly<Record<string, readonly string[]>> = {
   'zeebe:TaskHeaders': JOB_TASKS,
   'zeebe:Script': ['bpmn:ScriptTask'],
   'zeebe:CalledElement': ['bpmn:CallActivity'],
+  'zeebe:CalledDecision': ['bpmn:BusinessRuleTask'],
   'zeebe:UserTask': USER_TASK,
   'zeebe:AssignmentDefinition': USER_TASK,
   'zeebe:FormDefinition': USER_TASK,
