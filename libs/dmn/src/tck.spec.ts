@@ -107,8 +107,8 @@ describe('DMN TCK (decision tables, compliance levels 2 and 3)', () => {
       return `${t.passed}/${t.failed}/${t.skipped} of ${t.total}`;
     };
     const failures = results
-      .filter((r) => r.outcome !== 'passed')
-      .map((r) => `  ${r.outcome} ${r.folder} #${r.testCase}: ${r.reason.slice(0, 200)}`);
+      .filter((r) => r.outcome === 'failed')
+      .map((r) => `  failed ${r.folder} #${r.testCase}: ${r.reason.slice(0, 200)}`);
     // Written to stdout directly: the figures are the point of this test, whatever jest's reporter shows.
     process.stdout.write(
       `DMN TCK: ${all.passed} passed, ${all.failed} failed, ${all.skipped} skipped-unsupported of ${all.total} ` +
