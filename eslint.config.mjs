@@ -75,6 +75,22 @@ export default tseslint.config(
     },
   },
   {
+    // libs/dmn does no I/O either: the api parses with it and the worker evaluates with it.
+    files: ['libs/dmn/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/dmn/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins
+            .flatMap((name) => [name, `node:${name}`])
+            .map((name) => ({ name, message: 'libs/dmn is pure: no Node built-ins.' })),
+          patterns: [{ group: ['**/apps/**'], message: 'Nothing imports from apps/.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/engine/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

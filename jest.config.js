@@ -16,6 +16,7 @@ const swc = [
 const esmPackages = [
   'bpmn-moddle',
   'zeebe-bpmn-moddle',
+  'dmn-moddle',
   'moddle',
   'moddle-xml',
   'saxen',

@@ -407,6 +407,12 @@ describe('security probe', () => {
       },
       {
         method: 'POST',
+        path: '/api/decisions',
+        token: world.adminToken,
+        body: { xml: '<x/>', ownerUnitId: world.units.district },
+      },
+      {
+        method: 'POST',
         path: '/api/auth/login',
         token: world.adminToken,
         body: { username: 'nobody', password: 'nothing-at-all' },

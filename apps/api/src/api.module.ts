@@ -14,6 +14,8 @@ import { AuthService } from './auth/auth.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
 import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsService } from './definitions/definitions.service';
 import { TimerStarts } from './definitions/timer-starts.service';
@@ -56,6 +58,7 @@ export class ApiModule {
         UsersController,
         StudentsController,
         DefinitionsController,
+        DecisionsController,
         InstancesController,
         TasksController,
         MessagesController,
@@ -78,6 +81,7 @@ export class ApiModule {
         UsersService,
         StudentsService,
         DefinitionsService,
+        DecisionsService,
         TimerStarts,
         InstancesService,
         TasksService,

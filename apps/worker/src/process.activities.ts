@@ -23,14 +23,14 @@ import {
 import { createTimerCase } from '../../../libs/persistence/src/timer-cases';
 import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../libs/contracts/src/job-types';
 import type { JobHandler } from './handlers/job-handler';
-import { handlerFor, JOB_HANDLERS } from './handlers/registry';
+import { handlerFor, INTERNAL_JOB_HANDLERS, JOB_HANDLERS } from './handlers/registry';
 import { broadcastThrownSignal, type SignalSender } from './signals/thrown-signal';
 
 export interface ProcessActivityDeps {
   dataSource: DataSource;
   /** CAREPATH_DATA_KEY: unseals buffered messages handed to a case. */
   dataKey: Buffer;
-  /** The service-task handlers; tests may hand in their own. */
+  /** The service-task handlers; tests may hand in their own (the internal ones are always there). */
   handlers?: Readonly<Record<string, JobHandler>>;
   /** How a signal a case throws reaches other cases; without it such a job fails for good. */
   signals?: SignalSender;
@@ -39,7 +39,7 @@ export interface ProcessActivityDeps {
 /** The activities `runProcess` calls. Each is idempotent: Temporal may run it more than once. */
 export function createProcessActivities(deps: ProcessActivityDeps): ProcessActivities {
   const { dataSource, dataKey } = deps;
-  const handlers = deps.handlers ?? JOB_HANDLERS;
+  const handlers = { ...(deps.handlers ?? JOB_HANDLERS), ...INTERNAL_JOB_HANDLERS };
   return {
     /**
      * A database outage must delay a case, never lose a step, so failures are retried; but a

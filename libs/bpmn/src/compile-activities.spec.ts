@@ -1,5 +1,57 @@
 import { between, compiled, compiledElement, diagram, message } from './testing/diagram';
 
+describe('compileProcess: business rule tasks', () => {
+  it('compiles a called decision into a job of the internal decision type', async () => {
+    // given
+    const xml = diagram(
+      between(
+        `<bpmn:businessRuleTask id="Task_Triage" name="Triage">
+          <bpmn:extensionElements>
+            <zeebe:calledDecision decisionId="riskLevel" resultVariable="risk" />
+            <zeebe:ioMapping><zeebe:output source="=risk.level" target="level" /></zeebe:ioMapping>
+          </bpmn:extensionElements>
+        </bpmn:businessRuleTask>`,
+        'Task_Triage',
+      ),
+    );
+    // when
+    const task = await compiledElement(xml, 'Task_Triage');
+    // then
+    expect(task).toStrictEqual({
+      id: 'Task_Triage',
+      type: 'businessRuleTask',
+      name: 'Triage',
+      incoming: ['Flow_in'],
+      outgoing: ['Flow_out'],
+      boundaryEventIds: [],
+      jobType: 'carepath:evaluate-decision',
+      retries: 3,
+      headers: { decisionId: 'riskLevel', resultVariable: 'risk' },
+      ioMapping: { inputs: [], outputs: [{ source: '=risk.level', target: 'level' }] },
+    });
+  });
+
+  it('compiles a business rule task with zeebe:taskDefinition into a plain job, as Zeebe does', async () => {
+    const xml = diagram(
+      between(
+        `<bpmn:businessRuleTask id="Task_Rules">
+          <bpmn:extensionElements>
+            <zeebe:taskDefinition type="notify" retries="2" />
+            <zeebe:taskHeaders><zeebe:header key="recipients" value="principal" /></zeebe:taskHeaders>
+          </bpmn:extensionElements>
+        </bpmn:businessRuleTask>`,
+        'Task_Rules',
+      ),
+    );
+    expect(await compiledElement(xml, 'Task_Rules')).toMatchObject({
+      type: 'businessRuleTask',
+      jobType: 'notify',
+      retries: 2,
+      headers: { recipients: 'principal' },
+    });
+  });
+});
+
 describe('compileProcess: tasks', () => {
   it('compiles a service task into its job type, retries, headers and mappings', async () => {
     // given

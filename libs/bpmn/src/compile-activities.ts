@@ -1,7 +1,10 @@
 import type { ElementBase } from './compile-events';
 import { compileIoMapping } from './compile-io-mapping';
 import { compileJobDefinition } from './compile-job';
+import { INTERNAL_JOB_TYPES } from '../../contracts/src/job-types';
 import {
+  calledDecisionOf,
+  DEFAULT_RETRIES,
   calledElementOf,
   isNoneStartEvent,
   messageOf,
@@ -41,6 +44,17 @@ export function compileActivity(
         type: activity.$type === 'bpmn:ServiceTask' ? 'serviceTask' : 'sendTask',
         ...compileJobDefinition(activity),
       };
+    case 'bpmn:BusinessRuleTask': {
+      const called = calledDecisionOf(activity);
+      if (!called) return { ...common, ...compileJobDefinition(activity), type: 'businessRuleTask' };
+      return {
+        ...common,
+        type: 'businessRuleTask',
+        jobType: INTERNAL_JOB_TYPES.evaluateDecision,
+        retries: DEFAULT_RETRIES,
+        headers: { decisionId: called.decisionId ?? '', resultVariable: called.resultVariable ?? '' },
+      };
+    }
     case 'bpmn:ReceiveTask': {
       const { messageName, correlationKey } = messageOf(activity);
       return {
@@ -92,6 +106,8 @@ export function compileActivity(
       );
   }
 }
+
+/** zeebe:taskDefinition and zeebe:taskHeaders of a task that runs as a job. */
 
 function compileMultiInstance(activity: ModdleElement): MultiInstance | undefined {
   const loop = multiInstanceOf(activity);

@@ -155,12 +155,12 @@ describe('compileProcess: invalid diagrams report every problem', () => {
   });
 
   it('names every unsupported element, event definition, loop and Zeebe extension with its tier', async () => {
-    const task = { elementId: 'Task_Decide', elementType: 'bpmn:BusinessRuleTask' };
+    const task = { elementId: 'Task_Decide', elementType: 'bpmn:AdHocSubProcess' };
     expect(await problems(fixture('unsupported-elements.bpmn'))).toEqual([
       {
         ...task,
         message:
-          'Expected only supported elements: bpmn:BusinessRuleTask (business rule task) is not supported yet (tier 2)',
+          'Expected only supported elements: bpmn:AdHocSubProcess (ad-hoc sub-process) is not supported yet (tier 2)',
       },
       {
         ...task,
@@ -169,8 +169,7 @@ describe('compileProcess: invalid diagrams report every problem', () => {
       },
       {
         ...task,
-        message:
-          'Expected only supported elements: zeebe:CalledDecision (called decision) is not supported yet (tier 2)',
+        message: 'Expected only supported elements: zeebe:AdHoc is not supported',
       },
       {
         elementId: 'Gateway_Complex',

@@ -101,7 +101,7 @@ export const COVERAGE = {
   'bpmn:SendTask': tier1('send task'),
   'bpmn:ReceiveTask': tier1('receive task'),
   'bpmn:ScriptTask': tier1('script task'),
-  'bpmn:BusinessRuleTask': tier2('business rule task'),
+  'bpmn:BusinessRuleTask': tier1('business rule task'),
 
   // gateways
   'bpmn:ExclusiveGateway': tier1('exclusive gateway'),
@@ -149,7 +149,7 @@ export const COVERAGE = {
   'zeebe:CalledElement': tier1('called process'),
   'zeebe:LoopCharacteristics': tier1('multi-instance collection'),
   'zeebe:Subscription': tier1('message correlation'),
-  'zeebe:CalledDecision': tier2('called decision'),
+  'zeebe:CalledDecision': tier1('called decision (DMN)'),
 } as const satisfies Record<string, CoverageEntry>;
 
 export type CoverageKey = keyof typeof COVERAGE;

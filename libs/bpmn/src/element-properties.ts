@@ -159,6 +159,24 @@ export function scriptOf(node: ModdleElement): { expression?: string; resultVari
   };
 }
 
+export interface RawCalledDecision {
+  decisionId?: string;
+  resultVariable?: string;
+  /** zeebe-bpmn-moddle fills in 'latest' when the attribute is absent. */
+  bindingType?: string;
+}
+
+/** zeebe:calledDecision of a business rule task, or undefined when it has none. */
+export function calledDecisionOf(node: ModdleElement): RawCalledDecision | undefined {
+  const called = extensionOf(node, 'zeebe:CalledDecision');
+  if (!called) return undefined;
+  return {
+    decisionId: trimmedProp(called, 'decisionId'),
+    resultVariable: trimmedProp(called, 'resultVariable'),
+    bindingType: trimmedProp(called, 'bindingType'),
+  };
+}
+
 export interface RawCalledElement {
   processId?: string;
   /** zeebe-bpmn-moddle fills in 'latest' when the attribute is absent. */

@@ -33,6 +33,7 @@ export type ElementType =
   | 'sendTask'
   | 'receiveTask'
   | 'scriptTask'
+  | 'businessRuleTask'
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'inclusiveGateway'
@@ -203,9 +204,14 @@ export interface UserTaskElement extends ActivityBase {
   priority?: number;
 }
 
-/** A service or send task: work done by a handler registered in the worker under `jobType`. */
+/**
+ * A service or send task: work done by a handler registered in the worker under `jobType`. A
+ * business rule task is one too: with zeebe:taskDefinition a plain job (as in Zeebe), with
+ * zeebe:calledDecision a job of the internal type INTERNAL_JOB_TYPES.evaluateDecision whose
+ * headers are `decisionId` (static or FEEL) and `resultVariable` (calledDecisionOf reads them).
+ */
 export interface JobTaskElement extends ActivityBase, JobDefinition {
-  type: 'serviceTask' | 'sendTask';
+  type: 'serviceTask' | 'sendTask' | 'businessRuleTask';
 }
 
 export interface ReceiveTaskElement extends ActivityBase {
@@ -280,6 +286,7 @@ const ACTIVITY_TYPES: ReadonlySet<ElementType> = new Set([
   'sendTask',
   'receiveTask',
   'scriptTask',
+  'businessRuleTask',
   'manualTask',
   'task',
   'subProcess',

@@ -170,6 +170,58 @@ describe('validateProcess: receive, script and call activities', () => {
   });
 });
 
+describe('validateProcess: business rule tasks', () => {
+  const ruleTask = (id: string, extensions: string): string =>
+    `<bpmn:businessRuleTask id="${id}"><bpmn:extensionElements>${extensions}</bpmn:extensionElements></bpmn:businessRuleTask>`;
+
+  it('asks for a called decision with an id and a result variable, or a job, never both', async () => {
+    // given
+    const xml = diagram(
+      `
+      <bpmn:startEvent id="Start" />
+      <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Nothing" />
+      <bpmn:businessRuleTask id="Nothing" />
+      <bpmn:sequenceFlow id="Flow_2" sourceRef="Nothing" targetRef="Both" />
+      ${ruleTask('Both', '<zeebe:calledDecision decisionId="risk" resultVariable="r" /><zeebe:taskDefinition type="notify" />')}
+      <bpmn:sequenceFlow id="Flow_3" sourceRef="Both" targetRef="Half" />
+      ${ruleTask('Half', '<zeebe:calledDecision resultVariable="a b" bindingType="deployment" />')}
+      <bpmn:sequenceFlow id="Flow_4" sourceRef="Half" targetRef="BadFeel" />
+      ${ruleTask('BadFeel', '<zeebe:calledDecision decisionId="=concat(" resultVariable="r" />')}
+      <bpmn:sequenceFlow id="Flow_5" sourceRef="BadFeel" targetRef="Job" />
+      ${ruleTask('Job', '<zeebe:taskDefinition type="run-rules" />')}
+      <bpmn:sequenceFlow id="Flow_6" sourceRef="Job" targetRef="End" />
+      <bpmn:endEvent id="End" />`,
+    );
+    // then
+    expect(await only(xml)).toEqual([
+      [
+        'Nothing',
+        "Expected a called decision on business rule task 'Nothing': set zeebe:calledDecision decisionId and resultVariable (or zeebe:taskDefinition for a job)",
+      ],
+      [
+        'Both',
+        "Expected either zeebe:calledDecision or zeebe:taskDefinition on business rule task 'Both', not both",
+      ],
+      ['Half', "Expected a decision id on business rule task 'Half': set zeebe:calledDecision decisionId"],
+      ['Half', "Expected the zeebe:calledDecision resultVariable of 'Half' to be a variable name, got 'a b'"],
+      [
+        'Half',
+        "Expected zeebe:calledDecision bindingType 'latest' on 'Half': binding 'deployment' is not supported yet, the latest deployed version is evaluated",
+      ],
+      [
+        'BadFeel',
+        expect.stringMatching(
+          /^Expected a valid FEEL expression as the zeebe:calledDecision decisionId of 'BadFeel'/,
+        ),
+      ],
+      [
+        'Job',
+        "Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: notify), got 'run-rules'",
+      ],
+    ]);
+  });
+});
+
 describe('validateProcess: multi-instance', () => {
   const multiInstance = (loop: string, extra = ''): string =>
     diagram(

@@ -1,5 +1,11 @@
 import { isFeel, toUtcInstant } from '../../expressions/src';
-import { calledElementOf, multiInstanceOf, parsePriority, scriptOf } from './element-properties';
+import {
+  calledDecisionOf,
+  calledElementOf,
+  multiInstanceOf,
+  parsePriority,
+  scriptOf,
+} from './element-properties';
 import { isEventSubProcess } from './flow-scopes';
 import { processOf, userTaskFormsOf } from './embedded-forms';
 import { embeddedFormIdOf } from './form-keys';
@@ -25,6 +31,9 @@ export function checkActivity(activity: ModdleElement, context: CheckContext): v
       break;
     case 'bpmn:ScriptTask':
       checkScriptTask(activity, report);
+      break;
+    case 'bpmn:BusinessRuleTask':
+      checkBusinessRuleTask(activity, report);
       break;
     case 'bpmn:CallActivity':
       checkCallActivity(activity, report);
@@ -95,6 +104,70 @@ function checkFormDefinition(task: ModdleElement, report: Report): void {
     report(
       task,
       `Expected a zeebe:userTaskForm with id '${clip(embeddedId)}' in process '${process.id ?? ''}': user task ${describe(task)} links it by formKey '${clip(formKey)}'`,
+    );
+  }
+}
+
+/**
+ * A business rule task either calls a DMN decision (zeebe:calledDecision) or is a plain job
+ * (zeebe:taskDefinition), as in Zeebe; never both, never neither.
+ */
+function checkBusinessRuleTask(task: ModdleElement, report: Report): void {
+  const called = calledDecisionOf(task);
+  const hasJob = extensionOf(task, 'zeebe:TaskDefinition') !== undefined;
+  if (called && hasJob) {
+    report(
+      task,
+      `Expected either zeebe:calledDecision or zeebe:taskDefinition on business rule task ${describe(task)}, not both`,
+    );
+    return;
+  }
+  if (!called) {
+    if (hasJob) checkJobDefinition(task, report);
+    else {
+      report(
+        task,
+        `Expected a called decision on business rule task ${describe(task)}: set zeebe:calledDecision decisionId and resultVariable (or zeebe:taskDefinition for a job)`,
+      );
+    }
+    return;
+  }
+  if (called.decisionId === undefined) {
+    report(
+      task,
+      `Expected a decision id on business rule task ${describe(task)}: set zeebe:calledDecision decisionId`,
+    );
+  } else {
+    checkExpression(
+      task,
+      called.decisionId,
+      `the zeebe:calledDecision decisionId of ${describe(task)}`,
+      report,
+    );
+  }
+  if (called.resultVariable === undefined) {
+    report(
+      task,
+      `Expected a result variable on business rule task ${describe(task)}: set zeebe:calledDecision resultVariable`,
+    );
+  } else {
+    checkVariableName(
+      task,
+      called.resultVariable,
+      `the zeebe:calledDecision resultVariable of ${describe(task)}`,
+      report,
+    );
+  }
+  if (called.bindingType !== undefined && called.bindingType !== 'latest') {
+    report(
+      task,
+      `Expected zeebe:calledDecision bindingType 'latest' on ${describe(task)}: binding '${clip(called.bindingType)}' is not supported yet, the latest deployed version is evaluated`,
+    );
+  }
+  if (extensionOf(task, 'zeebe:TaskHeaders') !== undefined) {
+    report(
+      task,
+      `Expected no zeebe:taskHeaders on business rule task ${describe(task)}: a called decision has none`,
     );
   }
 }

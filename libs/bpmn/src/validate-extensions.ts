@@ -5,7 +5,7 @@ import { checkExpression, checkVariableName, describe, type Report } from './rep
 import { clip } from './text';
 
 const USER_TASK = ['bpmn:UserTask'];
-const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask'];
+const JOB_TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
 /** Message throw and end events run a job too; on their other kinds validate-events reports it. */
 const JOBS = [...JOB_TASKS, 'bpmn:IntermediateThrowEvent', 'bpmn:EndEvent'];
 
@@ -20,6 +20,7 @@ const PLACES: Readonly<Record<string, readonly string[]>> = {
   'zeebe:TaskHeaders': JOBS,
   'zeebe:Script': ['bpmn:ScriptTask'],
   'zeebe:CalledElement': ['bpmn:CallActivity'],
+  'zeebe:CalledDecision': ['bpmn:BusinessRuleTask'],
   'zeebe:UserTask': USER_TASK,
   'zeebe:AssignmentDefinition': USER_TASK,
   'zeebe:FormDefinition': USER_TASK,

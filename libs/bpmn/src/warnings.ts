@@ -51,18 +51,30 @@ export function deprecatedJobWarnings(
   deprecated: Readonly<Record<string, string | undefined>>,
 ): DiagramProblem[] {
   return Object.values(model.elements).flatMap((element) => {
-    if (element.type !== 'serviceTask' && element.type !== 'sendTask') return [];
+    if (
+      element.type !== 'serviceTask' &&
+      element.type !== 'sendTask' &&
+      element.type !== 'businessRuleTask'
+    ) {
+      return [];
+    }
     const instead = Object.hasOwn(deprecated, element.jobType) ? deprecated[element.jobType] : undefined;
     if (instead === undefined) return [];
     return [
       {
         elementId: element.id,
-        elementType: element.type === 'serviceTask' ? 'bpmn:ServiceTask' : 'bpmn:SendTask',
+        elementType: ELEMENT_TYPES[element.type],
         message: `Job type '${element.jobType}' of '${element.id}' is deprecated: ${instead}`,
       },
     ];
   });
 }
+
+const ELEMENT_TYPES = {
+  serviceTask: 'bpmn:ServiceTask',
+  sendTask: 'bpmn:SendTask',
+  businessRuleTask: 'bpmn:BusinessRuleTask',
+} as const;
 
 function modellingOnlyWarnings(container: ModdleElement): DiagramProblem[] {
   const warnings: DiagramProblem[] = [];

@@ -8,4 +8,6 @@ export const FAILURE_TYPES = {
   calledProcessNotFound: 'CalledProcessNotFound',
   calledProcessNotStartable: 'CalledProcessNotStartable',
   timerCaseNotPossible: 'TimerCaseNotPossible',
+  calledDecisionNotFound: 'CalledDecisionNotFound',
+  decisionFailed: 'DecisionFailed',
 } as const;

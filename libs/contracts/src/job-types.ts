@@ -8,6 +8,16 @@ export const JOB_TYPES = ['notify'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /**
+ * Job types the engine itself creates, never written in a diagram (the validator accepts only
+ * JOB_TYPES in zeebe:taskDefinition): a business rule task with zeebe:calledDecision runs as a
+ * job of `evaluateDecision`, whose headers are the task's `decisionId` and `resultVariable`
+ * (docs/adr/0009-dmn-decisions.md). The worker registers a handler for each.
+ */
+export const INTERNAL_JOB_TYPES = { evaluateDecision: 'carepath:evaluate-decision' } as const;
+
+export type InternalJobType = (typeof INTERNAL_JOB_TYPES)[keyof typeof INTERNAL_JOB_TYPES];
+
+/**
  * Job types still run but on their way out, with what to use instead. Deploying a diagram that
  * uses one answers a warning naming the element (libs/bpmn/src/warnings.ts), so leads move off
  * it before its handler is removed. None is deprecated today.

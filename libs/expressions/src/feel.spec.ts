@@ -1,4 +1,12 @@
-import { checkFeelSyntax, evaluateCondition, evaluateFeel, isFeel } from './feel';
+import {
+  checkFeelSyntax,
+  checkUnaryTestsSyntax,
+  evaluateCondition,
+  evaluateFeel,
+  evaluateUnaryTests,
+  isFeel,
+  plainValue,
+} from './feel';
 
 describe('isFeel', () => {
   it('recognises the = prefix only', () => {
@@ -143,5 +151,44 @@ describe('evaluateCondition', () => {
   it('fails on a missing variable', () => {
     const result = evaluateCondition('=risk > 3', {});
     expect(result).toEqual({ ok: false, message: expect.stringContaining("Variable 'risk' not found") });
+  });
+});
+
+describe('DMN helpers: unary tests, known names, null semantics, FEEL values', () => {
+  it('checks unary tests and parses names with spaces it is told about', () => {
+    expect(checkUnaryTestsSyntax('> 10, [1..3], "a"')).toBeNull();
+    expect(checkUnaryTestsSyntax('[1..')).toMatchObject({ position: 4 });
+    expect(checkFeelSyntax("Mike's age + 1")).not.toBeNull();
+    expect(checkFeelSyntax("Mike's age + 1", ["Mike's age"])).toBeNull();
+  });
+
+  it('evaluates unary tests against an input; undecidable tests do not match', () => {
+    expect(evaluateUnaryTests('[10..19]', 14, {})).toEqual({ ok: true, value: true });
+    expect(evaluateUnaryTests('< limit', 14, { limit: 10 })).toEqual({ ok: true, value: false });
+    expect(evaluateUnaryTests('-', 'anything', {})).toEqual({ ok: true, value: true });
+    expect(evaluateUnaryTests('"a", "b"', 'b', {})).toEqual({ ok: true, value: true });
+    expect(evaluateUnaryTests('< 10', null, {})).toEqual({ ok: true, value: false });
+  });
+
+  it('keeps built-ins callable in unary tests when a variable shadows them', () => {
+    expect(evaluateUnaryTests('< count(items)', 1, { items: [1, 2], count: 7 })).toEqual({
+      ok: true,
+      value: true,
+    });
+  });
+
+  it('nullOnWarnings gives null where a missing variable would fail', () => {
+    expect(evaluateFeel('10 + missing', {})).toMatchObject({ ok: false });
+    expect(evaluateFeel('10 + missing', {}, { nullOnWarnings: true })).toEqual({ ok: true, value: null });
+  });
+
+  it('feelValues keeps FEEL dates, and plainValue turns them into data', () => {
+    const result = evaluateFeel('date("2025-01-02")', {}, { feelValues: true });
+    expect(result.ok && typeof result.value).toBe('object');
+    expect(result.ok && evaluateUnaryTests('< date("2025-02-01")', result.value, {})).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(result.ok && plainValue(result.value)).toEqual({ ok: true, value: '2025-01-02' });
   });
 });

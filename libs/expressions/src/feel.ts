@@ -1,4 +1,12 @@
-import { evaluate, parseDate, parseDateTime, parseExpression, SyntaxError as FeelSyntaxError } from 'feelin';
+import {
+  evaluate,
+  parseDate,
+  parseDateTime,
+  parseExpression,
+  parseUnaryTests,
+  SyntaxError as FeelSyntaxError,
+  unaryTest,
+} from 'feelin';
 
 /**
  * FEEL expressions the Zeebe way: a string starting with '=' is FEEL, anything else is a static
@@ -22,7 +30,23 @@ export interface FeelOptions {
    * clock is UTC).
    */
   now?: string;
+  /**
+   * A null result that comes with warnings is null, not a failure: DMN reads input data that a
+   * case does not hold as null (a decision table's input expressions), where the rest of the
+   * engine treats a missing variable as an incident.
+   */
+  nullOnWarnings?: boolean;
+  /**
+   * The result as FEEL's own value (a FEEL date stays a date) instead of plain data, for a value
+   * that only feeds further FEEL evaluation (DMN passes input values to the rules' tests and
+   * decision results to the decisions requiring them). Turn it into data with plainValue.
+   */
+  feelValues?: boolean;
 }
+
+/** What feelin parses: an expression, or DMN unary tests (a decision table's input entries). */
+type Grammar = 'expression' | 'unaryTests';
+const PARSERS = { expression: parseExpression, unaryTests: parseUnaryTests } as const;
 
 /** True when the string is a FEEL expression ('=' prefix, Zeebe convention). */
 export function isFeel(s: string): boolean {
@@ -37,15 +61,41 @@ function feelSource(expr: string): { source: string; offset: number } {
 /**
  * Checks FEEL syntax without evaluating anything (so a hostile expression cannot loop at deploy
  * time). Accepts the expression with or without its '='. Returns null when it parses.
+ * `knownNames` are the variable names the expression may use: feelin's grammar depends on them
+ * for names with characters such as an apostrophe ("Mike's age"), which DMN models use for their
+ * inputs and decisions.
  */
-export function checkFeelSyntax(expr: string): FeelSyntaxProblem | null {
-  const { source, offset } = feelSource(expr);
+export function checkFeelSyntax(expr: string, knownNames: readonly string[] = []): FeelSyntaxProblem | null {
+  return checkSyntax(expr, 'expression', knownNames);
+}
+
+/**
+ * Checks DMN unary tests (an input entry of a decision table: `> 10`, `"a", "b"`, `[1..5]`,
+ * `-`) the way checkFeelSyntax checks an expression.
+ */
+export function checkUnaryTestsSyntax(
+  tests: string,
+  knownNames: readonly string[] = [],
+): FeelSyntaxProblem | null {
+  return checkSyntax(tests, 'unaryTests', knownNames);
+}
+
+function checkSyntax(
+  expr: string,
+  grammar: Grammar,
+  knownNames: readonly string[],
+): FeelSyntaxProblem | null {
+  const { source, offset } = grammar === 'expression' ? feelSource(expr) : { source: expr, offset: 0 };
   if (source.trim() === '') {
-    return { message: 'Expected an expression after "="', position: offset };
+    return {
+      message: grammar === 'expression' ? 'Expected an expression after "="' : 'Expected unary tests',
+      position: offset,
+    };
   }
+  const context = Object.fromEntries(knownNames.map((name) => [name, null]));
   let errorAt: number | null = null;
   try {
-    parseExpression(source, {}, undefined).iterate({
+    PARSERS[grammar](source, context, undefined).iterate({
       enter(node) {
         if (errorAt === null && node.type.isError) errorAt = node.from;
         return errorAt === null;
@@ -55,16 +105,24 @@ export function checkFeelSyntax(expr: string): FeelSyntaxProblem | null {
     return { message: `Unparsable expression: ${describe(error)}`, position: offset };
   }
   if (errorAt === null) return null;
-  return { message: feelinSyntaxMessage(source) ?? 'Syntax error', position: offset + errorAt };
+  return {
+    message: feelinSyntaxMessage(source, grammar, context) ?? 'Syntax error',
+    position: offset + errorAt,
+  };
 }
 
 /**
  * feelin builds its execution tree before running anything and throws its (more readable)
  * SyntaxError at the first error node, so on a source known to hold one this never evaluates.
  */
-function feelinSyntaxMessage(source: string): string | null {
+function feelinSyntaxMessage(
+  source: string,
+  grammar: Grammar,
+  context: Record<string, unknown>,
+): string | null {
   try {
-    evaluate(source, {});
+    if (grammar === 'expression') evaluate(source, context);
+    else unaryTest(source, context);
   } catch (error) {
     if (error instanceof FeelSyntaxError) return error.message;
   }
@@ -86,7 +144,7 @@ export function evaluateFeel(
   const { source } = feelSource(expr);
   let result: ReturnType<typeof evaluate>;
   try {
-    result = evaluateWithBuiltins(source, withClock(variables, options));
+    result = evaluateWithBuiltins(source, withClock(variables, options), 'expression');
   } catch (error) {
     const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
     return {
@@ -94,13 +152,23 @@ export function evaluateFeel(
       message: `Failed to evaluate expression '${source}': ${describe(error)}${where}`,
     };
   }
-  if ((result.value === null || result.value === undefined) && result.warnings.length > 0) {
+  const isNull = result.value === null || result.value === undefined;
+  if (isNull && result.warnings.length > 0 && options.nullOnWarnings !== true) {
     const reasons = result.warnings.map((w) => w.message).join('; ');
     return { ok: false, message: `Failed to evaluate expression '${source}': ${reasons}` };
   }
+  if (options.feelValues === true) return { ok: true, value: result.value ?? null };
   const plain = toPlain(result.value);
   if (!plain.ok) return { ok: false, message: `Expression '${source}' ${plain.message}` };
   return { ok: true, value: plain.value };
+}
+
+/**
+ * A FEEL value as plain JSON data: dates, times and durations as their ISO strings. A function
+ * or another non-data value is a failure ('yields a function, not a value').
+ */
+export function plainValue(value: unknown): FeelResult {
+  return toPlain(value);
 }
 
 /** Evaluates a condition; anything other than a boolean result is a failure. */
@@ -122,6 +190,30 @@ export function evaluateCondition(
 }
 
 /**
+ * Evaluates DMN unary tests (a decision table's input entry) against an input value: true when
+ * the value passes, false when it does not. FEEL's ternary logic gives null where a test cannot
+ * be decided (comparing a string with a number, a missing variable); that is no match, as in
+ * the DMN specification, so only a syntax error is a failure here. `-` and blank match anything.
+ */
+export function evaluateUnaryTests(
+  tests: string,
+  input: unknown,
+  variables: Record<string, unknown>,
+  options: FeelOptions = {},
+): FeelResult<boolean> {
+  if (tests.trim() === '' || tests.trim() === '-') return { ok: true, value: true };
+  let result: ReturnType<typeof unaryTest>;
+  try {
+    const context = { ...withClock(variables, options), '?': input ?? null };
+    result = evaluateWithBuiltins(tests, context, 'unaryTests') as ReturnType<typeof unaryTest>;
+  } catch (error) {
+    const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
+    return { ok: false, message: `Failed to evaluate unary tests '${tests}': ${describe(error)}${where}` };
+  }
+  return { ok: true, value: result.value === true };
+}
+
+/**
  * Evaluates with FEEL's functions and variables kept apart, as Zeebe's FEEL engine does: a call
  * `duration("P1D")` always means the built-in, even in a case that has a variable `duration`,
  * while the name on its own still means the variable. feelin looks every name up in the context
@@ -134,16 +226,21 @@ export function evaluateCondition(
  * shadowed name is renamed, in the source, to a reserved name bound to the built-in. Functions
  * in the context (the engine's clock) are not case data and keep winning.
  */
-function evaluateWithBuiltins(source: string, context: Record<string, unknown>): ReturnType<typeof evaluate> {
+function evaluateWithBuiltins(
+  source: string,
+  context: Record<string, unknown>,
+  grammar: Grammar,
+): ReturnType<typeof evaluate> {
+  const run = grammar === 'expression' ? evaluate : unaryTest;
   const shadowed = new Set(
     Object.keys(context)
       .filter((key) => typeof context[key] !== 'function')
       .map(normaliseName)
       .filter(isBuiltinName),
   );
-  if (shadowed.size === 0) return evaluate(source, context);
-  const calls = callsOf(source, context, shadowed);
-  if (calls.length === 0) return evaluate(source, context);
+  if (shadowed.size === 0) return run(source, context);
+  const calls = callsOf(source, context, shadowed, grammar);
+  if (calls.length === 0) return run(source, context);
   const bound: Record<string, unknown> = { ...context };
   const aliases = new Map<string, string>();
   let rewritten = '';
@@ -158,7 +255,7 @@ function evaluateWithBuiltins(source: string, context: Record<string, unknown>):
     rewritten += `${source.slice(at, call.from)}${alias}`;
     at = call.to;
   }
-  return evaluate(rewritten + source.slice(at), bound);
+  return run(rewritten + source.slice(at), bound);
 }
 
 /** The calls `name(…)` of the given names, in source order (feelin parses with the same context). */
@@ -166,9 +263,10 @@ function callsOf(
   source: string,
   context: Record<string, unknown>,
   names: Set<string>,
+  grammar: Grammar,
 ): { from: number; to: number; name: string }[] {
   const calls: { from: number; to: number; name: string }[] = [];
-  parseExpression(source, context, undefined).iterate({
+  PARSERS[grammar](source, context, undefined).iterate({
     enter(node) {
       if (node.type.isError) return false;
       if (node.name !== 'FunctionInvocation') return true;

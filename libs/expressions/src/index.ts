@@ -1,4 +1,12 @@
-export { checkFeelSyntax, evaluateCondition, evaluateFeel, isFeel } from './feel';
+export {
+  checkFeelSyntax,
+  checkUnaryTestsSyntax,
+  evaluateCondition,
+  evaluateFeel,
+  evaluateUnaryTests,
+  isFeel,
+  plainValue,
+} from './feel';
 export type { FeelOptions, FeelResult, FeelSyntaxProblem } from './feel';
 export { toUtcInstant } from './date-time';
 export { addDuration, parseCycle, parseDuration } from './duration';

@@ -5,6 +5,7 @@ export * from './child-instances';
 export * from './data-source';
 export * from './database-errors';
 export * from './database-role';
+export * from './decision-definitions';
 export * from './entities';
 export * from './field-crypto';
 export * from './message-buffer';

@@ -10,6 +10,8 @@ import type { Response } from 'express';
 
 export interface ProblemError {
   path?: string;
+  /** The DMN decision a problem is in (docs/api.md). */
+  decisionId?: string;
   elementId?: string;
   elementType?: string;
   message: string;

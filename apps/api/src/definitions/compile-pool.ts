@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompileResult } from '../../../../libs/bpmn/src/model';
+import type { ParseDecisionsResult } from '../../../../libs/dmn/src/model';
 import { ProblemException } from '../common/problem.filter';
 import type { CompileReply, CompileRequest } from './compile-worker';
 
@@ -34,9 +35,11 @@ interface IdleWorker {
   onExit: () => void;
 }
 
+type Result = CompileResult | ParseDecisionsResult;
+
 interface Job {
-  xml: string;
-  resolve: (result: CompileResult) => void;
+  request: CompileRequest;
+  resolve: (result: Result) => void;
   reject: (error: Error) => void;
   waitTimer?: NodeJS.Timeout;
 }
@@ -53,8 +56,17 @@ export class CompilePool {
   ) {}
 
   compile(xml: string): Promise<CompileResult> {
-    return new Promise<CompileResult>((resolve, reject) => {
-      const job: Job = { xml, resolve, reject };
+    return this.submit({ xml }) as Promise<CompileResult>;
+  }
+
+  /** Parses a DMN file (libs/dmn) on the same threads, under the same bounds. */
+  parseDecisions(xml: string): Promise<ParseDecisionsResult> {
+    return this.submit({ xml, kind: 'dmn' }) as Promise<ParseDecisionsResult>;
+  }
+
+  private submit(request: CompileRequest): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      const job: Job = { request, resolve, reject };
       if (this.busy < this.threads) return this.run(job);
       if (this.queue.length >= COMPILE_QUEUE_LIMIT) {
         return reject(
@@ -81,7 +93,7 @@ export class CompilePool {
     this.busy += 1;
     const worker = this.takeIdle() ?? spawnCompileWorker();
     let settled = false;
-    const finish = (outcome: { result: CompileResult } | { error: Error }, healthy: boolean): void => {
+    const finish = (outcome: { result: Result } | { error: Error }, healthy: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -131,7 +143,7 @@ export class CompilePool {
       this.timeoutMs,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage({ xml: job.xml } satisfies CompileRequest);
+    worker.postMessage(job.request satisfies CompileRequest);
   }
 
   private takeIdle(): Worker | undefined {
@@ -208,4 +220,10 @@ let shared: CompilePool | undefined;
 export function compileInWorker(xml: string): Promise<CompileResult> {
   shared ??= new CompilePool();
   return shared.compile(xml);
+}
+
+/** Parses a DMN file on the shared pool: the api's one way to run libs/dmn's parseDecisions. */
+export function parseDecisionsInWorker(xml: string): Promise<ParseDecisionsResult> {
+  shared ??= new CompilePool();
+  return shared.parseDecisions(xml);
 }

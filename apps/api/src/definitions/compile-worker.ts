@@ -1,21 +1,27 @@
 import { parentPort } from 'node:worker_threads';
 import { compileProcess } from '../../../../libs/bpmn/src';
 import type { CompileResult } from '../../../../libs/bpmn/src/model';
+import { parseDecisions } from '../../../../libs/dmn/src';
+import type { ParseDecisionsResult } from '../../../../libs/dmn/src/model';
 
-/** One diagram to compile, sent by compile-pool.ts. */
+/** One diagram (BPMN) or DMN file to compile, sent by compile-pool.ts. */
 export interface CompileRequest {
   xml: string;
+  /** BPMN when absent. */
+  kind?: 'bpmn' | 'dmn';
 }
 
 /** The compiler's answer, or the message of an error it threw (a bug in the compiler). */
-export type CompileReply = { result: CompileResult } | { error: string };
+export type CompileReply = { result: CompileResult | ParseDecisionsResult } | { error: string };
 
 /**
- * The entry of a compile worker thread: parses, validates and compiles one diagram at a time,
- * so that a large or hostile diagram costs this thread's time and heap, not the api's.
+ * The entry of a compile worker thread: parses, validates and compiles one diagram or DMN file
+ * at a time, so that a large or hostile one costs this thread's time and heap, not the api's.
  */
 parentPort?.on('message', (request: CompileRequest) => {
-  compileProcess(request.xml).then(
+  const compiled: Promise<CompileResult | ParseDecisionsResult> =
+    request.kind === 'dmn' ? parseDecisions(request.xml) : compileProcess(request.xml);
+  compiled.then(
     (result) => parentPort?.postMessage({ result } satisfies CompileReply),
     (error: unknown) =>
       parentPort?.postMessage({

@@ -47,7 +47,7 @@ export class DefinitionsController {
       throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [
         { path: 'xml', message: 'xml is required' },
       ]);
-    const result = await this.definitions.deploy(user, xml, body.forms, body.ownerUnitId);
+    const result = await this.definitions.deploy(user, xml, body.forms, body.ownerUnitId, body.decisions);
     response.status(result.created ? 201 : 200);
     return result.definition;
   }

@@ -1,14 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
 /** Diagrams larger than this are refused before parsing (libs/bpmn bounds them again). */
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
 
+/** DMN files one deploy may carry with its diagram. */
+export const MAX_DECISION_FILES = 10;
+
 export class DeployDefinitionDto {
   @IsOptional() @IsString() @MaxLength(MAX_DIAGRAM_BYTES) xml?: string;
   /** form-js schemas by formId. */
   @IsOptional() @IsObject() forms?: Record<string, unknown>;
+  /** DMN files deployed with the diagram, as POST /api/decisions does (docs/api.md). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_DECISION_FILES)
+  @IsString({ each: true })
+  @MaxLength(MAX_DIAGRAM_BYTES, { each: true })
+  decisions?: string[];
   /**
    * The unit that will own a new key (docs/adr/0003): a unit at or below one where the caller
    * may deploy. Needed only when the caller may deploy at several unrelated units; a key's

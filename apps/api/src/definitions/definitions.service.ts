@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DiagramProblem, ProcessModel } from '../../../../libs/bpmn/src/model';
 import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
+import { calledDecisionOfElement } from '../../../../libs/bpmn/src/called-decision';
+import { decisionsRunnableAt } from '../../../../libs/persistence/src/decision-definitions';
 import { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
 import { AccessLog } from '../access-log/access-log.service';
-import { type CurrentUser, hasRole, hasRoleAt, outermost } from '../auth/current-user';
+import { type CurrentUser, hasRole } from '../auth/current-user';
 import { paginate } from '../common/pagination';
+import { DecisionsService, type ParsedDecisions, type StoredDecision } from '../decisions/decisions.service';
 import { ProblemException } from '../common/problem.filter';
 import { compileInWorker } from './compile-pool';
 import { EMBEDDED_FORM_KEY_PREFIX } from '../../../../libs/bpmn/src/form-keys';
 import { findHostileJson } from '../common/json-guard';
+import { ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { TimerStarts } from './timer-starts.service';
 
@@ -24,6 +28,8 @@ export interface DeployResult {
     name: string | null;
     ownerUnitId: string;
     warnings: unknown[];
+    /** The decisions deployed with it (`decisions`), when any were sent. */
+    decisions?: StoredDecision[];
   };
 }
 
@@ -45,6 +51,7 @@ export class DefinitionsService {
     private readonly db: DataSource,
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
+    private readonly decisions: DecisionsService,
   ) {}
 
   /**
@@ -57,6 +64,7 @@ export class DefinitionsService {
     xml: string,
     forms: Record<string, unknown> = {},
     ownerUnitId?: string,
+    decisionFiles: string[] = [],
   ): Promise<DeployResult> {
     if (!hasRole(user, DEPLOYER_ROLES))
       throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
@@ -74,16 +82,32 @@ export class DefinitionsService {
     }
     const { model } = compiled;
     const storedForms = withEmbeddedForms(forms, compiled.embeddedForms ?? {});
-    const warnings = [...compiled.warnings, ...missingFormWarnings(model, forms)];
+    // Every DMN file is checked before anything is written: a bad one refuses the whole deploy.
+    const parsedDecisions: ParsedDecisions[] = [];
+    for (const [index, file] of decisionFiles.entries()) {
+      parsedDecisions.push(await this.decisions.parse(file, `decisions[${index}]`));
+    }
+    const warnings: unknown[] = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
     const result = await this.db.transaction(async (tx) => {
       // Serialise deployments of one key so versions stay dense and unique.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`definition:${model.id}`]);
       const repo = tx.getRepository(ProcessDefinitionEntity);
       const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
-      const owner = await this.ownerFor(tx.getRepository(OrgUnitEntity), user, model.id, latest, ownerUnitId);
+      const owner = await ownerFor(
+        tx.getRepository(OrgUnitEntity),
+        user,
+        { kind: 'Process', key: model.id },
+        latest?.ownerUnitId,
+        ownerUnitId,
+      );
       const replaced = latest?.model;
-      if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced };
+      const decisions: StoredDecision[] = [];
+      for (const parsed of parsedDecisions) {
+        decisions.push(...(await this.decisions.store(tx, user, parsed, ownerUnitId)));
+      }
+      warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
+      if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced, decisions };
       const entity = await repo.save(
         repo.create({
           key: model.id,
@@ -97,8 +121,9 @@ export class DefinitionsService {
           deployedBy: user.id,
         }),
       );
-      return { created: true, entity, replaced };
+      return { created: true, entity, replaced, decisions };
     });
+    await this.decisions.audit(user, result.decisions);
     if (result.created) {
       await this.accessLog.record(user.id, 'definition.deploy', 'definition', result.entity.id, {
         key: model.id,
@@ -116,55 +141,9 @@ export class DefinitionsService {
         name: entity.name,
         ownerUnitId: entity.ownerUnitId,
         warnings,
+        ...(decisionFiles.length > 0 ? { decisions: result.decisions } : {}),
       },
     };
-  }
-
-  /**
-   * The owner unit of the version about to be deployed: the key's owner when it exists (and the
-   * caller must deploy at or above it), else the unit asked for or the caller's one deploying unit.
-   */
-  private async ownerFor(
-    units: Repository<OrgUnitEntity>,
-    user: CurrentUser,
-    key: string,
-    latest: ProcessDefinitionEntity | null,
-    requested: string | undefined,
-  ): Promise<OrgUnitEntity> {
-    if (latest) {
-      const owner = await units.findOneByOrFail({ id: latest.ownerUnitId });
-      if (!hasRoleAt(user, DEPLOYER_ROLES, owner.orgPath)) {
-        throw new ForbiddenException(
-          `Process '${key}' belongs to ${owner.name} (${owner.orgPath}): only a psychLead or admin there or above publishes its versions. Deploy your variant under a key of your own`,
-        );
-      }
-      if (requested && requested !== owner.id) {
-        throw new ProblemException(400, `Process '${key}' is owned by ${owner.orgPath} since version 1`, [
-          { path: 'ownerUnitId', message: `Expected ${owner.id} (the owner of '${key}') or nothing` },
-        ]);
-      }
-      return owner;
-    }
-    if (requested) {
-      const unit = await units.findOneBy({ id: requested });
-      if (!unit || !hasRoleAt(user, DEPLOYER_ROLES, unit.orgPath)) {
-        throw new ProblemException(400, `You may not deploy processes owned by unit ${requested}`, [
-          {
-            path: 'ownerUnitId',
-            message: 'Expected a unit at or below one where you hold psychLead or admin',
-          },
-        ]);
-      }
-      return unit;
-    }
-    const homes = outermost(user.roles.filter((grant) => DEPLOYER_ROLES.includes(grant.role)));
-    const [home] = homes;
-    if (!home || homes.length > 1) {
-      throw new ProblemException(400, `Say which unit owns the new process '${key}'`, [
-        { path: 'ownerUnitId', message: 'Expected the id of a unit where you hold psychLead or admin' },
-      ]);
-    }
-    return units.findOneByOrFail({ id: home.orgUnitId });
   }
 
   /**
@@ -258,6 +237,36 @@ function withEmbeddedForms(
     );
   }
   return { ...forms, ...embedded };
+}
+
+/**
+ * Business rule tasks calling a decision that cases of this process could not evaluate (no
+ * version owned at or above the process's owner unit): the case would stop there with an
+ * incident, so the deploy says so. A warning, not a refusal: the decision may be deployed later.
+ * A FEEL decision id cannot be checked before it runs.
+ */
+async function missingDecisionWarnings(
+  tx: EntityManager,
+  model: ProcessModel,
+  ownerPath: string,
+): Promise<DiagramProblem[]> {
+  const calls = Object.values(model.elements).flatMap((element) => {
+    const called = element.type === 'businessRuleTask' ? calledDecisionOfElement(element) : undefined;
+    return called && !called.decisionId.startsWith('=') ? [{ element, decisionId: called.decisionId }] : [];
+  });
+  if (calls.length === 0) return [];
+  const runnable = await decisionsRunnableAt(
+    tx,
+    [...new Set(calls.map((call) => call.decisionId))],
+    ownerPath,
+  );
+  return calls
+    .filter((call) => !runnable.has(call.decisionId))
+    .map(({ element, decisionId }) => ({
+      elementId: element.id,
+      elementType: 'bpmn:BusinessRuleTask',
+      message: `Business rule task '${element.id}' calls decision '${decisionId}', which is not deployed for cases at ${ownerPath}: deploy it (POST /api/decisions or \`decisions\`) before a case reaches the task`,
+    }));
 }
 
 /**

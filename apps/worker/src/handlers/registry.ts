@@ -1,4 +1,9 @@
-import type { JobType } from '../../../../libs/contracts/src/job-types';
+import {
+  INTERNAL_JOB_TYPES,
+  type InternalJobType,
+  type JobType,
+} from '../../../../libs/contracts/src/job-types';
+import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
 
@@ -9,6 +14,11 @@ import { notify } from './notify';
  */
 export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
   notify,
+};
+
+/** The jobs the engine creates itself (INTERNAL_JOB_TYPES): every worker runs them. */
+export const INTERNAL_JOB_HANDLERS: Readonly<Record<InternalJobType, JobHandler>> = {
+  [INTERNAL_JOB_TYPES.evaluateDecision]: evaluateDecisionJob,
 };
 
 /** The handler for a job type, or undefined (own keys only: "constructor" is no job type). */

@@ -35,6 +35,7 @@ export const HANDLERS: HandlerTable = {
   task: undefinedTaskHandler,
   serviceTask: jobTaskHandler,
   sendTask: jobTaskHandler,
+  businessRuleTask: jobTaskHandler,
   receiveTask: receiveTaskHandler,
   scriptTask: scriptTaskHandler,
   exclusiveGateway: exclusiveGatewayHandler,

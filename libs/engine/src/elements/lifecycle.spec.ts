@@ -31,6 +31,7 @@ describe('element lifecycle table', () => {
       task: [],
       serviceTask: [],
       sendTask: [],
+      businessRuleTask: [], // a called decision is a job (docs/bpmn-elements.md)
       receiveTask: [],
       scriptTask: [],
       exclusiveGateway: [],

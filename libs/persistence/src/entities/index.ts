@@ -1,4 +1,5 @@
 import { AccessLogEntity, AuditEventEntity } from './audit-event.entity';
+import { DecisionDefinitionEntity } from './decision-definition.entity';
 import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { NotificationEntity } from './notification.entity';
@@ -11,6 +12,7 @@ import { TaskCandidateEntity, UserTaskEntity } from './user-task.entity';
 import { UserEntity } from './user.entity';
 
 export * from './audit-event.entity';
+export * from './decision-definition.entity';
 export * from './incident.entity';
 export * from './message-subscription.entity';
 export * from './notification.entity';
@@ -36,4 +38,5 @@ export const ENTITIES = [
   MessageSubscriptionEntity,
   IncidentEntity,
   NotificationEntity,
+  DecisionDefinitionEntity,
 ];

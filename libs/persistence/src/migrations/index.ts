@@ -3,6 +3,7 @@ import { MessagesIncidentsNotifications1763900000000 } from './1763900000000-mes
 import { DefinitionOwnersAndTaskViews1764000000000 } from './1764000000000-definition-owners-and-task-views';
 import { LoginThrottleAndDenials1764100000000 } from './1764100000000-login-throttle-and-denials';
 import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
+import { DecisionDefinitions1764300000000 } from './1764300000000-decision-definitions';
 import { SignalsAndFormKeys1764400000000 } from './1764400000000-signals-and-form-keys';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   DefinitionOwnersAndTaskViews1764000000000,
   LoginThrottleAndDenials1764100000000,
   AuditIntegrity1764200000000,
+  DecisionDefinitions1764300000000,
   SignalsAndFormKeys1764400000000,
 ];

@@ -20,7 +20,10 @@ export const eventBasedGatewayHandler: ElementHandler<ElementOfType<'eventBasedG
         if (wait.kind === 'failure') return wait;
         waits.push(wait);
       } else {
-        return failure(element.id, `Expected flow '${flowId}' to lead to a timer, message or signal catch event`);
+        return failure(
+          element.id,
+          `Expected flow '${flowId}' to lead to a timer, message or signal catch event`,
+        );
       }
     }
     return { kind: 'wait', waits };

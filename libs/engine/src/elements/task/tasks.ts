@@ -10,26 +10,28 @@ export const manualTaskHandler: ElementHandler<ElementOfType<'manualTask'>> = co
 export const undefinedTaskHandler: ElementHandler<ElementOfType<'task'>> = completeAtOnce;
 
 /**
- * Service and send tasks create a job for the handler registered under their type; the
- * workflow runs it as an activity. The job carries the variables the element sees.
+ * Service, send and business rule tasks create a job for the handler registered under their
+ * type; the workflow runs it as an activity. The job carries the variables the element sees. (A
+ * business rule task calling a decision is a job of an internal type: docs/adr/0009.)
  */
-export const jobTaskHandler: ElementHandler<ElementOfType<'serviceTask' | 'sendTask'>> = {
-  activate: ({ element, variables }) => ({
-    kind: 'wait',
-    waits: [
-      {
-        kind: 'job',
-        job: {
-          elementId: element.id,
-          jobType: element.jobType,
-          retries: element.retries,
-          headers: element.headers,
-          variables: { ...variables },
+export const jobTaskHandler: ElementHandler<ElementOfType<'serviceTask' | 'sendTask' | 'businessRuleTask'>> =
+  {
+    activate: ({ element, variables }) => ({
+      kind: 'wait',
+      waits: [
+        {
+          kind: 'job',
+          job: {
+            elementId: element.id,
+            jobType: element.jobType,
+            retries: element.retries,
+            headers: element.headers,
+            variables: { ...variables },
+          },
         },
-      },
-    ],
-  }),
-};
+      ],
+    }),
+  };
 
 /** Waits for its message, like a message catch event. */
 export const receiveTaskHandler: ElementHandler<ElementOfType<'receiveTask'>> = {

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type CurrentUser, User } from '../auth/current-user';
+import { DeployDecisionsDto } from './decisions.dto';
+import { DecisionsService } from './decisions.service';
+
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller('decisions')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  /** 201 when a decision got a new version, 200 when the same file already is every one's latest. */
+  @Post()
+  @ApiOperation({
+    summary: 'Deploy the decisions of a DMN file, each as the next version of its decision id',
+    description:
+      'Needs psychLead or admin. Decision ids have owner units as process keys do (docs/adr/0003). ' +
+      'The same file again gives no new version. 400 invalid DMN (errors[].decisionId, elementId), 403 not the owner.',
+  })
+  async deploy(
+    @User() user: CurrentUser,
+    @Body() body: DeployDecisionsDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const stored = await this.decisions.deploy(user, body.xml, body.ownerUnitId);
+    response.status(stored.some((d) => d.created) ? 201 : 200);
+    return { items: stored };
+  }
+
+  /** The latest version of every decision id. */
+  @Get()
+  list() {
+    return this.decisions.list();
+  }
+}
