@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
-import type { DiagramProblem, ProcessModel } from '../../../../libs/bpmn/src/model';
-import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
-import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
-import { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
+import { type DiagramProblem, type ProcessModel, upgradeModel } from '../../../../libs/bpmn/src';
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import type { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole, hasRoleAt, outermost } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { compileInWorker } from './compile-pool';
 import type { ListDefinitionsQuery } from './definitions.dto';
+import { DefinitionsRepository } from './definitions.repository';
 import { TimerStarts } from './timer-starts.service';
 
 export interface DeployResult {
@@ -40,7 +39,8 @@ function summarise(d: ProcessDefinitionEntity) {
 @Injectable()
 export class DefinitionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly definitions: DefinitionsRepository,
+    private readonly units: OrgUnitsRepository,
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
   ) {}
@@ -73,27 +73,22 @@ export class DefinitionsService {
     const { model } = compiled;
     const warnings = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
-    const result = await this.db.transaction(async (tx) => {
-      // Serialise deployments of one key so versions stay dense and unique.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`definition:${model.id}`]);
-      const repo = tx.getRepository(ProcessDefinitionEntity);
-      const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
-      const owner = await this.ownerFor(tx.getRepository(OrgUnitEntity), user, model.id, latest, ownerUnitId);
+    // Deployments of one key are serialised so versions stay dense and unique.
+    const result = await this.definitions.withKeyLocked(model.id, async ({ latest, insert }) => {
+      const owner = await this.ownerFor(user, model.id, latest, ownerUnitId);
       const replaced = latest?.model;
       if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced };
-      const entity = await repo.save(
-        repo.create({
-          key: model.id,
-          version: (latest?.version ?? 0) + 1,
-          name: model.name ?? null,
-          xml,
-          model,
-          forms,
-          sha256,
-          ownerUnitId: owner.id,
-          deployedBy: user.id,
-        }),
-      );
+      const entity = await insert({
+        key: model.id,
+        version: (latest?.version ?? 0) + 1,
+        name: model.name ?? null,
+        xml,
+        model,
+        forms,
+        sha256,
+        ownerUnitId: owner.id,
+        deployedBy: user.id,
+      });
       return { created: true, entity, replaced };
     });
     if (result.created) {
@@ -122,14 +117,13 @@ export class DefinitionsService {
    * caller must deploy at or above it), else the unit asked for or the caller's one deploying unit.
    */
   private async ownerFor(
-    units: Repository<OrgUnitEntity>,
     user: CurrentUser,
     key: string,
     latest: ProcessDefinitionEntity | null,
     requested: string | undefined,
   ): Promise<OrgUnitEntity> {
     if (latest) {
-      const owner = await units.findOneByOrFail({ id: latest.ownerUnitId });
+      const owner = await this.unit(latest.ownerUnitId);
       if (!hasRoleAt(user, DEPLOYER_ROLES, owner.orgPath)) {
         throw new ForbiddenException(
           `Process '${key}' belongs to ${owner.name} (${owner.orgPath}): only a psychLead or admin there or above publishes its versions. Deploy your variant under a key of your own`,
@@ -143,7 +137,7 @@ export class DefinitionsService {
       return owner;
     }
     if (requested) {
-      const unit = await units.findOneBy({ id: requested });
+      const unit = await this.units.findById(requested);
       if (!unit || !hasRoleAt(user, DEPLOYER_ROLES, unit.orgPath)) {
         throw new ProblemException(400, `You may not deploy processes owned by unit ${requested}`, [
           {
@@ -161,7 +155,14 @@ export class DefinitionsService {
         { path: 'ownerUnitId', message: 'Expected the id of a unit where you hold psychLead or admin' },
       ]);
     }
-    return units.findOneByOrFail({ id: home.orgUnitId });
+    return this.unit(home.orgUnitId);
+  }
+
+  /** A unit that must exist (a grant's or an owner's: foreign keys keep them). */
+  private async unit(id: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findById(id);
+    if (!unit) throw new Error(`Org unit ${id} is gone although a row refers to it`);
+    return unit;
   }
 
   /**
@@ -183,9 +184,7 @@ export class DefinitionsService {
 
   /** Definitions are not case data: every signed-in user may list them. */
   async list(query: ListDefinitionsQuery) {
-    const qb = this.db.getRepository(ProcessDefinitionEntity).createQueryBuilder('d');
-    if (query.key) qb.where('d.key = :key', { key: query.key });
-    const page = await paginate(qb, 'd.deployed_at', 'd.id', query, (d) => d.deployedAt);
+    const page = await this.definitions.list({ key: query.key }, query);
     return {
       items: page.items.map(summarise),
       nextCursor: page.nextCursor,
@@ -193,17 +192,14 @@ export class DefinitionsService {
   }
 
   async get(id: string) {
-    const d = await this.db.getRepository(ProcessDefinitionEntity).findOneBy({ id });
+    const d = await this.definitions.findById(id);
     if (!d) throw new NotFoundException(`Definition ${id} not found`);
     return { ...summarise(d), xml: d.xml, forms: d.forms };
   }
 
   /** The given version of a key, or its latest. */
   async resolve(key: string, version?: number): Promise<ProcessDefinitionEntity> {
-    const definition = await this.db.getRepository(ProcessDefinitionEntity).findOne({
-      where: version ? { key, version } : { key },
-      order: { version: 'DESC' },
-    });
+    const definition = await this.definitions.findVersion(key, version);
     if (!definition)
       throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
     return definition;
