@@ -15,26 +15,35 @@ import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
 import { DefinitionsController } from './definitions/definitions.controller';
+import { DefinitionsRepository } from './definitions/definitions.repository';
 import { DefinitionsService } from './definitions/definitions.service';
 import { TimerStarts } from './definitions/timer-starts.service';
 import { HealthController } from './health/health.controller';
 import { IncidentsController } from './incidents/incidents.controller';
+import { IncidentsRepository } from './incidents/incidents.repository';
 import { IncidentsService } from './incidents/incidents.service';
 import { InstancesController } from './instances/instances.controller';
+import { InstancesRepository } from './instances/instances.repository';
 import { InstancesService } from './instances/instances.service';
 import { MessagesController } from './messages/messages.controller';
+import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
+import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { StudentsController } from './students/students.controller';
+import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
 import { TasksController } from './tasks/tasks.controller';
+import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
 import { CaseUpdates } from './temporal/case-updates.service';
 import { TemporalClientService } from './temporal/temporal-client.service';
 import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 @Module({})
@@ -71,15 +80,24 @@ export class ApiModule {
         UserDirectory,
         TemporalClientService,
         CaseUpdates,
+        OrgUnitsRepository,
         OrgUnitsService,
+        UsersRepository,
         UsersService,
+        StudentsRepository,
         StudentsService,
+        DefinitionsRepository,
         DefinitionsService,
         TimerStarts,
+        InstancesRepository,
         InstancesService,
+        TasksRepository,
         TasksService,
+        MessagesRepository,
         MessagesService,
+        IncidentsRepository,
         IncidentsService,
+        NotificationsRepository,
         NotificationsService,
         AuditVerificationService,
       ],
