@@ -73,6 +73,9 @@ export interface RunProcessInput {
   continueAsNewAfterEvents?: number;
 }
 
+/** The `runProcess` workflow's signature, for typed starts (workflows/src/run-process.ts). */
+export type RunProcessWorkflow = (input: RunProcessInput) => Promise<RunProcessResult>;
+
 export interface RunProcessResult {
   state: 'completed' | 'cancelled';
   steps: number;

@@ -3,9 +3,7 @@ import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundExce
 import {
   type CancelInstanceArgs,
   CANCEL_INSTANCE_UPDATE,
-  RUN_PROCESS_WORKFLOW,
   type RunProcessInput,
-  SYNC_UPDATE,
   workflowIdForInstance,
 } from '../../../../libs/contracts/src';
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
@@ -24,7 +22,6 @@ import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { StudentsService } from '../students/students.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { noNoneStartEventProblem } from './start-event-needed';
-import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { type CaseCounts, InstancesRepository } from './instances.repository';
 
@@ -45,7 +42,6 @@ export class InstancesService {
     private readonly instances: InstancesRepository,
     private readonly units: OrgUnitsRepository,
     private readonly definitionRows: DefinitionsRepository,
-    private readonly temporal: TemporalClientService,
     private readonly definitions: DefinitionsService,
     private readonly students: StudentsService,
     private readonly accessLog: AccessLog,
@@ -95,7 +91,7 @@ export class InstancesService {
       ...(startEventId ? { startEventId } : {}),
     };
     // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.
-    const client = this.temporal.client;
+    this.updates.assertReachable();
     await this.instances.insert({
       id: instanceId,
       definitionId: definition.id,
@@ -113,15 +109,7 @@ export class InstancesService {
     let firstStepWritten = false;
     let failure: string | undefined;
     try {
-      const answer = await this.temporal.answerWithin(async () => {
-        const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, {
-          workflowId,
-          taskQueue: this.temporal.taskQueue,
-          args: [input],
-        });
-        await handle.executeUpdate(SYNC_UPDATE, { args: [] });
-      });
-      firstStepWritten = answer.answered;
+      firstStepWritten = await this.updates.start(input);
     } catch (error) {
       failure = (error as Error).message;
     }
@@ -129,7 +117,7 @@ export class InstancesService {
       await this.unlessStarted(
         instanceId,
         failure === undefined
-          ? `Temporal did not answer within ${this.temporal.answerTimeoutMs / 1000} s: the case was not started`
+          ? `Temporal did not answer within ${this.updates.answerTimeoutMs / 1000} s: the case was not started`
           : `The case could not be started: ${failure}`,
         failure === undefined ? 504 : 503,
       );
@@ -146,10 +134,7 @@ export class InstancesService {
    * row is removed (no half-written case remains) and the request fails with `status`.
    */
   private async unlessStarted(instanceId: string, detail: string, status: 503 | 504): Promise<void> {
-    const described = await this.temporal
-      .answerWithin((client) => client.workflow.getHandle(workflowIdForInstance(instanceId)).describe(), 2000)
-      .catch(() => ({ answered: false as const }));
-    if (described.answered) return;
+    if (await this.updates.workflowExists(instanceId)) return;
     await this.instances.deleteUnstarted(instanceId);
     throw new ProblemException(status, detail);
   }
