@@ -1,14 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { ANY_OBJECT } from '../common/responses';
 
 /** Diagrams larger than this are refused before parsing (libs/bpmn bounds them again). */
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
 
 export class DeployDefinitionDto {
-  @IsOptional() @IsString() @MaxLength(MAX_DIAGRAM_BYTES) xml?: string;
+  @ApiPropertyOptional({ description: 'The BPMN XML (or send a multipart `file`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DIAGRAM_BYTES)
+  xml?: string;
   /** form-js schemas by formId. */
-  @IsOptional() @IsObject() forms?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, description: 'form-js schemas by formId' })
+  @IsOptional()
+  @IsObject()
+  forms?: Record<string, unknown>;
   /**
    * The unit that will own a new key (docs/adr/0003): a unit at or below one where the caller
    * may deploy. Needed only when the caller may deploy at several unrelated units; a key's

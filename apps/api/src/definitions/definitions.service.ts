@@ -20,7 +20,7 @@ export interface DeployResult {
     version: number;
     name: string | null;
     ownerUnitId: string;
-    warnings: unknown[];
+    warnings: DiagramProblem[];
   };
 }
 
@@ -31,7 +31,7 @@ function summarise(d: ProcessDefinitionEntity) {
     version: d.version,
     name: d.name,
     ownerUnitId: d.ownerUnitId,
-    deployedAt: d.deployedAt,
+    deployedAt: d.deployedAt.toISOString(),
     deployedBy: d.deployedBy,
   };
 }
