@@ -62,7 +62,7 @@ export class TasksService {
     const row = await this.tasks.contextOf(task.id);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
-    const [view] = await this.views([task]);
+    const view = await this.view(task);
     const caseVariables = row?.variables ?? {};
     const localVariables = row?.localVariables ?? {};
     let variables: Record<string, unknown>;
