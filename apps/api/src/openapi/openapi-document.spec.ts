@@ -20,8 +20,7 @@ function operationsOf(document: OpenAPIObject): [string, Operation][] {
 function resolve(document: OpenAPIObject, schema: Schema): Schema | undefined {
   if (!schema.$ref) return schema;
   return document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] as
-    | Schema
-    | undefined;
+    Schema | undefined;
 }
 
 /** A schema that says something: a type, properties, items or a reference that resolves. */
