@@ -4,5 +4,3 @@ export type { CoverageEntry, CoverageKey, Tier } from './coverage';
 export { MAX_EXPRESSION_LENGTH } from './report';
 export { MAX_DIAGRAM_BYTES, MAX_DIAGRAM_ELEMENTS } from './xml-guard';
 export * from './workflow';
-export { noNoneStartEventReason, startsOnlyByTrigger, triggeredStartsOf } from './start-events';
-export type { TriggeredStart } from './start-events';

@@ -1,5 +1,5 @@
 import { isFeel, toUtcInstant } from '../../expressions/src';
-import { JOB_TYPES } from '../../contracts/src/job-types';
+import { JOB_TYPES } from './job-types';
 import {
   calledElementOf,
   multiInstanceOf,

@@ -1,4 +1,10 @@
-// The entry of libs/bpmn for workflow code (libs/engine, workflows/): the compiled model and its
-// upgrade, pure and deterministic. Nothing here parses XML or touches Node (docs/architecture.md).
+// The compiler-free entry of libs/bpmn: the compiled model, its upgrade, what its start events
+// and job types mean. Pure and deterministic, nothing parses XML or touches Node, so workflow code
+// (libs/engine, workflows/) imports this and never index.ts, which also loads the compiler
+// (bpmn-moddle). The worker and libs/persistence, which never compile, use it too
+// (docs/architecture.md, Libraries).
+export * from './job-types';
 export * from './model';
 export { upgradeModel } from './model-upgrade';
+export { noNoneStartEventReason, startsOnlyByTrigger, triggeredStartsOf } from './start-events';
+export type { TriggeredStart } from './start-events';

@@ -1,4 +1,4 @@
-import { JOB_TYPES } from '../../../../libs/contracts/src/job-types';
+import { JOB_TYPES } from '../../../../libs/bpmn/src/workflow';
 import { handlerFor, JOB_HANDLERS } from './registry';
 
 describe('job handler registry', () => {

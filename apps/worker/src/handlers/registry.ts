@@ -1,4 +1,4 @@
-import type { JobType } from '../../../../libs/contracts/src/job-types';
+import type { JobType } from '../../../../libs/bpmn/src/workflow';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
 
