@@ -14,3 +14,4 @@ export * from './process-definitions';
 export * from './projection-writer';
 export * from './task-candidates';
 export * from './timer-cases';
+export * from './persistence.module';
