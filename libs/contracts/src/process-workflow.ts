@@ -1,5 +1,5 @@
 import { defineUpdate } from '@temporalio/workflow';
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 import type {
   EngineEvent,
   ErrorCatchers,
@@ -8,7 +8,7 @@ import type {
   SubscriptionSpec,
   UserTaskSpec,
   Variables,
-} from '../../engine/src/types';
+} from '../../engine/src';
 
 /**
  * The contract between the api, the `runProcess` workflow and the worker's activities. Plain

@@ -1,5 +1,4 @@
-import type { FlowElement, ProcessModel } from '../../bpmn/src/model';
-import { isActivity } from '../../bpmn/src/model';
+import { type FlowElement, isActivity, type ProcessModel } from '../../bpmn/src/workflow';
 import { evaluateCondition, evaluateFeel } from '../../expressions/src';
 import { handlerFor, type Activation, type Wait } from './elements';
 import { canReach } from './reachability';

@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { compileProcess } from '../../../../libs/bpmn/src';
-import type { CompileResult } from '../../../../libs/bpmn/src/model';
+import { compileProcess, type CompileResult } from '../../../../libs/bpmn/src';
 
 /** One diagram to compile, sent by compile-pool.ts. */
 export interface CompileRequest {

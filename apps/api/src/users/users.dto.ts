@@ -13,7 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/domain/src/roles';
+import { type Role, ROLES } from '../../../../libs/domain/src';
 import { PageQuery } from '../common/pagination';
 import { IsAcceptablePassword } from './acceptable-password';
 
