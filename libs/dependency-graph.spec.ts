@@ -67,9 +67,7 @@ function libPart(path: string): { lib: string; rest: string } | null {
 
 function isTestCode(path: string): boolean {
   return (
-    /\.(spec|int-spec|e2e-spec)\.tsx?$/.test(path) ||
-    /^(test|bench)\//.test(path) ||
-    /\/testing\//.test(path)
+    /\.(spec|int-spec|e2e-spec)\.tsx?$/.test(path) || /^(test|bench)\//.test(path) || /\/testing\//.test(path)
   );
 }
 
