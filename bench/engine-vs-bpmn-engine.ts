@@ -1,10 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { BpmnModdle } from 'bpmn-moddle';
 import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
-import { compileProcess } from '../libs/bpmn/src';
-import type { ProcessModel } from '../libs/bpmn/src/model';
-import { completeTask, startInstance } from '../libs/engine/src';
-import type { EngineContext, EngineFailure, Step } from '../libs/engine/src/types';
+import { compileProcess, type ProcessModel } from '../libs/bpmn/src';
+import {
+  completeTask,
+  type EngineContext,
+  type EngineFailure,
+  startInstance,
+  type Step,
+} from '../libs/engine/src';
 import { stagedPathway } from './support/diagrams';
 import { collectGarbage, intFromEnv } from './support/env';
 import { type BenchResult, measure, ratio } from './support/report';

@@ -1,12 +1,12 @@
-import { retryWhileContinuingAsNew } from '../libs/contracts/src/continuing-as-new';
-import { compileProcess } from '../libs/bpmn/src';
 import {
   COMPLETE_TASK_UPDATE,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   type RunProcessResult,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../libs/contracts/src/process-workflow';
+} from '../libs/contracts/src';
+import { compileProcess } from '../libs/bpmn/src';
 import { loopingCase } from './support/diagrams';
 import { intFromEnv, stringFromEnv } from './support/env';
 import { allRuns, currentRunEventTypes } from './support/history';

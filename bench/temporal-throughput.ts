@@ -1,17 +1,16 @@
-import { retryWhileContinuingAsNew } from '../libs/contracts/src/continuing-as-new';
-import { randomUUID } from 'node:crypto';
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import { compileProcess } from '../libs/bpmn/src';
-import type { ProcessModel } from '../libs/bpmn/src/model';
 import {
   COMPLETE_TASK_UPDATE,
   type CompleteTaskArgs,
   type InstanceDescriptor,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   type RunProcessResult,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../libs/contracts/src/process-workflow';
+} from '../libs/contracts/src';
+import { randomUUID } from 'node:crypto';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { compileProcess, type ProcessModel } from '../libs/bpmn/src';
 import type { HandWrittenInput } from './workflows/hand-written';
 import { sequentialPathway } from './support/diagrams';
 import { intFromEnv } from './support/env';

@@ -1,12 +1,12 @@
-import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { compileProcess } from '../../libs/bpmn/src';
 import {
   COMPLETE_TASK_UPDATE,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   type RunProcessResult,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { compileProcess } from '../../libs/bpmn/src';
 import { loopingCase } from '../support/diagrams';
 import { allRuns } from '../support/history';
 import { TaskInbox } from '../support/stub-activities';

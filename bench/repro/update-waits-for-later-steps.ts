@@ -1,13 +1,13 @@
-import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
-import { compileProcess } from '../../libs/bpmn/src';
 import {
   COMPLETE_TASK_UPDATE,
   type CompleteTaskArgs,
   type CompleteTaskResult,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
+import { compileProcess } from '../../libs/bpmn/src';
 import { chain, diagram, userTask } from '../../test/support/bpmn-xml';
 import { runHistory } from '../support/history';
 import { elapsedMs } from '../support/stats';

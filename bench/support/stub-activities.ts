@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ProcessActivities, ProjectStepResult } from '../../libs/contracts/src/process-workflow';
+import type { ProcessActivities, ProjectStepResult } from '../../libs/contracts/src';
 
 /**
  * Where the stub projection drops the ids of the tasks each step opens, so the bench can

@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
-import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
-import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
-import type { ProcessModel } from '../../libs/bpmn/src/model';
-import type { Variables } from '../../libs/engine/src/types';
+import { temporalDataConverter } from '../../libs/config/src';
+import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src';
+import type { ProcessModel } from '../../libs/bpmn/src';
+import type { Variables } from '../../libs/engine/src';
 import { temporalCliPath } from '../../test/support/temporal-cli';
 import { stubActivities, type TaskInbox } from './stub-activities';
 

@@ -1,15 +1,14 @@
-import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { compileProcess } from '../../libs/bpmn/src';
-import type { ProcessModel } from '../../libs/bpmn/src/model';
 import {
   COMPLETE_TASK_UPDATE,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { compileProcess, type ProcessModel } from '../../libs/bpmn/src';
 import type { HandWrittenInput } from '../workflows/hand-written';
 import { sequentialPathway } from './diagrams';
 import { collectGarbage } from './env';

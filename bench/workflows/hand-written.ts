@@ -7,8 +7,8 @@ import type {
   ProjectionStep,
   RunProcessResult,
   StepResult,
-} from '../../libs/contracts/src/process-workflow';
-import type { EngineEvent, UserTaskSpec, Variables } from '../../libs/engine/src/types';
+} from '../../libs/contracts/src';
+import type { EngineEvent, UserTaskSpec, Variables } from '../../libs/engine/src';
 
 /**
  * The bench's yardstick: the sequential pathway (start → user tasks one after another → end)

@@ -1,8 +1,7 @@
 // Denied cross-scope attempts leave a trace in access_log, capped per user (issue 7, item 13c).
 import { DENIALS_LOGGED_PER_MINUTE } from '../../apps/api/src/access-log/access-denials';
 import { type ApiHarness, startApiWithoutWorkflows } from '../../apps/api/src/testing/api-without-workflows';
-import { createUser } from '../../libs/persistence/src/testing/factories';
-import { buildWorld, openedTask, type World } from '../../libs/persistence/src/testing/world';
+import { buildWorld, createUser, openedTask, type World } from '../../libs/persistence/src/testing';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 
 jest.setTimeout(60_000);

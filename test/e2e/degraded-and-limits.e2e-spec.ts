@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { loadConfig } from '../../libs/config/src/config';
+import { loadConfig } from '../../libs/config/src';
 import { call, fixture } from '../support/api-client';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 

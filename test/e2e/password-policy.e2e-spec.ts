@@ -1,7 +1,7 @@
 // Trivial passwords are refused when an account is created (issue 7, item 11); the policy itself
 // is unit-tested in libs/domain/src/password-policy.spec.ts, CAREPATH_ADMIN_PASSWORD in config.spec.ts.
 import { type ApiHarness, startApiWithoutWorkflows } from '../../apps/api/src/testing/api-without-workflows';
-import { createUser, rootUnit, uniqueTag } from '../../libs/persistence/src/testing/factories';
+import { createUser, rootUnit, uniqueTag } from '../../libs/persistence/src/testing';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiHarness, startApiWithoutWorkflows } from '../../apps/api/src/testing/api-without-workflows';
-import { createUser } from '../../libs/persistence/src/testing/factories';
+import { createUser } from '../../libs/persistence/src/testing';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 
 const APP_POLICY =

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
-import { workflowIdForInstance } from '../../libs/contracts/src/process-workflow';
-import { ENCRYPTED_ENCODING, temporalPayloadCodec } from '../../libs/config/src/temporal-payload-codec';
+import { workflowIdForInstance } from '../../libs/contracts/src';
+import { ENCRYPTED_ENCODING, temporalPayloadCodec } from '../../libs/config/src';
 import { buildWorld, call, deploySingleTask, unique, type World } from '../support/api-client';
 import { decodeHistoryPayloads, historyContains, payloadsOf } from '../support/history-payloads';
 import { type Stack, startStack } from '../support/stack';

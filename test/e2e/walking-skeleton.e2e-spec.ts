@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { findBrokenLink } from '../../libs/persistence/src/audit-chain';
+import { findBrokenLink } from '../../libs/persistence/src';
 import { buildWorld, call, deploySingleTask, fixture, type World } from '../support/api-client';
 import { type Stack, startStack } from '../support/stack';
 

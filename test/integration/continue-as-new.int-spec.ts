@@ -2,14 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { retryWhileContinuingAsNew } from '../../libs/contracts/src/continuing-as-new';
-import { findBrokenLink } from '../../libs/persistence/src/audit-chain';
 import {
   COMPLETE_TASK_UPDATE,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
+import { findBrokenLink } from '../../libs/persistence/src';
 import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
 import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
 

@@ -7,7 +7,7 @@ import {
   RUN_PROCESS_WORKFLOW,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
 import { fixture } from '../support/api-client';
 import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
 

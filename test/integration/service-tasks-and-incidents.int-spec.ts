@@ -13,7 +13,7 @@ import {
   type RunProcessInput,
   SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { passwordProblem } from '../../libs/domain/src/password-policy';
+import { passwordProblem } from '../../libs/domain/src';
 
 const library = join(__dirname, '..', '..', 'scripts', 'lib', 'dev-secrets.sh');
 

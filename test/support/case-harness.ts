@@ -6,12 +6,11 @@ import type { DataSource } from 'typeorm';
 import { createProcessActivities } from '../../apps/worker/src/process.activities';
 import type { JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
-import { compileProcess } from '../../libs/bpmn/src';
-import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src/temporal-payload-codec';
-import type { ProcessModel } from '../../libs/bpmn/src/model';
-import type { ProcessActivities, RunProcessInput } from '../../libs/contracts/src/process-workflow';
-import type { Variables } from '../../libs/engine/src/types';
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { compileProcess, type ProcessModel } from '../../libs/bpmn/src';
+import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src';
+import type { ProcessActivities, RunProcessInput } from '../../libs/contracts/src';
+import type { Variables } from '../../libs/engine/src';
+import { createDataSource } from '../../libs/persistence/src';
 import { decodeHistoryPayloads } from './history-payloads';
 import { temporalCliPath } from './temporal-cli';
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource } from '../../libs/persistence/src/data-source';
-import { APP_ROLE } from '../../libs/persistence/src/database-role';
+import { APP_ROLE, createDataSource } from '../../libs/persistence/src';
 
 /** The server tests create databases on, as a role that may (a superuser locally). */
 export function testAdminUrl(): string {

@@ -9,8 +9,7 @@ import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerService } from '../../apps/worker/src/worker.service';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { type AppConfig, loadConfig } from '../../libs/config/src/config';
-import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
+import { type AppConfig, loadConfig, temporalDataConverter } from '../../libs/config/src';
 import { temporalCliPath } from './temporal-cli';
 
 /** Every stack of a run shares one database, hence one bootstrap admin password. */

@@ -1,13 +1,13 @@
 import * as wf from '@temporalio/workflow';
-import { FAILURE_TYPES } from '../../libs/contracts/src/failure-types';
-import type {
-  BufferedMessage,
-  InstanceDescriptor,
-  ProcessActivities,
-  ProjectionStep,
-  RefusedTask,
-} from '../../libs/contracts/src/process-workflow';
-import type { EngineState, Step } from '../../libs/engine/src/types';
+import {
+  type BufferedMessage,
+  FAILURE_TYPES,
+  type InstanceDescriptor,
+  type ProcessActivities,
+  type ProjectionStep,
+  type RefusedTask,
+} from '../../libs/contracts/src';
+import type { EngineState, Step } from '../../libs/engine/src';
 
 /**
  * Projection retries forever with backoff: PostgreSQL being down must delay a case, never lose a

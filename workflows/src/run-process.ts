@@ -2,17 +2,18 @@ import * as wf from '@temporalio/workflow';
 import {
   ASSIGN_TASK_UPDATE,
   CANCEL_INSTANCE_UPDATE,
+  type CancelInstanceArgs,
   CLAIM_TASK_UPDATE,
   COMPLETE_TASK_UPDATE,
+  CONTINUING_AS_NEW,
   CORRELATE_MESSAGE_UPDATE,
   RETRY_INCIDENT_UPDATE,
-  type CancelInstanceArgs,
   type RunProcessInput,
   type RunProcessResult,
   SYNC_UPDATE,
   TRIGGER_SIGNAL_UPDATE,
   UNCLAIM_TASK_UPDATE,
-} from '../../libs/contracts/src/process-workflow';
+} from '../../libs/contracts/src';
 import {
   assignTask,
   cancelInstance,
@@ -20,19 +21,21 @@ import {
   completeJob,
   completeTask,
   correlateMessage,
+  type EngineContext,
+  type EngineFailure,
+  type EngineState,
   failChild,
   failJob,
   fireTimer,
   refuseTask,
   resolveIncident,
   startInstance,
+  type Step,
   throwChildError,
   throwJobError,
   triggerSignal,
 } from '../../libs/engine/src';
-import type { EngineContext, EngineFailure, EngineState, Step } from '../../libs/engine/src/types';
-import { upgradeModel } from '../../libs/bpmn/src/model-upgrade';
-import { CONTINUING_AS_NEW } from '../../libs/contracts/src/continuing-as-new';
+import { upgradeModel } from '../../libs/bpmn/src/workflow';
 import { CaseProjection, type ProjectionResume } from './case-projection';
 import { isEngineFailure, StepRunner } from './step-runner';
 

@@ -1,10 +1,10 @@
 import * as wf from '@temporalio/workflow';
-import type {
-  ProcessActivities,
-  RunProcessInput,
-  RunProcessResult,
-} from '../../libs/contracts/src/process-workflow';
-import { workflowIdForInstance } from '../../libs/contracts/src/process-workflow';
+import {
+  type ProcessActivities,
+  type RunProcessInput,
+  type RunProcessResult,
+  workflowIdForInstance,
+} from '../../libs/contracts/src';
 import type {
   ChildSpec,
   EngineContext,
@@ -13,7 +13,7 @@ import type {
   JobSpec,
   Step,
   Variables,
-} from '../../libs/engine/src/types';
+} from '../../libs/engine/src';
 import type { CaseProjection } from './case-projection';
 
 export type JobOutcome =

@@ -1,12 +1,12 @@
 import * as wf from '@temporalio/workflow';
-import type {
-  ProcessActivities,
-  RunProcessInput,
-  RunProcessResult,
-  TimerStartInput,
-} from '../../libs/contracts/src/process-workflow';
-import { workflowIdForInstance } from '../../libs/contracts/src/process-workflow';
-import { nextCycleDue } from '../../libs/engine/src/waits';
+import {
+  type ProcessActivities,
+  type RunProcessInput,
+  type RunProcessResult,
+  type TimerStartInput,
+  workflowIdForInstance,
+} from '../../libs/contracts/src';
+import { nextCycleDue } from '../../libs/engine/src';
 import { addDuration, parseCycle, toUtcInstant } from '../../libs/expressions/src';
 
 const { prepareTimerCase } = wf.proxyActivities<ProcessActivities>({

@@ -1,9 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { ConfigModule } from '../../../libs/config/src/config.module';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { type AppConfig, ConfigModule } from '../../../libs/config/src';
+import { PersistenceModule } from '../../../libs/persistence/src';
 import { AccessDenials } from './access-log/access-denials';
 import { AccessLog } from './access-log/access-log.service';
 import { AuditVerificationController } from './audit/audit-verification.controller';
@@ -17,28 +16,37 @@ import { UserDirectory } from './auth/user-directory';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { DefinitionsController } from './definitions/definitions.controller';
+import { DefinitionsRepository } from './definitions/definitions.repository';
 import { DefinitionsService } from './definitions/definitions.service';
 import { TimerStarts } from './definitions/timer-starts.service';
 import { HealthController } from './health/health.controller';
 import { IncidentsController } from './incidents/incidents.controller';
+import { IncidentsRepository } from './incidents/incidents.repository';
 import { IncidentsService } from './incidents/incidents.service';
 import { InstancesController } from './instances/instances.controller';
+import { InstancesRepository } from './instances/instances.repository';
 import { InstancesService } from './instances/instances.service';
 import { MessagesController } from './messages/messages.controller';
+import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { SignalsController } from './signals/signals.controller';
 import { SignalsService } from './signals/signals.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
+import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { StudentsController } from './students/students.controller';
+import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
 import { TasksController } from './tasks/tasks.controller';
+import { TasksRepository } from './tasks/tasks.repository';
 import { TasksService } from './tasks/tasks.service';
 import { CaseUpdates } from './temporal/case-updates.service';
 import { TemporalClientService } from './temporal/temporal-client.service';
 import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 @Module({})
@@ -77,17 +85,26 @@ export class ApiModule {
         UserDirectory,
         TemporalClientService,
         CaseUpdates,
+        OrgUnitsRepository,
         OrgUnitsService,
+        UsersRepository,
         UsersService,
+        StudentsRepository,
         StudentsService,
+        DefinitionsRepository,
         DefinitionsService,
         DecisionsService,
         TimerStarts,
+        InstancesRepository,
         InstancesService,
+        TasksRepository,
         TasksService,
+        MessagesRepository,
         MessagesService,
         SignalsService,
+        IncidentsRepository,
         IncidentsService,
+        NotificationsRepository,
         NotificationsService,
         AuditVerificationService,
       ],

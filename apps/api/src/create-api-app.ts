@@ -3,15 +3,15 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { createLogger } from '../../../libs/config/src/logger';
+import { type AppConfig, createLogger } from '../../../libs/config/src';
 import { ApiModule } from './api.module';
 import { rejectHostileJson } from './common/json-guard';
 import { ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the api (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -29,11 +29,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('CarePath API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   serveWebApp(app, config);
   app.enableShutdownHooks();
   return app;

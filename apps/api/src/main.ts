@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '../../../libs/config/src/config';
+import { loadConfigOrExit } from '../../../libs/config/src';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {

@@ -6,15 +6,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../libs/config/src/config.module';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
 import {
+  atOrBelow,
   type ChainVerification,
+  recordNotifications,
   type SweepResult,
   verifyAllAuditChains,
-} from '../../../libs/persistence/src/audit-verification';
-import { recordNotifications } from '../../../libs/persistence/src/notifications';
-import { atOrBelow } from '../../../libs/persistence/src/org-scope';
+} from '../../../libs/persistence/src';
 
 /** Notification kind of a broken chain: content-free, it names the case by id only. */
 export const BROKEN_CHAIN_NOTIFICATION = 'audit.chain-broken';

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '../../../libs/config/src/config';
-import { createLogger } from '../../../libs/config/src/logger';
+import { createLogger, loadConfigOrExit } from '../../../libs/config/src';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {

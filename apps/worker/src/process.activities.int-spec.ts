@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { JobInput, ProcessActivities } from '../../../libs/contracts/src/process-workflow';
-import { createDataSource } from '../../../libs/persistence/src/data-source';
+import type { JobInput, ProcessActivities } from '../../../libs/contracts/src';
+import { createDataSource } from '../../../libs/persistence/src';
 import {
   createDefinition,
   createOrgUnit,
@@ -11,7 +11,7 @@ import {
   projectionStep,
   rootUnit,
   uniqueTag,
-} from '../../../libs/persistence/src/testing/factories';
+} from '../../../libs/persistence/src/testing';
 import { createProcessActivities } from './process.activities';
 
 describe('process activities (real PostgreSQL)', () => {

@@ -1,27 +1,26 @@
-import { FAILURE_TYPES } from '../../../libs/contracts/src/failure-types';
-import { ApplicationFailure } from '@temporalio/common';
-// The file, not the lib's entry: the entry loads the compiler (bpmn-moddle), which the worker never runs.
-import { noNoneStartEventReason } from '../../../libs/bpmn/src/start-events';
-import type { DataSource } from 'typeorm';
-import type {
-  JobInput,
-  JobResult,
-  PrepareChildInput,
-  PrepareTimerCaseInput,
-  ProcessActivities,
-  ProjectionIncidentInput,
-  ProjectionStep,
-  ProjectStepResult,
-  RunProcessInput,
-} from '../../../libs/contracts/src/process-workflow';
-import { createChildInstance } from '../../../libs/persistence/src/child-instances';
-import { permanentDatabaseError } from '../../../libs/persistence/src/database-errors';
 import {
+  FAILURE_TYPES,
+  type JobInput,
+  type JobResult,
+  type PrepareChildInput,
+  type PrepareTimerCaseInput,
+  type ProcessActivities,
+  type ProjectionIncidentInput,
+  type ProjectionStep,
+  type ProjectStepResult,
+  type RunProcessInput,
+} from '../../../libs/contracts/src';
+import { ApplicationFailure } from '@temporalio/common';
+// The compiler-free entry: index.ts loads the compiler (bpmn-moddle), which the worker never runs.
+import { BROADCAST_SIGNAL_JOB_TYPE, noNoneStartEventReason } from '../../../libs/bpmn/src/workflow';
+import type { DataSource } from 'typeorm';
+import {
+  createChildInstance,
+  createTimerCase,
+  permanentDatabaseError,
   writeProjectionIncident,
   writeProjectionStep,
-} from '../../../libs/persistence/src/projection-writer';
-import { createTimerCase } from '../../../libs/persistence/src/timer-cases';
-import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../libs/contracts/src/job-types';
+} from '../../../libs/persistence/src';
 import type { JobHandler } from './handlers/job-handler';
 import { handlerFor, INTERNAL_JOB_HANDLERS, JOB_HANDLERS } from './handlers/registry';
 import { broadcastThrownSignal, type SignalSender } from './signals/thrown-signal';

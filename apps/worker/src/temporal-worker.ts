@@ -9,9 +9,7 @@ import {
   makeTelemetryFilterString,
 } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { temporalConnectionOptions } from '../../../libs/config/src/temporal-connection';
-import { temporalDataConverter } from '../../../libs/config/src/temporal-payload-codec';
+import { type AppConfig, temporalConnectionOptions, temporalDataConverter } from '../../../libs/config/src';
 import { createProcessActivities } from './process.activities';
 
 let runtimeInstalled = false;

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { ConfigModule } from '../../../libs/config/src/config.module';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { type AppConfig, ConfigModule } from '../../../libs/config/src';
+import { PersistenceModule } from '../../../libs/persistence/src';
 import { AuditSweepService } from './audit-sweep.service';
 import { WorkerService } from './worker.service';
 

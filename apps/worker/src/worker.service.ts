@@ -8,8 +8,7 @@ import {
 import type { Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../libs/config/src/config.module';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/src';
 import { createTemporalWorker } from './temporal-worker';
 
 /** Hosts the Temporal worker; keeps retrying the connection while the server is unreachable. */

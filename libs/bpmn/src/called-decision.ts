@@ -1,4 +1,4 @@
-import { INTERNAL_JOB_TYPES } from '../../contracts/src/job-types';
+import { INTERNAL_JOB_TYPES } from './job-types';
 import type { JobTaskElement } from './model';
 
 /**

@@ -1,7 +1,7 @@
 import type { ElementBase } from './compile-events';
 import { compileIoMapping } from './compile-io-mapping';
 import { compileJobDefinition } from './compile-job';
-import { INTERNAL_JOB_TYPES } from '../../contracts/src/job-types';
+import { INTERNAL_JOB_TYPES } from './job-types';
 import {
   calledDecisionOf,
   DEFAULT_RETRIES,

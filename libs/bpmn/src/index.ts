@@ -3,6 +3,10 @@ export { COVERAGE, coverageOf, unsupportedMessage } from './coverage';
 export type { CoverageEntry, CoverageKey, Tier } from './coverage';
 export { MAX_EXPRESSION_LENGTH } from './report';
 export { MAX_DIAGRAM_BYTES, MAX_DIAGRAM_ELEMENTS } from './xml-guard';
-export type * from './model';
-export { noNoneStartEventReason, startsOnlyByTrigger, triggeredStartsOf } from './start-events';
-export type { TriggeredStart } from './start-events';
+export * from './workflow';
+// Reading moddle trees and guarding XML, shared with the DMN parser (libs/dmn), which reads its
+// files with dmn-moddle the way the compiler reads diagrams.
+export { checkXmlSafety } from './xml-guard';
+export { elementProp, isModdleElement, listProp, stringProp, type ModdleElement } from './moddle';
+export { clip } from './text';
+export { optional } from './optional';

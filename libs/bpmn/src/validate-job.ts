@@ -1,5 +1,5 @@
 import { isFeel } from '../../expressions/src';
-import { JOB_TYPES } from '../../contracts/src/job-types';
+import { JOB_TYPES } from './job-types';
 import { parseRetries, taskDefinitionOf, taskHeadersOf } from './element-properties';
 import type { ModdleElement } from './moddle';
 import { describe, type Report } from './report';

@@ -1,4 +1,4 @@
-import { DEPRECATED_JOB_TYPES } from '../../contracts/src/job-types';
+import { DEPRECATED_JOB_TYPES } from './job-types';
 import { coverageOf } from './coverage';
 import { embeddedFormIdOf } from './form-keys';
 import type { DiagramProblem, ProcessModel } from './model';

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { passwordProblem } from '../../domain/src/password-policy';
+import { passwordProblem } from '../../domain/src';
 
 /**
  * Runtime configuration, read once from the environment and validated at boot. Every problem is

@@ -1,1 +1,3 @@
+export * from './continuing-as-new';
+export * from './failure-types';
 export * from './process-workflow';

@@ -1,5 +1,5 @@
 import { defineUpdate } from '@temporalio/workflow';
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 import type {
   EngineEvent,
   ErrorCatchers,
@@ -8,7 +8,7 @@ import type {
   SubscriptionSpec,
   UserTaskSpec,
   Variables,
-} from '../../engine/src/types';
+} from '../../engine/src';
 
 /**
  * The contract between the api, the `runProcess` workflow and the worker's activities. Plain
@@ -74,6 +74,9 @@ export interface RunProcessInput {
    */
   continueAsNewAfterEvents?: number;
 }
+
+/** The `runProcess` workflow's signature, for typed starts (workflows/src/run-process.ts). */
+export type RunProcessWorkflow = (input: RunProcessInput) => Promise<RunProcessResult>;
 
 export interface RunProcessResult {
   state: 'completed' | 'cancelled';

@@ -1,15 +1,15 @@
 import { DmnModdle, type ModdleWarning } from 'dmn-moddle';
-import { MAX_EXPRESSION_LENGTH } from '../../bpmn/src/report';
-import { clip } from '../../bpmn/src/text';
-import { checkXmlSafety } from '../../bpmn/src/xml-guard';
 import {
+  checkXmlSafety,
+  clip,
   elementProp,
   isModdleElement,
   listProp,
-  stringProp,
+  MAX_EXPRESSION_LENGTH,
   type ModdleElement,
-} from '../../bpmn/src/moddle';
-import { optional } from '../../bpmn/src/optional';
+  optional,
+  stringProp,
+} from '../../bpmn/src';
 import { checkFeelSyntax, checkUnaryTestsSyntax } from '../../expressions/src';
 import { cycleOf } from './requirements';
 import type {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 import { processModel, timer, trigger, type ProcessBuilder } from './testing/process-builder';
 import { deepFreeze, Scenario } from './testing/scenario';
 import type { EngineState, Step } from './types';

@@ -1,7 +1,7 @@
 import { correlateMessage, MAX_ACTIVATIONS_PER_STEP, resolveIncident, startInstance } from './engine';
 import { processModel, testContext, timer, trigger } from './testing/process-builder';
 import { Scenario } from './testing/scenario';
-import type { MultiInstance } from '../../bpmn/src/model';
+import type { MultiInstance } from '../../bpmn/src/workflow';
 
 const NOW = '2024-03-01T08:00:00.000Z';
 

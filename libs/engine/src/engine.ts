@@ -1,4 +1,4 @@
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 import { Runtime } from './runtime';
 import type {
   EngineContext,

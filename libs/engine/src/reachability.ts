@@ -1,5 +1,4 @@
-import type { ProcessModel } from '../../bpmn/src/model';
-import { isActivity } from '../../bpmn/src/model';
+import { isActivity, type ProcessModel } from '../../bpmn/src/workflow';
 
 /**
  * Which elements each element can lead to, along sequence flows and from an activity through

@@ -1,4 +1,4 @@
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 
 /** Values the engine needs from outside. It has no clock and no randomness of its own. */
 export interface EngineContext {

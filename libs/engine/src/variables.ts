@@ -1,4 +1,4 @@
-import type { VariableMapping } from '../../bpmn/src/model';
+import type { VariableMapping } from '../../bpmn/src/workflow';
 import { evaluateFeel, isFeel } from '../../expressions/src';
 import type { ElementInstance, EngineContext, EngineState, Variables } from './types';
 

@@ -1,4 +1,4 @@
-import type { EventTrigger, MessageDefinition, TimerDefinition, TriggerOf } from '../../bpmn/src/model';
+import type { EventTrigger, MessageDefinition, TimerDefinition, TriggerOf } from '../../bpmn/src/workflow';
 import {
   addDuration,
   evaluateFeel,

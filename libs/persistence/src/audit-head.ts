@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { deriveKey, keyId } from '../../config/src/key-derivation';
+import { deriveKey, keyId } from '../../config/src';
 import { canonicalJson } from './audit-chain';
 
 /** The last entry of a case's audit chain, as its signed head records it. */

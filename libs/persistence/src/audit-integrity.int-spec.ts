@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { InstanceDescriptor } from '../../contracts/src/process-workflow';
+import type { InstanceDescriptor } from '../../contracts/src';
 import { auditHeadKey, auditHeadMac } from './audit-head';
 import { verifyAuditChain } from './audit-verification';
 import { createDataSource } from './data-source';

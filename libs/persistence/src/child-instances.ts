@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src/process-workflow';
+import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src';
 // The file, not the lib's entry: the entry loads the compiler (bpmn-moddle).
-import { startsOnlyByTrigger } from '../../bpmn/src/start-events';
+import { startsOnlyByTrigger } from '../../bpmn/src/workflow';
 import { type DefinitionRef, latestDefinition } from './process-definitions';
 
 /**

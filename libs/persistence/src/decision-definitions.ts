@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DecisionsModel } from '../../dmn/src/model';
+import type { DecisionsModel } from '../../dmn/src/evaluation';
 import { atOrBelow } from './org-scope';
 
 export interface DecisionRef {

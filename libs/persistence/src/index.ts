@@ -17,3 +17,4 @@ export * from './signal-broadcast';
 export * from './signal-subscriptions';
 export * from './task-candidates';
 export * from './timer-cases';
+export * from './persistence.module';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { BufferedMessage } from '../../contracts/src/process-workflow';
-import type { SubscriptionSpec, Variables } from '../../engine/src/types';
+import type { BufferedMessage } from '../../contracts/src';
+import type { SubscriptionSpec, Variables } from '../../engine/src';
 import { decryptJson, encryptJson } from './field-crypto';
 import { atOrBelow } from './org-scope';
 

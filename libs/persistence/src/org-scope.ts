@@ -1,4 +1,4 @@
-import { CASE_VIEWER_ROLES } from '../../domain/src/roles';
+import { CASE_VIEWER_ROLES } from '../../domain/src';
 
 /**
  * THE org-scope rules: the reviewed pieces of SQL that decide who sees which case (and which

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ProcessModel } from '../../bpmn/src/model';
+import type { ProcessModel } from '../../bpmn/src/workflow';
 import { atOrBelow } from './org-scope';
 
 export interface DefinitionRef {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { InstanceDescriptor } from '../../contracts/src/process-workflow';
+import type { InstanceDescriptor } from '../../contracts/src';
 import { findBrokenLink } from './audit-chain';
 import { createDataSource } from './data-source';
 import { permanentDatabaseError } from './database-errors';

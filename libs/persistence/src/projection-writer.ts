@@ -6,9 +6,9 @@ import {
   type ProjectStepResult,
   type RefusedTask,
   workflowIdForInstance,
-} from '../../contracts/src/process-workflow';
-import { restrictedTaskView } from '../../domain/src/task-view';
-import type { EngineEvent } from '../../engine/src/types';
+} from '../../contracts/src';
+import { restrictedTaskView } from '../../domain/src';
+import type { EngineEvent } from '../../engine/src';
 import { hashEntry } from './audit-chain';
 import { type AuditHeadKey, auditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from './audit-head';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { signalStartEventOf } from '../../bpmn/src/start-events';
+import { signalStartEventOf } from '../../bpmn/src/workflow';
 import type { DefinitionRef } from './process-definitions';
 import { casesWaitingForSignal, type SignalReach, signalStartDefinitions } from './signal-subscriptions';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { InstanceDescriptor, ProjectionStep } from '../../contracts/src/process-workflow';
+import type { InstanceDescriptor, ProjectionStep } from '../../contracts/src';
 import { atOrBelow, inScope } from './org-scope';
 import type { DefinitionRef } from './process-definitions';
 

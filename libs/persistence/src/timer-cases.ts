@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { type PrepareTimerCaseInput, workflowIdForInstance } from '../../contracts/src/process-workflow';
+import { type PrepareTimerCaseInput, workflowIdForInstance } from '../../contracts/src';
 import type { DefinitionRef } from './process-definitions';
 
 export interface TimerCase {

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { AuditVerificationService } from './audit-verification.service';
+import { ChainVerificationView } from './audit-verification.responses';
 
 @ApiTags('instances')
 @ApiBearerAuth()
@@ -10,6 +11,7 @@ export class AuditVerificationController {
   constructor(private readonly verification: AuditVerificationService) {}
 
   @Get(':id/history/verify')
+  @ApiOkResponse({ type: ChainVerificationView })
   @ApiOperation({
     summary: "Verifies the case's audit chain",
     description:
@@ -18,7 +20,7 @@ export class AuditVerificationController {
       '`{instanceId, valid, entries, head: {seq, hash} | null, problems: [{kind, seq, message}]}`; ' +
       'kinds: broken-link, unsigned, unknown-key, bad-signature, head-mismatch.',
   })
-  verify(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  verify(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<ChainVerificationView> {
     return this.verification.verify(user, id);
   }
 }

@@ -1,12 +1,8 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
-import {
-  type ChainVerification,
-  verifyAuditChain,
-} from '../../../../libs/persistence/src/audit-verification';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
+import { SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import { type ChainVerification, verifyAuditChain } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { InstancesService } from '../instances/instances.service';

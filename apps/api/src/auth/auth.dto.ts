@@ -1,6 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
-  @IsString() @MinLength(1) @MaxLength(100) username!: string;
-  @IsString() @MinLength(1) @MaxLength(200) password!: string;
+  @ApiProperty({ maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) username!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
 }

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '../../../../libs/persistence/src/entities';
+import { UserEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { ProblemException } from '../common/problem.filter';
 import type { CurrentUser } from './current-user';

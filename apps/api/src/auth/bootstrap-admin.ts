@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 
 /**
  * On an empty database: the root org unit and the `admin` account (role admin at the root) with

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../../../../libs/domain/src/roles';
+import type { Role } from '../../../../libs/domain/src';
 
 export interface RoleGrant {
   role: Role;

@@ -1,5 +1,3 @@
-import type { DataSource } from 'typeorm';
-import { ProcessInstanceEntity } from '../../../../libs/persistence/src/entities';
 import { ProblemException } from './problem.filter';
 
 /**
@@ -68,17 +66,19 @@ function checkTotal(current: Record<string, unknown>, incoming: Record<string, u
   }
 }
 
+/** Where a case's current variables come from (InstancesRepository). */
+export interface CaseVariablesSource {
+  variablesOf(instanceId: string): Promise<Record<string, unknown> | null>;
+}
+
 /** checkCaseVariablesSize against the process-level variables the case `instanceId` has now. */
 export async function checkCaseVariables(
-  db: DataSource,
+  cases: CaseVariablesSource,
   instanceId: string,
   incoming: Record<string, unknown>,
   path = 'variables',
 ): Promise<void> {
   checkVariableSizes(incoming, path);
   if (Object.keys(incoming).length === 0) return;
-  const instance = await db
-    .getRepository(ProcessInstanceEntity)
-    .findOne({ select: { id: true, variables: true }, where: { id: instanceId } });
-  checkTotal(instance?.variables ?? {}, incoming, path);
+  checkTotal((await cases.variablesOf(instanceId)) ?? {}, incoming, path);
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { DeployDecisionsDto } from './decisions.dto';
 import { DecisionsService } from './decisions.service';
+import { DecisionSummaryList, DeployedDecisions } from './decisions.responses';
 
 @ApiTags('decisions')
 @ApiBearerAuth()
@@ -19,11 +20,16 @@ export class DecisionsController {
       'Needs psychLead or admin. Decision ids have owner units as process keys do (docs/adr/0003). ' +
       'The same file again gives no new version. 400 invalid DMN (errors[].decisionId, elementId), 403 not the owner.',
   })
+  @ApiCreatedResponse({ type: DeployedDecisions, description: 'At least one decision got a new version' })
+  @ApiOkResponse({
+    type: DeployedDecisions,
+    description: 'The same file already is every decision’s latest version',
+  })
   async deploy(
     @User() user: CurrentUser,
     @Body() body: DeployDecisionsDto,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<DeployedDecisions> {
     const stored = await this.decisions.deploy(user, body.xml, body.ownerUnitId);
     response.status(stored.some((d) => d.created) ? 201 : 200);
     return { items: stored };
@@ -31,7 +37,8 @@ export class DecisionsController {
 
   /** The latest version of every decision id. */
   @Get()
-  list() {
+  @ApiOkResponse({ type: DecisionSummaryList })
+  list(): Promise<DecisionSummaryList> {
     return this.decisions.list();
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { DecisionsModel } from '../../../../libs/dmn/src/model';
-import { DecisionDefinitionEntity } from '../../../../libs/persistence/src/entities';
+import type { DecisionsModel } from '../../../../libs/dmn/src';
+import { DecisionDefinitionEntity } from '../../../../libs/persistence/src';
 
 /** The SQL of deployed decisions; the rules (who may deploy, owners) stay in DecisionsService. */
 

@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DecisionsModel } from '../../../../libs/dmn/src/model';
-import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
-import { OrgUnitEntity } from '../../../../libs/persistence/src/entities';
+import type { DecisionsModel } from '../../../../libs/dmn/src';
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import { OrgUnitEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
@@ -136,7 +136,7 @@ export class DecisionsService {
       items: rows.map((row) => ({
         ...summary(row),
         ownerUnitId: row.ownerUnitId,
-        deployedAt: row.deployedAt,
+        deployedAt: row.deployedAt.toISOString(),
       })),
     };
   }

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CompileResult } from '../../../../libs/bpmn/src/model';
-import type { ParseDecisionsResult } from '../../../../libs/dmn/src/model';
+import type { CompileResult } from '../../../../libs/bpmn/src';
+import type { ParseDecisionsResult } from '../../../../libs/dmn/src';
 import { ProblemException } from '../common/problem.filter';
 import type { CompileReply, CompileRequest } from './compile-worker';
 

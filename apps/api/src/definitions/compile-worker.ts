@@ -1,8 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { compileProcess } from '../../../../libs/bpmn/src';
-import type { CompileResult } from '../../../../libs/bpmn/src/model';
-import { parseDecisions } from '../../../../libs/dmn/src';
-import type { ParseDecisionsResult } from '../../../../libs/dmn/src/model';
+import { compileProcess, type CompileResult } from '../../../../libs/bpmn/src';
+import { parseDecisions, type ParseDecisionsResult } from '../../../../libs/dmn/src';
 
 /** One diagram (BPMN) or DMN file to compile, sent by compile-pool.ts. */
 export interface CompileRequest {

@@ -11,13 +11,21 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { decodeDiagram } from './decode-diagram';
 import { DeployDefinitionDto, ListDefinitionsQuery, MAX_DIAGRAM_BYTES } from './definitions.dto';
 import { DefinitionsService } from './definitions.service';
+import { DefinitionDetail, DefinitionSummaryPage, DeployedDefinition } from './definitions.responses';
 
 @ApiTags('definitions')
 @ApiBearerAuth()
@@ -35,13 +43,19 @@ export class DefinitionsController {
       'A school adapts the district pathway by deploying it under a key of its own (docs/adr/0003). ' +
       '201 new version, 200 identical to the latest, 400 invalid diagram (errors[].elementId), 403 not the owner.',
   })
+  @ApiCreatedResponse({ type: DeployedDefinition, description: 'A new version' })
+  @ApiOkResponse({
+    type: DeployedDefinition,
+    description: 'The identical diagram is the latest version already',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DIAGRAM_BYTES, files: 1 } }))
   async deploy(
     @User() user: CurrentUser,
     @Body() body: DeployDefinitionDto,
     @Res({ passthrough: true }) response: Response,
     @UploadedFile() file?: { buffer: Buffer },
-  ) {
+  ): Promise<DeployedDefinition> {
     const xml = file ? uploadedText(file.buffer) : body.xml;
     if (!xml)
       throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [
@@ -53,12 +67,14 @@ export class DefinitionsController {
   }
 
   @Get()
-  list(@Query() query: ListDefinitionsQuery) {
+  @ApiOkResponse({ type: DefinitionSummaryPage })
+  list(@Query() query: ListDefinitionsQuery): Promise<DefinitionSummaryPage> {
     return this.definitions.list(query);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: DefinitionDetail })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<DefinitionDetail> {
     return this.definitions.get(id);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { ANY_OBJECT } from '../common/responses';
 
 /** Diagrams larger than this are refused before parsing (libs/bpmn bounds them again). */
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
@@ -9,10 +10,22 @@ export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
 export const MAX_DECISION_FILES = 10;
 
 export class DeployDefinitionDto {
-  @IsOptional() @IsString() @MaxLength(MAX_DIAGRAM_BYTES) xml?: string;
+  @ApiPropertyOptional({ description: 'The BPMN XML (or send a multipart `file`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DIAGRAM_BYTES)
+  xml?: string;
   /** form-js schemas by formId. */
-  @IsOptional() @IsObject() forms?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, description: 'form-js schemas by formId' })
+  @IsOptional()
+  @IsObject()
+  forms?: Record<string, unknown>;
   /** DMN files deployed with the diagram, as POST /api/decisions does (docs/api.md). */
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'DMN files (XML) deployed with the diagram',
+    maxItems: MAX_DECISION_FILES,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_DECISION_FILES)

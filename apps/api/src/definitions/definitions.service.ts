@@ -1,22 +1,29 @@
 import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { DiagramProblem, ProcessModel } from '../../../../libs/bpmn/src/model';
-import { upgradeModel } from '../../../../libs/bpmn/src/model-upgrade';
-import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
-import { calledDecisionOfElement } from '../../../../libs/bpmn/src/called-decision';
-import { decisionsRunnableAt } from '../../../../libs/persistence/src/decision-definitions';
-import { OrgUnitEntity, ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
+import {
+  calledDecisionOfElement,
+  type DiagramProblem,
+  EMBEDDED_FORM_KEY_PREFIX,
+  type ProcessModel,
+  upgradeModel,
+} from '../../../../libs/bpmn/src';
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import {
+  decisionsRunnableAt,
+  OrgUnitEntity,
+  type ProcessDefinitionEntity,
+} from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { DecisionsService, type ParsedDecisions, type StoredDecision } from '../decisions/decisions.service';
 import { ProblemException } from '../common/problem.filter';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { compileInWorker } from './compile-pool';
-import { EMBEDDED_FORM_KEY_PREFIX } from '../../../../libs/bpmn/src/form-keys';
 import { findHostileJson } from '../common/json-guard';
 import { ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
+import { DefinitionsRepository } from './definitions.repository';
 import { TimerStarts } from './timer-starts.service';
 
 export interface DeployResult {
@@ -27,7 +34,7 @@ export interface DeployResult {
     version: number;
     name: string | null;
     ownerUnitId: string;
-    warnings: unknown[];
+    warnings: DiagramProblem[];
     /** The decisions deployed with it (`decisions`), when any were sent. */
     decisions?: StoredDecision[];
   };
@@ -40,7 +47,7 @@ function summarise(d: ProcessDefinitionEntity) {
     version: d.version,
     name: d.name,
     ownerUnitId: d.ownerUnitId,
-    deployedAt: d.deployedAt,
+    deployedAt: d.deployedAt.toISOString(),
     deployedBy: d.deployedBy,
   };
 }
@@ -48,7 +55,8 @@ function summarise(d: ProcessDefinitionEntity) {
 @Injectable()
 export class DefinitionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly definitions: DefinitionsRepository,
+    private readonly units: OrgUnitsRepository,
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
     private readonly decisions: DecisionsService,
@@ -87,13 +95,10 @@ export class DefinitionsService {
     for (const [index, file] of decisionFiles.entries()) {
       parsedDecisions.push(await this.decisions.parse(file, `decisions[${index}]`));
     }
-    const warnings: unknown[] = [...compiled.warnings, ...missingFormWarnings(model, forms)];
+    const warnings: DiagramProblem[] = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
-    const result = await this.db.transaction(async (tx) => {
-      // Serialise deployments of one key so versions stay dense and unique.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`definition:${model.id}`]);
-      const repo = tx.getRepository(ProcessDefinitionEntity);
-      const latest = await repo.findOne({ where: { key: model.id }, order: { version: 'DESC' } });
+    // Deployments of one key are serialised so versions stay dense and unique.
+    const result = await this.definitions.withKeyLocked(model.id, async ({ latest, tx, insert }) => {
       const owner = await ownerFor(
         tx.getRepository(OrgUnitEntity),
         user,
@@ -108,19 +113,17 @@ export class DefinitionsService {
       }
       warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
       if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced, decisions };
-      const entity = await repo.save(
-        repo.create({
-          key: model.id,
-          version: (latest?.version ?? 0) + 1,
-          name: model.name ?? null,
-          xml,
-          model,
-          forms: storedForms,
-          sha256,
-          ownerUnitId: owner.id,
-          deployedBy: user.id,
-        }),
-      );
+      const entity = await insert({
+        key: model.id,
+        version: (latest?.version ?? 0) + 1,
+        name: model.name ?? null,
+        xml,
+        model,
+        forms: storedForms,
+        sha256,
+        ownerUnitId: owner.id,
+        deployedBy: user.id,
+      });
       return { created: true, entity, replaced, decisions };
     });
     await this.decisions.audit(user, result.decisions);
@@ -165,9 +168,7 @@ export class DefinitionsService {
 
   /** Definitions are not case data: every signed-in user may list them. */
   async list(query: ListDefinitionsQuery) {
-    const qb = this.db.getRepository(ProcessDefinitionEntity).createQueryBuilder('d');
-    if (query.key) qb.where('d.key = :key', { key: query.key });
-    const page = await paginate(qb, 'd.deployed_at', 'd.id', query, (d) => d.deployedAt);
+    const page = await this.definitions.list({ key: query.key }, query);
     return {
       items: page.items.map(summarise),
       nextCursor: page.nextCursor,
@@ -175,17 +176,14 @@ export class DefinitionsService {
   }
 
   async get(id: string) {
-    const d = await this.db.getRepository(ProcessDefinitionEntity).findOneBy({ id });
+    const d = await this.definitions.findById(id);
     if (!d) throw new NotFoundException(`Definition ${id} not found`);
     return { ...summarise(d), xml: d.xml, forms: d.forms };
   }
 
   /** The given version of a key, or its latest. */
   async resolve(key: string, version?: number): Promise<ProcessDefinitionEntity> {
-    const definition = await this.db.getRepository(ProcessDefinitionEntity).findOne({
-      where: version ? { key, version } : { key },
-      order: { version: 'DESC' },
-    });
+    const definition = await this.definitions.findVersion(key, version);
     if (!definition)
       throw new NotFoundException(`No definition ${key}${version ? ` version ${version}` : ''}`);
     return definition;

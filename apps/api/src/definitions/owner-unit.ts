@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Repository } from 'typeorm';
-import { DEPLOYER_ROLES } from '../../../../libs/domain/src/roles';
-import type { OrgUnitEntity } from '../../../../libs/persistence/src/entities';
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import type { OrgUnitEntity } from '../../../../libs/persistence/src';
 import { type CurrentUser, hasRoleAt, outermost } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 

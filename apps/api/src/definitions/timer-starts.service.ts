@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { ProcessModel } from '../../../../libs/bpmn/src/model';
+import type { ProcessModel } from '../../../../libs/bpmn/src';
 import {
   TIMER_START_WORKFLOW,
   type TimerStartInput,
   workflowIdForTimerStart,
-} from '../../../../libs/contracts/src/process-workflow';
+} from '../../../../libs/contracts/src';
 import { evaluateFeel, isFeel } from '../../../../libs/expressions/src';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 

@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/current-user';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { HealthView } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,7 +17,9 @@ export class HealthController {
   /** 200 when both components are up, 503 otherwise; the body says which one is down. */
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'A component is down' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const [database, temporal] = await Promise.all([
       this.db.query('SELECT 1').then(
         () => 'up' as const,

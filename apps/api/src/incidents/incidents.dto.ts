@@ -1,5 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { ANY_OBJECT } from '../common/responses';
 
 export class ListIncidentsQuery extends PageQuery {
   /** Open incidents unless asked otherwise. */
@@ -9,5 +11,5 @@ export class ListIncidentsQuery extends PageQuery {
 
 export class RetryIncidentDto {
   /** Set on the incident's scope before the retry: how a supervisor fixes a bad value. */
-  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { InstanceDescriptor } from '../../../../libs/contracts/src/process-workflow';
-import { buildWorld, type World } from '../../../../libs/persistence/src/testing/world';
+import type { InstanceDescriptor } from '../../../../libs/contracts/src';
+import { buildWorld, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
 describe('incidents in the api: lists, case summaries and who may retry (real PostgreSQL)', () => {

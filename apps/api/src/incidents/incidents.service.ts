@@ -1,18 +1,14 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import {
-  RETRY_INCIDENT_UPDATE,
-  type RetryIncidentArgs,
-} from '../../../../libs/contracts/src/process-workflow';
-import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
-import { IncidentEntity } from '../../../../libs/persistence/src/entities';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { RETRY_INCIDENT_UPDATE, type RetryIncidentArgs } from '../../../../libs/contracts/src';
+import { SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import type { IncidentEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { checkCaseVariables } from '../common/variable-limits';
+import { InstancesRepository } from '../instances/instances.repository';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import type { ListIncidentsQuery } from './incidents.dto';
+import { IncidentsRepository } from './incidents.repository';
 
 function toIncidentView(x: IncidentEntity) {
   return {
@@ -30,19 +26,18 @@ function toIncidentView(x: IncidentEntity) {
 @Injectable()
 export class IncidentsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly incidents: IncidentsRepository,
+    private readonly instances: InstancesRepository,
     private readonly updates: CaseUpdates,
     private readonly accessLog: AccessLog,
   ) {}
 
   async list(user: CurrentUser, query: ListIncidentsQuery) {
-    const qb = this.db
-      .getRepository(IncidentEntity)
-      .createQueryBuilder('x')
-      .where(inScope('x.org_path'), { scopeUserId: user.id })
-      .andWhere('x.state = :state', { state: query.state ?? 'open' });
-    if (query.instanceId) qb.andWhere('x.instance_id = :instanceId', { instanceId: query.instanceId });
-    const page = await paginate(qb, 'x.created_at', 'x.id', query, (x) => x.createdAt);
+    const page = await this.incidents.list(
+      user.id,
+      { state: query.state ?? 'open', instanceId: query.instanceId },
+      query,
+    );
     // Incident messages may quote case values (a FEEL error naming a variable): reads are logged.
     await this.accessLog.record(user.id, 'incident.list', 'incident', null, {
       state: query.state ?? 'open',
@@ -62,7 +57,7 @@ export class IncidentsService {
       throw new ForbiddenException('Retrying an incident needs a supervising role above the case');
     }
     if (incident.state !== 'open') throw new ConflictException(`Incident ${id} is already resolved`);
-    await checkCaseVariables(this.db, incident.instanceId, variables);
+    await checkCaseVariables(this.instances, incident.instanceId, variables);
     const args: RetryIncidentArgs = {
       incidentId: id,
       variables,
@@ -81,12 +76,7 @@ export class IncidentsService {
   }
 
   private async findVisible(user: CurrentUser, id: string): Promise<IncidentEntity> {
-    const incident = await this.db
-      .getRepository(IncidentEntity)
-      .createQueryBuilder('x')
-      .where('x.id = :id', { id })
-      .andWhere(inScope('x.org_path'), { scopeUserId: user.id })
-      .getOne();
+    const incident = await this.incidents.findVisible(user.id, id);
     if (!incident) throw new NotFoundException(`Incident ${id} not found`);
     return incident;
   }

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { InstancesService } from './instances.service';
+import { HistoryEntryPage, InstanceDetail, InstanceSummaryPage } from './instances.responses';
 
 @ApiTags('instances')
 @ApiBearerAuth()
@@ -13,33 +20,47 @@ export class InstancesController {
 
   /** 201 with the case; 202 when its workflow started but its first step is not written yet. */
   @Post()
+  @ApiCreatedResponse({ type: InstanceDetail })
+  @ApiAcceptedResponse({
+    type: InstanceDetail,
+    description:
+      'The workflow started but its first step is not written yet: the case goes on once its worker runs it',
+  })
   async start(
     @User() user: CurrentUser,
     @Body() body: StartInstanceDto,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<InstanceDetail> {
     const { instance, firstStepWritten } = await this.instances.start(user, body);
     response.status(firstStepWritten ? 201 : 202);
     return instance;
   }
 
   @Get()
-  list(@User() user: CurrentUser, @Query() query: ListInstancesQuery) {
+  @ApiOkResponse({ type: InstanceSummaryPage })
+  list(@User() user: CurrentUser, @Query() query: ListInstancesQuery): Promise<InstanceSummaryPage> {
     return this.instances.list(user, query);
   }
 
   @Get(':id')
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: InstanceDetail })
+  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<InstanceDetail> {
     return this.instances.get(user, id);
   }
 
   @Get(':id/history')
-  history(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: HistoryQuery) {
+  @ApiOkResponse({ type: HistoryEntryPage })
+  history(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: HistoryQuery,
+  ): Promise<HistoryEntryPage> {
     return this.instances.history(user, id, query);
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'No body: the case is cancelled' })
   async cancel(
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,

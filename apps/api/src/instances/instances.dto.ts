@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBooleanString,
@@ -13,19 +14,28 @@ import {
   Min,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { ANY_OBJECT } from '../common/responses';
 
 /** The largest PostgreSQL `integer` (versions, history sequence numbers). */
 const MAX_INTEGER = 2_147_483_647;
 
 export class StartInstanceDto {
-  @IsString() @Length(1, 200) definitionKey!: string;
+  @ApiProperty({ maxLength: 200, description: 'The BPMN process id' })
+  @IsString()
+  @Length(1, 200)
+  definitionKey!: string;
   /** Versions are PostgreSQL integers: a larger number names no version (and was a 500). */
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_INTEGER) version?: number;
-  @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+  @ApiPropertyOptional({ minimum: 1, description: 'The latest when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
+  version?: number;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
   /** Where the case lives; a student's case lives at the student's class. Give one of the two. */
-  @IsOptional() @IsUUID() orgUnitId?: string;
-  @IsOptional() @IsUUID() studentId?: string;
-  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orgUnitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() studentId?: string;
+  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
 }
 
 export class ListInstancesQuery extends PageQuery {
@@ -40,7 +50,7 @@ export class ListInstancesQuery extends PageQuery {
 }
 
 export class CancelInstanceDto {
-  @IsString() @Length(1, 1000) reason!: string;
+  @ApiProperty({ maxLength: 1000 }) @IsString() @Length(1, 1000) reason!: string;
 }
 
 export class HistoryQuery {

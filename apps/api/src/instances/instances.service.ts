@@ -1,35 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   type CancelInstanceArgs,
   CANCEL_INSTANCE_UPDATE,
-  RUN_PROCESS_WORKFLOW,
   type RunProcessInput,
-  SYNC_UPDATE,
   workflowIdForInstance,
-} from '../../../../libs/contracts/src/process-workflow';
-import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
-import {
-  AuditEventEntity,
-  IncidentEntity,
+} from '../../../../libs/contracts/src';
+import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import type {
   OrgUnitEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
-} from '../../../../libs/persistence/src/entities';
-import { atOrBelow, inScope } from '../../../../libs/persistence/src/org-scope';
-import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
+} from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariablesSize } from '../common/variable-limits';
+import { DefinitionsRepository } from '../definitions/definitions.repository';
 import { DefinitionsService } from '../definitions/definitions.service';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { StudentsService } from '../students/students.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { noNoneStartEventProblem } from './start-event-needed';
-import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
+import { type CaseCounts, InstancesRepository } from './instances.repository';
 
 /** A started case as the caller may see it; `firstStepWritten` false: answered 202. */
 export interface StartedCase {
@@ -45,8 +39,9 @@ export class InstancesService {
   private readonly logger = new Logger('Instances');
 
   constructor(
-    private readonly db: DataSource,
-    private readonly temporal: TemporalClientService,
+    private readonly instances: InstancesRepository,
+    private readonly units: OrgUnitsRepository,
+    private readonly definitionRows: DefinitionsRepository,
     private readonly definitions: DefinitionsService,
     private readonly students: StudentsService,
     private readonly accessLog: AccessLog,
@@ -96,8 +91,8 @@ export class InstancesService {
       ...(startEventId ? { startEventId } : {}),
     };
     // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.
-    const client = this.temporal.client;
-    await this.db.getRepository(ProcessInstanceEntity).insert({
+    this.updates.assertReachable();
+    await this.instances.insert({
       id: instanceId,
       definitionId: definition.id,
       definitionKey: definition.key,
@@ -114,15 +109,7 @@ export class InstancesService {
     let firstStepWritten = false;
     let failure: string | undefined;
     try {
-      const answer = await this.temporal.answerWithin(async () => {
-        const handle = await client.workflow.start(RUN_PROCESS_WORKFLOW, {
-          workflowId,
-          taskQueue: this.temporal.taskQueue,
-          args: [input],
-        });
-        await handle.executeUpdate(SYNC_UPDATE, { args: [] });
-      });
-      firstStepWritten = answer.answered;
+      firstStepWritten = await this.updates.start(input);
     } catch (error) {
       failure = (error as Error).message;
     }
@@ -130,7 +117,7 @@ export class InstancesService {
       await this.unlessStarted(
         instanceId,
         failure === undefined
-          ? `Temporal did not answer within ${this.temporal.answerTimeoutMs / 1000} s: the case was not started`
+          ? `Temporal did not answer within ${this.updates.answerTimeoutMs / 1000} s: the case was not started`
           : `The case could not be started: ${failure}`,
         failure === undefined ? 504 : 503,
       );
@@ -147,11 +134,8 @@ export class InstancesService {
    * row is removed (no half-written case remains) and the request fails with `status`.
    */
   private async unlessStarted(instanceId: string, detail: string, status: 503 | 504): Promise<void> {
-    const described = await this.temporal
-      .answerWithin((client) => client.workflow.getHandle(workflowIdForInstance(instanceId)).describe(), 2000)
-      .catch(() => ({ answered: false as const }));
-    if (described.answered) return;
-    await this.db.getRepository(ProcessInstanceEntity).delete({ id: instanceId, lastStep: 0 });
+    if (await this.updates.workflowExists(instanceId)) return;
+    await this.instances.deleteUnstarted(instanceId);
     throw new ProblemException(status, detail);
   }
 
@@ -160,8 +144,8 @@ export class InstancesService {
    * school's diagram may name that school's people.
    */
   private async mayRunAt(definition: ProcessDefinitionEntity, unit: OrgUnitEntity): Promise<void> {
-    if ((await runnableAt(this.db.manager, [definition.id], unit.orgPath)).has(definition.id)) return;
-    const owner = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: definition.ownerUnitId });
+    if ((await this.definitionRows.runnableAt([definition.id], unit.orgPath)).has(definition.id)) return;
+    const owner = await this.existingUnit(definition.ownerUnitId);
     throw new ForbiddenException(
       `Process '${definition.key}' belongs to ${owner.name} (${owner.orgPath}); cases at ${unit.orgPath} cannot run it. Deploy a copy under a key of your own`,
     );
@@ -185,45 +169,35 @@ export class InstancesService {
   ): Promise<{ unit: OrgUnitEntity; studentId: string | null }> {
     if (dto.studentId) {
       const student = await this.students.findVisible(user, dto.studentId);
-      const unit = await this.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: student.orgUnitId });
-      return { unit, studentId: student.id };
+      return { unit: await this.existingUnit(student.orgUnitId), studentId: student.id };
     }
     if (!dto.orgUnitId)
       throw new NotFoundException('Give orgUnitId or studentId: every case lives at an org unit');
-    const unit = await this.db.getRepository(OrgUnitEntity).findOneBy({ id: dto.orgUnitId });
+    const unit = await this.units.findById(dto.orgUnitId);
     if (!unit) throw new NotFoundException(`Org unit ${dto.orgUnitId} not found`);
     return { unit, studentId: null };
   }
 
+  /** A unit a row refers to (foreign keys keep it). */
+  private async existingUnit(id: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findById(id);
+    if (!unit) throw new Error(`Org unit ${id} is gone although a row refers to it`);
+    return unit;
+  }
+
   async list(user: CurrentUser, query: ListInstancesQuery) {
-    const qb = this.db
-      .getRepository(ProcessInstanceEntity)
-      .createQueryBuilder('i')
-      .where(inScope('i.org_path'), { scopeUserId: user.id });
-    // A running case with an open incident reads `incident` (docs/api.md), so `active` means the rest.
-    const hasOpenIncident = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`;
-    if (query.state === 'incident') qb.andWhere(`i.state = 'active' AND ${hasOpenIncident}`);
-    else if (query.state === 'active') qb.andWhere(`i.state = 'active' AND NOT ${hasOpenIncident}`);
-    else if (query.state) qb.andWhere('i.state = :state', { state: query.state });
-    if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
-    if (query.orgUnitId) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND ${atOrBelow('i.org_path', 'f.org_path')})`,
-        { orgUnitId: query.orgUnitId },
-      );
-    }
-    if (query.overdue === 'true') {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM user_task t WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < now())`,
-      );
-    }
-    if (query.stuckDays) {
-      qb.andWhere(`i.state = 'active' AND i.updated_at < now() - make_interval(days => :stuckDays)`, {
+    const page = await this.instances.list(
+      user.id,
+      {
+        state: query.state,
+        definitionKey: query.definitionKey,
+        orgUnitId: query.orgUnitId,
+        overdue: query.overdue === 'true',
         stuckDays: query.stuckDays,
-      });
-    }
-    const page = await paginate(qb, 'i.started_at', 'i.id', query, (i) => i.startedAt);
-    const counts = await this.counts(page.items.map((i) => i.id));
+      },
+      query,
+    );
+    const counts = await this.instances.counts(page.items.map((i) => i.id));
     return {
       items: page.items.map((i) => this.summary(i, counts)),
       nextCursor: page.nextCursor,
@@ -239,13 +213,7 @@ export class InstancesService {
   async history(user: CurrentUser, id: string, query: HistoryQuery) {
     await this.findVisible(user, id);
     const limit = query.limit ?? 500;
-    const rows = await this.db
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .where('e.instance_id = :id AND e.seq > :after', { id, after: query.cursor ?? 0 })
-      .orderBy('e.seq', 'ASC')
-      .take(limit + 1)
-      .getMany();
+    const rows = await this.instances.history(id, query.cursor ?? 0, limit);
     await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
     const items = rows.slice(0, limit).map((e) => ({
       seq: e.seq,
@@ -280,34 +248,9 @@ export class InstancesService {
 
   /** A case the caller may see, or 404: the scope filter is part of the query. */
   async findVisible(user: CurrentUser, id: string): Promise<ProcessInstanceEntity> {
-    const instance = await this.db
-      .getRepository(ProcessInstanceEntity)
-      .createQueryBuilder('i')
-      .where('i.id = :id', { id })
-      .andWhere(inScope('i.org_path'), { scopeUserId: user.id })
-      .getOne();
+    const instance = await this.instances.findVisible(user.id, id);
     if (!instance) throw new NotFoundException(`Case ${id} not found`);
     return instance;
-  }
-
-  /** Overdue open tasks and open incidents per case, for the summaries of one page. */
-  private async counts(ids: string[]): Promise<CaseCounts> {
-    if (ids.length === 0) return { overdueTasks: new Map(), openIncidents: new Map() };
-    const [overdue, incidents]: { instance_id: string; n: number }[][] = await Promise.all([
-      this.db.query(
-        `SELECT instance_id, count(*)::int AS n FROM user_task
-         WHERE instance_id = ANY($1) AND state = 'open' AND due_at < now() GROUP BY instance_id`,
-        [ids],
-      ),
-      this.db.query(
-        `SELECT instance_id, count(*)::int AS n FROM incident
-         WHERE instance_id = ANY($1) AND state = 'open' GROUP BY instance_id`,
-        [ids],
-      ),
-    ]);
-    const byCase = (rows: { instance_id: string; n: number }[] = []) =>
-      new Map(rows.map((r) => [r.instance_id, r.n]));
-    return { overdueTasks: byCase(overdue), openIncidents: byCase(incidents) };
   }
 
   private summary(i: ProcessInstanceEntity, counts: CaseCounts) {
@@ -331,11 +274,8 @@ export class InstancesService {
 
   async view(i: ProcessInstanceEntity) {
     const [counts, incidents] = await Promise.all([
-      this.counts([i.id]),
-      this.db.getRepository(IncidentEntity).find({
-        where: { instanceId: i.id, state: 'open' },
-        order: { createdAt: 'ASC' },
-      }),
+      this.instances.counts([i.id]),
+      this.instances.openIncidents(i.id),
     ]);
     return {
       ...this.summary(i, counts),
@@ -349,9 +289,4 @@ export class InstancesService {
       })),
     };
   }
-}
-
-interface CaseCounts {
-  overdueTasks: Map<string, number>;
-  openIncidents: Map<string, number>;
 }

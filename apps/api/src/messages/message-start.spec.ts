@@ -1,4 +1,4 @@
-import type { FlowElement, ProcessModel } from '../../../../libs/bpmn/src/model';
+import type { FlowElement, ProcessModel } from '../../../../libs/bpmn/src';
 import { messageStartEventOf } from './message-start';
 
 function modelWith(elements: FlowElement[], triggeredStartEventIds: string[]): ProcessModel {

@@ -1,4 +1,4 @@
-import type { ProcessModel } from '../../../../libs/bpmn/src/model';
+import type { ProcessModel } from '../../../../libs/bpmn/src';
 
 /**
  * The top-level message start event of `model` that `messageName` triggers, or undefined. Such

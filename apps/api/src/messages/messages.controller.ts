@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { PublishMessageDto } from './messages.dto';
 import { MessagesService } from './messages.service';
+import { PublishResult } from './messages.responses';
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -16,7 +17,8 @@ export class MessagesController {
    */
   @Post()
   @HttpCode(200)
-  publish(@User() user: CurrentUser, @Body() body: PublishMessageDto) {
+  @ApiOkResponse({ type: PublishResult })
+  publish(@User() user: CurrentUser, @Body() body: PublishMessageDto): Promise<PublishResult> {
     return this.messages.publish(user, body);
   }
 }

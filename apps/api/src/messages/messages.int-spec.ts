@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createDefinition, uniqueTag } from '../../../../libs/persistence/src/testing/factories';
-import { buildWorld, type World } from '../../../../libs/persistence/src/testing/world';
+import {
+  buildWorld,
+  createDefinition,
+  uniqueTag,
+  type World,
+} from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
 /**

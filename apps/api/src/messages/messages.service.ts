@@ -1,27 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import {
-  CORRELATE_MESSAGE_UPDATE,
-  type CorrelateMessageArgs,
-} from '../../../../libs/contracts/src/process-workflow';
-import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src/roles';
-import {
-  MessageSubscriptionEntity,
-  ProcessDefinitionEntity,
-} from '../../../../libs/persistence/src/entities';
-import { bufferMessage, lockMessageKey } from '../../../../libs/persistence/src/message-buffer';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
+import { CORRELATE_MESSAGE_UPDATE, type CorrelateMessageArgs } from '../../../../libs/contracts/src';
+import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src';
+import type { ProcessDefinitionEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
+import { DefinitionsRepository } from '../definitions/definitions.repository';
+import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
-import { runnableAt } from '../../../../libs/persistence/src/process-definitions';
 import { messageStartEventOf } from './message-start';
 import type { PublishMessageDto } from './messages.dto';
+import { MessagesRepository } from './messages.repository';
 import { parseTimeToLive } from './time-to-live';
 
 export interface PublishResult {
@@ -46,7 +38,9 @@ const MAX_ROUNDS = 3;
 @Injectable()
 export class MessagesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly messages: MessagesRepository,
+    private readonly definitions: DefinitionsRepository,
+    private readonly cases: InstancesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
@@ -67,8 +61,7 @@ export class MessagesService {
     const home = startable.length > 0 || ttlMillis > 0 ? await this.homeUnit(user, dto.orgUnitId) : null;
     // Only pathways of the home unit or above start there (docs/adr/0003).
     const runnable = home
-      ? await runnableAt(
-          this.db.manager,
+      ? await this.definitions.runnableAt(
           startable.map((start) => start.definition.id),
           home.orgPath,
         )
@@ -113,12 +106,7 @@ export class MessagesService {
     dto: PublishMessageDto,
     variables: Record<string, unknown>,
   ): Promise<string[]> {
-    const waiting = await this.openSubscriptions(this.db.manager, user, dto)
-      .select('s.instance_id', 'instanceId')
-      .addSelect('min(s.created_at)', 'since')
-      .groupBy('s.instance_id')
-      .orderBy('since')
-      .getRawMany<{ instanceId: string }>();
+    const waiting = await this.messages.waitingCases(user.id, dto);
     const args: CorrelateMessageArgs = {
       messageName: dto.name,
       correlationKey: dto.correlationKey,
@@ -128,8 +116,8 @@ export class MessagesService {
     const messageId = randomUUID();
     const correlated: string[] = [];
     // Before any case receives it, so that a message too large for one case reaches none.
-    for (const { instanceId } of waiting) await checkCaseVariables(this.db, instanceId, variables);
-    for (const { instanceId } of waiting) {
+    for (const instanceId of waiting) await checkCaseVariables(this.cases, instanceId, variables);
+    for (const instanceId of waiting) {
       const outcome = await this.updates.tryExecute(instanceId, CORRELATE_MESSAGE_UPDATE, [args], {
         updateId: `message:${messageId}:${instanceId}`,
         unanswered: `the message may still reach it when it runs again (it reached ${
@@ -143,46 +131,26 @@ export class MessagesService {
     return correlated;
   }
 
-  /**
-   * Buffers the message unless a subscription for it opened since we looked. The advisory lock
-   * is the one the projection takes when it opens subscriptions and takes buffered messages, so
-   * either the projection sees this message or this check sees its subscription.
-   */
-  private async bufferUnlessWaiting(
+  /** Buffers the message unless a subscription for it opened since we looked (then: false). */
+  private bufferUnlessWaiting(
     user: CurrentUser,
     dto: PublishMessageDto,
     variables: Record<string, unknown>,
     orgPath: string,
     ttlMillis: number,
   ): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      await lockMessageKey(tx, dto.name, dto.correlationKey);
-      if (await this.openSubscriptions(tx, user, dto).getExists()) return false;
-      await bufferMessage(
-        tx,
-        {
-          messageName: dto.name,
-          correlationKey: dto.correlationKey,
-          variables,
-          orgPath,
-          expiresAt: new Date(Date.now() + ttlMillis),
-          createdBy: user.id,
-        },
-        this.config.dataKey,
-      );
-      return true;
-    });
-  }
-
-  private openSubscriptions(db: EntityManager, user: CurrentUser, dto: PublishMessageDto) {
-    return db
-      .getRepository(MessageSubscriptionEntity)
-      .createQueryBuilder('s')
-      .where(`s.message_name = :name AND s.correlation_key = :key AND s.state = 'open'`, {
-        name: dto.name,
-        key: dto.correlationKey,
-      })
-      .andWhere(inScope('s.org_path'), { scopeUserId: user.id });
+    return this.messages.bufferUnlessWaiting(
+      user.id,
+      {
+        messageName: dto.name,
+        correlationKey: dto.correlationKey,
+        variables,
+        orgPath,
+        createdBy: user.id,
+      },
+      ttlMillis,
+      this.config.dataKey,
+    );
   }
 
   /** The latest version of every process whose top-level message start event `name` triggers. */
@@ -190,22 +158,7 @@ export class MessagesService {
     name: string,
   ): Promise<{ definition: ProcessDefinitionEntity; startEventId: string }[]> {
     // Narrowed in SQL so that not every model is loaded; messageStartEventOf decides.
-    const definitions = await this.db
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('d')
-      .where(
-        `d.id IN (
-           SELECT latest.id FROM (
-             SELECT DISTINCT ON (key) id, model FROM process_definition ORDER BY key, version DESC
-           ) latest
-           WHERE EXISTS (
-             SELECT 1 FROM jsonb_array_elements_text(COALESCE(latest.model->'triggeredStartEventIds', '[]'::jsonb)) AS s(id)
-             WHERE latest.model->'elements'->s.id->'trigger'->>'kind' = 'message'
-               AND latest.model->'elements'->s.id->'trigger'->>'messageName' = :name))`,
-        { name },
-      )
-      .orderBy('d.key')
-      .getMany();
+    const definitions = await this.definitions.latestStartedByMessage(name);
     return definitions.flatMap((definition) => {
       const startEventId = messageStartEventOf(definition.model, name);
       return startEventId ? [{ definition, startEventId }] : [];

@@ -3,7 +3,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { parseDuration } from '../../../../libs/expressions/src/duration';
+import { parseDuration } from '../../../../libs/expressions/src';
 
 /** How long a published message may wait for a case: 30 days, as in docs/api.md. */
 export const MAX_TIME_TO_LIVE_MS = 30 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { recordNotifications } from '../../../../libs/persistence/src/notifications';
-import { buildWorld, type World } from '../../../../libs/persistence/src/testing/world';
+import { recordNotifications } from '../../../../libs/persistence/src';
+import { buildWorld, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
 describe('GET /api/notifications and POST /api/notifications/:id/read (real PostgreSQL)', () => {

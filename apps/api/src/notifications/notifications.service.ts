@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { NotificationEntity } from '../../../../libs/persistence/src/entities';
+import type { NotificationEntity } from '../../../../libs/persistence/src';
 import type { CurrentUser } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import type { ListNotificationsQuery } from './notifications.dto';
+import { NotificationsRepository } from './notifications.repository';
 
 function toNotificationView(n: NotificationEntity) {
   return {
@@ -24,27 +23,16 @@ function toNotificationView(n: NotificationEntity) {
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   async list(user: CurrentUser, query: ListNotificationsQuery) {
-    const qb = this.db
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('n')
-      .where('n.recipient_id = :me', { me: user.id });
-    if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
-    const page = await paginate(qb, 'n.created_at', 'n.id', query, (n) => n.createdAt);
+    const page = await this.notifications.list(user.id, { unread: query.unread === 'true' }, query);
     return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor };
   }
 
   /** Marks one of the caller's notifications read (again: the first time counts); 404 for others'. */
   async markRead(user: CurrentUser, id: string) {
-    await this.db.query(
-      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2`,
-      [id, user.id],
-    );
-    const notification = await this.db
-      .getRepository(NotificationEntity)
-      .findOneBy({ id, recipientId: user.id });
+    const notification = await this.notifications.markRead(user.id, id);
     if (!notification) throw new NotFoundException(`Notification ${id} not found`);
     return toNotificationView(notification);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CreateOrgUnitDto } from './org-units.dto';
 import { OrgUnitsService } from './org-units.service';
+import { OrgUnitView, OrgUnitViewPage } from './org-units.responses';
 
 @ApiTags('org-units')
 @ApiBearerAuth()
@@ -11,12 +12,14 @@ export class OrgUnitsController {
   constructor(private readonly orgUnits: OrgUnitsService) {}
 
   @Post()
-  create(@User() user: CurrentUser, @Body() body: CreateOrgUnitDto) {
+  @ApiCreatedResponse({ type: OrgUnitView })
+  create(@User() user: CurrentUser, @Body() body: CreateOrgUnitDto): Promise<OrgUnitView> {
     return this.orgUnits.create(user, body);
   }
 
   @Get()
-  list(@User() user: CurrentUser) {
+  @ApiOkResponse({ type: OrgUnitViewPage })
+  list(@User() user: CurrentUser): Promise<OrgUnitViewPage> {
     return this.orgUnits.list(user);
   }
 }

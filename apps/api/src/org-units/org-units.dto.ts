@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
@@ -5,10 +6,14 @@ export const CREATABLE_KINDS = ['city', 'district', 'school', 'grade', 'class'] 
 
 export class CreateOrgUnitDto {
   /** Omitted: directly below the root. */
-  @IsOptional() @IsUUID() parentId?: string;
-  @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
-  @IsString() @Length(1, 100) name!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Omitted: directly below the root' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+  @ApiProperty({ enum: CREATABLE_KINDS }) @IsIn(CREATABLE_KINDS) kind!: (typeof CREATABLE_KINDS)[number];
+  @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) name!: string;
   /** Becomes a segment of the org path: lowercase letters, digits and '-'. */
+  @ApiProperty({ pattern: '^[a-z0-9-]{1,40}$', description: 'A segment of the org path' })
   @Matches(/^[a-z0-9-]{1,40}$/, { message: 'code must be 1-40 lowercase letters, digits or "-"' })
   code!: string;
 }

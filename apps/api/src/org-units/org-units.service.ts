@@ -1,12 +1,11 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ORG_ADMIN_ROLES, ROLES } from '../../../../libs/domain/src/roles';
-import { ORG_UNIT_KINDS, OrgUnitEntity } from '../../../../libs/persistence/src/entities';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { ORG_ADMIN_ROLES } from '../../../../libs/domain/src';
+import { ORG_UNIT_KINDS, type OrgUnitEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import type { CreateOrgUnitDto } from './org-units.dto';
+import { OrgUnitsRepository } from './org-units.repository';
 
 export function toOrgUnitView(unit: OrgUnitEntity) {
   return {
@@ -22,15 +21,12 @@ export function toOrgUnitView(unit: OrgUnitEntity) {
 @Injectable()
 export class OrgUnitsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly units: OrgUnitsRepository,
     private readonly accessLog: AccessLog,
   ) {}
 
   async create(user: CurrentUser, dto: CreateOrgUnitDto) {
-    const repo = this.db.getRepository(OrgUnitEntity);
-    const parent = dto.parentId
-      ? await repo.findOneBy({ id: dto.parentId })
-      : await repo.createQueryBuilder('ou').where('ou.parent_id IS NULL').getOne();
+    const parent = dto.parentId ? await this.units.findById(dto.parentId) : await this.units.findRoot();
     if (!parent) throw new NotFoundException(`Parent org unit ${dto.parentId} does not exist`);
     if (!hasRoleAt(user, ORG_ADMIN_ROLES, parent.orgPath)) {
       throw new ForbiddenException(
@@ -44,35 +40,28 @@ export class OrgUnitsService {
       ]);
     }
     const orgPath = `${parent.orgPath}/${dto.code}`;
-    if (await repo.existsBy({ orgPath }))
+    if (await this.units.pathTaken(orgPath))
       throw new ConflictException(`Code ${dto.code} is already used under ${parent.orgPath}`);
-    const unit = await repo.save(
-      repo.create({ parentId: parent.id, kind: dto.kind, name: dto.name, code: dto.code, orgPath }),
-    );
+    const unit = await this.units.insert({
+      parentId: parent.id,
+      kind: dto.kind,
+      name: dto.name,
+      code: dto.code,
+      orgPath,
+    });
     await this.accessLog.record(user.id, 'orgUnit.create', 'orgUnit', unit.id, { orgPath });
     return toOrgUnitView(unit);
   }
 
   /** Units at or below any unit where the caller holds a role. */
   async list(user: CurrentUser, limit = 500) {
-    const units = await this.db
-      .getRepository(OrgUnitEntity)
-      .createQueryBuilder('ou')
-      .where(inScope('ou.org_path', ROLES), { scopeUserId: user.id })
-      .orderBy('ou.org_path')
-      .take(limit)
-      .getMany();
+    const units = await this.units.listVisible(user.id, limit);
     return { items: units.map(toOrgUnitView), nextCursor: null };
   }
 
   /** A unit the caller may see, or 404 (never a hint that it exists elsewhere). */
   async findVisible(user: CurrentUser, id: string): Promise<OrgUnitEntity> {
-    const unit = await this.db
-      .getRepository(OrgUnitEntity)
-      .createQueryBuilder('ou')
-      .where('ou.id = :id', { id })
-      .andWhere(inScope('ou.org_path', ROLES), { scopeUserId: user.id })
-      .getOne();
+    const unit = await this.units.findVisible(user.id, id);
     if (!unit) throw new NotFoundException(`Org unit ${id} not found`);
     return unit;
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { BroadcastSignalDto } from './signals.dto';
 import { SignalsService } from './signals.service';
+import { SignalBroadcastView } from './signals.responses';
 
 @ApiTags('signals')
 @ApiBearerAuth()
@@ -17,7 +18,8 @@ export class SignalsController {
    */
   @Post()
   @HttpCode(200)
-  broadcast(@User() user: CurrentUser, @Body() body: BroadcastSignalDto) {
+  @ApiOkResponse({ type: SignalBroadcastView })
+  broadcast(@User() user: CurrentUser, @Body() body: BroadcastSignalDto): Promise<SignalBroadcastView> {
     return this.signals.broadcast(user, body);
   }
 }

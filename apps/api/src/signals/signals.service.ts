@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  TRIGGER_SIGNAL_UPDATE,
-  type TriggerSignalArgs,
-} from '../../../../libs/contracts/src/process-workflow';
-import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src/roles';
-import { ProcessDefinitionEntity } from '../../../../libs/persistence/src/entities';
+import { TRIGGER_SIGNAL_UPDATE, type TriggerSignalArgs } from '../../../../libs/contracts/src';
+import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src';
 import {
   broadcastSignal,
+  ProcessDefinitionEntity,
   type SignalBroadcastResult,
-} from '../../../../libs/persistence/src/signal-broadcast';
+} from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
+import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import type { BroadcastSignalDto } from './signals.dto';
@@ -31,6 +29,7 @@ export class SignalsService {
     private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
+    private readonly cases: InstancesRepository,
   ) {}
 
   async broadcast(user: CurrentUser, dto: BroadcastSignalDto): Promise<SignalBroadcastResult> {
@@ -53,7 +52,7 @@ export class SignalsService {
       {
         // Before any case receives it, so that a signal too large for one case reaches none.
         beforeTrigger: async (instanceIds) => {
-          for (const instanceId of instanceIds) await checkCaseVariables(this.db, instanceId, variables);
+          for (const instanceId of instanceIds) await checkCaseVariables(this.cases, instanceId, variables);
         },
         trigger: async (instanceId) => {
           const outcome = await this.updates.tryExecute(instanceId, TRIGGER_SIGNAL_UPDATE, [args], {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CreateStudentDto } from './students.dto';
 import { StudentsService } from './students.service';
+import { StudentView } from './students.responses';
 
 @ApiTags('students')
 @ApiBearerAuth()
@@ -11,12 +12,14 @@ export class StudentsController {
   constructor(private readonly students: StudentsService) {}
 
   @Post()
-  create(@User() user: CurrentUser, @Body() body: CreateStudentDto) {
+  @ApiCreatedResponse({ type: StudentView })
+  create(@User() user: CurrentUser, @Body() body: CreateStudentDto): Promise<StudentView> {
     return this.students.create(user, body);
   }
 
   @Get(':id')
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: StudentView })
+  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudentView> {
     return this.students.get(user, id);
   }
 }

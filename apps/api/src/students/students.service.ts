@@ -1,16 +1,13 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { Role } from '../../../../libs/domain/src/roles';
-import { StudentEntity } from '../../../../libs/persistence/src/entities';
-import { decryptJson, encryptJson } from '../../../../libs/persistence/src/field-crypto';
-import { inScope } from '../../../../libs/persistence/src/org-scope';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
+import type { Role } from '../../../../libs/domain/src';
+import { decryptJson, encryptJson, type StudentEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import type { CreateStudentDto } from './students.dto';
+import { StudentsRepository } from './students.repository';
 
 interface StudentPersonalData {
   name: string;
@@ -29,7 +26,7 @@ const STUDENT_REGISTRARS: readonly Role[] = [
 @Injectable()
 export class StudentsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly students: StudentsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly orgUnits: OrgUnitsService,
     private readonly accessLog: AccessLog,
@@ -44,19 +41,16 @@ export class StudentsService {
     }
     if (!hasRoleAt(user, STUDENT_REGISTRARS, unit.orgPath))
       throw new ForbiddenException('You may not register students in this class');
-    const repo = this.db.getRepository(StudentEntity);
-    if (await repo.existsBy({ orgUnitId: unit.id, studentNo: dto.studentNo })) {
+    if (await this.students.numberTaken(unit.id, dto.studentNo)) {
       throw new ConflictException(`Student number ${dto.studentNo} already exists in this class`);
     }
     const personal: StudentPersonalData = { name: dto.name, gender: dto.gender, birthDate: dto.birthDate };
-    const student = await repo.save(
-      repo.create({
-        orgUnitId: unit.id,
-        orgPath: unit.orgPath,
-        studentNo: dto.studentNo,
-        sensitive: encryptJson(this.config.dataKey, personal),
-      }),
-    );
+    const student = await this.students.insert({
+      orgUnitId: unit.id,
+      orgPath: unit.orgPath,
+      studentNo: dto.studentNo,
+      sensitive: encryptJson(this.config.dataKey, personal),
+    });
     await this.accessLog.record(user.id, 'student.create', 'student', student.id);
     return this.view(student, personal);
   }
@@ -68,12 +62,7 @@ export class StudentsService {
   }
 
   async findVisible(user: CurrentUser, id: string): Promise<StudentEntity> {
-    const student = await this.db
-      .getRepository(StudentEntity)
-      .createQueryBuilder('s')
-      .where('s.id = :id', { id })
-      .andWhere(inScope('s.org_path'), { scopeUserId: user.id })
-      .getOne();
+    const student = await this.students.findVisible(user.id, id);
     if (!student) throw new NotFoundException(`Student ${id} not found`);
     return student;
   }

@@ -1,4 +1,4 @@
-import { buildWorld, openedTask, type World } from '../../../../libs/persistence/src/testing/world';
+import { buildWorld, openedTask, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
 /**

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
 import { TasksService } from './tasks.service';
+import { CompletedTask, TaskDetail, TaskView, TaskViewPage } from './tasks.responses';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -12,44 +13,59 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  list(@User() user: CurrentUser, @Query() query: ListTasksQuery) {
+  @ApiOkResponse({ type: TaskViewPage })
+  list(@User() user: CurrentUser, @Query() query: ListTasksQuery): Promise<TaskViewPage> {
     return this.tasks.list(user, query);
   }
 
   @Get(':id')
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: TaskDetail })
+  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetail> {
     return this.tasks.get(user, id);
   }
 
   /** 409 when someone else holds it; 403 for a non-candidate. */
   @Post(':id/claim')
   @HttpCode(200)
-  claim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: TaskView })
+  claim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskView> {
     return this.tasks.claim(user, id);
   }
 
   /** The assignee or a supervisor of the case; 403 for anyone else. */
   @Post(':id/unclaim')
   @HttpCode(200)
-  unclaim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: TaskView })
+  unclaim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskView> {
     return this.tasks.unclaim(user, id);
   }
 
   /** Supervisors only (403); 400 when the user cannot take the task. */
   @Post(':id/assign')
   @HttpCode(200)
-  assign(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignTaskDto) {
+  @ApiOkResponse({ type: TaskView })
+  assign(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssignTaskDto,
+  ): Promise<TaskView> {
     return this.tasks.assign(user, id, body.userId);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
+  @ApiOkResponse({ type: CompletedTask })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried request with the same key is answered from the first one',
+  })
   complete(
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CompleteTaskDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ) {
+  ): Promise<CompletedTask> {
     if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(idempotencyKey)) {
       throw new ProblemException(400, 'Idempotency-Key must be 1-100 letters, digits, ".", "_", ":" or "-"');
     }

@@ -1,5 +1,7 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBooleanString, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { ANY_OBJECT } from '../common/responses';
 
 export class ListTasksQuery extends PageQuery {
   @IsOptional() @IsIn(['me']) assignee?: 'me';
@@ -10,9 +12,9 @@ export class ListTasksQuery extends PageQuery {
 }
 
 export class CompleteTaskDto {
-  @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
 }
 
 export class AssignTaskDto {
-  @IsUUID() userId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
 }

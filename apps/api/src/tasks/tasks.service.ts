@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import {
   type Actor,
   ASSIGN_TASK_UPDATE,
@@ -12,44 +11,43 @@ import {
   type CompleteTaskArgs,
   type TaskAssignmentResult,
   UNCLAIM_TASK_UPDATE,
-} from '../../../../libs/contracts/src/process-workflow';
-import { SUPERVISOR_ROLES } from '../../../../libs/domain/src/roles';
-import { UserTaskEntity } from '../../../../libs/persistence/src/entities';
-import { inScope, taskVisible } from '../../../../libs/persistence/src/org-scope';
-import { restrictedTaskView } from '../../../../libs/domain/src/task-view';
+} from '../../../../libs/contracts/src';
+import { restrictedTaskView, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import type { UserTaskEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariables } from '../common/variable-limits';
+import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
+import { UsersRepository } from '../users/users.repository';
 import type { ListTasksQuery } from './tasks.dto';
+import { TasksRepository } from './tasks.repository';
 
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly db: DataSource,
+    private readonly tasks: TasksRepository,
+    private readonly users: UsersRepository,
+    private readonly cases: InstancesRepository,
     private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
   ) {}
 
   async list(user: CurrentUser, query: ListTasksQuery) {
-    const qb = this.db
-      .getRepository(UserTaskEntity)
-      .createQueryBuilder('t')
-      .where(taskVisible('t'), { scopeUserId: user.id });
-    if (query.assignee === 'me') qb.andWhere('t.assignee_id = :me', { me: user.id });
-    if (query.candidate === 'me') {
-      qb.andWhere('EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)', {
-        me: user.id,
-      });
-    }
-    if (query.state) qb.andWhere('t.state = :state', { state: query.state });
-    if (query.overdue === 'true') qb.andWhere(`t.state = 'open' AND t.due_at < now()`);
-    if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
-    const page = await paginate(qb, 't.created_at', 't.id', query, (t) => t.createdAt);
+    const page = await this.tasks.list(
+      user.id,
+      {
+        assignedToMe: query.assignee === 'me',
+        offeredToMe: query.candidate === 'me',
+        state: query.state,
+        overdue: query.overdue === 'true',
+        instanceId: query.instanceId,
+      },
+      query,
+    );
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
@@ -61,18 +59,10 @@ export class TasksService {
    */
   async get(user: CurrentUser, id: string) {
     const task = await this.findVisible(user, id);
-    const [row] = (await this.db.query(
-      `SELECT i.variables, t.local_variables AS "localVariables",
-              d.forms -> COALESCE(t.form_id, t.form_key) AS form
-         FROM user_task t
-         JOIN process_instance i ON i.id = t.instance_id
-         JOIN process_definition d ON d.id = i.definition_id
-        WHERE t.id = $1`,
-      [task.id],
-    )) as { variables: Record<string, unknown>; localVariables: Record<string, unknown>; form: unknown }[];
-    const seesCase = await this.seesCase(user, task.orgPath);
+    const row = await this.tasks.contextOf(task.id);
+    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
-    const [view] = await this.views([task]);
+    const view = await this.view(task);
     const caseVariables = row?.variables ?? {};
     const localVariables = row?.localVariables ?? {};
     let variables: Record<string, unknown>;
@@ -80,18 +70,6 @@ export class TasksService {
     else if (task.state === 'open') variables = restrictedTaskView(caseVariables, localVariables, row?.form);
     else variables = task.frozenView ?? {};
     return { ...view, form: row?.form ?? null, variables };
-  }
-
-  /** Whether the caller holds a case-viewing role at or above `orgPath` (the scope filter, in SQL). */
-  private async seesCase(user: CurrentUser, orgPath: string): Promise<boolean> {
-    const rows: unknown[] = await this.db
-      .createQueryBuilder()
-      .select('1')
-      .from('app_user', 'me')
-      .where('me.id = :scopeUserId', { scopeUserId: user.id })
-      .andWhere(inScope('CAST(:orgPath AS text)'), { orgPath })
-      .getRawMany();
-    return rows.length > 0;
   }
 
   /**
@@ -103,11 +81,11 @@ export class TasksService {
     const task = await this.findVisible(user, id);
     if (task.assigneeId && task.assigneeId !== user.id)
       throw new ConflictException(`Task ${id} is assigned to someone else`);
-    if (!task.assigneeId && !(await this.isCandidate(task.id, user.id))) {
+    if (!task.assigneeId && !(await this.tasks.isCandidate(task.id, user.id))) {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
-    await checkCaseVariables(this.db, task.instanceId, variables);
+    await checkCaseVariables(this.cases, task.instanceId, variables);
     const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
     await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
       refusal: `Task ${id} cannot be completed`,
@@ -120,7 +98,7 @@ export class TasksService {
     });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
     // The answer holds what the caller may see: a peer gets their task, not the case.
-    const seesCase = await this.seesCase(user, task.orgPath);
+    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     return {
       task: await this.view(await this.findVisible(user, id)),
       instance: seesCase
@@ -134,7 +112,7 @@ export class TasksService {
     const task = await this.findOpen(user, id);
     if (task.assigneeId === user.id) return this.view(task);
     if (task.assigneeId) throw new ConflictException(`Task ${id} is claimed by someone else`);
-    if (!(await this.isCandidate(task.id, user.id))) {
+    if (!(await this.tasks.isCandidate(task.id, user.id))) {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
@@ -165,7 +143,7 @@ export class TasksService {
     if (!hasRoleAt(user, SUPERVISOR_ROLES, task.orgPath)) {
       throw new ForbiddenException('Assigning tasks needs a supervising role above the case');
     }
-    const assignee = await this.assignableUser(task.id, assigneeId);
+    const assignee = await this.tasks.assignableUser(task.id, assigneeId);
     if (!assignee) {
       throw new ProblemException(
         400,
@@ -200,39 +178,10 @@ export class TasksService {
     return task;
   }
 
-  /** The user, when enabled and able to see the task (the same rule as `taskVisible`). */
-  private async assignableUser(
-    taskId: string,
-    userId: string,
-  ): Promise<{ id: string; username: string } | null> {
-    const rows: { id: string; username: string }[] = await this.db
-      .createQueryBuilder()
-      .select(['u.id AS id', 'u.username AS username'])
-      .from('app_user', 'u')
-      .innerJoin('user_task', 't', 't.id = :taskId', { taskId })
-      .where('u.id = :scopeUserId AND NOT u.disabled', { scopeUserId: userId })
-      .andWhere(taskVisible('t'))
-      .getRawMany();
-    return rows[0] ?? null;
-  }
-
   async findVisible(user: CurrentUser, id: string): Promise<UserTaskEntity> {
-    const task = await this.db
-      .getRepository(UserTaskEntity)
-      .createQueryBuilder('t')
-      .where('t.id = :id', { id })
-      .andWhere(taskVisible('t'), { scopeUserId: user.id })
-      .getOne();
+    const task = await this.tasks.findVisible(user.id, id);
     if (!task) throw new NotFoundException(`Task ${id} not found`);
     return task;
-  }
-
-  private async isCandidate(taskId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM task_candidate WHERE task_id = $1 AND user_id = $2`,
-      [taskId, userId],
-    );
-    return rows.length > 0;
   }
 
   private async view(task: UserTaskEntity) {
@@ -241,11 +190,7 @@ export class TasksService {
   }
 
   private async views(tasks: UserTaskEntity[]) {
-    const ids = [...new Set(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))];
-    const names: { id: string; username: string }[] = ids.length
-      ? await this.db.query(`SELECT id, username FROM app_user WHERE id = ANY($1)`, [ids])
-      : [];
-    const usernames = new Map(names.map((n) => [n.id, n.username]));
+    const usernames = await this.users.usernames(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
     return tasks.map((t) => ({
       id: t.id,
       instanceId: t.instanceId,

@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
-import { SYNC_UPDATE, workflowIdForInstance } from '../../../../libs/contracts/src/process-workflow';
+import {
+  retryWhileContinuingAsNew,
+  RUN_PROCESS_WORKFLOW,
+  type RunProcessInput,
+  type RunProcessWorkflow,
+  SYNC_UPDATE,
+  workflowIdForInstance,
+} from '../../../../libs/contracts/src';
 import { ProblemException } from '../common/problem.filter';
 import { TemporalClientService } from './temporal-client.service';
 
 /**
- * Sends Temporal Updates to a case's workflow (`case-<instanceId>`). Authorisation happens in the
- * services before they call this: Update validators are synchronous and see no database, they
+ * Starts a case's workflow (`case-<instanceId>`) and sends it Temporal Updates: the one path from
+ * the api to a case. Authorisation happens in the services before they call this: Update validators are synchronous and see no database, they
  * only refuse what the case's state does not allow (a task that is not open, a subscription
  * already used). A refusal, or a case whose workflow has ended, is a conflict. No Update is
  * awaited longer than CASE_UPDATE_TIMEOUT_MS: a case that does not answer by then is a 504.
@@ -19,6 +25,42 @@ export class CaseUpdates {
   private readonly logger = new Logger('CaseUpdates');
 
   constructor(private readonly temporal: TemporalClientService) {}
+
+  /** How long a request waits for a case (CASE_UPDATE_TIMEOUT_MS). */
+  get answerTimeoutMs(): number {
+    return this.temporal.answerTimeoutMs;
+  }
+
+  /** 503 unless Temporal is connected: checked before a case's row is written, so none remains. */
+  assertReachable(): void {
+    void this.temporal.client;
+  }
+
+  /**
+   * Starts the case's workflow and waits, by the SYNC_UPDATE, until its first step is written to
+   * PostgreSQL, within CASE_UPDATE_TIMEOUT_MS for both together (docs/adr/0007). True when it
+   * was; false when the case did not answer in time (it may have started: see `workflowExists`).
+   * A start Temporal refuses throws. One Update only: the first step is the one it waits for.
+   */
+  async start(input: RunProcessInput): Promise<boolean> {
+    const answer = await this.temporal.answerWithin(async (client) => {
+      const handle = await client.workflow.start<RunProcessWorkflow>(RUN_PROCESS_WORKFLOW, {
+        workflowId: workflowIdForInstance(input.instance.instanceId),
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+      });
+      await handle.executeUpdate(SYNC_UPDATE, { args: [] });
+    });
+    return answer.answered;
+  }
+
+  /** Whether the case's workflow exists (asked within 2 s; no answer counts as no). */
+  async workflowExists(instanceId: string): Promise<boolean> {
+    const described = await this.temporal
+      .answerWithin((client) => client.workflow.getHandle(workflowIdForInstance(instanceId)).describe(), 2000)
+      .catch(() => ({ answered: false as const }));
+    return described.answered;
+  }
 
   /**
    * Executes the update and returns its result; refusals become 409 with `refusal` and the

@@ -12,10 +12,12 @@ import {
   isGrpcDeadlineError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import { temporalConnectionOptions } from '../../../../libs/config/src/temporal-connection';
-import { temporalDataConverter } from '../../../../libs/config/src/temporal-payload-codec';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  temporalConnectionOptions,
+  temporalDataConverter,
+} from '../../../../libs/config/src';
 
 /**
  * The api's Temporal client. The api boots without Temporal and keeps retrying in the

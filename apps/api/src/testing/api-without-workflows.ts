@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../../../libs/config/src/config';
+import { loadConfig } from '../../../../libs/config/src';
 import { createApiApp } from '../create-api-app';
 
 export interface ApiHarness {

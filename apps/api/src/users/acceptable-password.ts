@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { passwordProblem } from '../../../../libs/domain/src/password-policy';
+import { passwordProblem } from '../../../../libs/domain/src';
 
 /**
  * The password policy (libs/domain/src/password-policy.ts) as a DTO rule: a refused password is

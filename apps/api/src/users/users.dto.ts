@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,32 +13,47 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/domain/src/roles';
+import { type Role, ROLES } from '../../../../libs/domain/src';
 import { PageQuery } from '../common/pagination';
 import { IsAcceptablePassword } from './acceptable-password';
 
 export class RoleGrantDto {
-  @IsIn(ROLES) role!: Role;
-  @IsUUID() orgUnitId!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() orgUnitId!: string;
 }
 
 export class CreateUserDto {
+  @ApiProperty({ pattern: '^[A-Za-z0-9._-]{2,64}$' })
   @Matches(/^[A-Za-z0-9._-]{2,64}$/, { message: 'username must be 2-64 letters, digits, ".", "_" or "-"' })
   username!: string;
-  @IsAcceptablePassword('username') password!: string;
-  @IsString() @Length(1, 100) displayName!: string;
-  @ValidateNested({ each: true }) @Type(() => RoleGrantDto) @ArrayMaxSize(50) roles!: RoleGrantDto[];
+  @ApiProperty({ description: 'At least 12 characters; not the username, a sequence or a repetition' })
+  @IsAcceptablePassword('username')
+  password!: string;
+  @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) displayName!: string;
+  @ApiProperty({ type: [RoleGrantDto], maxItems: 50 })
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  @ArrayMaxSize(50)
+  roles!: RoleGrantDto[];
 }
 
 /** Absent fields stay as they are; null is not "absent" here (both columns are NOT NULL). */
 export class UpdateUserDto {
-  @ValidateIf((_, value) => value !== undefined) @IsString() @Length(1, 100) displayName?: string;
+  @ApiPropertyOptional({ maxLength: 100 })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @Length(1, 100)
+  displayName?: string;
   /** A disabled user cannot sign in, their tokens stop working and they are never a candidate. */
-  @ValidateIf((_, value) => value !== undefined) @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsBoolean() disabled?: boolean;
 }
 
 export class ReplaceRolesDto {
-  @ValidateNested({ each: true }) @Type(() => RoleGrantDto) @ArrayMaxSize(50) roles!: RoleGrantDto[];
+  @ApiProperty({ type: [RoleGrantDto], maxItems: 50 })
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  @ArrayMaxSize(50)
+  roles!: RoleGrantDto[];
 }
 
 export class ListUsersQuery extends PageQuery {

@@ -1,14 +1,12 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../../../../libs/domain/src/roles';
-import { RoleAssignmentEntity, UserEntity } from '../../../../libs/persistence/src/entities';
-import { atOrBelow, inScope } from '../../../../libs/persistence/src/org-scope';
+import type { Role } from '../../../../libs/domain/src';
+import type { UserEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
-import { paginate } from '../common/pagination';
 import { ProblemException, type ProblemError } from '../common/problem.filter';
 import type { CreateUserDto, ListUsersQuery, RoleGrantDto, UpdateUserDto } from './users.dto';
+import { UsersRepository } from './users.repository';
 
 export interface UserView {
   id: string;
@@ -27,30 +25,18 @@ export interface UserView {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly accessLog: AccessLog,
   ) {}
 
   async create(caller: CurrentUser, dto: CreateUserDto): Promise<UserView> {
     await this.checkGrants(caller, dto.roles);
     const passwordHash = await argon2.hash(dto.password);
-    const id = await this.db.transaction(async (tx) => {
-      const taken = await tx
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .where('lower(u.username) = lower(:username)', { username: dto.username })
-        .getExists();
-      if (taken) throw new ConflictException(`Username ${dto.username} is taken`);
-      const user = await tx
-        .getRepository(UserEntity)
-        .save(
-          tx
-            .getRepository(UserEntity)
-            .create({ username: dto.username, passwordHash, displayName: dto.displayName }),
-        );
-      await insertGrants(tx, user.id, dto.roles);
-      return user.id;
-    });
+    const id = await this.users.insertWithGrants(
+      { username: dto.username, passwordHash, displayName: dto.displayName },
+      dto.roles,
+    );
+    if (!id) throw new ConflictException(`Username ${dto.username} is taken`);
     await this.accessLog.record(caller.id, 'user.create', 'user', id, {
       username: dto.username,
       roles: dto.roles,
@@ -60,24 +46,13 @@ export class UsersService {
 
   /** Users holding a role within the caller's scope (the picker for assigning tasks). */
   async list(caller: CurrentUser, query: ListUsersQuery) {
-    const qb = this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where(
-        `EXISTS (SELECT 1 FROM role_assignment lr JOIN org_unit lo ON lo.id = lr.org_unit_id
-                 WHERE lr.user_id = u.id AND ${inScope('lo.org_path')}
-                   ${query.role ? 'AND lr.role = :role' : ''}
-                   ${query.orgUnitId ? `AND EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND ${atOrBelow('lo.org_path', 'f.org_path')})` : ''})`,
-        { scopeUserId: caller.id, role: query.role, orgUnitId: query.orgUnitId },
-      );
-    if (query.q) {
-      qb.andWhere(`(u.username ILIKE :q ESCAPE '\\' OR u.display_name ILIKE :q ESCAPE '\\')`, {
-        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    }
-    const page = await paginate(qb, 'u.created_at', 'u.id', query, (u) => u.createdAt);
-    const grants = await this.grantsInScope(
-      caller,
+    const page = await this.users.list(
+      caller.id,
+      { role: query.role, orgUnitId: query.orgUnitId, q: query.q },
+      query,
+    );
+    const grants = await this.users.grantsInScope(
+      caller.id,
       page.items.map((u) => u.id),
     );
     return {
@@ -93,15 +68,10 @@ export class UsersService {
   /** Renames, disables or re-enables a user within the caller's reach. Audited. */
   async update(caller: CurrentUser, id: string, dto: UpdateUserDto): Promise<UserView> {
     await this.checkManages(caller, id);
-    if (dto.disabled !== undefined || dto.displayName !== undefined) {
-      await this.db.getRepository(UserEntity).update(
-        { id },
-        {
-          ...(dto.disabled === undefined ? {} : { disabled: dto.disabled }),
-          ...(dto.displayName === undefined ? {} : { displayName: dto.displayName }),
-        },
-      );
-    }
+    await this.users.update(id, {
+      ...(dto.disabled === undefined ? {} : { disabled: dto.disabled }),
+      ...(dto.displayName === undefined ? {} : { displayName: dto.displayName }),
+    });
     await this.accessLog.record(caller.id, 'user.update', 'user', id, { ...dto });
     return this.view(caller, id);
   }
@@ -113,10 +83,7 @@ export class UsersService {
   async replaceRoles(caller: CurrentUser, id: string, roles: RoleGrantDto[]): Promise<UserView> {
     const before = await this.checkManages(caller, id);
     await this.checkGrants(caller, roles);
-    await this.db.transaction(async (tx) => {
-      await tx.getRepository(RoleAssignmentEntity).delete({ userId: id });
-      await insertGrants(tx, id, roles);
-    });
+    await this.users.replaceGrants(id, roles);
     await this.accessLog.record(caller.id, 'user.roles', 'user', id, {
       before: before.map(({ role, orgUnitId }) => ({ role, orgUnitId })),
       after: roles,
@@ -144,7 +111,7 @@ export class UsersService {
     });
     if (errors.length > 0) throw new ProblemException(400, 'The role grants repeat themselves', errors);
     const unitIds = [...new Set(grants.map((grant) => grant.orgUnitId))];
-    const reach = await this.adminReach(caller, unitIds);
+    const reach = await this.users.unitsInReach(caller.id, unitIds);
     grants.forEach((grant, index) => {
       if (!reach.has(grant.orgUnitId)) {
         errors.push({ path: `roles.${index}.orgUnitId`, message: `Expected an existing org unit` });
@@ -177,17 +144,10 @@ export class UsersService {
    */
   private async checkManages(caller: CurrentUser, targetId: string) {
     if (!hasRole(caller, ['admin'])) throw new ForbiddenException('Managing users needs the admin role');
-    const rows: { role: Role; orgUnitId: string; orgPath: string; allowed: boolean }[] = await this.db
-      .createQueryBuilder()
-      .select(['ra.role AS role', 'ra.org_unit_id AS "orgUnitId"', 'ou.org_path AS "orgPath"'])
-      .addSelect(inScope('ou.org_path', ['admin']), 'allowed')
-      .from('role_assignment', 'ra')
-      .innerJoin('org_unit', 'ou', 'ou.id = ra.org_unit_id')
-      .where('ra.user_id = :targetId', { targetId, scopeUserId: caller.id })
-      .getRawMany();
-    const exists = await this.db.getRepository(UserEntity).existsBy({ id: targetId });
+    const rows = await this.users.grantsInReach(caller.id, targetId);
+    const exists = await this.users.exists(targetId);
     const seen = rows.some((row) => row.allowed);
-    const atRoot = rows.length === 0 && exists && (await this.isRootAdmin(caller));
+    const atRoot = rows.length === 0 && exists && (await this.users.isRootAdmin(caller.id));
     if (!exists || (!seen && !atRoot)) throw new NotFoundException(`User ${targetId} not found`);
     if (targetId === caller.id) throw new ForbiddenException('You cannot change your own account here');
     const outside = rows.filter((row) => !row.allowed);
@@ -199,60 +159,10 @@ export class UsersService {
     return rows;
   }
 
-  private async isRootAdmin(caller: CurrentUser): Promise<boolean> {
-    const rows: unknown[] = await this.db
-      .createQueryBuilder()
-      .select('1')
-      .from('org_unit', 'root')
-      .where('root.parent_id IS NULL')
-      .andWhere(inScope('root.org_path', ['admin']), { scopeUserId: caller.id })
-      .getRawMany();
-    return rows.length > 0;
-  }
-
-  /** For each named unit that exists: its path and whether the caller holds admin at or above it. */
-  private async adminReach(
-    caller: CurrentUser,
-    unitIds: string[],
-  ): Promise<Map<string, { orgPath: string; allowed: boolean }>> {
-    if (unitIds.length === 0) return new Map();
-    const rows: { id: string; orgPath: string; allowed: boolean }[] = await this.db
-      .createQueryBuilder()
-      .select(['ou.id AS id', 'ou.org_path AS "orgPath"'])
-      .addSelect(inScope('ou.org_path', ['admin']), 'allowed')
-      .from('org_unit', 'ou')
-      .where('ou.id IN (:...unitIds)', { unitIds, scopeUserId: caller.id })
-      .getRawMany();
-    return new Map(rows.map((row) => [row.id, { orgPath: row.orgPath, allowed: row.allowed }]));
-  }
-
-  /** The grants of these users that lie within the caller's scope (others are not theirs to see). */
-  private async grantsInScope(caller: CurrentUser, userIds: string[]) {
-    const byUser = new Map<string, UserView['roles']>();
-    if (userIds.length === 0) return byUser;
-    const rows: { userId: string; role: Role; orgUnitId: string; orgPath: string }[] = await this.db
-      .createQueryBuilder()
-      .select([
-        'ra.user_id AS "userId"',
-        'ra.role AS role',
-        'ou.id AS "orgUnitId"',
-        'ou.org_path AS "orgPath"',
-      ])
-      .from('role_assignment', 'ra')
-      .innerJoin('org_unit', 'ou', 'ou.id = ra.org_unit_id')
-      .where('ra.user_id IN (:...userIds)', { userIds })
-      .andWhere(inScope('ou.org_path'), { scopeUserId: caller.id })
-      .orderBy('ou.org_path')
-      .addOrderBy('ra.role')
-      .getRawMany();
-    for (const { userId, ...grant } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), grant]);
-    return byUser;
-  }
-
   private async view(caller: CurrentUser, id: string): Promise<UserView> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
-    const grants = (await this.grantsInScope(caller, [id])).get(id) ?? [];
-    const mayManage = user && grants.length === 0 ? await this.isRootAdmin(caller) : true;
+    const user = await this.users.findById(id);
+    const grants = (await this.users.grantsInScope(caller.id, [id])).get(id) ?? [];
+    const mayManage = user && grants.length === 0 ? await this.users.isRootAdmin(caller.id) : true;
     if (!user || (grants.length === 0 && !mayManage)) throw new NotFoundException(`User ${id} not found`);
     return toView(user, grants);
   }
@@ -266,11 +176,4 @@ function toView(user: UserEntity, roles: UserView['roles']): UserView {
     disabled: user.disabled,
     roles,
   };
-}
-
-async function insertGrants(tx: EntityManager, userId: string, grants: RoleGrantDto[]): Promise<void> {
-  if (grants.length === 0) return;
-  await tx
-    .getRepository(RoleAssignmentEntity)
-    .insert(grants.map((grant) => ({ userId, role: grant.role, orgUnitId: grant.orgUnitId })));
 }

@@ -1,5 +1,6 @@
 import { request } from './http';
 import type {
+  ApiResponses,
   AppNotification,
   Cursor,
   DefinitionSummary,
@@ -39,7 +40,7 @@ export const getTask = (id: string) => request<TaskDetail>('GET', `/tasks/${enc(
 export const claimTask = (id: string) => request<Task>('POST', `/tasks/${enc(id)}/claim`);
 
 export const completeTask = (id: string, variables: Record<string, unknown>, idempotencyKey: string) =>
-  request<{ task: Task; instance: unknown }>('POST', `/tasks/${enc(id)}/complete`, {
+  request<ApiResponses['POST /api/tasks/{id}/complete']>('POST', `/tasks/${enc(id)}/complete`, {
     body: { variables },
     headers: { 'Idempotency-Key': idempotencyKey },
   });

@@ -1,120 +1,48 @@
-// The shapes of the api's answers (see docs/api.md). Only what the pages read is listed;
-// the app shows nothing beyond what the api returns.
+// The shapes of the api's answers, by the names the pages use. Every shape comes from
+// generated-types.ts, which `npm run web:types` writes from the api's OpenAPI document (its DTO
+// classes); nothing here restates a field (docs/adr/0011-repositories-responses-and-lib-entries.md).
+import type {
+  ApiResponses,
+  CaseIncident,
+  CaseState,
+  DefinitionSummary as DefinitionSummaryView,
+  DeployedDefinition,
+  HistoryEntry as HistoryEntryView,
+  InstanceDetail as InstanceDetailView,
+  InstanceSummary as InstanceSummaryView,
+  LoginResult as LoginResultView,
+  MeView,
+  NotificationView,
+  RoleGrantView,
+  TaskDetail as TaskDetailView,
+  TaskState as TaskStateView,
+  TaskView,
+} from './generated-types';
 
-export type Cursor = string | number;
+export type { ApiResponses };
 
+/** Opaque to the client: pass a page's nextCursor back unchanged. */
+export type Cursor = string;
+
+/** A page of any list (each list's generated page type has this shape). */
 export interface Page<T> {
   items: T[];
-  /** Opaque to the client (the history pages by seq, so it may be a number). */
-  nextCursor?: Cursor | null;
+  nextCursor: ApiResponses['GET /api/tasks']['nextCursor'];
 }
 
-export interface RoleGrant {
-  role: string;
-  orgUnitId: string;
-  orgPath: string;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: RoleGrant[];
-}
-
-export interface LoginResult {
-  accessToken: string;
-  user: Partial<Me>;
-}
-
-export type TaskState = 'open' | 'completed' | 'cancelled';
-
-export interface Task {
-  id: string;
-  instanceId: string;
-  elementId: string;
-  name: string | null;
-  assignee: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  dueAt: string | null;
-  followUpAt: string | null;
-  priority: number | null;
-  state: TaskState;
-  createdAt: string;
-  formId: string | null;
-}
-
-export interface TaskDetail extends Task {
-  form?: unknown;
-  variables?: Record<string, unknown>;
-}
-
-export type InstanceState = 'active' | 'completed' | 'cancelled' | 'incident';
+export type RoleGrant = RoleGrantView;
+export type Me = MeView;
+export type LoginResult = LoginResultView;
+export type TaskState = TaskStateView;
+export type Task = TaskView;
+export type TaskDetail = TaskDetailView;
+export type InstanceState = CaseState;
 export const INSTANCE_STATES: readonly InstanceState[] = ['active', 'completed', 'cancelled', 'incident'];
-
-export interface InstanceSummary {
-  id: string;
-  definitionKey: string;
-  version: number;
-  businessKey: string | null;
-  orgPath: string | null;
-  state: InstanceState;
-  startedAt: string;
-  endedAt: string | null;
-  overdueTasks: number;
-  openIncidents: number;
-}
-
-export interface Incident {
-  id: string;
-  instanceId?: string;
-  elementId: string;
-  message: string;
-  createdAt: string;
-}
-
-export interface InstanceDetail extends InstanceSummary {
-  activeElements: { elementId: string; since: string }[];
-  variables?: Record<string, unknown>;
-  incidents?: Incident[];
-}
-
+export type InstanceSummary = InstanceSummaryView;
+export type Incident = CaseIncident;
+export type InstanceDetail = InstanceDetailView;
 /** An in-app notice for the caller. `title` is generic by design: it never holds case content. */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  instanceId: string;
-  taskId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  type: string;
-  elementId?: string | null;
-  actor?: string | null;
-  data?: unknown;
-  hash: string;
-  prevHash: string | null;
-}
-
-export interface DefinitionSummary {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  deployedAt: string;
-  deployedBy: string | null;
-}
-
-export interface DeployResult {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  warnings?: unknown[];
-}
+export type AppNotification = NotificationView;
+export type HistoryEntry = HistoryEntryView;
+export type DefinitionSummary = DefinitionSummaryView;
+export type DeployResult = DeployedDefinition;

@@ -1,7 +1,7 @@
-import type { Me } from '../api/types';
+import type { Me, RoleGrant } from '../api/types';
 import { supervisesCase } from './supervision';
 
-const user = (...roles: [role: string, orgPath: string][]): Me => ({
+const user = (...roles: [role: RoleGrant['role'], orgPath: string][]): Me => ({
   id: 'u1',
   username: 'someone',
   displayName: 'Someone',

@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES } from '../../../../libs/contracts/src/failure-types';
-import type { JobInput, JobResult } from '../../../../libs/contracts/src/process-workflow';
+import { FAILURE_TYPES, type JobInput, type JobResult } from '../../../../libs/contracts/src';
 // The evaluator alone, not the lib's entry: the worker never parses DMN (dmn-moddle stays out).
-import { evaluateDecision } from '../../../../libs/dmn/src/evaluate';
+import { evaluateDecision } from '../../../../libs/dmn/src/evaluation';
 import { evaluateFeel, isFeel } from '../../../../libs/expressions/src';
-import { latestDecision } from '../../../../libs/persistence/src/decision-definitions';
+import { latestDecision } from '../../../../libs/persistence/src';
 import type { JobHandler } from './job-handler';
 
 /**

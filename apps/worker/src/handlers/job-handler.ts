@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { JobInput, JobResult } from '../../../../libs/contracts/src/process-workflow';
+import type { JobInput, JobResult } from '../../../../libs/contracts/src';
 
 /** What a handler may use. Handlers get their I/O from here, so tests can hand in their own. */
 export interface HandlerDeps {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { JobInput } from '../../../../libs/contracts/src/process-workflow';
-import type { JobSpec } from '../../../../libs/engine/src/types';
-import { createDataSource } from '../../../../libs/persistence/src/data-source';
+import type { JobInput } from '../../../../libs/contracts/src';
+import type { JobSpec } from '../../../../libs/engine/src';
+import { createDataSource, writeProjectionStep } from '../../../../libs/persistence/src';
 import {
   createDefinition,
   createOrgUnit,
@@ -12,8 +12,7 @@ import {
   projectionStep,
   rootUnit,
   uniqueTag,
-} from '../../../../libs/persistence/src/testing/factories';
-import { writeProjectionStep } from '../../../../libs/persistence/src/projection-writer';
+} from '../../../../libs/persistence/src/testing';
 import { DEFAULT_NOTIFICATION_TITLE, notify } from './notify';
 
 describe('notify handler (real PostgreSQL)', () => {

@@ -1,9 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { JobInput, JobResult } from '../../../../libs/contracts/src/process-workflow';
-import { isRole } from '../../../../libs/domain/src/roles';
-import { recordNotifications } from '../../../../libs/persistence/src/notifications';
-import { elementName } from '../../../../libs/persistence/src/process-definitions';
-import { refusedUsersMessage, resolveCandidates } from '../../../../libs/persistence/src/task-candidates';
+import type { JobInput, JobResult } from '../../../../libs/contracts/src';
+import { isRole } from '../../../../libs/domain/src';
+import {
+  elementName,
+  recordNotifications,
+  refusedUsersMessage,
+  resolveCandidates,
+} from '../../../../libs/persistence/src';
 import type { JobHandler } from './job-handler';
 
 /** What a notification says when neither the diagram nor the element gives a title. */

@@ -1,4 +1,4 @@
-import { INTERNAL_JOB_TYPES, JOB_TYPES } from '../../../../libs/contracts/src/job-types';
+import { INTERNAL_JOB_TYPES, JOB_TYPES } from '../../../../libs/bpmn/src/workflow';
 import { handlerFor, INTERNAL_JOB_HANDLERS, JOB_HANDLERS } from './registry';
 
 describe('job handler registry', () => {

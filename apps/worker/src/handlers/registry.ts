@@ -1,8 +1,4 @@
-import {
-  INTERNAL_JOB_TYPES,
-  type InternalJobType,
-  type JobType,
-} from '../../../../libs/contracts/src/job-types';
+import { INTERNAL_JOB_TYPES, type InternalJobType, type JobType } from '../../../../libs/bpmn/src/workflow';
 import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';

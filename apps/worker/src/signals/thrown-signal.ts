@@ -6,20 +6,22 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { retryWhileContinuingAsNew } from '../../../../libs/contracts/src/continuing-as-new';
 import {
   type JobInput,
   type JobResult,
+  retryWhileContinuingAsNew,
   RUN_PROCESS_WORKFLOW,
   type RunProcessInput,
   TRIGGER_SIGNAL_UPDATE,
   type TriggerSignalArgs,
   workflowIdForInstance,
-} from '../../../../libs/contracts/src/process-workflow';
-import type { DefinitionRef } from '../../../../libs/persistence/src/process-definitions';
-import { broadcastSignal } from '../../../../libs/persistence/src/signal-broadcast';
-import { logThrownSignal } from '../../../../libs/persistence/src/signal-subscriptions';
-import { createTimerCase } from '../../../../libs/persistence/src/timer-cases';
+} from '../../../../libs/contracts/src';
+import {
+  broadcastSignal,
+  createTimerCase,
+  type DefinitionRef,
+  logThrownSignal,
+} from '../../../../libs/persistence/src';
 
 /** What the worker needs to reach other cases: a Temporal client and the cases' task queue. */
 export interface SignalSender {

@@ -1,4 +1,4 @@
-import type { FlowElement, ProcessModel } from '../../../bpmn/src/model';
+import type { FlowElement, ProcessModel } from '../../../bpmn/src/workflow';
 import type { ElementInstance, EngineContext, EngineState } from '../types';
 import { EventPublication } from './event-publication';
 import { EventSubscriptions } from './event-subscriptions';

@@ -1,5 +1,4 @@
-import type { FlowElement } from '../../../bpmn/src/model';
-import { isActivity } from '../../../bpmn/src/model';
+import { type FlowElement, isActivity } from '../../../bpmn/src/workflow';
 import { eventSubProcessStartsOf, startEventSubProcess } from '../elements/container/event-sub-process';
 import { catchOnBoundary } from '../elements/event/boundary-event';
 import type { ElementInstance, ErrorCatchers, OpenIncident } from '../types';

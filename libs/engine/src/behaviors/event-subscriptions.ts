@@ -1,4 +1,4 @@
-import { isActivity } from '../../../bpmn/src/model';
+import { isActivity } from '../../../bpmn/src/workflow';
 import { eventSubProcessStartsOf } from '../elements/container/event-sub-process';
 import { handlerFor, type Wait } from '../elements';
 import type { ElementInstance, EngineFailure, OpenTimer, Variables } from '../types';

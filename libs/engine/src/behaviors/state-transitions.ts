@@ -1,5 +1,4 @@
-import type { FlowElement } from '../../../bpmn/src/model';
-import { isActivity } from '../../../bpmn/src/model';
+import { type FlowElement, isActivity } from '../../../bpmn/src/workflow';
 import { handlerFor, type Activation, type Lifecycle } from '../elements';
 import { multiInstanceBody } from '../elements/container/multi-instance-body';
 import { processLifecycle } from '../elements/container/process';

@@ -1,4 +1,4 @@
-import type { ElementType, FlowElement, ProcessModel } from '../../../bpmn/src/model';
+import type { ElementType, FlowElement, ProcessModel } from '../../../bpmn/src/workflow';
 import type { Behaviors } from '../behaviors/behaviors';
 import type { Fired } from '../behaviors/event-subscriptions';
 import type {

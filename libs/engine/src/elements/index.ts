@@ -1,4 +1,4 @@
-import type { FlowElement } from '../../../bpmn/src/model';
+import type { FlowElement } from '../../../bpmn/src/workflow';
 import { callActivityHandler, subProcessHandler } from './container/containers';
 import { boundaryEventHandler } from './event/boundary-event';
 import {

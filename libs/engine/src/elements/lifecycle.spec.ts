@@ -1,4 +1,4 @@
-import type { FlowElement } from '../../../bpmn/src/model';
+import type { FlowElement } from '../../../bpmn/src/workflow';
 import { multiInstanceBody } from './container/multi-instance-body';
 import { processLifecycle } from './container/process';
 import type { Lifecycle } from './handler';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DecisionsModel } from '../../../dmn/src/model';
+import type { DecisionsModel } from '../../../dmn/src/evaluation';
 
 /**
  * One immutable version of a DMN decision: (decisionId, version) and its sha-256 never change

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ProcessModel } from '../../../bpmn/src/model';
+import type { ProcessModel } from '../../../bpmn/src/workflow';
 
 /** One immutable version of a diagram: (key, version) and its sha-256 never change once stored. */
 @Entity('process_definition')

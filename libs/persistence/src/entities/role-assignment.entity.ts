@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../../../domain/src/roles';
+import type { Role } from '../../../domain/src';
 
 /** A user holds a role at one org unit; it applies to that unit and everything below it. */
 @Entity('role_assignment')

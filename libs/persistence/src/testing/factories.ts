@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { InstanceDescriptor, ProjectionStep } from '../../../contracts/src/process-workflow';
-import type { Role } from '../../../domain/src/roles';
+import type { InstanceDescriptor, ProjectionStep } from '../../../contracts/src';
+import type { Role } from '../../../domain/src';
 
 /**
  * Test data for tests against a real PostgreSQL. Every name carries a random tag, so tests

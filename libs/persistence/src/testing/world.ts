@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { InstanceDescriptor, ProjectionStep } from '../../../contracts/src/process-workflow';
+import type { InstanceDescriptor, ProjectionStep } from '../../../contracts/src';
 import { writeProjectionStep } from '../projection-writer';
 import {
   createDefinition,

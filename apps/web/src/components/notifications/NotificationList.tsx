@@ -46,9 +46,14 @@ export function NotificationList({ items, more, error, onMarkRead }: Props) {
               </span>
               <span className="notification-meta">
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-                <a href={hrefFor({ page: 'case', id: item.instanceId })} data-testid="notification-case-link">
-                  {t('notifications.openCase')}
-                </a>
+                {item.instanceId && (
+                  <a
+                    href={hrefFor({ page: 'case', id: item.instanceId })}
+                    data-testid="notification-case-link"
+                  >
+                    {t('notifications.openCase')}
+                  </a>
+                )}
                 <button
                   type="button"
                   className="button-secondary button-small"

@@ -1,4 +1,4 @@
-import type { FlowElement } from '../../../../bpmn/src/model';
+import type { FlowElement } from '../../../../bpmn/src/workflow';
 import type { Behaviors } from '../../behaviors/behaviors';
 import type { Fired } from '../../behaviors/event-subscriptions';
 import type { ElementInstance } from '../../types';

@@ -1,4 +1,4 @@
-import { isActivity } from '../../../../bpmn/src/model';
+import { isActivity } from '../../../../bpmn/src/workflow';
 import { evaluateCondition, evaluateFeel } from '../../../../expressions/src';
 import type { Behaviors } from '../../behaviors/behaviors';
 import type { ElementInstance } from '../../types';

@@ -1,5 +1,5 @@
-import type { JobDefinition } from '../../../../bpmn/src/model';
-import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../../contracts/src/job-types';
+import type { JobDefinition } from '../../../../bpmn/src/workflow';
+import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../../bpmn/src/workflow';
 import type { EngineContext, Variables } from '../../types';
 import { triggerEventSubProcess } from '../container/event-sub-process';
 import { evaluateSignalName, isWaitTrigger, openTriggerWait } from '../../waits';

@@ -1,4 +1,4 @@
-import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../../contracts/src/job-types';
+import { BROADCAST_SIGNAL_JOB_TYPE } from '../../../../bpmn/src';
 import { triggerSignal } from '../../engine';
 import { processModel, timer, trigger } from '../../testing/process-builder';
 import { Scenario } from '../../testing/scenario';

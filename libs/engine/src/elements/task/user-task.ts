@@ -1,4 +1,4 @@
-import type { UserTaskElement } from '../../../../bpmn/src/model';
+import type { UserTaskElement } from '../../../../bpmn/src/workflow';
 import { evaluateFeel, isFeel, toUtcInstant } from '../../../../expressions/src';
 import type { EngineContext, UserTaskSpec, Variables } from '../../types';
 import { failure, type ElementHandler } from '../handler';

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileProcess } from '.';
-import {
-  completeJob,
-  completeTask,
-  correlateMessage,
-  fireTimer,
-  startInstance,
-} from '../../engine/src/engine';
-import { testContext } from '../../engine/src/testing/process-builder';
-import type { Command, EngineFailure, JobSpec, Step, TimerSpec, UserTaskSpec } from '../../engine/src/types';
+import { compileProcess } from '../../bpmn/src';
+import { fixtureDiagram, repositoryFixture } from '../../bpmn/src/testing';
+import { completeJob, completeTask, correlateMessage, fireTimer, startInstance } from './engine';
+import { testContext } from './testing/process-builder';
+import type { Command, EngineFailure, JobSpec, Step, TimerSpec, UserTaskSpec } from './types';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '__fixtures__', name), 'utf8');
+// The diagrams libs/bpmn compiles in its own specs, run here on the engine.
+const fixture = fixtureDiagram;
 
 function expectStep(result: Step | EngineFailure): Step {
   if ('kind' in result) throw new Error(`${result.elementId}: ${result.message}`);
@@ -53,12 +47,7 @@ describe('a compiled Camunda Modeler diagram', () => {
 
   it('runs the Camunda Modeler care pathway from start to completion', async () => {
     // given
-    const compiled = await compileProcess(
-      readFileSync(
-        join(__dirname, '..', '..', '..', 'test', 'fixtures', 'camunda-modeler', 'care-pathway.bpmn'),
-        'utf8',
-      ),
-    );
+    const compiled = await compileProcess(repositoryFixture('camunda-modeler/care-pathway.bpmn'));
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
     const model = compiled.model;
     const ctx = testContext('2025-09-01T00:00:00.000Z');

@@ -19,7 +19,7 @@ export type InternalJobType = (typeof INTERNAL_JOB_TYPES)[keyof typeof INTERNAL_
 
 /**
  * Job types still run but on their way out, with what to use instead. Deploying a diagram that
- * uses one answers a warning naming the element (libs/bpmn/src/warnings.ts), so leads move off
+ * uses one answers a warning naming the element (warnings.ts), so leads move off
  * it before its handler is removed. None is deprecated today.
  */
 export const DEPRECATED_JOB_TYPES: Readonly<Partial<Record<JobType, string>>> = {};

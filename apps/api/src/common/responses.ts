@@ -1,0 +1,38 @@
+import type { Type } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../../libs/domain/src';
+
+/*
+ * Response bodies are classes declared with @nestjs/swagger decorators: the OpenAPI document at
+ * /api/docs-json is built from them, and the web app's types are generated from that document
+ * (docs/adr/0011-repositories-responses-and-lib-entries.md). Services return these types, so
+ * what a route answers and what it declares cannot drift apart silently.
+ */
+
+/** A JSON object of any shape (case variables, a form-js schema, audit data). */
+export const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** A role held at an org unit, and that unit's path. */
+export class RoleGrantView {
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty({ example: '/city/district-1/school-a' }) orgPath!: string;
+}
+
+/**
+ * A page of a list: `{ items, nextCursor }` (docs/api.md). The class is named after its items
+ * (`TaskViewPage`), so every list has a schema of its own.
+ */
+export function PageOf<T>(item: Type<T>): Type<{ items: T[]; nextCursor: string | null }> {
+  class Page {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass it as `cursor` for the next page; null on the last page',
+    })
+    nextCursor!: string | null;
+  }
+  Object.defineProperty(Page, 'name', { value: `${item.name}Page` });
+  return Page;
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  atOrBelow,
+  AuditEventEntity,
+  IncidentEntity,
+  inScope,
+  ProcessInstanceEntity,
+} from '../../../../libs/persistence/src';
+import { type Page, type PageQuery, paginate } from '../common/pagination';
+
+/** Filters of GET /api/instances (docs/api.md). */
+export interface InstanceFilter {
+  /** `incident`: active cases with an open incident; `active`: the other active ones. */
+  state?: 'active' | 'completed' | 'cancelled' | 'incident';
+  definitionKey?: string;
+  /** Cases at this unit or below it. */
+  orgUnitId?: string;
+  overdue?: boolean;
+  stuckDays?: number;
+}
+
+/** Overdue open tasks and open incidents per case. */
+export interface CaseCounts {
+  overdueTasks: Map<string, number>;
+  openIncidents: Map<string, number>;
+}
+
+export type NewCaseRow = Omit<
+  ProcessInstanceEntity,
+  'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt'
+>;
+
+/** A running case with an open incident reads `incident` (docs/api.md). */
+const HAS_OPEN_INCIDENT = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`;
+
+/** The SQL of a case: its process_instance row, and what hangs off it (history, incidents, counts). */
+@Injectable()
+export class InstancesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The one visible-rows query: cases at or below a unit where the user holds a case-viewing role. */
+  private visible(userId: string) {
+    return this.db
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('i')
+      .where(inScope('i.org_path'), { scopeUserId: userId });
+  }
+
+  findVisible(userId: string, id: string): Promise<ProcessInstanceEntity | null> {
+    return this.visible(userId).andWhere('i.id = :id', { id }).getOne();
+  }
+
+  /** Visible cases, newest first. */
+  list(userId: string, filter: InstanceFilter, page: PageQuery): Promise<Page<ProcessInstanceEntity>> {
+    const qb = this.visible(userId);
+    if (filter.state === 'incident') qb.andWhere(`i.state = 'active' AND ${HAS_OPEN_INCIDENT}`);
+    else if (filter.state === 'active') qb.andWhere(`i.state = 'active' AND NOT ${HAS_OPEN_INCIDENT}`);
+    else if (filter.state) qb.andWhere('i.state = :state', { state: filter.state });
+    if (filter.definitionKey) qb.andWhere('i.definition_key = :key', { key: filter.definitionKey });
+    if (filter.orgUnitId) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM org_unit f WHERE f.id = :orgUnitId AND ${atOrBelow('i.org_path', 'f.org_path')})`,
+        { orgUnitId: filter.orgUnitId },
+      );
+    }
+    if (filter.overdue) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM user_task t WHERE t.instance_id = i.id AND t.state = 'open' AND t.due_at < now())`,
+      );
+    }
+    if (filter.stuckDays) {
+      qb.andWhere(`i.state = 'active' AND i.updated_at < now() - make_interval(days => :stuckDays)`, {
+        stuckDays: filter.stuckDays,
+      });
+    }
+    return paginate(qb, 'i.started_at', 'i.id', page, (i) => i.startedAt);
+  }
+
+  /** Overdue open tasks and open incidents of the given cases (the rows are visible already). */
+  async counts(ids: string[]): Promise<CaseCounts> {
+    if (ids.length === 0) return { overdueTasks: new Map(), openIncidents: new Map() };
+    const [overdue, incidents]: { instance_id: string; n: number }[][] = await Promise.all([
+      this.db.query(
+        `SELECT instance_id, count(*)::int AS n FROM user_task
+         WHERE instance_id = ANY($1) AND state = 'open' AND due_at < now() GROUP BY instance_id`,
+        [ids],
+      ),
+      this.db.query(
+        `SELECT instance_id, count(*)::int AS n FROM incident
+         WHERE instance_id = ANY($1) AND state = 'open' GROUP BY instance_id`,
+        [ids],
+      ),
+    ]);
+    const byCase = (rows: { instance_id: string; n: number }[] = []) =>
+      new Map(rows.map((r) => [r.instance_id, r.n]));
+    return { overdueTasks: byCase(overdue), openIncidents: byCase(incidents) };
+  }
+
+  /** The open incidents of a case the caller sees, oldest first. */
+  openIncidents(instanceId: string): Promise<IncidentEntity[]> {
+    return this.db.getRepository(IncidentEntity).find({
+      where: { instanceId, state: 'open' },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** A page of a case's audit chain after `afterSeq`, in order; one row more than `limit` when more follow. */
+  history(instanceId: string, afterSeq: number, limit: number): Promise<AuditEventEntity[]> {
+    return this.db
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.instance_id = :id AND e.seq > :after', { id: instanceId, after: afterSeq })
+      .orderBy('e.seq', 'ASC')
+      .take(limit + 1)
+      .getMany();
+  }
+
+  /** The process-level variables of a case (for the size limits), null when there is no such case. */
+  async variablesOf(instanceId: string): Promise<Record<string, unknown> | null> {
+    const instance = await this.db
+      .getRepository(ProcessInstanceEntity)
+      .findOne({ select: { id: true, variables: true }, where: { id: instanceId } });
+    return instance?.variables ?? null;
+  }
+
+  /** The row of a new case, written before its workflow starts. */
+  async insert(row: NewCaseRow): Promise<void> {
+    await this.db.getRepository(ProcessInstanceEntity).insert(row);
+  }
+
+  /** Removes the row of a case whose workflow never ran (no step written), so nothing half-written remains. */
+  async deleteUnstarted(id: string): Promise<void> {
+    await this.db.getRepository(ProcessInstanceEntity).delete({ id, lastStep: 0 });
+  }
+}

@@ -1,0 +1,507 @@
+// Generated from the api's OpenAPI document (its DTO classes) by `npm run web:types`: do not edit.
+// A unit test (apps/api/src/openapi/web-types.spec.ts) fails when this file is stale.
+
+export interface ActiveElement {
+  elementId: string;
+  since: string;
+}
+
+export interface AssignTaskDto {
+  userId: string;
+}
+
+export interface BroadcastSignalDto {
+  /** The bpmn:signal name */
+  name: string;
+  variables?: Record<string, unknown>;
+  orgUnitId?: string;
+}
+
+export interface CancelInstanceDto {
+  reason: string;
+}
+
+export interface CaseIncident {
+  id: string;
+  elementId: string;
+  message: string;
+  createdAt: string;
+}
+
+export type CaseState = 'active' | 'completed' | 'cancelled' | 'incident';
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export type ChainProblemKind = 'broken-link' | 'unsigned' | 'unknown-key' | 'bad-signature' | 'head-mismatch';
+
+export interface ChainProblemView {
+  kind: ChainProblemKind;
+  /** The entry concerned, when there is one */
+  seq: number | null;
+  message: string;
+}
+
+export interface ChainVerificationView {
+  instanceId: string;
+  valid: boolean;
+  entries: number;
+  /** The signed head, when there is one */
+  head: ChainHead | null;
+  problems: ChainProblemView[];
+}
+
+export interface CompleteTaskDto {
+  variables?: Record<string, unknown>;
+}
+
+export interface CompletedTask {
+  task: TaskView;
+  /** The case after the step, for callers who see the case; null for the others */
+  instance: InstanceDetail | null;
+}
+
+export interface CreateOrgUnitDto {
+  /** Omitted: directly below the root */
+  parentId?: string;
+  kind: 'city' | 'district' | 'school' | 'grade' | 'class';
+  name: string;
+  /** A segment of the org path */
+  code: string;
+}
+
+export interface CreateStudentDto {
+  /** The class */
+  orgUnitId: string;
+  studentNo: string;
+  name: string;
+  gender?: 'female' | 'male' | 'other';
+  birthDate?: string;
+}
+
+export interface CreateUserDto {
+  username: string;
+  /** At least 12 characters; not the username, a sequence or a repetition */
+  password: string;
+  displayName: string;
+  roles: RoleGrantDto[];
+}
+
+export interface DecisionSummary {
+  id: string;
+  decisionId: string;
+  version: number;
+  name: string | null;
+  /** The unit that owns the decision id (fixed by version 1) */
+  ownerUnitId: string;
+  deployedAt: string;
+}
+
+export interface DecisionSummaryList {
+  items: DecisionSummary[];
+}
+
+export interface DefinitionDetail {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  ownerUnitId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+  xml: string;
+  /** form-js schemas by formId */
+  forms: Record<string, unknown>;
+}
+
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  ownerUnitId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+}
+
+export interface DefinitionSummaryPage {
+  items: DefinitionSummary[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface DeployDecisionsDto {
+  /** The DMN file (XML) */
+  xml: string;
+  /** Owner unit of new decision ids (fixed by version 1); needed when you deploy at several unrelated units */
+  ownerUnitId?: string;
+}
+
+export interface DeployDefinitionDto {
+  /** The BPMN XML (or send a multipart `file`) */
+  xml?: string;
+  /** form-js schemas by formId */
+  forms?: Record<string, unknown>;
+  /** DMN files (XML) deployed with the diagram */
+  decisions?: string[];
+  /** Owner unit of a new key (fixed by version 1); needed when you deploy at several unrelated units */
+  ownerUnitId?: string;
+}
+
+export interface DeployedDecision {
+  id: string;
+  /** The DMN decision's id, what zeebe:calledDecision decisionId names */
+  decisionId: string;
+  version: number;
+  name: string | null;
+  /** False when the same file already is this decision’s latest version */
+  created: boolean;
+}
+
+export interface DeployedDecisions {
+  items: DeployedDecision[];
+}
+
+export interface DeployedDefinition {
+  id: string;
+  /** The BPMN process id */
+  key: string;
+  version: number;
+  name: string | null;
+  /** The unit that owns the key (fixed by version 1) */
+  ownerUnitId: string;
+  warnings: DiagramProblemView[];
+  /** The decisions deployed with it, when the request sent `decisions` */
+  decisions?: DeployedDecision[];
+}
+
+export interface DiagramProblemView {
+  /** The element's id; empty for the document as a whole */
+  elementId: string;
+  elementType: string;
+  message: string;
+}
+
+export interface HealthView {
+  status: 'up' | 'degraded';
+  temporal: 'up' | 'down';
+  database: 'up' | 'down';
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  type: string;
+  elementId: string | null;
+  actor: string | null;
+  data: Record<string, unknown>;
+  /** SHA-256 over the entry's canonical JSON including prevHash */
+  hash: string;
+  prevHash: string | null;
+}
+
+export interface HistoryEntryPage {
+  items: HistoryEntry[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface IncidentView {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  message: string;
+  createdAt: string;
+  state: 'open' | 'resolved';
+  resolvedAt: string | null;
+}
+
+export interface IncidentViewPage {
+  items: IncidentView[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface InstanceDetail {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string | null;
+  orgUnitId: string;
+  orgPath: string;
+  studentId: string | null;
+  /** The calling case */
+  parentId: string | null;
+  state: CaseState;
+  startedAt: string;
+  endedAt: string | null;
+  overdueTasks: number;
+  openIncidents: number;
+  activeElements: ActiveElement[];
+  /** The process-level variables */
+  variables: Record<string, unknown>;
+  /** Open incidents, oldest first */
+  incidents: CaseIncident[];
+}
+
+export interface InstanceSummary {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string | null;
+  orgUnitId: string;
+  orgPath: string;
+  studentId: string | null;
+  /** The calling case */
+  parentId: string | null;
+  state: CaseState;
+  startedAt: string;
+  endedAt: string | null;
+  overdueTasks: number;
+  openIncidents: number;
+}
+
+export interface InstanceSummaryPage {
+  items: InstanceSummary[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface LoginDto {
+  username: string;
+  password: string;
+}
+
+export interface LoginResult {
+  /** A JWT for `Authorization: Bearer …` */
+  accessToken: string;
+  user: MeView;
+}
+
+export interface MeView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrantView[];
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  instanceId: string | null;
+  taskId: string | null;
+  orgPath: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationViewPage {
+  items: NotificationView[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export type OrgUnitKind = 'root' | 'city' | 'district' | 'school' | 'grade' | 'class';
+
+export interface OrgUnitView {
+  id: string;
+  /** null for the root */
+  parentId: string | null;
+  kind: OrgUnitKind;
+  name: string;
+  code: string;
+  orgPath: string;
+}
+
+export interface OrgUnitViewPage {
+  items: OrgUnitView[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface PublishMessageDto {
+  name: string;
+  correlationKey: string;
+  variables?: Record<string, unknown>;
+  /** ISO 8601 duration, at most P30D */
+  timeToLive?: string;
+  orgUnitId?: string;
+}
+
+export interface PublishResult {
+  /** Every case the message reached: waiting cases it was correlated with, and cases it started */
+  correlatedInstances: string[];
+  /** True when nothing waited and the message was kept for its time to live */
+  buffered: boolean;
+}
+
+export interface ReplaceRolesDto {
+  roles: RoleGrantDto[];
+}
+
+export interface RetryIncidentDto {
+  variables?: Record<string, unknown>;
+}
+
+export type Role =
+  | 'admin'
+  | 'psychLead'
+  | 'districtSupervisor'
+  | 'principal'
+  | 'psychTeacher'
+  | 'gradeLeader'
+  | 'classTeacher'
+  | 'peerMonitor';
+
+export interface RoleGrantDto {
+  role: Role;
+  orgUnitId: string;
+}
+
+export interface RoleGrantView {
+  role: Role;
+  orgUnitId: string;
+  orgPath: string;
+}
+
+export interface SignalBroadcastView {
+  /** Cases a signal start event started */
+  startedInstances: string[];
+  /** Waiting cases in the caller’s scope the signal triggered */
+  triggeredInstances: string[];
+}
+
+export interface StartInstanceDto {
+  /** The BPMN process id */
+  definitionKey: string;
+  /** The latest when omitted */
+  version?: number;
+  businessKey?: string;
+  orgUnitId?: string;
+  studentId?: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface StudentView {
+  id: string;
+  /** The class */
+  orgUnitId: string;
+  orgPath: string;
+  studentNo: string;
+  name: string;
+  gender?: 'female' | 'male' | 'other';
+  birthDate?: string;
+}
+
+export interface TaskDetail {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  name: string | null;
+  /** A username */
+  assignee: string | null;
+  candidateGroups: string[];
+  /** Usernames */
+  candidateUsers: string[];
+  dueAt: string | null;
+  followUpAt: string | null;
+  priority: number | null;
+  state: TaskState;
+  createdAt: string;
+  formId: string | null;
+  /** A job-worker user task’s zeebe:formDefinition formKey (docs/bpmn-elements.md#job-worker-user-tasks) */
+  formKey: string | null;
+  /** The form-js schema, or null */
+  form: Record<string, unknown> | null;
+  /** The variables the task may show the caller */
+  variables: Record<string, unknown>;
+}
+
+export type TaskState = 'open' | 'completed' | 'cancelled';
+
+export interface TaskView {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  name: string | null;
+  /** A username */
+  assignee: string | null;
+  candidateGroups: string[];
+  /** Usernames */
+  candidateUsers: string[];
+  dueAt: string | null;
+  followUpAt: string | null;
+  priority: number | null;
+  state: TaskState;
+  createdAt: string;
+  formId: string | null;
+  /** A job-worker user task’s zeebe:formDefinition formKey (docs/bpmn-elements.md#job-worker-user-tasks) */
+  formKey: string | null;
+}
+
+export interface TaskViewPage {
+  items: TaskView[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface UpdateUserDto {
+  displayName?: string;
+  disabled?: boolean;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  roles: RoleGrantView[];
+}
+
+export interface UserViewPage {
+  items: UserView[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+/** The body of each route's success answer (void: none). */
+export interface ApiResponses {
+  'POST /api/auth/login': LoginResult;
+  'GET /api/me': MeView;
+  'GET /api/health': HealthView;
+  'POST /api/org-units': OrgUnitView;
+  'GET /api/org-units': OrgUnitViewPage;
+  'POST /api/users': UserView;
+  'GET /api/users': UserViewPage;
+  'GET /api/users/{id}': UserView;
+  'PATCH /api/users/{id}': UserView;
+  'PUT /api/users/{id}/roles': UserView;
+  'POST /api/students': StudentView;
+  'GET /api/students/{id}': StudentView;
+  'POST /api/definitions': DeployedDefinition;
+  'GET /api/definitions': DefinitionSummaryPage;
+  'GET /api/definitions/{id}': DefinitionDetail;
+  'POST /api/decisions': DeployedDecisions;
+  'GET /api/decisions': DecisionSummaryList;
+  'POST /api/instances': InstanceDetail;
+  'GET /api/instances': InstanceSummaryPage;
+  'GET /api/instances/{id}': InstanceDetail;
+  'GET /api/instances/{id}/history': HistoryEntryPage;
+  'POST /api/instances/{id}/cancel': void;
+  'GET /api/tasks': TaskViewPage;
+  'GET /api/tasks/{id}': TaskDetail;
+  'POST /api/tasks/{id}/claim': TaskView;
+  'POST /api/tasks/{id}/unclaim': TaskView;
+  'POST /api/tasks/{id}/assign': TaskView;
+  'POST /api/tasks/{id}/complete': CompletedTask;
+  'POST /api/messages': PublishResult;
+  'POST /api/signals': SignalBroadcastView;
+  'GET /api/incidents': IncidentViewPage;
+  'POST /api/incidents/{id}/retry': void;
+  'GET /api/notifications': NotificationViewPage;
+  'POST /api/notifications/{id}/read': NotificationView;
+  'GET /api/instances/{id}/history/verify': ChainVerificationView;
+}

@@ -1,0 +1,3 @@
+export * from './password-policy';
+export * from './roles';
+export * from './task-view';
