@@ -197,6 +197,11 @@ describe('security probe', () => {
         displayName: 'x',
         roles: [{ role: 'psychTeacher', orgUnitId: world.units.schoolA }],
       });
+      // a signal cannot start or reach cases at A's units
+      await probe('cross-scope', 'POST', '/api/signals', t, [403], {
+        name: 'probe-signal',
+        orgUnitId: world.units.schoolA,
+      });
       // a message with A's correlation key reaches none of A's cases
       const published = await api('POST', '/api/messages', t, {
         name: 'probe-feedback',
@@ -413,6 +418,12 @@ describe('security probe', () => {
       },
       {
         method: 'POST',
+        path: '/api/signals',
+        token: world.psychA.token,
+        body: { name: 'probe-signal', variables: { n: 1 }, orgUnitId: world.units.classA },
+      },
+      {
+        method: 'POST',
         path: '/api/auth/login',
         token: world.adminToken,
         body: { username: 'nobody', password: 'nothing-at-all' },
@@ -473,6 +484,11 @@ describe('security probe', () => {
       {
         path: '/api/messages',
         body: { name: 'probe-feedback', correlationKey: 'k', variables: { note: big } },
+        allowed: [413],
+      },
+      {
+        path: '/api/signals',
+        body: { name: 'probe-signal', variables: { note: big } },
         allowed: [413],
       },
       { path: '/api/definitions', body: { xml: `<x>${'y'.repeat(3_400_000)}</x>` }, allowed: [400, 413] },
