@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
+import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundle';
 import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
@@ -41,13 +42,14 @@ export async function startTemporal(
 
 /**
  * What the bench worker loads:
- * - 'bench': bench/workflows (runProcess as shipped, and the hand-written yardstick);
- * - 'handWrittenOnly': the yardstick alone, without the interpreter's modules;
- * - 'feelinPreloaded': as 'bench', with feelin evaluated once per worker thread instead of once
- *   per workflow (webpack would drop the preload require of a sideEffects-free package, hence
- *   the hook). A candidate, not what the worker ships.
+ * - 'bench': bench/workflows (runProcess and the hand-written yardstick) with the worker's
+ *   bundler options as shipped (apps/worker/src/workflow-bundle.ts: the interpreter's libraries
+ *   shared by all workflows);
+ * - 'unshared': the same without those options, every module evaluated per workflow (the worker
+ *   before docs/adr/0012), for comparison;
+ * - 'handWrittenOnly': the yardstick alone, without the interpreter's modules.
  */
-export type BenchBundle = 'bench' | 'handWrittenOnly' | 'feelinPreloaded';
+export type BenchBundle = 'bench' | 'unshared' | 'handWrittenOnly';
 
 const bundles = new Map<BenchBundle, Promise<WorkflowBundleWithSourceMap>>();
 
@@ -69,15 +71,7 @@ function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
         which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows',
       ),
       logger: quietBundler,
-      ...(which === 'feelinPreloaded'
-        ? {
-            preloadModules: ['feelin'],
-            webpackConfigHook: (config) => ({
-              ...config,
-              optimization: { ...config.optimization, sideEffects: false },
-            }),
-          }
-        : {}),
+      ...(which === 'bench' ? workflowBundlerOptions() : {}),
     });
     bundles.set(which, bundle);
   }
