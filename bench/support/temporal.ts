@@ -41,15 +41,16 @@ export async function startTemporal(
 }
 
 /**
- * What the bench worker loads:
- * - 'bench': bench/workflows (runProcess and the hand-written yardstick) with the worker's
- *   bundler options as shipped (apps/worker/src/workflow-bundle.ts: the interpreter's libraries
- *   shared by all workflows);
+ * What a bench worker loads:
+ * - 'shipped': workflows/src (runProcess) bundled as the worker ships it, with its bundler options
+ *   (apps/worker/src/workflow-bundle.ts: the interpreter's libraries shared by all workflows);
  * - 'unshared': the same without those options, every module evaluated per workflow (the worker
  *   before docs/adr/0012), for comparison;
- * - 'handWrittenOnly': the yardstick alone, without the interpreter's modules.
+ * - 'handWritten': the yardstick (bench/workflows/hand-written.ts) alone, as an application
+ *   without the interpreter would bundle it, given the same treatment: what it shares (the
+ *   SDK's workflow API, which the interpreter's shared contracts import) is preloaded too.
  */
-export type BenchBundle = 'bench' | 'unshared' | 'handWrittenOnly';
+export type BenchBundle = 'shipped' | 'unshared' | 'handWritten';
 
 const bundles = new Map<BenchBundle, Promise<WorkflowBundleWithSourceMap>>();
 
@@ -63,15 +64,17 @@ const quietBundler = {
 };
 
 /** Each bundle is built once per run. */
-function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
+export function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
   let bundle = bundles.get(which);
   if (!bundle) {
     bundle = bundleWorkflowCode({
-      workflowsPath: require.resolve(
-        which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows',
-      ),
+      workflowsPath:
+        which === 'handWritten'
+          ? require.resolve('../workflows/hand-written')
+          : require.resolve('../../workflows/src'),
       logger: quietBundler,
-      ...(which === 'bench' ? workflowBundlerOptions() : {}),
+      ...(which === 'shipped' ? workflowBundlerOptions() : {}),
+      ...(which === 'handWritten' ? { preloadModules: ['@temporalio/workflow'] } : {}),
     });
     bundles.set(which, bundle);
   }
@@ -88,7 +91,7 @@ export async function createBenchWorker(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await benchBundle(options.bundle ?? 'bench'),
+    workflowBundle: await benchBundle(options.bundle ?? 'shipped'),
     activities: stubActivities(inbox, { delayMs: options.projectionDelayMs ?? 0 }),
     dataConverter,
     ...(options.debugMode ? { debugMode: true } : {}),
