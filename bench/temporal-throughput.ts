@@ -340,7 +340,7 @@ export async function temporalThroughput(): Promise<BenchResult> {
       'Hand-written: bench/workflows/hand-written.ts, same update names and validator, one projectStep call per step like the interpreter.',
       `Per round (interpreted / hand-written, back to back): starts/s ${listed(startRatios)}; completeTask p95 ${listed(p95Ratios)}. The interval is Student's t on the logarithms of the per-round ratios (95 %, ${Math.max(0, startInterval.rounds - 1)} degrees of freedom): set BENCH_TEMPORAL_ROUNDS for more rounds, a narrower interval.`,
       ...PROFILED_SIDES.map((side) => profileNote(side, profiles[side])),
-      'Client, worker and the Temporal dev server (in-memory SQLite) share this machine; the profiles cover this process (client, worker, codec, workflow sandbox), not the server.',
+      'Client, worker and the Temporal dev server (in-memory SQLite) share this machine; the profiles cover this process (client, worker, codec, workflow sandbox), not the server. A profile samples the main thread by the clock, so a thread the OS paused counts as busy where it stopped: compare CPU per start (process, user + system) between sides, and read a profile for where its time goes.',
     ],
     seconds: elapsedMs(began) / 1000,
   };

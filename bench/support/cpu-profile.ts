@@ -57,15 +57,23 @@ export function writeProfile(path: string, profile: Profiler.Profile): void {
   writeFileSync(path, JSON.stringify(profile));
 }
 
-/** Where each module of a webpack bundle starts: `/***\/ "<module id>"` lines, in order. */
+/**
+ * Where each module of a webpack bundle starts (`/***\/ "<module id>"` lines), and where
+ * webpack's own runtime code is (`/******\/` lines, after the modules), in order.
+ */
 export function bundleModuleStarts(code: string): { line: number; module: string }[] {
   const starts: { line: number; module: string }[] = [];
   code.split('\n').forEach((text, line) => {
-    const match = /^\/\*\*\*\/ "([^"]+)"$/.exec(text);
-    if (match?.[1]) starts.push({ line, module: match[1] });
+    const module = /^\/\*\*\*\/ "([^"]+)"$/.exec(text)?.[1];
+    if (module) starts.push({ line, module });
+    else if (text.startsWith('/******/') && starts.at(-1)?.module !== WEBPACK_RUNTIME) {
+      starts.push({ line, module: WEBPACK_RUNTIME });
+    }
   });
   return starts;
 }
+
+const WEBPACK_RUNTIME = '(webpack runtime)';
 
 /** A short module name: the package for node_modules, else the path from the repository root. */
 function moduleName(path: string): string {
@@ -92,7 +100,7 @@ export function summariseProfile(
   const perHit = samples > 0 ? totalMs / samples : 0;
   const starts = bundle ? bundleModuleStarts(bundle.code) : [];
   const bundledModule = (line: number): string => {
-    let found = '(bundle runtime)';
+    let found = WEBPACK_RUNTIME;
     for (const start of starts) {
       if (start.line > line) break;
       found = moduleName(start.module);

@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
 import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundle';
-import { temporalDataConverter } from '../../libs/config/src/temporal-payload-codec';
+import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src/temporal-payload-codec';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src/process-workflow';
 import type { ProcessModel } from '../../libs/bpmn/src/model';
 import type { Variables } from '../../libs/engine/src/types';
@@ -14,7 +14,11 @@ import { stubActivities, type TaskInbox } from './stub-activities';
  * Payloads are sealed as the api and worker seal them (AES-256-GCM), so the figures include the
  * codec's cost. One key per bench process: its client and workers share it.
  */
-const dataConverter = temporalDataConverter(randomBytes(32));
+const payloadKey = randomBytes(32);
+const dataConverter = temporalDataConverter(payloadKey);
+
+/** The same codec, for a bench that reads payloads out of a fetched history. */
+export const benchPayloadCodec = temporalPayloadCodec(payloadKey);
 
 /**
  * The real Temporal dev server (the project's CLI), as the integration tests start it.
