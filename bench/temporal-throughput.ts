@@ -1,6 +1,7 @@
 import { retryWhileContinuingAsNew } from '../libs/contracts/src/continuing-as-new';
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
 import { compileProcess } from '../libs/bpmn/src';
 import type { ProcessModel } from '../libs/bpmn/src/model';
 import {
@@ -221,9 +222,7 @@ export async function temporalThroughput(): Promise<BenchResult> {
         }
       }),
     );
-    for (const side of PROFILED_SIDES) {
-      profiles[side] = await profileStarts(env, inbox, pathway, side, profiledStarts, warmUp);
-    }
+    Object.assign(profiles, await profileStarts(env, inbox, pathway, profiledStarts, warmUp));
   } finally {
     await env.teardown();
   }
@@ -375,47 +374,81 @@ const PROFILE_OF: Record<ProfiledSide, { kind: Kind; bundle: BenchBundle; path: 
 
 interface StartProfile {
   starts: number;
-  /** User + system CPU time of this process per start, measured without the profiler. */
+  /** User + system CPU time of this process per start, without the profiler: median of windows. */
   cpuMsPerStart: number;
+  cpuWindows: number[];
   path: string;
   summary: ProfileSummary;
 }
 
+/** CPU windows per profiled side, in alternating order, so a burst of outside load is shared. */
+const CPU_WINDOWS = 6;
+
 /**
- * A CPU profile of `starts` starts, one after another (client start, the first workflow task,
- * its projection and the sync update), on a worker that runs workflows on the main thread
- * (debugMode), where the inspector sees them: the threaded worker's sandbox lives in a worker
- * thread it cannot profile. The worker first runs `warmUp` cases to their end.
+ * For each profiled side, on a worker that runs workflows on the main thread (debugMode), where
+ * the inspector sees them (the threaded worker's sandbox lives in a worker thread it cannot
+ * profile): `starts` starts one after another (client start, the first workflow task, its
+ * projection and the sync update), so each sample belongs to one start, not to a crowd.
+ * First the process's CPU time per start (all its threads: the SDK's core runs outside
+ * JavaScript), read without the profiler (which slows what it samples and counts a thread the
+ * OS paused as busy), in CPU_WINDOWS windows per side in alternating order, their median; then
+ * one profile per side, which shows how that time divides.
  */
 async function profileStarts(
   env: Awaited<ReturnType<typeof startTemporal>>,
   inbox: TaskInbox,
   pathway: { model: ProcessModel; taskIds: string[] },
-  side: ProfiledSide,
   starts: number,
   warmUp: number,
-): Promise<StartProfile> {
-  const { kind, bundle, path } = PROFILE_OF[side];
-  const { worker, taskQueue } = await createBenchWorker(env, inbox, { bundle, debugMode: true });
-  const { code } = await benchBundle(bundle);
-  return worker.runUntil(async () => {
-    await runBatch(env.client, taskQueue, inbox, pathway, kind, warmUp, 1);
-    // One start at a time: each sample belongs to one case's start, not to a crowd of them.
-    // The process's CPU time (all its threads: the SDK's core runs outside JavaScript) is read
-    // without the profiler, which slows what it samples and counts a thread the OS paused
-    // as busy; the profile then shows how that time divides.
-    const cpuBefore = process.cpuUsage();
-    await startOnly(env.client, taskQueue, pathway, kind, starts, 1);
-    const cpu = process.cpuUsage(cpuBefore);
-    const { profile } = await profiled(() => startOnly(env.client, taskQueue, pathway, kind, starts, 1));
-    writeProfile(path, profile);
-    return {
-      starts,
-      cpuMsPerStart: (cpu.user + cpu.system) / 1000 / starts,
-      path,
-      summary: summariseProfile(profile, { code }),
-    };
-  });
+): Promise<Record<ProfiledSide, StartProfile>> {
+  const workers = new Map<ProfiledSide, { worker: Worker; taskQueue: string }>();
+  for (const side of PROFILED_SIDES) {
+    workers.set(
+      side,
+      await createBenchWorker(env, inbox, { bundle: PROFILE_OF[side].bundle, debugMode: true }),
+    );
+  }
+  const queueOf = (side: ProfiledSide) => (workers.get(side) as { taskQueue: string }).taskQueue;
+  const runAll = [...workers.values()].reduceRight<() => Promise<void>>(
+    (inner, { worker }) =>
+      () =>
+        worker.runUntil(inner),
+    async () => {
+      for (const side of PROFILED_SIDES) {
+        await runBatch(env.client, queueOf(side), inbox, pathway, PROFILE_OF[side].kind, warmUp, 1);
+      }
+      const perStart = new Map<ProfiledSide, number[]>(PROFILED_SIDES.map((side) => [side, []]));
+      const windowStarts = Math.max(1, Math.floor(starts / CPU_WINDOWS));
+      for (let window = 0; window < CPU_WINDOWS; window += 1) {
+        const order = window % 2 === 0 ? PROFILED_SIDES : [...PROFILED_SIDES].reverse();
+        for (const side of order) {
+          const before = process.cpuUsage();
+          await startOnly(env.client, queueOf(side), pathway, PROFILE_OF[side].kind, windowStarts, 1);
+          const used = process.cpuUsage(before);
+          perStart.get(side)?.push((used.user + used.system) / 1000 / windowStarts);
+        }
+      }
+      for (const side of PROFILED_SIDES) {
+        const { kind, bundle, path } = PROFILE_OF[side];
+        const { code } = await benchBundle(bundle);
+        const { profile } = await profiled(() =>
+          startOnly(env.client, queueOf(side), pathway, kind, starts, 1),
+        );
+        writeProfile(path, profile);
+        const windows = perStart.get(side) ?? [];
+        results[side] = {
+          starts,
+          cpuMsPerStart: percentile(windows, 50),
+          cpuWindows: windows,
+          path,
+          summary: summariseProfile(profile, { code }),
+        };
+      }
+    },
+  );
+  const results = {} as Record<ProfiledSide, StartProfile>;
+  await runAll();
+  return results;
 }
 
 /** Starts and syncs `count` cases and leaves them open (the profile is about starting). */
@@ -453,7 +486,10 @@ function formatInterval(interval: RatioInterval): string {
   return `[${interval.low.toFixed(2)}, ${interval.high.toFixed(2)}]`;
 }
 
-function profileNote(side: ProfiledSide, { starts, cpuMsPerStart, path, summary }: StartProfile): string {
+function profileNote(
+  side: ProfiledSide,
+  { starts, cpuMsPerStart, cpuWindows, path, summary }: StartProfile,
+): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const share = (value: number, of: number) => `${((100 * value) / of).toFixed(0)} %`;
   const functions = (list: FunctionTime[], of: number) =>
@@ -464,7 +500,7 @@ function profileNote(side: ProfiledSide, { starts, cpuMsPerStart, path, summary 
     list.map((entry) => `${entry.module} ${ms(entry.selfMs)} (${share(entry.selfMs, of)})`).join('; ');
   return (
     `CPU profile, ${PROFILE_OF[side].title}: ${starts} starts (start, first workflow task, its projection, sync) on a worker running workflows on the main thread, written to ${path}. ` +
-    `The process used ${ms(cpuMsPerStart)} of CPU per start (measured without the profiler). ` +
+    `The process used ${ms(cpuMsPerStart)} of CPU per start without the profiler (median of ${cpuWindows.length} windows: ${cpuWindows.map((value) => value.toFixed(1)).join(', ')} ms). ` +
     `Sampled on the main thread: ${ms(summary.busyMs)} busy in ${ms(summary.totalMs)}, ${ms(summary.sandboxMs)} of it in the workflow sandbox (${ms(summary.sandboxMs / starts)} per start). ` +
     `In the sandbox, self time by function: ${functions(summary.sandboxFunctions, summary.sandboxMs)}. ` +
     `In the sandbox, by module: ${modules(summary.sandboxModules, summary.sandboxMs)}. ` +

@@ -101,7 +101,7 @@ export async function workerMemory(): Promise<BenchResult> {
       `${cases} one-user-task cases per pass, started ${concurrency} at a time and synced, all waiting on their task and held in the worker's cache; stub projection activities. Each pass runs in a fresh process with its own dev server, and its worker first served ${WARM_UP_CASES} cases to the end.`,
       "Memory is that process's (worker, activities, Temporal client; the Temporal server is a separate process).",
       "Threaded is the SDK's default: workflows run in a worker thread, so they show in RSS but not in heapUsed (the main thread's isolate). The main-thread passes (debugMode) run the same sandbox on the main thread, so heapUsed counts them.",
-      'The SDK evaluates a bundle\'s workflow modules once per workflow (reusable V8 context) unless they are preloaded: runProcess runs as the worker ships it, its libraries preloaded once per worker thread (apps/worker/src/workflow-bundle.ts, docs/adr/0012); "unshared" is the same bundle without that, as before; "hand-written alone" bundles the yardstick without the interpreter.',
+      'The SDK evaluates a bundle\'s workflow modules once per workflow (reusable V8 context) unless they are preloaded: runProcess runs as the worker ships it, its libraries preloaded once per worker thread (apps/worker/src/workflow-bundle.ts, docs/adr/0012-shared-workflow-modules.md); "unshared" is the same bundle without that, as before; "hand-written alone" bundles the yardstick without the interpreter.',
       gcExposed
         ? 'Each reading follows global.gc() (node --expose-gc) and a 1 s pause.'
         : 'global.gc was not exposed: readings include garbage and vary.',

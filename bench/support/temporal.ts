@@ -49,7 +49,7 @@ export async function startTemporal(
  * - 'shipped': workflows/src (runProcess) bundled as the worker ships it, with its bundler options
  *   (apps/worker/src/workflow-bundle.ts: the interpreter's libraries shared by all workflows);
  * - 'unshared': the same without those options, every module evaluated per workflow (the worker
- *   before docs/adr/0012), for comparison;
+ *   before docs/adr/0012-shared-workflow-modules.md), for comparison;
  * - 'handWritten': the yardstick (bench/workflows/hand-written.ts) alone, as an application
  *   without the interpreter would bundle it, given the same treatment: what it shares (the
  *   SDK's workflow API, which the interpreter's shared contracts import) is preloaded too.

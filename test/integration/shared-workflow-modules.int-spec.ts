@@ -12,7 +12,7 @@ import { type CaseHarness, startCaseHarness, workflowCode, workflowsPath } from 
 
 /**
  * The worker evaluates the interpreter's libraries (engine, feelin, temporal-polyfill, the lezer
- * FEEL parser) once and shares them, frozen, across its workflows (docs/adr/0012). These tests
+ * FEEL parser) once and shares them, frozen, across its workflows (docs/adr/0012-shared-workflow-modules.md). These tests
  * hold that sharing to what it must not change: FEEL gives what it gives outside the sandbox,
  * cases on one worker do not see each other, and a history replays with and without sharing.
  */
