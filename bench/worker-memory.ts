@@ -6,6 +6,7 @@ import { elapsedMs } from './support/stats';
 import {
   MEMORY_PASSES,
   type MemoryPass,
+  type PassKey,
   type PassResult,
   RESULT_PREFIX,
   WARM_UP_CASES,
@@ -26,7 +27,7 @@ async function runPass(pass: MemoryPass, cases: number, concurrency: number): Pr
     [
       '--expose-gc',
       require.resolve('./support/worker-memory-pass'),
-      pass.name,
+      pass.key,
       String(cases),
       String(concurrency),
     ],
@@ -47,12 +48,12 @@ export async function workerMemory(): Promise<BenchResult> {
 
   const figures: Measure[] = [];
   const notes: string[] = [];
-  const heapPerCase = new Map<MemoryPass, number>();
+  const results = new Map<PassKey, PassResult>();
   let gcExposed = true;
   for (const pass of MEMORY_PASSES) {
     const result = await runPass(pass, cases, concurrency);
     gcExposed &&= result.gcExposed;
-    heapPerCase.set(pass, perCaseKiB(result, 'heapUsed', cases));
+    results.set(pass.key, result);
     if (result.after.cached < cases) {
       notes.push(
         `${pass.name}: only ${result.after.cached} of ${cases} cases were in the worker's cache (max ${result.maxCached}).`,
@@ -68,7 +69,10 @@ export async function workerMemory(): Promise<BenchResult> {
       measure(`${pass.name}: cases in the worker cache`, result.after.cached, 'cases'),
     );
   }
-  const [, inThread, handWritten, preloaded] = MEMORY_PASSES.map((pass) => heapPerCase.get(pass) ?? NaN);
+  const perCase = (pass: PassKey, key: 'heapUsed' | 'rss') => {
+    const result = results.get(pass);
+    return result ? perCaseKiB(result, key, cases) : Number.NaN;
+  };
   return {
     id: 'worker-memory',
     title: '(d) Worker memory with open cases',
@@ -77,17 +81,27 @@ export async function workerMemory(): Promise<BenchResult> {
     ratios: [
       ratio(
         'heap per case: runProcess / hand-written alone (main thread)',
-        inThread ?? NaN,
-        handWritten ?? NaN,
+        perCase('shippedInThread', 'heapUsed'),
+        perCase('handWrittenInThread', 'heapUsed'),
+        { op: '<=', bound: 1.5 },
       ),
-      ratio('heap per case: feelin preloaded / as shipped (main thread)', preloaded ?? NaN, inThread ?? NaN),
+      ratio(
+        'RSS per case: runProcess / hand-written alone (threaded)',
+        perCase('shipped', 'rss'),
+        perCase('handWritten', 'rss'),
+      ),
+      ratio(
+        'heap per case: unshared (before ADR 0012) / as shipped (main thread)',
+        perCase('unsharedInThread', 'heapUsed'),
+        perCase('shippedInThread', 'heapUsed'),
+      ),
     ],
     notes: [
       ...notes,
       `${cases} one-user-task cases per pass, started ${concurrency} at a time and synced, all waiting on their task and held in the worker's cache; stub projection activities. Each pass runs in a fresh process with its own dev server, and its worker first served ${WARM_UP_CASES} cases to the end.`,
       "Memory is that process's (worker, activities, Temporal client; the Temporal server is a separate process).",
       "Threaded is the SDK's default: workflows run in a worker thread, so they show in RSS but not in heapUsed (the main thread's isolate). The main-thread passes (debugMode) run the same sandbox on the main thread, so heapUsed counts them.",
-      'The SDK evaluates a bundle\'s workflow modules once per workflow (reusable V8 context), so a case pays for every module its bundle imports: "hand-written alone" bundles the yardstick without the interpreter; "feelin preloaded" is a candidate bundle setting (preloadModules), not what the worker ships.',
+      'The SDK evaluates a bundle\'s workflow modules once per workflow (reusable V8 context) unless they are preloaded: runProcess runs as the worker ships it, its libraries preloaded once per worker thread (apps/worker/src/workflow-bundle.ts, docs/adr/0012-shared-workflow-modules.md); "unshared" is the same bundle without that, as before; "hand-written alone" bundles the yardstick without the interpreter.',
       gcExposed
         ? 'Each reading follows global.gc() (node --expose-gc) and a 1 s pause.'
         : 'global.gc was not exposed: readings include garbage and vary.',

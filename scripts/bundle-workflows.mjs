@@ -6,8 +6,11 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const { bundleWorkflowCode } = require('@temporalio/worker');
 const dist = join(import.meta.dirname, '..', 'dist');
+// The same bundler options as a worker that bundles at start (docs/adr/0012-shared-workflow-modules.md).
+const { workflowBundlerOptions } = require(join(dist, 'apps', 'worker', 'src', 'workflow-bundle.js'));
 const { code } = await bundleWorkflowCode({
   workflowsPath: require.resolve(join(dist, 'workflows', 'src', 'index.js')),
+  ...workflowBundlerOptions(),
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
 });
 writeFileSync(join(dist, 'workflow-bundle.js'), code);

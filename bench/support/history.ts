@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
+import { benchPayloadCodec } from './temporal';
 
 type HistoryEvent = NonNullable<History['events']>[number];
 
@@ -35,7 +36,8 @@ export async function runHistory(client: Client, workflowId: string, runId?: str
     nextRunId = continued.newExecutionRunId ?? null;
     const payloads = continued.input?.payloads ?? [];
     const inputBytes = payloads.reduce((sum, payload) => sum + (payload.data?.byteLength ?? 0), 0);
-    const [first] = payloads;
+    // Payloads reach the history sealed by the codec, as the worker seals them.
+    const [first] = await benchPayloadCodec.decode(payloads.slice(0, 1));
     const input = first?.data
       ? (JSON.parse(Buffer.from(first.data).toString('utf8')) as { resume?: unknown })
       : {};

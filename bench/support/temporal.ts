@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
-import { temporalDataConverter } from '../../libs/config/src';
+import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundle';
+import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src';
 import type { InstanceDescriptor, RunProcessInput } from '../../libs/contracts/src';
 import type { ProcessModel } from '../../libs/bpmn/src';
 import type { Variables } from '../../libs/engine/src';
@@ -13,7 +14,11 @@ import { stubActivities, type TaskInbox } from './stub-activities';
  * Payloads are sealed as the api and worker seal them (AES-256-GCM), so the figures include the
  * codec's cost. One key per bench process: its client and workers share it.
  */
-const dataConverter = temporalDataConverter(randomBytes(32));
+const payloadKey = randomBytes(32);
+const dataConverter = temporalDataConverter(payloadKey);
+
+/** The same codec, for a bench that reads payloads out of a fetched history. */
+export const benchPayloadCodec = temporalPayloadCodec(payloadKey);
 
 /**
  * The real Temporal dev server (the project's CLI), as the integration tests start it.
@@ -40,14 +45,16 @@ export async function startTemporal(
 }
 
 /**
- * What the bench worker loads:
- * - 'bench': bench/workflows (runProcess as shipped, and the hand-written yardstick);
- * - 'handWrittenOnly': the yardstick alone, without the interpreter's modules;
- * - 'feelinPreloaded': as 'bench', with feelin evaluated once per worker thread instead of once
- *   per workflow (webpack would drop the preload require of a sideEffects-free package, hence
- *   the hook). A candidate, not what the worker ships.
+ * What a bench worker loads:
+ * - 'shipped': workflows/src (runProcess) bundled as the worker ships it, with its bundler options
+ *   (apps/worker/src/workflow-bundle.ts: the interpreter's libraries shared by all workflows);
+ * - 'unshared': the same without those options, every module evaluated per workflow (the worker
+ *   before docs/adr/0012-shared-workflow-modules.md), for comparison;
+ * - 'handWritten': the yardstick (bench/workflows/hand-written.ts) alone, as an application
+ *   without the interpreter would bundle it, given the same treatment: what it shares (the
+ *   SDK's workflow API, which the interpreter's shared contracts import) is preloaded too.
  */
-export type BenchBundle = 'bench' | 'handWrittenOnly' | 'feelinPreloaded';
+export type BenchBundle = 'shipped' | 'unshared' | 'handWritten';
 
 const bundles = new Map<BenchBundle, Promise<WorkflowBundleWithSourceMap>>();
 
@@ -61,23 +68,17 @@ const quietBundler = {
 };
 
 /** Each bundle is built once per run. */
-function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
+export function benchBundle(which: BenchBundle): Promise<WorkflowBundleWithSourceMap> {
   let bundle = bundles.get(which);
   if (!bundle) {
     bundle = bundleWorkflowCode({
-      workflowsPath: require.resolve(
-        which === 'handWrittenOnly' ? '../workflows/hand-written' : '../workflows',
-      ),
+      workflowsPath:
+        which === 'handWritten'
+          ? require.resolve('../workflows/hand-written')
+          : require.resolve('../../workflows/src'),
       logger: quietBundler,
-      ...(which === 'feelinPreloaded'
-        ? {
-            preloadModules: ['feelin'],
-            webpackConfigHook: (config) => ({
-              ...config,
-              optimization: { ...config.optimization, sideEffects: false },
-            }),
-          }
-        : {}),
+      ...(which === 'shipped' ? workflowBundlerOptions() : {}),
+      ...(which === 'handWritten' ? { preloadModules: ['@temporalio/workflow'] } : {}),
     });
     bundles.set(which, bundle);
   }
@@ -94,7 +95,7 @@ export async function createBenchWorker(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await benchBundle(options.bundle ?? 'bench'),
+    workflowBundle: await benchBundle(options.bundle ?? 'shipped'),
     activities: stubActivities(inbox, { delayMs: options.projectionDelayMs ?? 0 }),
     dataConverter,
     ...(options.debugMode ? { debugMode: true } : {}),

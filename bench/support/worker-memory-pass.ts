@@ -23,7 +23,11 @@ import { within } from './timeouts';
  * so a pass after another would inherit its peak. Prints one `RESULT {json}` line.
  */
 
+export type PassKey =
+  'shipped' | 'shippedInThread' | 'handWritten' | 'handWrittenInThread' | 'unsharedInThread';
+
 export interface MemoryPass {
+  key: PassKey;
   name: string;
   workflow: 'runProcess' | 'handWrittenPathway';
   bundle: BenchBundle;
@@ -32,18 +36,39 @@ export interface MemoryPass {
 }
 
 export const MEMORY_PASSES: MemoryPass[] = [
-  { name: 'runProcess, threaded (SDK default)', workflow: 'runProcess', bundle: 'bench', inThread: false },
-  { name: 'runProcess, main thread', workflow: 'runProcess', bundle: 'bench', inThread: true },
   {
-    name: 'hand-written alone, main thread',
-    workflow: 'handWrittenPathway',
-    bundle: 'handWrittenOnly',
+    key: 'shipped',
+    name: 'runProcess, threaded (SDK default)',
+    workflow: 'runProcess',
+    bundle: 'shipped',
+    inThread: false,
+  },
+  {
+    key: 'shippedInThread',
+    name: 'runProcess, main thread',
+    workflow: 'runProcess',
+    bundle: 'shipped',
     inThread: true,
   },
   {
-    name: 'runProcess + feelin preloaded, main thread',
+    key: 'handWritten',
+    name: 'hand-written alone, threaded',
+    workflow: 'handWrittenPathway',
+    bundle: 'handWritten',
+    inThread: false,
+  },
+  {
+    key: 'handWrittenInThread',
+    name: 'hand-written alone, main thread',
+    workflow: 'handWrittenPathway',
+    bundle: 'handWritten',
+    inThread: true,
+  },
+  {
+    key: 'unsharedInThread',
+    name: 'runProcess unshared (before ADR 0012), main thread',
     workflow: 'runProcess',
-    bundle: 'feelinPreloaded',
+    bundle: 'unshared',
     inThread: true,
   },
 ];
@@ -151,7 +176,7 @@ export async function measurePass(pass: MemoryPass, cases: number, concurrency: 
 export const RESULT_PREFIX = 'RESULT ';
 
 async function main([name, cases, concurrency]: string[]): Promise<void> {
-  const pass = MEMORY_PASSES.find((candidate) => candidate.name === name);
+  const pass = MEMORY_PASSES.find((candidate) => candidate.key === name);
   if (!pass) throw new Error(`Unknown memory pass '${name}'`);
   const result = await measurePass(pass, Number(cases), Number(concurrency));
   console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);

@@ -101,7 +101,23 @@ export async function handWrittenPathway(input: HandWrittenInput): Promise<RunPr
     };
   };
 
-  const flushed = () => wf.condition(() => projected >= step);
+  const flushed = (upTo = step) => wf.condition(() => projected >= upTo);
+
+  // The first step is taken before the handlers are registered, as runProcess does: an update
+  // that comes with the start (the bench's sync) runs once they are, and must find that step
+  // recorded, or it would return before anything is projected.
+  const startedAt = new Date().toISOString();
+  const first = advance(startedAt);
+  record(
+    startedAt,
+    [
+      { type: 'instance.started', at: startedAt },
+      { type: 'element.entered', elementId: 'start', at: startedAt },
+      { type: 'element.left', elementId: 'start', at: startedAt },
+      ...first.events,
+    ],
+    { openedTasks: first.openedTasks },
+  );
 
   wf.setHandler(
     handWrittenCompleteTask,
@@ -139,22 +155,11 @@ export async function handWrittenPathway(input: HandWrittenInput): Promise<RunPr
     },
   );
   wf.setHandler(handWrittenSync, async () => {
-    await flushed();
-    return { step };
+    // Every step taken so far, as runProcess's sync.
+    const upTo = step;
+    await flushed(upTo);
+    return { step: upTo };
   });
-
-  const at = new Date().toISOString();
-  const opened = advance(at);
-  record(
-    at,
-    [
-      { type: 'instance.started', at },
-      { type: 'element.entered', elementId: 'start', at },
-      { type: 'element.left', elementId: 'start', at },
-      ...opened.events,
-    ],
-    { openedTasks: opened.openedTasks },
-  );
 
   await wf.condition(() => open === null && wf.allHandlersFinished());
   await flushed();

@@ -11,7 +11,7 @@ import {
 } from '../../libs/contracts/src';
 import { findBrokenLink } from '../../libs/persistence/src';
 import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
-import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
+import { type CaseHarness, startCaseHarness, workflowCode } from '../support/case-harness';
 
 jest.setTimeout(120_000);
 
@@ -96,7 +96,7 @@ describe('a long case continues as new and loses nothing', () => {
     // and the first run (timers, updates, continue-as-new) replays on the current workflow code
     const firstRun = await harness.env.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
     await Worker.runReplayHistory(
-      { workflowsPath, dataConverter: harness.dataConverter },
+      { ...workflowCode, dataConverter: harness.dataConverter },
       firstRun,
       workflowId,
     );

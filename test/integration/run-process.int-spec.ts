@@ -9,7 +9,7 @@ import {
   workflowIdForInstance,
 } from '../../libs/contracts/src';
 import { fixture } from '../support/api-client';
-import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
+import { type CaseHarness, startCaseHarness, workflowCode } from '../support/case-harness';
 
 jest.setTimeout(120_000);
 
@@ -75,7 +75,7 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
     // and its history replays on the current workflow code
     const history = await handle.fetchHistory();
     await Worker.runReplayHistory(
-      { workflowsPath, dataConverter: harness.dataConverter },
+      { ...workflowCode, dataConverter: harness.dataConverter },
       history,
       handle.workflowId,
     );
@@ -96,7 +96,7 @@ describe('runProcess on the real Temporal server and PostgreSQL', () => {
       history: JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')),
     }));
     const replays = Worker.runReplayHistories(
-      { workflowsPath, dataConverter: harness.dataConverter },
+      { ...workflowCode, dataConverter: harness.dataConverter },
       histories,
     );
     for await (const result of replays) {

@@ -15,7 +15,7 @@ import {
   workflowIdForInstance,
 } from '../../libs/contracts/src';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
-import { type CaseHarness, startCaseHarness, workflowsPath } from '../support/case-harness';
+import { type CaseHarness, startCaseHarness, workflowCode } from '../support/case-harness';
 
 jest.setTimeout(120_000);
 
@@ -93,7 +93,7 @@ async function startCase(input: RunProcessInput) {
 async function replayAndRecord(handle: WorkflowHandle, file: string): Promise<void> {
   const history = await handle.fetchHistory();
   await Worker.runReplayHistory(
-    { workflowsPath, dataConverter: harness.dataConverter },
+    { ...workflowCode, dataConverter: harness.dataConverter },
     history,
     handle.workflowId,
   );

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createProcessActivities } from '../../apps/worker/src/process.activities';
 import type { JobHandler } from '../../apps/worker/src/handlers/job-handler';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-worker';
+import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundle';
 import { compileProcess, type ProcessModel } from '../../libs/bpmn/src';
 import { temporalDataConverter, temporalPayloadCodec } from '../../libs/config/src';
 import type { ProcessActivities, RunProcessInput } from '../../libs/contracts/src';
@@ -15,6 +16,9 @@ import { decodeHistoryPayloads } from './history-payloads';
 import { temporalCliPath } from './temporal-cli';
 
 export const workflowsPath = require.resolve('../../workflows/src');
+
+/** The workflow code as the worker bundles it (its bundler options too): for test workers and replays. */
+export const workflowCode = { workflowsPath, bundlerOptions: workflowBundlerOptions() };
 
 export interface WorkerOptions {
   handlers?: Readonly<Record<string, JobHandler>>;
@@ -85,7 +89,7 @@ export async function startCaseHarness(): Promise<CaseHarness> {
       return Worker.create({
         connection: env.nativeConnection,
         taskQueue,
-        workflowsPath,
+        ...workflowCode,
         activities,
         dataConverter,
       });

@@ -11,6 +11,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { type AppConfig, temporalConnectionOptions, temporalDataConverter } from '../../../libs/config/src';
 import { createProcessActivities } from './process.activities';
+import { workflowBundlerOptions } from './workflow-bundle';
 
 let runtimeInstalled = false;
 
@@ -30,12 +31,19 @@ export function installTemporalRuntime(logLevel: AppConfig['logLevel']): void {
 
 /**
  * A prebuilt bundle (npm run build) is loaded when present, as production should; otherwise the
- * workflow sources are bundled at start (development and tests).
+ * workflow sources are bundled at start (development and tests). Both share the interpreter's
+ * libraries across workflows (workflow-bundle.ts; scripts/bundle-workflows.mjs builds with the
+ * same options).
  */
-function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+function workflowSource():
+  | { workflowBundle: { codePath: string } }
+  | { workflowsPath: string; bundlerOptions: ReturnType<typeof workflowBundlerOptions> } {
   const bundle = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
   if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
-  return { workflowsPath: require.resolve('../../../workflows/src') };
+  return {
+    workflowsPath: require.resolve('../../../workflows/src'),
+    bundlerOptions: workflowBundlerOptions(),
+  };
 }
 
 export async function createTemporalWorker(
