@@ -370,6 +370,14 @@ describe('web app (browser)', () => {
       await item.waitFor();
       await teacherPage.screenshot({ path: NOTIFICATIONS_SCREENSHOT });
 
+      // then: on a phone the open list stays on the screen (anchored to the bell it ran off the left edge)
+      await teacherPage.setViewportSize({ width: 375, height: 812 });
+      const box = await teacherPage.getByTestId('notification-list').boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+      await teacherPage.setViewportSize({ width: 1280, height: 860 });
+
       // then: it shows the element's generic title and links to the case
       await expectText(item.getByTestId('notification-title'), '新个案待跟进');
       expect(await item.getByTestId('notification-case-link').getAttribute('href')).toBe(
