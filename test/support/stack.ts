@@ -12,8 +12,9 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type AppConfig, loadConfig, temporalDataConverter } from '../../libs/config/src';
 import { temporalCliPath } from './temporal-cli';
 
-/** Every stack of a run shares one database, hence one bootstrap admin password. */
-export const TEST_ADMIN_PASSWORD = 'test-root-passphrase-2026';
+import { TEST_ADMIN_PASSWORD } from './test-admin';
+
+export { TEST_ADMIN_PASSWORD };
 
 export interface Stack {
   baseUrl: string;
