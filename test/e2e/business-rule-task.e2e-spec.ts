@@ -255,6 +255,39 @@ describe('deploying decisions', () => {
     expect(list.body.items.map((d: any) => d.decisionId)).not.toContain(decisionId);
   });
 
+  it("another school's decision is neither deployable over nor evaluated for school A's cases", async () => {
+    // given a decision owned by school B
+    const decisionId = `school-b-${unique()}`;
+    const owned = await api('POST', '/api/decisions', {
+      xml: triageDmn(decisionId, RULES),
+      ownerUnitId: world.units.schoolB,
+    });
+    expect(owned.status).toBe(201);
+    // when school A's psychology lead deploys over it
+    const leadA = await createPerson(stack, world.adminToken, 'psychLead', world.units.schoolA);
+    const refused = await api(
+      'POST',
+      '/api/decisions',
+      { xml: triageDmn(decisionId, [['all', '-', 'low']]) },
+      leadA.token,
+    );
+    // then it is refused, and school B's version stays the latest
+    expect(refused.status).toBe(403);
+    const list = await api('GET', '/api/decisions');
+    expect(list.body.items).toContainEqual(expect.objectContaining({ decisionId, version: 1 }));
+    // and a case at school A calling it stops with an incident: the decision is not runnable there
+    const key = `calls-school-b-${unique()}`;
+    expect((await api('POST', '/api/definitions', { xml: triageProcess(key, decisionId) })).status).toBe(201);
+    const stuck = await settled(await start(key, { phq9Items: items(25) }));
+    expect(active(stuck)).not.toContain('urgent');
+    expect(stuck.incidents).toEqual([
+      expect.objectContaining({
+        elementId: 'triage',
+        message: expect.stringContaining(`decision '${decisionId}'`),
+      }),
+    ]);
+  });
+
   it('a school cannot deploy over a decision id the district owns, nor may other roles deploy', async () => {
     // given a decision owned by the district
     const decisionId = `district-${unique()}`;
