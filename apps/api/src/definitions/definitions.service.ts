@@ -18,7 +18,6 @@ import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { DecisionsService, type ParsedDecisions, type StoredDecision } from '../decisions/decisions.service';
 import { ProblemException } from '../common/problem.filter';
-import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { compileInWorker } from './compile-pool';
 import { findHostileJson } from '../common/json-guard';
 import { ownerFor } from './owner-unit';
@@ -56,7 +55,6 @@ function summarise(d: ProcessDefinitionEntity) {
 export class DefinitionsService {
   constructor(
     private readonly definitions: DefinitionsRepository,
-    private readonly units: OrgUnitsRepository,
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
     private readonly decisions: DecisionsService,

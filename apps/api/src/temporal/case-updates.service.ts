@@ -104,25 +104,6 @@ export class CaseUpdates {
     }
   }
 
-  /**
-   * Returns once every step the case has taken is written to PostgreSQL, so the caller reads its
-   * own writes; true when it was, false when the case did not answer in time (the caller's own
-   * Update was written already: its step was awaited; only later steps may be missing). A case
-   * whose workflow has ended wrote its last step before ending.
-   */
-  async sync(instanceId: string): Promise<boolean> {
-    try {
-      await this.tryExecute(instanceId, SYNC_UPDATE, [], {
-        unanswered: 'its later steps are not written yet',
-      });
-      return true;
-    } catch (error) {
-      if (!(error instanceof CaseDidNotAnswer)) throw error;
-      this.logger.warn(error.message);
-      return false;
-    }
-  }
-
   /** The 504 for a case that did not answer within the deadline. */
   private unanswered(instanceId: string, consequence: string): CaseDidNotAnswer {
     return new CaseDidNotAnswer(
