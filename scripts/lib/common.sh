@@ -1,5 +1,8 @@
 # Shared steps of scripts/up and scripts/test. Sourced, not run.
 set -euo pipefail
+# form-js pulls in @carbon packages whose postinstall runs IBM telemetry (a lingering background
+# process that tries to phone home): off wherever this project installs.
+export IBM_TELEMETRY_DISABLED=true
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TEMPORAL_CLI_VERSION="v1.5.1" # keep in step with test/support/temporal-cli.ts
