@@ -3,57 +3,23 @@
 // its history, and switches the UI to English; a supervisor retries a case's incident with a
 // fixed variable; a notify service task reaches the teacher's bell. Drives Debian's chromium
 // through playwright-core.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { call, login, seedSchoolWithCase, unique } from '../support/api-client';
 import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
+import {
+  ensureWebBuilt,
+  escapeRegExp,
+  eventually,
+  expectText,
+  launchChromium,
+  STEP_TIMEOUT,
+} from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
-const repoRoot = join(__dirname, '..', '..');
-const webRoot = join(repoRoot, 'apps', 'web');
-const builtIndex = join(repoRoot, 'dist', 'web', 'index.html');
 const INBOX_SCREENSHOT = '/tmp/carepath-inbox.png';
 const CASE_SCREENSHOT = '/tmp/carepath-case.png';
 const RETRY_SCREENSHOT = '/tmp/carepath-incident-retry.png';
 const NOTIFICATIONS_SCREENSHOT = '/tmp/carepath-notifications.png';
-const STEP_TIMEOUT = 20_000;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The api serves dist/web; build it when it is missing or older than the sources. */
-function ensureWebBuilt(): void {
-  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestMtime(webRoot)) return;
-  const viteBin = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(
-    process.execPath,
-    [viteBin, 'build', '--config', join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-}
 
 /** Clicks `refresh` until `target` is visible: the worker may take a moment to move a case on. */
 async function refreshUntilVisible(
@@ -67,29 +33,6 @@ async function refreshUntilVisible(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(1_000);
     await refresh.click();
-  }
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Waits until the locator shows exactly `text` (the UI re-renders on language switch). */
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator
-    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) })
-    .first()
-    .waitFor({
-      timeout: STEP_TIMEOUT,
-    });
-}
-
-/** Polls the api until `check` passes: the worker moves cases on in its own time. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -111,7 +54,7 @@ describe('web app (browser)', () => {
     ensureWebBuilt();
     stack = await startStack();
     seeded = await seedSchoolWithCase(stack);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     watchCsp(context);
     page = await context.newPage();

@@ -37,6 +37,15 @@ export class NetworkError extends Error {
 }
 
 let onUnauthorized: () => void = () => {};
+let language = 'zh-CN';
+
+/**
+ * The UI language, sent as Accept-Language so the api answers problems (a diagram's element
+ * errors, a form's field errors) in the language the user reads (docs/api.md#languages).
+ */
+export function setRequestLanguage(next: string): void {
+  language = next;
+}
 
 /** The app registers what to do when the token is rejected (go back to the login page). */
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -51,7 +60,11 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+    ...options.headers,
+  };
   const token = options.anonymous ? null : readToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

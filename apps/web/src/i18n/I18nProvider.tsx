@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from '../api/http';
 import { en } from './en';
 import { zhCN, type Catalogue, type MessageKey } from './zh-CN';
 
@@ -50,6 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = language;
+    setRequestLanguage(language);
     const catalogue = CATALOGUES[language];
     const t: Translate = (key, params) =>
       catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) =>

@@ -1,0 +1,136 @@
+// What every browser test shares: Debian's chromium through playwright-core (no browser
+// downloads here), the built web app the api serves, and waits that tolerate a worker moving a
+// case on in its own time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const STEP_TIMEOUT = 20_000;
+
+const repoRoot = join(__dirname, '..', '..');
+const webRoot = join(repoRoot, 'apps', 'web');
+const builtIndex = join(repoRoot, 'dist', 'web', 'index.html');
+
+/**
+ * Headless, and quiet on the network: without the background-networking flags Chromium keeps
+ * trying hosts this machine cannot reach.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The api serves dist/web; build it when it is missing or older than the sources. */
+export function ensureWebBuilt(): void {
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestMtime(webRoot)) return;
+  const viteBin = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(
+    process.execPath,
+    [viteBin, 'build', '--config', join(webRoot, 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits until the locator shows exactly `text` (the UI re-renders on language switch). */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) })
+    .first()
+    .waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** Polls until `check` passes: the worker moves cases on in its own time. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Visible texts and title/placeholder/aria-label values below a selector, run in the page (a
+ * string: the test project compiles without the DOM's types). Text inside the canvas's SVG
+ * labels and editable fields is what the user wrote, so it is skipped.
+ */
+const COLLECT_TEXTS = `(root) => {
+  const out = [];
+  const container = document.querySelector(root);
+  if (!container) return out;
+  const visible = (element) => {
+    if (!element) return false;
+    const style = getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden') return false;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.tagName === 'SCRIPT' || parent.tagName === 'STYLE') continue;
+    if (parent.closest('svg, [contenteditable], textarea, input')) continue;
+    const text = (node.textContent || '').trim();
+    if (text && visible(parent)) out.push(text);
+  }
+  for (const element of Array.from(container.querySelectorAll('[title],[placeholder],[aria-label]'))) {
+    if (!visible(element)) continue;
+    for (const name of ['title', 'placeholder', 'aria-label']) {
+      const value = (element.getAttribute(name) || '').trim();
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}`;
+
+/**
+ * English words a Chinese-speaking user would see under `selector`: visible text and the
+ * title, placeholder and aria-label attributes, each checked for a run of two or more Latin
+ * letters that is not in `allowed` (the product's name, ids the user typed, units such as FEEL).
+ * Returns the offending strings, so a test can fail naming them.
+ */
+export async function englishStringsIn(
+  page: Page,
+  selector: string,
+  allowed: readonly (string | RegExp)[] = [],
+): Promise<string[]> {
+  const found = (await page.evaluate(`(${COLLECT_TEXTS})(${JSON.stringify(selector)})`)) as string[];
+  const isAllowed = (word: string) =>
+    allowed.some((rule) => (typeof rule === 'string' ? rule === word : rule.test(word)));
+  return [
+    ...new Set(
+      found.filter((text) => {
+        const words = text.match(/[A-Za-z]{2,}/g) ?? [];
+        return words.some((word) => !isAllowed(word) && !isAllowed(text));
+      }),
+    ),
+  ];
+}
