@@ -55,7 +55,12 @@ export function layout(processId: string, nodes: LayoutNode[], flows: [string, s
     const points =
       a.y === b.y
         ? [`${startX},${a.y}`, `${endX},${b.y}`]
-        : [`${startX},${a.y}`, `${(startX + endX) / 2},${a.y}`, `${(startX + endX) / 2},${b.y}`, `${endX},${b.y}`];
+        : [
+            `${startX},${a.y}`,
+            `${(startX + endX) / 2},${a.y}`,
+            `${(startX + endX) / 2},${b.y}`,
+            `${endX},${b.y}`,
+          ];
     const waypoints = points.map((p) => {
       const [x, y] = p.split(',');
       return `<di:waypoint x="${x}" y="${y}" />`;

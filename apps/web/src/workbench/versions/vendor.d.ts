@@ -17,7 +17,10 @@ declare module 'bpmn-js-differ' {
   export interface DiffResult {
     _added: Record<string, unknown>;
     _removed: Record<string, unknown>;
-    _changed: Record<string, { model: unknown; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
+    _changed: Record<
+      string,
+      { model: unknown; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }
+    >;
     _layoutChanged: Record<string, unknown>;
   }
   export function diff(older: unknown, newer: unknown): DiffResult;
