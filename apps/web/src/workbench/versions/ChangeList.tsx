@@ -71,9 +71,13 @@ function ChangeItem({ change, onPick }: { change: ElementChange; onPick(change: 
                     {name}
                     {detail && <code>{detail}</code>}
                   </span>
-                  <span className="change-before">{propertyValue(property, property.before, t, label)}</span>
+                  <span className={property.before === null ? 'change-unset' : 'change-before'}>
+                    {propertyValue(property, property.before, t, label)}
+                  </span>
                   <span aria-hidden="true"> → </span>
-                  <span className="change-after">{propertyValue(property, property.after, t, label)}</span>
+                  <span className={property.after === null ? 'change-unset' : 'change-after'}>
+                    {propertyValue(property, property.after, t, label)}
+                  </span>
                 </li>
               );
             })
