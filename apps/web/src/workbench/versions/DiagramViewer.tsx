@@ -139,13 +139,17 @@ export default function DiagramViewer({ xml, markers, focus, label }: DiagramVie
           {t('versions.viewer.failed', { message: state.message })}
         </p>
       )}
-      <div
-        ref={container}
-        className="versions-canvas"
-        data-testid="diagram-canvas"
-        aria-label={label}
-        role="img"
-      />
+      {/* On a phone the canvas stays wider than the screen and its frame scrolls sideways: the
+          viewer has no touch panning, and a diagram fitted into 375 px is too small to read. */}
+      <div className="versions-canvas-frame">
+        <div
+          ref={container}
+          className="versions-canvas"
+          data-testid="diagram-canvas"
+          aria-label={label}
+          role="img"
+        />
+      </div>
     </div>
   );
 }
