@@ -52,7 +52,7 @@ export function DefinitionsPage() {
                   <td className="numeric">{definition.version}</td>
                   <td>{definition.name || t('common.none')}</td>
                   <td>{formatDateTime(definition.deployedAt)}</td>
-                  <td>{definition.deployedBy || t('common.none')}</td>
+                  <td>{definition.deployedByName || t('common.none')}</td>
                 </tr>
               ))}
             </tbody>
