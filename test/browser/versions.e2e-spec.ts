@@ -34,6 +34,8 @@ describe('versions page (browser)', () => {
   const key = `versions-${unique()}`;
   const lead = { username: `district-lead-${unique()}`, password: `pw-${unique()}-district-lead` };
   const cspViolations: string[] = [];
+  /** Uncaught errors in the page (a viewer torn down mid-import would show here). */
+  const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -73,13 +75,14 @@ describe('versions page (browser)', () => {
     await stack?.close();
   }, 60_000);
 
-  async function signedIn(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
+  async function signedIn(width: number, height: number, hasTouch = false): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, hasTouch });
     contexts.push(context);
     context.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(STEP_TIMEOUT);
     await page.goto(stack.baseUrl);
     await page.getByTestId('login-username').fill(lead.username);
@@ -101,6 +104,18 @@ describe('versions page (browser)', () => {
     const widths = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]');
     const [scrollWidth, innerWidth] = widths as [number, number];
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  }
+
+  /** The diagram's scale and horizontal offset (its viewport group's transform matrix). */
+  async function viewport(page: Page): Promise<{ scale: number; x: number }> {
+    const transform = await page
+      .locator('[data-testid="diagram-canvas"] svg g.viewport')
+      .first()
+      .getAttribute('transform');
+    const [scale = NaN, , , , x = NaN] = (/matrix\(([^)]*)\)/.exec(transform ?? '')?.[1] ?? '')
+      .split(/[ ,]+/)
+      .map(Number);
+    return { scale, x };
   }
 
   async function openCompare(page: Page): Promise<void> {
@@ -200,15 +215,33 @@ describe('versions page (browser)', () => {
     await expectText(page.getByTestId('changes-summary'), '3 added, 3 removed, 2 changed, 0 moved only');
     await page.screenshot({ path: `${SHOTS}/versions-compare-1366-en.png`, fullPage: true });
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   }, 180_000);
 
   it('fits a phone: cards instead of a table, no sideways scrolling, in Chinese and English', async () => {
-    const page = await signedIn(375, 812);
+    const page = await signedIn(375, 812, true);
     await page.goto(`${stack.baseUrl}/#/definitions/${key}`);
     await expectText(page.getByTestId('version-running-1'), '1');
     await page.locator('[data-testid="diagram-viewer"][data-state="ready"]').waitFor();
     await noHorizontalScroll(page);
+
     await page.screenshot({ path: `${SHOTS}/versions-view-375-zh.png`, fullPage: true });
+
+    // the diagram stays readable, the bpmn.io watermark on screen, and a swipe pans it sideways
+    const before = await viewport(page);
+    expect(before.scale).toBeGreaterThanOrEqual(0.75);
+    const watermark = await page.locator('[data-testid="diagram-canvas"] .bjs-powered-by').boundingBox();
+    expect(watermark && watermark.x >= 0 && watermark.x + watermark.width <= 375).toBe(true);
+    await page.getByTestId('diagram-canvas').scrollIntoViewIfNeeded();
+    const box = await page.getByTestId('diagram-canvas').boundingBox();
+    if (!box) throw new Error('the canvas has no box');
+    const touch = await page.context().newCDPSession(page);
+    const y = box.y + box.height / 2;
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 300, y }] });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y }] });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 100, y }] });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect((await viewport(page)).x).toBeLessThan(before.x - 150);
 
     await openCompare(page);
     await noHorizontalScroll(page);
@@ -221,5 +254,6 @@ describe('versions page (browser)', () => {
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${SHOTS}/versions-compare-375-en.png`, fullPage: true });
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -23,9 +23,53 @@ type ViewerState =
 
 const FOCUS_MARKER = 'cp-diff-focus';
 
-/** Fits and centres the diagram: diagram-js reads `'auto'` as "centre", which its types omit. */
+/** Below this scale a task's label is too small to read (a five-task pathway on a phone). */
+const MIN_READABLE_SCALE = 0.75;
+
+/**
+ * Fits and centres the diagram (diagram-js reads `'auto'` as "centre", which its types omit).
+ * When fitting would make it unreadable, it shows the diagram's start at a readable scale
+ * instead; the rest is a horizontal swipe or the zoom buttons away.
+ */
 function fitViewport(canvas: Canvas): void {
   canvas.zoom('fit-viewport', 'auto' as unknown as Parameters<Canvas['zoom']>[1]);
+  if (canvas.zoom() >= MIN_READABLE_SCALE) return;
+  canvas.zoom(MIN_READABLE_SCALE);
+  const box = canvas.viewbox();
+  canvas.viewbox({
+    x: box.inner.x - 20,
+    y: box.inner.y + box.inner.height / 2 - box.height / 2,
+    width: box.width,
+    height: box.height,
+  });
+}
+
+/**
+ * Horizontal panning by touch: the viewer pans by mouse only. Vertical swipes stay the page's
+ * (`touch-action: pan-y` in versions.css), so the diagram never traps a scrolling finger.
+ */
+function panByTouch(element: HTMLElement, canvas: Canvas): () => void {
+  let lastX: number | null = null;
+  const start = (event: TouchEvent) => {
+    lastX = event.touches.length === 1 ? (event.touches[0]?.clientX ?? null) : null;
+  };
+  const move = (event: TouchEvent) => {
+    const x = event.touches[0]?.clientX;
+    if (lastX === null || x === undefined) return;
+    canvas.scroll({ dx: x - lastX, dy: 0 });
+    lastX = x;
+  };
+  const end = () => {
+    lastX = null;
+  };
+  element.addEventListener('touchstart', start, { passive: true });
+  element.addEventListener('touchmove', move, { passive: true });
+  element.addEventListener('touchend', end);
+  return () => {
+    element.removeEventListener('touchstart', start);
+    element.removeEventListener('touchmove', move);
+    element.removeEventListener('touchend', end);
+  };
 }
 
 export default function DiagramViewer({ xml, markers, focus, label }: DiagramViewerProps) {
@@ -43,10 +87,13 @@ export default function DiagramViewer({ xml, markers, focus, label }: DiagramVie
     setState({ kind: 'loading' });
     const viewer = new NavigatedViewer({ container: element, moddleExtensions: { zeebe: zeebeSchema } });
     viewerRef.current = viewer;
+    let stopPanning = () => {};
     viewer.importXML(xml).then(
       () => {
         if (cancelled) return;
-        fitViewport(viewer.get<Canvas>('canvas'));
+        const canvas = viewer.get<Canvas>('canvas');
+        fitViewport(canvas);
+        stopPanning = panByTouch(element, canvas);
         setState({ kind: 'ready' });
       },
       (failure: unknown) => {
@@ -57,6 +104,7 @@ export default function DiagramViewer({ xml, markers, focus, label }: DiagramVie
     );
     return () => {
       cancelled = true;
+      stopPanning();
       viewerRef.current = null;
       viewer.destroy();
     };
@@ -139,17 +187,13 @@ export default function DiagramViewer({ xml, markers, focus, label }: DiagramVie
           {t('versions.viewer.failed', { message: state.message })}
         </p>
       )}
-      {/* On a phone the canvas stays wider than the screen and its frame scrolls sideways: the
-          viewer has no touch panning, and a diagram fitted into 375 px is too small to read. */}
-      <div className="versions-canvas-frame">
-        <div
-          ref={container}
-          className="versions-canvas"
-          data-testid="diagram-canvas"
-          aria-label={label}
-          role="img"
-        />
-      </div>
+      <div
+        ref={container}
+        className="versions-canvas"
+        data-testid="diagram-canvas"
+        aria-label={label}
+        role="img"
+      />
     </div>
   );
 }
