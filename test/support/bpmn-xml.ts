@@ -6,16 +6,68 @@
 export function diagram(
   processId: string,
   elements: string,
-  options: { flows?: string[]; roots?: string } = {},
+  options: { flows?: string[]; roots?: string; layout?: string } = {},
 ): string {
+  const diNamespaces = options.layout
+    ? ' xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"'
+    : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"${diNamespaces} id="defs-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
   ${options.roots ?? ''}
   <bpmn:process id="${processId}" isExecutable="true">
     ${elements}
     ${(options.flows ?? []).join('\n    ')}
   </bpmn:process>
+  ${options.layout ?? ''}
 </bpmn:definitions>`;
+}
+
+/** A node of a laid-out diagram: its id, its shape, and its column and row on the grid. */
+export interface LayoutNode {
+  id: string;
+  shape: 'event' | 'task' | 'gateway';
+  column: number;
+  row?: number;
+}
+
+const SHAPE_SIZE = { event: [36, 36], task: [100, 80], gateway: [50, 50] } as const;
+
+/**
+ * The diagram interchange (BPMNDiagram) of `processId` for `diagram(…, { layout })`, so that a
+ * viewer can draw it: nodes centred on a 160 × 120 px grid, flows `[id, from, to]` as straight or
+ * elbowed lines between their ends.
+ */
+export function layout(processId: string, nodes: LayoutNode[], flows: [string, string, string][]): string {
+  const centre = (node: LayoutNode) => ({ x: 100 + node.column * 160, y: 120 + (node.row ?? 0) * 120 });
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const shapes = nodes.map((node) => {
+    const [width, height] = SHAPE_SIZE[node.shape];
+    const { x, y } = centre(node);
+    return `<bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"><dc:Bounds x="${x - width / 2}" y="${y - height / 2}" width="${width}" height="${height}" /></bpmndi:BPMNShape>`;
+  });
+  const edges = flows.map(([id, from, to]) => {
+    const source = byId.get(from);
+    const target = byId.get(to);
+    if (!source || !target) throw new Error(`layout: flow ${id} joins unknown nodes`);
+    const [a, b] = [centre(source), centre(target)];
+    const startX = a.x + SHAPE_SIZE[source.shape][0] / 2;
+    const endX = b.x - SHAPE_SIZE[target.shape][0] / 2;
+    const points =
+      a.y === b.y
+        ? [`${startX},${a.y}`, `${endX},${b.y}`]
+        : [
+            `${startX},${a.y}`,
+            `${(startX + endX) / 2},${a.y}`,
+            `${(startX + endX) / 2},${b.y}`,
+            `${endX},${b.y}`,
+          ];
+    const waypoints = points.map((p) => {
+      const [x, y] = p.split(',');
+      return `<di:waypoint x="${x}" y="${y}" />`;
+    });
+    return `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${waypoints.join('')}</bpmndi:BPMNEdge>`;
+  });
+  return `<bpmndi:BPMNDiagram id="${processId}_diagram"><bpmndi:BPMNPlane id="${processId}_plane" bpmnElement="${processId}">${[...shapes, ...edges].join('')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`;
 }
 
 /** A sequence flow `from-to` (or the given id), with an optional FEEL condition. */
@@ -33,14 +85,22 @@ export function chain(...ids: string[]): string[] {
 /** `extensions` go inside extensionElements (a form, io mappings); `extra` after them. */
 export function userTask(
   id: string,
-  options: { groups?: string; users?: string; assignee?: string; extensions?: string; extra?: string } = {},
+  options: {
+    groups?: string;
+    users?: string;
+    assignee?: string;
+    extensions?: string;
+    extra?: string;
+    /** The task's name (its id when not given). */
+    name?: string;
+  } = {},
 ): string {
   const assignment = [
     options.groups ? `candidateGroups="${escape(options.groups)}"` : '',
     options.users ? `candidateUsers="${escape(options.users)}"` : '',
     options.assignee ? `assignee="${escape(options.assignee)}"` : '',
   ].join(' ');
-  return `<bpmn:userTask id="${id}" name="${id}"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition ${assignment} />${options.extensions ?? ''}</bpmn:extensionElements>${options.extra ?? ''}</bpmn:userTask>`;
+  return `<bpmn:userTask id="${id}" name="${escape(options.name ?? id)}"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition ${assignment} />${options.extensions ?? ''}</bpmn:extensionElements>${options.extra ?? ''}</bpmn:userTask>`;
 }
 
 export function message(id: string, name: string, correlationKey?: string): string {

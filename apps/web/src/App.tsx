@@ -8,6 +8,7 @@ import { useI18n } from './i18n/I18nProvider';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { DefinitionsPage } from './pages/definitions/DefinitionsPage';
+import { VersionsPage } from './workbench/versions/VersionsPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { navigate, useHashRoute, type Route } from './routing/hashRoute';
@@ -89,6 +90,8 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
       return <CaseDetailPage key={route.id} id={route.id} me={me} />;
     case 'definitions':
       return <DefinitionsPage />;
+    case 'definition':
+      return <VersionsPage key={route.key} definitionKey={route.key} />;
     case 'notFound':
       return (
         <main className="page">

@@ -67,9 +67,14 @@ export class DefinitionsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List deployed versions, newest first (`?key=` for the versions of one process)',
+    description:
+      'Any signed-in user. Each version carries `runningInstances`, its active cases that the caller may see, and `deployedByName` (docs/versions.md).',
+  })
   @ApiOkResponse({ type: DefinitionSummaryPage })
-  list(@Query() query: ListDefinitionsQuery): Promise<DefinitionSummaryPage> {
-    return this.definitions.list(query);
+  list(@User() user: CurrentUser, @Query() query: ListDefinitionsQuery): Promise<DefinitionSummaryPage> {
+    return this.definitions.list(user, query);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProcessDefinitionEntity, runnableAt } from '../../../../libs/persistence/src';
+import { onCaseLine, ProcessDefinitionEntity, runnableAt } from '../../../../libs/persistence/src';
 import { type Page, type PageQuery, paginate } from '../common/pagination';
 
 /** The latest version of a key, seen under its deploy lock, and how to add the next one. */
@@ -25,6 +25,25 @@ export class DefinitionsRepository {
     const qb = this.db.getRepository(ProcessDefinitionEntity).createQueryBuilder('d');
     if (filter.key) qb.where('d.key = :key', { key: filter.key });
     return paginate(qb, 'd.deployed_at', 'd.id', page, (d) => d.deployedAt);
+  }
+
+  /**
+   * The display names of the deployers of the given definitions, for those whose key's owner unit
+   * lies on the caller's line (the caller holds a role at, above or below it): a school's staff
+   * read who deployed their district's pathway, not who deployed another school's own keys
+   * (docs/adr/0017-versions-page.md).
+   */
+  async deployerNames(userId: string, definitionIds: string[]): Promise<Map<string, string>> {
+    if (definitionIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.db.query(
+      `SELECT d.id, u.display_name AS name
+         FROM process_definition d
+         JOIN app_user u ON u.id = d.deployed_by
+         JOIN org_unit owner ON owner.id = d.owner_unit_id
+        WHERE d.id = ANY($1) AND ${onCaseLine('owner.org_path', '$2')}`,
+      [definitionIds, userId],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   findById(id: string): Promise<ProcessDefinitionEntity | null> {

@@ -34,10 +34,26 @@ export class DefinitionSummary {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) deployedBy!: string | null;
 }
 
+/** A version as `GET /api/definitions` lists it: with who deployed it and its running cases. */
+export class DefinitionVersionSummary extends DefinitionSummary {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The deployer's display name; null when unknown or when the key's owner unit is not on the caller's line (docs/versions.md)",
+  })
+  deployedByName!: string | null;
+  @ApiProperty({
+    description:
+      'Cases of this version that are active (including those stopped at an incident), counted within the caller’s scope only',
+  })
+  runningInstances!: number;
+}
+
 export class DefinitionDetail extends DefinitionSummary {
   @ApiProperty() xml!: string;
   @ApiProperty({ ...ANY_OBJECT, description: 'form-js schemas by formId' })
   forms!: Record<string, unknown>;
 }
 
-export class DefinitionSummaryPage extends PageOf(DefinitionSummary) {}
+export class DefinitionSummaryPage extends PageOf(DefinitionVersionSummary) {}

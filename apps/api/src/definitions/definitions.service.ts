@@ -23,6 +23,7 @@ import { findHostileJson } from '../common/json-guard';
 import { ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { DefinitionsRepository } from './definitions.repository';
+import { InstancesRepository } from '../instances/instances.repository';
 import { TimerStarts } from './timer-starts.service';
 
 export interface DeployResult {
@@ -58,6 +59,7 @@ export class DefinitionsService {
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
     private readonly decisions: DecisionsService,
+    private readonly instances: InstancesRepository,
   ) {}
 
   /**
@@ -164,11 +166,23 @@ export class DefinitionsService {
     await this.timerStarts.sync(entity, timers, entity.ownerUnitId, created);
   }
 
-  /** Definitions are not case data: every signed-in user may list them. */
-  async list(query: ListDefinitionsQuery) {
+  /**
+   * Definitions are not case data: every signed-in user may list them. The running counts are
+   * case data, so they count only the caller's visible cases (InstancesRepository's scope rule).
+   */
+  async list(user: CurrentUser, query: ListDefinitionsQuery) {
     const page = await this.definitions.list({ key: query.key }, query);
+    const ids = page.items.map((d) => d.id);
+    const [running, names] = await Promise.all([
+      this.instances.runningByDefinition(user.id, ids),
+      this.definitions.deployerNames(user.id, ids),
+    ]);
     return {
-      items: page.items.map(summarise),
+      items: page.items.map((d) => ({
+        ...summarise(d),
+        deployedByName: names.get(d.id) ?? null,
+        runningInstances: running.get(d.id) ?? 0,
+      })),
       nextCursor: page.nextCursor,
     };
   }

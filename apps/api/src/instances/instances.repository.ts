@@ -77,6 +77,23 @@ export class InstancesRepository {
     return paginate(qb, 'i.started_at', 'i.id', page, (i) => i.startedAt);
   }
 
+  /**
+   * Running cases (active, including those stopped at an open incident) of each given definition
+   * version that the caller sees: counted in SQL from the visible-rows query, so a case outside
+   * the caller's scope is never counted (docs/versions.md). Called processes' instances count too.
+   */
+  async runningByDefinition(userId: string, definitionIds: string[]): Promise<Map<string, number>> {
+    if (definitionIds.length === 0) return new Map();
+    const rows: { definitionId: string; n: number }[] = await this.visible(userId)
+      .select('i.definition_id', 'definitionId')
+      .addSelect('count(*)::int', 'n')
+      .andWhere(`i.state = 'active'`)
+      .andWhere('i.definition_id IN (:...definitionIds)', { definitionIds })
+      .groupBy('i.definition_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.definitionId, Number(row.n)]));
+  }
+
   /** Overdue open tasks and open incidents of the given cases (the rows are visible already). */
   async counts(ids: string[]): Promise<CaseCounts> {
     if (ids.length === 0) return { overdueTasks: new Map(), openIncidents: new Map() };

@@ -3,6 +3,7 @@ import type {
   ApiResponses,
   AppNotification,
   Cursor,
+  DefinitionDetail,
   DefinitionSummary,
   DeployResult,
   HistoryEntry,
@@ -55,6 +56,12 @@ export const getInstanceHistory = (id: string, cursor?: Cursor) =>
 
 export const listDefinitions = (cursor?: Cursor) =>
   request<Page<DefinitionSummary>>('GET', `/definitions${query({ cursor, limit: 200 })}`);
+
+/** Every version of one process key, newest first (the versions page). */
+export const listDefinitionVersions = (key: string, cursor?: Cursor) =>
+  request<Page<DefinitionSummary>>('GET', `/definitions${query({ key, cursor, limit: 200 })}`);
+
+export const getDefinition = (id: string) => request<DefinitionDetail>('GET', `/definitions/${enc(id)}`);
 
 export const deployDefinition = (xml: string) =>
   request<DeployResult>('POST', '/definitions', { body: { xml } });

@@ -116,7 +116,13 @@ export interface DefinitionDetail {
   forms: Record<string, unknown>;
 }
 
-export interface DefinitionSummary {
+export interface DefinitionSummaryPage {
+  items: DefinitionVersionSummary[];
+  /** Pass it as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface DefinitionVersionSummary {
   id: string;
   key: string;
   version: number;
@@ -124,12 +130,10 @@ export interface DefinitionSummary {
   ownerUnitId: string;
   deployedAt: string;
   deployedBy: string | null;
-}
-
-export interface DefinitionSummaryPage {
-  items: DefinitionSummary[];
-  /** Pass it as `cursor` for the next page; null on the last page */
-  nextCursor: string | null;
+  /** The deployer's display name; null when unknown or when the key's owner unit is not on the caller's line (docs/versions.md) */
+  deployedByName: string | null;
+  /** Cases of this version that are active (including those stopped at an incident), counted within the caller’s scope only */
+  runningInstances: number;
 }
 
 export interface DeployDecisionsDto {

@@ -5,7 +5,8 @@ import type {
   ApiResponses,
   CaseIncident,
   CaseState,
-  DefinitionSummary as DefinitionSummaryView,
+  DefinitionDetail as DefinitionDetailView,
+  DefinitionVersionSummary,
   DeployedDefinition,
   HistoryEntry as HistoryEntryView,
   InstanceDetail as InstanceDetailView,
@@ -44,5 +45,7 @@ export type InstanceDetail = InstanceDetailView;
 /** An in-app notice for the caller. `title` is generic by design: it never holds case content. */
 export type AppNotification = NotificationView;
 export type HistoryEntry = HistoryEntryView;
-export type DefinitionSummary = DefinitionSummaryView;
+/** A version as GET /api/definitions lists it (with deployer name and running cases). */
+export type DefinitionSummary = DefinitionVersionSummary;
+export type DefinitionDetail = DefinitionDetailView;
 export type DeployResult = DeployedDefinition;

@@ -34,7 +34,7 @@ interface Props {
 
 export function Header({ me, route, onLogout }: Props) {
   const { t, label } = useI18n();
-  const section = route.page === 'case' ? 'cases' : route.page;
+  const section = route.page === 'case' ? 'cases' : route.page === 'definition' ? 'definitions' : route.page;
   const links = [
     { page: 'inbox', href: '#/inbox', text: t('nav.inbox') },
     { page: 'cases', href: '#/cases', text: t('nav.cases') },

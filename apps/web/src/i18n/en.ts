@@ -1,7 +1,9 @@
+import { versionsMessages } from '../workbench/versions/messages';
 import type { Catalogue } from './zh-CN';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
 export const en: Catalogue = {
+  ...versionsMessages.en,
   'app.name': 'CarePath',
   'app.tagline': 'Student mental-health crisis care',
   'nav.inbox': 'Inbox',

@@ -1,5 +1,8 @@
 // The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
+import { versionsMessages } from '../workbench/versions/messages';
+
 export const zhCN = {
+  ...versionsMessages['zh-CN'],
   'app.name': 'CarePath',
   'app.tagline': '学生心理危机个案关护',
   'nav.inbox': '待办',

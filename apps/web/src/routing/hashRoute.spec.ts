@@ -10,6 +10,12 @@ describe('hash routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'notFound' });
   });
 
+  it('round-trips a definition key (the versions page)', () => {
+    expect(parseRoute('#/definitions/crisis-intake')).toEqual({ page: 'definition', key: 'crisis-intake' });
+    const key = 'school.a/intake v2';
+    expect(parseRoute(hrefFor({ page: 'definition', key }))).toEqual({ page: 'definition', key });
+  });
+
   it('round-trips a case id', () => {
     const id = '3f0c8a4e-1b2d-4c5e-8f90-123456789abc';
     expect(parseRoute(hrefFor({ page: 'case', id }))).toEqual({ page: 'case', id });

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'cases' }
   | { page: 'case'; id: string }
   | { page: 'definitions' }
+  | { page: 'definition'; key: string }
   | { page: 'notFound' };
 
 /** `#/cases/<id>` → { page: 'case', id }. An empty hash is the inbox. */
@@ -14,7 +15,7 @@ export function parseRoute(hash: string): Route {
   const [first, second] = parts;
   if (first === undefined || first === 'inbox') return { page: 'inbox' };
   if (first === 'login') return { page: 'login' };
-  if (first === 'definitions') return { page: 'definitions' };
+  if (first === 'definitions') return second ? { page: 'definition', key: second } : { page: 'definitions' };
   if (first === 'cases') return second ? { page: 'case', id: second } : { page: 'cases' };
   return { page: 'notFound' };
 }
@@ -23,6 +24,8 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'case':
       return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'definition':
+      return `#/definitions/${encodeURIComponent(route.key)}`;
     case 'notFound':
       return '#/';
     default:

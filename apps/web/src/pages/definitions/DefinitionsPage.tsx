@@ -2,6 +2,7 @@ import { listDefinitions } from '../../api/endpoints';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCursorList } from '../../components/useCursorList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { hrefFor } from '../../routing/hashRoute';
 import { DeployForm } from './DeployForm';
 
 export function DefinitionsPage() {
@@ -41,12 +42,17 @@ export function DefinitionsPage() {
                   data-testid={`definition-row-${definition.key}-${definition.version}`}
                 >
                   <td>
-                    <code>{definition.key}</code>
+                    <a
+                      href={hrefFor({ page: 'definition', key: definition.key })}
+                      data-testid={`definition-link-${definition.key}`}
+                    >
+                      <code>{definition.key}</code>
+                    </a>
                   </td>
                   <td className="numeric">{definition.version}</td>
                   <td>{definition.name || t('common.none')}</td>
                   <td>{formatDateTime(definition.deployedAt)}</td>
-                  <td>{definition.deployedBy || t('common.none')}</td>
+                  <td>{definition.deployedByName || t('common.none')}</td>
                 </tr>
               ))}
             </tbody>
