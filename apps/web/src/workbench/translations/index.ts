@@ -9,7 +9,7 @@
  *   replaced in the DOM as they appear (`translateFormEditor`, and the token simulation observer
  *   the modeler module starts on its canvas).
  */
-import { bpmnZhCN } from './catalogue-bpmn';
+import { bpmnZhCN, bpmnZhCNPatterns } from './catalogue-bpmn';
 import { type WorkbenchLanguage } from './language';
 import { translateLintMessage } from './lint-messages';
 import { fillTemplate, type Replacements } from './template';
@@ -26,8 +26,19 @@ export function bpmnTranslator(language: WorkbenchLanguage): TranslateFn {
   if (language === 'en') return (template, replacements) => fillTemplate(template, replacements);
   return (template, replacements) => {
     const known = Object.prototype.hasOwnProperty.call(bpmnZhCN, template) ? bpmnZhCN[template] : undefined;
-    return fillTemplate(known ?? translateLintMessage(template, language), replacements);
+    return fillTemplate(
+      known ?? byPattern(template) ?? translateLintMessage(template, language),
+      replacements,
+    );
   };
+}
+
+function byPattern(template: string): string | undefined {
+  for (const { pattern, zh } of bpmnZhCNPatterns) {
+    const match = pattern.exec(template);
+    if (match) return zh(...match.slice(1).map((group) => group ?? ''));
+  }
+  return undefined;
 }
 
 /**
