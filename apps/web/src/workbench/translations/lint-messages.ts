@@ -15,7 +15,7 @@ interface LintPattern {
 
 // `<name>` as the rules write it, a Camunda version ('8.6'), and a name list built by
 // formatNames(): '<a>', '<a> or <b>', '<a>, <b> and <c>'
-const NAME = '<([^<>]+)>';
+const NAME = '<([^<>]*)>';
 const VERSION = '(\\d+(?:\\.\\d+)*)';
 const NAMES = '((?:<[^<>]+>)(?:(?:, | or | and )<[^<>]+>)*)';
 
