@@ -102,6 +102,7 @@ const EVENT_PREFIX: Record<string, string> = {
   Link: '链接',
   Message: '消息',
   Multiple: '多重',
+  Parallel: '并行多重',
   'Parallel Multiple': '并行多重',
   Signal: '信号',
   Terminate: '终止',

@@ -296,10 +296,10 @@ export const propertiesPanelZhCN: Record<string, string> = {
   'Time to live': '保留时长',
   'Decision reference': '决策引用',
   versionTag: '版本标签',
-  'collectEntries (List<Object>)': 'collectEntries（List<Object>）',
-  'resultList (List<Map<String, Object>>)': 'resultList（List<Map<String, Object>>）',
-  'singleEntry (TypedValue)': 'singleEntry（TypedValue）',
-  'singleResult (Map<String, Object>)': 'singleResult（Map<String, Object>）',
+  'collectEntries (List<Object>)': 'collectEntries (List<Object>)',
+  'resultList (List<Map<String, Object>>)': 'resultList (List<Map<String, Object>>)',
+  'singleEntry (TypedValue)': 'singleEntry (TypedValue)',
+  'singleResult (Map<String, Object>)': 'singleResult (Map<String, Object>)',
   'Map decision result': '决策结果映射',
   'Java class': 'Java 类',
   External: '外部',
@@ -314,6 +314,8 @@ export const propertiesPanelZhCN: Record<string, string> = {
   'Source expression': '来源表达式',
   Target: '目标',
   'Retry time cycle': '重试时间周期',
+  Before: '之前',
+  After: '之后',
   'Asynchronous before': '之前异步',
   'Asynchronous after': '之后异步',
   Exclusive: '排他',
@@ -322,8 +324,8 @@ export const propertiesPanelZhCN: Record<string, string> = {
   Startable: '可启动',
   'The due date as an EL expression (e.g. ${someDate}) or an ISO date (e.g. 2015-06-26T09:54:00).':
     '到期时间，可写 EL 表达式（如 ${someDate}）或 ISO 日期（如 2015-06-26T09:54:00）。',
-  'The follow up date as an EL expression (e.g. ${someDate}) or an ':
-    '跟进时间，可写 EL 表达式（如 ${someDate}）或 ',
+  'The follow up date as an EL expression (e.g. ${someDate}) or an ISO date (e.g. 2015-06-26T09:54:00).':
+    '跟进时间，可写 EL 表达式（如 ${someDate}）或 ISO 日期（如 2015-06-26T09:54:00）。',
   'This maps to the process definition key.': '对应流程定义的键。',
 
   // documentation tooltips (Zeebe provider)

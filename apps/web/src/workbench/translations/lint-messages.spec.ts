@@ -3,11 +3,16 @@
  * built to break as many rules as possible, and checks that every message it produces comes out
  * in Chinese: a new sentence shape after an upgrade fails here, naming the sentence.
  */
-import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { translateLintMessage } from './lint-messages';
 
-// CommonJS packages without types
+// Packages without types for the web project (jest compiles them to CommonJS)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { BpmnModdle } = require('bpmn-moddle') as {
+  BpmnModdle: new (packages: Record<string, unknown>) => {
+    fromXML(xml: string): Promise<{ rootElement: unknown }>;
+  };
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Linter } = require('bpmnlint') as {
   Linter: new (options: { config: unknown; resolver: unknown }) => {
