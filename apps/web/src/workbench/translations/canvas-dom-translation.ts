@@ -1,4 +1,4 @@
-import { canvasDomZhCN } from './catalogue-canvas-dom.zh-CN';
+import { canvasDomZhCN, canvasDomZhCNPatterns } from './catalogue-canvas-dom.zh-CN';
 import { observeDomTranslations } from './dom-translator';
 import { type WorkbenchLanguage } from './language';
 
@@ -22,6 +22,7 @@ export function startCanvasDomTranslation(
   if (language !== 'zh-CN') return { stop: () => undefined };
   const disconnect = observeDomTranslations(canvas.getContainer(), {
     catalogue: canvasDomZhCN,
+    patterns: canvasDomZhCNPatterns,
     // the simulation log repeats element names the user wrote, and scope ids
     skip: '.bts-scope',
   });

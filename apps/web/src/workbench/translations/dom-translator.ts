@@ -17,8 +17,15 @@ export const TRANSLATED_ATTRIBUTES = ['title', 'placeholder', 'aria-label'] as c
 const ATTRIBUTE_SKIP = '[contenteditable], svg';
 const TEXT_SKIP = `input, textarea, select, ${ATTRIBUTE_SKIP}`;
 
+/** A text built at run time around a name, rebuilt in Chinese (the name kept as it is). */
+export interface DomPattern {
+  pattern: RegExp;
+  zh: (...groups: string[]) => string;
+}
+
 export interface DomTranslationOptions {
   catalogue: Readonly<Record<string, string>>;
+  patterns?: readonly DomPattern[];
   /** A CSS selector for subtrees that hold the user's own content. */
   skip?: string;
 }
@@ -28,8 +35,15 @@ export function observeDomTranslations(root: Element, options: DomTranslationOpt
   const textSkip = withCustom(TEXT_SKIP);
   const attributeSkip = withCustom(ATTRIBUTE_SKIP);
   const { catalogue } = options;
+  const byPattern = (text: string) => {
+    for (const { pattern, zh } of options.patterns ?? []) {
+      const match = pattern.exec(text);
+      if (match) return zh(...match.slice(1).map((group) => group ?? ''));
+    }
+    return undefined;
+  };
   const lookup = (text: string) =>
-    Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : undefined;
+    Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : byPattern(text);
 
   const translateText = (node: Text) => {
     const raw = node.data;
