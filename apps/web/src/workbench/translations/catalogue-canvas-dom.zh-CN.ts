@@ -58,5 +58,6 @@ export const canvasDomZhCNPatterns: readonly DomPattern[] = [
   {
     pattern: /^(.+) (started|finished|canceled)$/,
     zh: (scope, outcome) => `${SCOPE[scope] ?? scope} ${OUTCOME[outcome] ?? outcome}`,
+    within: '.bts-log, .bts-notifications',
   },
 ];

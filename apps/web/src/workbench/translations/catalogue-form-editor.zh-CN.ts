@@ -1,3 +1,5 @@
+import { type DomPattern } from './dom-translator';
+
 /**
  * @bpmn-io/form-js-editor 1.23.0 and the form-js-viewer 1.23.0 it embeds: palette groups and
  * entries (the field types' `name`), the properties panel's groups, labels, descriptions and
@@ -280,3 +282,20 @@ export const formEditorZhCN: Record<string, string> = {
   'Remove tag': '删除标签',
   'Powered by bpmn.io': '由 bpmn.io 提供技术支持',
 };
+
+/**
+ * Texts built around a name: the palette's `Create a ${label} element` tooltips, and the
+ * expression field's placeholder, which names the user's key: `Expression for '${key}'`.
+ */
+export const formEditorZhCNPatterns: readonly DomPattern[] = [
+  {
+    pattern: /^Create an? (.+) element$/,
+    zh: (type) => `创建${formEditorZhCN[type] ?? type}`,
+    within: '.fjs-palette-container',
+  },
+  {
+    pattern: /^Expression for '(.*)'$/,
+    zh: (key) => `“${key}”的表达式`,
+    within: '.fjs-form-field-placeholder',
+  },
+];
