@@ -121,6 +121,20 @@ async function textsOf(page: Page, selector: string): Promise<string[]> {
 
 jest.setTimeout(60_000);
 
+/**
+ * The chosen option of every select below `selector` is on screen too, but englishStringsIn
+ * skips <option>s (they have no box): the options' texts with English words not in ALLOWED.
+ */
+async function englishSelectedOptions(page: Page, selector: string): Promise<string[]> {
+  const texts = (await page.evaluate(
+    `Array.from(document.querySelectorAll(${JSON.stringify(`${selector} select`)}))
+      .map((select) => (select.selectedOptions[0] ? select.selectedOptions[0].text : ''))`,
+  )) as string[];
+  const allowed = (word: string) =>
+    ALLOWED.some((rule) => (typeof rule === 'string' ? rule === word : rule.test(word)));
+  return texts.filter((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !allowed(word)));
+}
+
 describe('workbench translations (browser)', () => {
   let browser: Browser;
   let server: Server;
@@ -174,6 +188,8 @@ describe('workbench translations (browser)', () => {
     expect(await englishStringsIn(page, '.djs-popup', ALLOWED)).toEqual([]);
     expect(await page.locator('.djs-popup').getByText('排他网关').count()).toBe(0); // a task's menu: tasks only
     expect(await page.locator('.djs-popup').getByText('服务任务').count()).toBeGreaterThan(0);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'translations-zh-CN-replace-menu.png') });
     await page.keyboard.press('Escape');
   });
 
@@ -184,6 +200,8 @@ describe('workbench translations (browser)', () => {
     const messages = await textsOf(page, '.bjsl-overlay .message');
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) expect(message).toMatch(/[\u4e00-\u9fff]/);
+    await page.locator('.bjsl-overlay').first().hover();
+    await page.screenshot({ path: join(SHOTS, 'translations-zh-CN-lint.png') });
   });
 
   it('shows the token simulation in Chinese', async () => {
@@ -200,9 +218,10 @@ describe('workbench translations (browser)', () => {
     await page.locator('.fjs-properties-container .bio-properties-panel-header').waitFor();
     await openAllGroups(page, '.fjs-properties-container');
     expect(await englishStringsIn(page, '.fjs-properties-container', ALLOWED)).toEqual([]);
+    expect(await englishSelectedOptions(page, '.fjs-properties-container')).toEqual([]);
 
     // a label that happens to be a catalogue key ('Text field') is the user's: untouched on the
-    // canvas, in the panel's header and in the label input
+    // canvas, in the panel's header and in the label editor
     await page.evaluate(`(() => {
       const { formEditor } = window.harness;
       const field = formEditor.get('formFieldRegistry').getAll().find((f) => f.key === 'summary');
@@ -222,8 +241,10 @@ describe('workbench translations (browser)', () => {
     expect(await textsOf(page, '.fjs-properties-container .bio-properties-panel-header-label')).toContain(
       'Text field',
     );
-    const labelInput = page.locator('.fjs-properties-container input[name="label"]');
-    if ((await labelInput.count()) > 0) expect(await labelInput.first().inputValue()).toBe('Text field');
+    // the label entry is a template editor (CodeMirror): its content is what the user typed
+    expect(await textsOf(page, '.fjs-properties-container [data-entry-id="label"] .cm-content')).toEqual([
+      'Text field',
+    ]);
   });
 
   it('screenshots the zh-CN workbench at 1366 px', async () => {

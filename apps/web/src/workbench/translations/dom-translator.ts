@@ -10,13 +10,14 @@
 export const TRANSLATED_ATTRIBUTES = ['title', 'placeholder', 'aria-label'] as const;
 
 /**
- * Always skipped: SVG (diagram labels, icons) and what is inside editable areas and form
- * controls (an option's text is the user's). The attributes of an input or an editable area
- * itself (placeholder, title, aria-label: a code editor is labelled with its field's label) are
- * the library's words, so they are translated.
+ * Always skipped: SVG (diagram labels, icons) and what is inside editable areas. The attributes
+ * of an input or an editable area itself (placeholder, title, aria-label: a code editor is
+ * labelled with its field's label) are the library's words, so they are translated, and so are
+ * a select's options in the panels (the choices the library offers); selects that show the
+ * user's options (a form preview) are inside the callers' `skip`.
  */
 const ATTRIBUTE_SKIP = 'svg, [contenteditable] *';
-const TEXT_SKIP = 'input, textarea, select, [contenteditable], svg';
+const TEXT_SKIP = 'textarea, [contenteditable], svg';
 
 /** A text built at run time around a name, rebuilt in Chinese (the name kept as it is). */
 export interface DomPattern {
