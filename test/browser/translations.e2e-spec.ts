@@ -38,8 +38,35 @@ const ALLOWED: (string | RegExp)[] = [
     'cron',
     'MIME',
     'HTML',
+    'Markdown',
   ],
-  ...['QName', 'zeebe', 'harness', 'assess', 'notify', 'wait', 'psych', 'teacher', 'summary', 'riskLevel'],
+  ...['QName', 'zeebe', 'harness', 'assess', 'notify', 'wait', 'psych', 'teacher', 'assessment'],
+  // keys and values of the harness's form
+  ...[
+    'summary',
+    'details',
+    'riskLevel',
+    'seenAt',
+    'guardianInformed',
+    'signs',
+    'urgency',
+    'referral',
+    'tags',
+  ],
+  ...[
+    'score',
+    'attachments',
+    'contacts',
+    'guardian',
+    'name',
+    'records',
+    'insomnia',
+    'high',
+    'hospital',
+    'family',
+  ],
+  // HTML and iframe sandbox options name the attributes they set
+  ...['sandbox', 'allow'],
 ];
 
 function buildHarness(outDir: string): void {
@@ -212,14 +239,37 @@ describe('workbench translations (browser)', () => {
     await page.locator('.bts-toggle-mode').click();
   });
 
-  it("shows the form editor's palette and properties panel in Chinese, and leaves the user's words alone", async () => {
+  it("shows the form editor's palette and the properties panel of every field type in Chinese", async () => {
     expect(await englishStringsIn(page, '.fjs-palette-container', ALLOWED)).toEqual([]);
+    expect(await englishStringsIn(page, '.fjs-properties-container', ALLOWED)).toEqual([]); // the form itself
+    const fields = page.locator('.fjs-editor-container .fjs-element[data-id]');
+    const count = await fields.count();
+    expect(count).toBeGreaterThanOrEqual(21);
+    const found: Record<string, string[]> = {};
+    for (let index = 0; index < count; index++) {
+      const id = await fields.nth(index).getAttribute('data-id');
+      await page.evaluate(`(() => {
+        const { formEditor } = window.harness;
+        formEditor.get('selection').set(formEditor.get('formFieldRegistry').get(${JSON.stringify(id)}));
+      })()`);
+      await page.waitForTimeout(100);
+      await openAllGroups(page, '.fjs-properties-container');
+      const type = await page
+        .locator('.fjs-properties-container .bio-properties-panel-header-type')
+        .textContent();
+      const english = [
+        ...(await englishStringsIn(page, '.fjs-properties-container', ALLOWED)),
+        ...(await englishSelectedOptions(page, '.fjs-properties-container')),
+        ...(await englishStringsIn(page, '.fjs-editor-container .fjs-form-field-placeholder', ALLOWED)),
+      ];
+      if (english.length > 0) found[`${id} (${type})`] = english;
+    }
+    expect(found).toEqual({});
+  });
+
+  it("leaves the user's words alone in the form editor", async () => {
     await page.locator('.fjs-editor-container .fjs-form-field-textfield').first().click();
     await page.locator('.fjs-properties-container .bio-properties-panel-header').waitFor();
-    await openAllGroups(page, '.fjs-properties-container');
-    expect(await englishStringsIn(page, '.fjs-properties-container', ALLOWED)).toEqual([]);
-    expect(await englishSelectedOptions(page, '.fjs-properties-container')).toEqual([]);
-
     // a label that happens to be a catalogue key ('Text field') is the user's: untouched on the
     // canvas, in the panel's header and in the label editor
     await page.evaluate(`(() => {

@@ -1,3 +1,4 @@
+import { panelChromeZhCNPatterns } from './catalogue-panel-extras.zh-CN';
 import { type DomPattern } from './dom-translator';
 
 /**
@@ -117,10 +118,10 @@ export const formEditorZhCN: Record<string, string> = {
   'Please make sure that the URL is safe as it might impose security risks.':
     '请确认该网址安全，否则可能带来安全风险。',
   'X-FRAME-OPTIONS documentation': 'X-FRAME-OPTIONS 文档',
-  'Expression or static value (link/data URI)': '表达式或固定值（链接或 data URI）',
+  'Expression or static value (link/data URI)': '表达式或固定值（图片链接或图片数据）',
   'Image source': '图片来源',
   'Link referring to a hosted image, or use a data URI directly to embed image data into the form.':
-    '填写图片的链接，或直接用 data URI 把图片嵌入表单。',
+    '填写图片所在的链接，或直接填入编码后的图片数据，把图片嵌入表单。',
   'Alternative text': '替代文字',
   'Descriptive text for screen reader accessibility.': '供读屏软件朗读的说明文字。',
   'Learn more': '了解更多',
@@ -183,6 +184,12 @@ export const formEditorZhCN: Record<string, string> = {
   'Version tag by which this form can be referenced.': '引用此表单时使用的版本标签。',
   'Version tag': '版本标签',
   'Supported file formats': '支持的文件格式',
+  // 'A comma-separated list of <a>file type specifiers</a>'
+  'A comma-separated list of': '用英文逗号分隔的',
+  'file type specifiers': '文件类型说明符',
+  'Supports markdown and templating.': '支持 Markdown 格式和模板。',
+  'Supports HTML, styling, and templating. Styles are automatically scoped to the HTML component.':
+    '支持 HTML、样式和模板。样式只作用于此 HTML 组件。',
   'Upload multiple files': '允许上传多个文件',
   'A source is a JSON object containing metadata for a document or an array of documents.':
     '来源是一个包含文档元数据的 JSON 对象，或多个文档组成的数组。',
@@ -288,6 +295,7 @@ export const formEditorZhCN: Record<string, string> = {
  * expression field's placeholder, which names the user's key: `Expression for '${key}'`.
  */
 export const formEditorZhCNPatterns: readonly DomPattern[] = [
+  ...panelChromeZhCNPatterns,
   {
     pattern: /^Create an? (.+) element$/,
     zh: (type) => `创建${formEditorZhCN[type] ?? type}`,

@@ -1,3 +1,5 @@
+import { type DomPattern } from './dom-translator';
+
 /**
  * The rest of what reaches `translate` in the modeler: @bpmn-io/properties-panel 3.55.0 (the
  * panel's own chrome), bpmn-js-element-templates 2.37.0, @bpmn-io/element-template-chooser 3.0.0,
@@ -23,6 +25,18 @@ export const panelChromeZhCN: Record<string, string> = {
   'Click to set a dynamic value with FEEL expression': '点击用 FEEL 表达式设置动态值',
   'Unparsable FEEL expression.': '无法解析的 FEEL 表达式。',
 };
+
+/**
+ * The list badge's title when @bpmn-io/properties-panel translates it itself (no translate
+ * service handed down): 'List contains 3 items', the count already filled in.
+ */
+export const panelChromeZhCNPatterns: readonly DomPattern[] = [
+  {
+    pattern: /^List contains (\d+) items?$/,
+    zh: (count) => `列表中有 ${count} 项`,
+    within: '.bio-properties-panel-list-badge',
+  },
+];
 
 export const elementTemplatesZhCN: Record<string, string> = {
   '{label} must not be empty.': '{label}不能为空。',

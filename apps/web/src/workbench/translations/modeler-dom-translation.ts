@@ -1,5 +1,5 @@
 import { canvasDomZhCN, canvasDomZhCNPatterns } from './catalogue-canvas-dom.zh-CN';
-import { panelChromeZhCN } from './catalogue-panel-extras.zh-CN';
+import { panelChromeZhCN, panelChromeZhCNPatterns } from './catalogue-panel-extras.zh-CN';
 import { observeDomTranslations } from './dom-translator';
 import { type WorkbenchLanguage } from './language';
 

@@ -40,12 +40,50 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
+/** One field of every type form-js 1.23.0 offers, so the test sees every properties panel. */
 const FORM = {
   type: 'default',
   id: 'assessment',
   components: [
     { type: 'textfield', key: 'summary', label: '情况概述', validate: { required: true } },
+    { type: 'textarea', key: 'details', label: '详细经过' },
     { type: 'number', key: 'riskLevel', label: '风险等级' },
+    { type: 'datetime', key: 'seenAt', subtype: 'date', dateLabel: '面谈日期' },
+    { type: 'checkbox', key: 'guardianInformed', label: '已通知监护人' },
+    { type: 'checklist', key: 'signs', label: '表现', values: [{ label: '失眠', value: 'insomnia' }] },
+    { type: 'radio', key: 'urgency', label: '紧急程度', values: [{ label: '高', value: 'high' }] },
+    { type: 'select', key: 'referral', label: '转介', values: [{ label: '医院', value: 'hospital' }] },
+    { type: 'taglist', key: 'tags', label: '标签', values: [{ label: '家庭', value: 'family' }] },
+    { type: 'text', text: '# 评估说明' },
+    { type: 'html', content: '<p>说明</p>' },
+    { type: 'image', source: '', alt: '示意图' },
+    { type: 'spacer', height: 30 },
+    { type: 'separator' },
+    { type: 'expression', key: 'score', expression: '=riskLevel * 2', computeOn: 'change' },
+    { type: 'filepicker', key: 'attachments', label: '附件' },
+    {
+      type: 'table',
+      label: '记录',
+      dataSource: '=records',
+      rowCount: 10,
+      columns: [
+        { label: '日期', key: 'date' },
+        { label: '事项', key: 'note' },
+      ],
+    },
+    { type: 'iframe', label: '资料', url: '' },
+    {
+      type: 'group',
+      label: '家庭情况',
+      components: [{ type: 'textfield', key: 'guardian', label: '监护人' }],
+    },
+    {
+      type: 'dynamiclist',
+      path: 'contacts',
+      label: '联系人',
+      components: [{ type: 'textfield', key: 'name', label: '姓名' }],
+    },
+    { type: 'button', action: 'submit', label: '提交' },
   ],
 };
 
