@@ -39,6 +39,7 @@ const ALLOWED: (string | RegExp)[] = [
     'MIME',
     'HTML',
     'Markdown',
+    'DMN',
   ],
   ...['QName', 'zeebe', 'harness', 'assess', 'notify', 'wait', 'psych', 'teacher', 'assessment'],
   // keys and values of the harness's form
@@ -67,6 +68,55 @@ const ALLOWED: (string | RegExp)[] = [
   ],
   // HTML and iframe sandbox options name the attributes they set
   ...['sandbox', 'allow'],
+];
+
+/** [type, event definition, extra attributes] of the elements the panel test creates. */
+const ELEMENT_KINDS: [string, string | null, Record<string, unknown> | null][] = [
+  ['bpmn:Task', null, null],
+  ['bpmn:CallActivity', null, null],
+  ['bpmn:BusinessRuleTask', null, null],
+  ['bpmn:ScriptTask', null, null],
+  ['bpmn:SendTask', null, null],
+  ['bpmn:ReceiveTask', null, null],
+  ['bpmn:ManualTask', null, null],
+  ['bpmn:ExclusiveGateway', null, null],
+  ['bpmn:ParallelGateway', null, null],
+  ['bpmn:InclusiveGateway', null, null],
+  ['bpmn:EventBasedGateway', null, null],
+  ['bpmn:SubProcess', null, { isExpanded: true }],
+  ['bpmn:SubProcess', null, { isExpanded: false }],
+  ['bpmn:StartEvent', 'bpmn:MessageEventDefinition', null],
+  ['bpmn:StartEvent', 'bpmn:TimerEventDefinition', null],
+  ['bpmn:StartEvent', 'bpmn:SignalEventDefinition', null],
+  ['bpmn:StartEvent', 'bpmn:ConditionalEventDefinition', null],
+  ['bpmn:IntermediateCatchEvent', 'bpmn:MessageEventDefinition', null],
+  ['bpmn:IntermediateCatchEvent', 'bpmn:SignalEventDefinition', null],
+  ['bpmn:IntermediateCatchEvent', 'bpmn:ConditionalEventDefinition', null],
+  ['bpmn:IntermediateCatchEvent', 'bpmn:LinkEventDefinition', null],
+  ['bpmn:IntermediateThrowEvent', null, null],
+  ['bpmn:IntermediateThrowEvent', 'bpmn:MessageEventDefinition', null],
+  ['bpmn:IntermediateThrowEvent', 'bpmn:EscalationEventDefinition', null],
+  ['bpmn:IntermediateThrowEvent', 'bpmn:SignalEventDefinition', null],
+  ['bpmn:IntermediateThrowEvent', 'bpmn:LinkEventDefinition', null],
+  ['bpmn:IntermediateThrowEvent', 'bpmn:CompensateEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:ErrorEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:EscalationEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:MessageEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:SignalEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:TerminateEventDefinition', null],
+  ['bpmn:EndEvent', 'bpmn:CompensateEventDefinition', null],
+  ['bpmn:DataObjectReference', null, null],
+  ['bpmn:DataStoreReference', null, null],
+  ['bpmn:TextAnnotation', null, null],
+];
+const BOUNDARY_DEFINITIONS = [
+  'bpmn:ErrorEventDefinition',
+  'bpmn:MessageEventDefinition',
+  'bpmn:TimerEventDefinition',
+  'bpmn:EscalationEventDefinition',
+  'bpmn:SignalEventDefinition',
+  'bpmn:ConditionalEventDefinition',
+  'bpmn:CompensateEventDefinition',
 ];
 
 function buildHarness(outDir: string): void {
@@ -207,6 +257,58 @@ describe('workbench translations (browser)', () => {
       expect(await englishStringsIn(page, '#panel', ALLOWED)).toEqual([]);
     },
   );
+
+  it('shows the context pad and the properties panel of every other kind of element in Chinese', async () => {
+    // created through the modeler's API, as the palette and the replace menu would
+    const ids = (await page.evaluate(`(() => {
+      const modeler = window.harness.modeler;
+      const factory = modeler.get('elementFactory');
+      const modeling = modeler.get('modeling');
+      const moddle = modeler.get('moddle');
+      const root = modeler.get('canvas').getRootElement();
+      const kinds = ${JSON.stringify(ELEMENT_KINDS)};
+      const created = [];
+      kinds.forEach(([type, eventDefinitionType, extra], index) => {
+        const attrs = { type, ...(eventDefinitionType ? { eventDefinitionType } : {}), ...(extra || {}) };
+        const position = { x: 120 + (index % 12) * 120, y: 420 + Math.floor(index / 12) * 140 };
+        created.push(modeling.createShape(factory.createShape(attrs), position, root));
+      });
+      const host = created.find((shape) => shape.type === 'bpmn:CallActivity');
+      ${JSON.stringify(BOUNDARY_DEFINITIONS)}.forEach((definition, index) => {
+        const shape = factory.createShape({ type: 'bpmn:BoundaryEvent', eventDefinitionType: definition });
+        created.push(modeling.createShape(shape, { x: host.x + 10 + index * 12, y: host.y + host.height }, host, { attach: true }));
+      });
+      const script = created.find((shape) => shape.type === 'bpmn:ScriptTask');
+      modeling.updateProperties(script, { loopCharacteristics: moddle.create('bpmn:MultiInstanceLoopCharacteristics') });
+      const gateway = created.find((shape) => shape.type === 'bpmn:ExclusiveGateway');
+      const target = created.find((shape) => shape.type === 'bpmn:ManualTask');
+      const flow = modeling.connect(gateway, target);
+      modeling.updateProperties(flow, {
+        conditionExpression: moddle.create('bpmn:FormalExpression', { body: '=riskLevel > 3' }),
+      });
+      created.push(flow);
+      return created.map((element) => element.id).concat([root.id]);
+    })()`)) as string[];
+    expect(ids.length).toBeGreaterThan(40);
+    const found: Record<string, string[]> = {};
+    for (const id of ids) {
+      await page.evaluate(`(() => {
+        const modeler = window.harness.modeler;
+        modeler.get('selection').select(modeler.get('elementRegistry').get(${JSON.stringify(id)}));
+      })()`);
+      await page.waitForTimeout(50);
+      await openAllGroups(page, '#panel');
+      const type = await page.locator('#panel .bio-properties-panel-header-type').textContent();
+      const english = [
+        ...(await englishStringsIn(page, '.djs-context-pad', ALLOWED)),
+        ...(await englishStringsIn(page, '#panel', ALLOWED)),
+        ...(await englishSelectedOptions(page, '#panel')),
+      ];
+      if (english.length > 0) found[`${id} (${type})`] = english;
+    }
+    expect(found).toEqual({});
+    await page.evaluate(`window.harness.modeler.get('commandStack').clear()`);
+  });
 
   it('shows the replace menu in Chinese', async () => {
     await select(page, 'assess');
