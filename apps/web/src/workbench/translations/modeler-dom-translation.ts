@@ -53,7 +53,13 @@ export function startModelerDomTranslation(
     if (panelObserved || !panel?._container) return;
     panelObserved = true;
     stops.push(
-      observeDomTranslations(panel._container, { catalogue: panelChromeZhCN, skip: PANEL_USER_CONTENT }),
+      observeDomTranslations(panel._container, {
+        catalogue: panelChromeZhCN,
+        patterns: panelChromeZhCNPatterns,
+        skip: PANEL_USER_CONTENT,
+        // FEEL editors: the text is the user's, the aria-label the entry's label
+        skipTexts: '.cm-editor',
+      }),
     );
   };
   observePanel();
