@@ -369,6 +369,17 @@ describe('workbench translations (browser)', () => {
     expect(found).toEqual({});
   });
 
+  it("shows the editor's own words on the form canvas in Chinese", async () => {
+    // the preview's fixed texts; flatpickr's hidden calendar and the browser-locale date
+    // placeholder are left to the viewer (docs/translations.md)
+    const canvas = '.fjs-editor-container .fjs-form-container';
+    expect(await englishStringsIn(page, canvas, [...ALLOWED, /^(mm|dd|yyyy)$/])).toEqual([]);
+    expect(await page.locator(`${canvas} .fjs-select-placeholder`).first().textContent()).toBe('请选择');
+    expect(await page.locator(`${canvas} .fjs-number-arrow-up`).first().getAttribute('aria-label')).toBe(
+      '增大',
+    );
+  });
+
   it("leaves the user's words alone in the form editor", async () => {
     await page.locator('.fjs-editor-container .fjs-form-field-textfield').first().click();
     await page.locator('.fjs-properties-container .bio-properties-panel-header').waitFor();

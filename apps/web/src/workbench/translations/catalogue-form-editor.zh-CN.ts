@@ -296,6 +296,16 @@ export const formEditorZhCN: Record<string, string> = {
  */
 export const formEditorZhCNPatterns: readonly DomPattern[] = [
   ...panelChromeZhCNPatterns,
+  // the field context pad's `Remove ${palette entry label}`
+  {
+    pattern: /^Remove (.+)$/,
+    zh: (type) => `删除${formEditorZhCN[type] ?? type}`,
+    within: '.fjs-context-pad',
+  },
+  // words that mean something else in the palette or the panel
+  { pattern: /^Select$/, zh: () => '请选择', within: '.fjs-select-placeholder' },
+  { pattern: /^Increment$/, zh: () => '增大', within: '.fjs-number-arrow-up' },
+  { pattern: /^Decrement$/, zh: () => '减小', within: '.fjs-number-arrow-down' },
   {
     pattern: /^Create an? (.+) element$/,
     zh: (type) => `创建${formEditorZhCN[type] ?? type}`,

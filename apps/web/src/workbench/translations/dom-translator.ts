@@ -23,7 +23,10 @@ const TEXT_SKIP = 'textarea, [contenteditable], svg';
 export interface DomPattern {
   pattern: RegExp;
   zh: (...groups: string[]) => string;
-  /** Only below elements matching this selector: a pattern is looser than an exact key. */
+  /**
+   * Only below elements matching this selector (or on them): a pattern is looser than an exact
+   * key, and where it applies it is checked before the catalogue.
+   */
   within: string;
 }
 
@@ -57,8 +60,11 @@ export function observeDomTranslations(root: Element, options: DomTranslationOpt
     }
     return undefined;
   };
+  // a pattern is scoped to one place, so it wins there: 'Select' is a field type in the palette
+  // but a prompt in a select's preview
   const lookup = (text: string, where: Element) =>
-    Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : byPattern(text, where);
+    byPattern(text, where) ??
+    (Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : undefined);
 
   const translateText = (node: Text) => {
     const raw = node.data;

@@ -14,12 +14,25 @@ const USER_CONTENT = [
   '.bio-properties-panel-collapsible-entry-header-title',
 ].join(', ');
 
-/** The editor's own words on the canvas: empty states, placeholders, the field context pad. */
+/**
+ * The editor's own words on the canvas: empty states, placeholders, the field context pad, and
+ * what the preview of a field shows before anyone fills it in (a select's prompt, the file
+ * picker's button, a table's sample cells, the number arrows, the repeatable list's footer), and
+ * the bpmn.io watermark's title (the watermark itself stays, as its licence asks).
+ */
 const EDITOR_ON_CANVAS = [
   '.fjs-form-field-placeholder',
   '.fjs-empty-component',
   '.fjs-empty-editor',
   '.fjs-context-pad',
+  '.fjs-select-placeholder',
+  '.fjs-filepicker-container',
+  '.fjs-table-td',
+  '.fjs-iframe-placeholder',
+  '.fjs-repeat-render-footer',
+  '.fjs-number-arrow-up',
+  '.fjs-number-arrow-down',
+  '.fjs-powered-by',
 ].join(', ');
 
 /**
