@@ -1,5 +1,7 @@
 import { checkFeelSyntax, isFeel } from '../../expressions/src';
-import { stringProp, type ModdleElement } from './moddle';
+import { named } from './diagram-problem';
+import type { ModdleElement } from './moddle-read';
+import { renderProblem, type ProblemText } from './problem-messages';
 import { clip } from './text';
 
 /**
@@ -10,7 +12,7 @@ import { clip } from './text';
 export const MAX_EXPRESSION_LENGTH = 4096;
 
 /** Records one problem at an element; validators call it once per thing wrong. */
-export type Report = (element: ModdleElement, message: string) => void;
+export type Report = (element: ModdleElement, problem: ProblemText | string) => void;
 
 /**
  * Checks one expression-valued property. A FEEL value ('=' prefix) must parse; a static value
@@ -65,6 +67,5 @@ export function checkVariableName(
 
 /** An element as messages quote it: its name and id, or its id alone. */
 export function describe(node: ModdleElement): string {
-  const name = stringProp(node, 'name');
-  return name ? `'${clip(name)}' (${node.id ?? ''})` : `'${node.id ?? ''}'`;
+  return renderProblem(named(node), 'en');
 }

@@ -64,6 +64,8 @@ describe('the diagrams in test/fixtures', () => {
         expect(error).toEqual({
           elementId: wrongElement,
           elementType: expect.any(String),
+          code: expect.stringMatching(/^[a-z]+\.[A-Za-z.]+$/),
+          params: expect.any(Object),
           message: expect.stringMatching(/^Expected /),
         });
       }

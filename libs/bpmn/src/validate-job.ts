@@ -1,35 +1,19 @@
-import { isFeel } from '../../expressions/src';
 import { JOB_TYPES } from './job-types';
 import { parseRetries, taskDefinitionOf, taskHeadersOf } from './element-properties';
 import type { ModdleElement } from './moddle';
+import { jobTypeProblem } from './job-type-problems';
+import { named } from './diagram-problem';
 import { describe, type Report } from './report';
 import { clip } from './text';
-
-const KNOWN_JOB_TYPES: ReadonlySet<string> = new Set(JOB_TYPES);
 
 /**
  * Service and send tasks, message throw and end events: a job type some worker handler runs,
  * retries, headers.
  */
 export function checkJobDefinition(task: ModdleElement, report: Report): void {
-  const known = JOB_TYPES.join(', ');
   const { type, retries } = taskDefinitionOf(task);
-  if (type === undefined) {
-    report(
-      task,
-      `Expected a job type on ${describe(task)}: set zeebe:taskDefinition type (one of: ${known})`,
-    );
-  } else if (isFeel(type)) {
-    report(
-      task,
-      `Expected a static zeebe:taskDefinition type on ${describe(task)} (one of: ${known}): a FEEL job type cannot be checked against the worker's handlers`,
-    );
-  } else if (!KNOWN_JOB_TYPES.has(type)) {
-    report(
-      task,
-      `Expected the zeebe:taskDefinition type of ${describe(task)} to be a job type the worker handles (one of: ${known}), got '${clip(type)}'`,
-    );
-  }
+  const typeProblem = jobTypeProblem(type, JOB_TYPES, named(task));
+  if (typeProblem) report(task, typeProblem);
   if (retries !== undefined && parseRetries(retries) === undefined) {
     report(
       task,

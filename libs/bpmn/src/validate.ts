@@ -2,6 +2,8 @@ import { isActivityNode, isEventNode } from './element-kinds';
 import { buildGraph, flowScopesOf, isEventSubProcess, type Graph } from './flow-scopes';
 import type { DiagramProblem } from './model';
 import { listProp, type ModdleElement } from './moddle';
+import { problem } from './problem-messages';
+import { problemAt } from './diagram-problem';
 import { describe, type Report } from './report';
 import { clip } from './text';
 import { checkActivity } from './validate-activities';
@@ -24,7 +26,7 @@ export function validateProcess(
 ): DiagramProblem[] {
   const problems: DiagramProblem[] = [];
   const report: Report = (element, message) => {
-    problems.push({ elementId: element.id ?? '', elementType: element.$type, message });
+    problems.push(problemAt(element, message));
   };
 
   const scopes = flowScopesOf(process);
@@ -32,11 +34,9 @@ export function validateProcess(
   const overlong = [process, ...flowElements].filter((element) => (element.id ?? '').length > MAX_ID_LENGTH);
   if (overlong.length > 0) {
     // Ids are quoted in every other message; refuse them before quoting them.
-    return overlong.map((element) => ({
-      elementId: clip(element.id ?? ''),
-      elementType: element.$type,
-      message: `Expected an element id of at most ${MAX_ID_LENGTH} characters`,
-    }));
+    return overlong.map((element) =>
+      problemAt(element, problem('diagram.idTooLong', { max: MAX_ID_LENGTH }), clip(element.id ?? '')),
+    );
   }
   checkCoverage(process, report);
   checkEmbeddedForms(process, report);

@@ -40,10 +40,17 @@ export async function compiledElement(xml: string, id: string): Promise<FlowElem
   return element;
 }
 
-export async function problemsOf(xml: string): Promise<DiagramProblem[]> {
+/** A problem as an English reader gets it: where, and the message (its code is asserted apart). */
+export type ReadProblem = Pick<DiagramProblem, 'elementId' | 'elementType' | 'message'>;
+
+export function asRead(problems: readonly DiagramProblem[]): ReadProblem[] {
+  return problems.map(({ elementId, elementType, message }) => ({ elementId, elementType, message }));
+}
+
+export async function problemsOf(xml: string): Promise<ReadProblem[]> {
   const result = await compileProcess(xml);
   if (result.ok) throw new Error('Expected the diagram to be rejected');
-  return result.errors;
+  return asRead(result.errors);
 }
 
 /** A bpmn:Message with a zeebe:subscription, as Camunda Modeler writes it. */
