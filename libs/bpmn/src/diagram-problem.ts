@@ -6,16 +6,15 @@ import { clip } from './text';
 /** A problem at an element, as the compiler returns it: coded, with its English rendering. */
 export function problemAt(
   element: { id?: string; $type: string },
-  found: ProblemText | string,
+  found: ProblemText,
   elementId = element.id ?? '',
 ): DiagramProblem {
-  const text = typeof found === 'string' ? problem('uncoded', { message: found }) : found;
   return {
     elementId,
     elementType: element.$type,
-    code: text.code,
-    params: text.params,
-    message: renderProblem(text, 'en'),
+    code: found.code,
+    params: found.params,
+    message: renderProblem(found, 'en'),
   };
 }
 

@@ -82,6 +82,12 @@ function renderParam(value: unknown, language: ProblemLanguage): string {
   return String(value);
 }
 
+/** Items (ids, attribute names) as "a and b and c" reads in the reader's language. */
+export function andList(items: readonly string[]): ProblemParam {
+  const [first = '', ...rest] = items;
+  return rest.length === 0 ? first : problem('list.and', { first, rest: andList(rest) });
+}
+
 /** The placeholders of a template, for the catalogue's tests. */
 export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '').sort();

@@ -3,7 +3,8 @@ import { parseRetries, taskDefinitionOf, taskHeadersOf } from './element-propert
 import type { ModdleElement } from './moddle';
 import { jobTypeProblem } from './job-type-problems';
 import { named } from './diagram-problem';
-import { describe, type Report } from './report';
+import { problem } from './problem-messages';
+import type { Report } from './report';
 import { clip } from './text';
 
 /**
@@ -15,19 +16,15 @@ export function checkJobDefinition(task: ModdleElement, report: Report): void {
   const typeProblem = jobTypeProblem(type, JOB_TYPES, named(task));
   if (typeProblem) report(task, typeProblem);
   if (retries !== undefined && parseRetries(retries) === undefined) {
-    report(
-      task,
-      `Expected the zeebe:taskDefinition retries of ${describe(task)} to be an integer from 1 to 100, got '${clip(retries)}'`,
-    );
+    report(task, problem('job.retries', { element: named(task), value: clip(retries) }));
   }
 
   const seen = new Set<string>();
   for (const { key } of taskHeadersOf(task)) {
-    if (key === undefined) report(task, `Expected a key on every zeebe:header of ${describe(task)}`);
-    else if (key === '__proto__')
-      report(task, `Expected a zeebe:header key other than '__proto__' on ${describe(task)}`);
+    if (key === undefined) report(task, problem('job.headerNoKey', { element: named(task) }));
+    else if (key === '__proto__') report(task, problem('job.headerProto', { element: named(task) }));
     else if (seen.has(key))
-      report(task, `Expected each zeebe:header key once on ${describe(task)}, found '${clip(key)}' again`);
+      report(task, problem('job.headerTwice', { element: named(task), key: clip(key) }));
     else seen.add(key);
   }
 }
