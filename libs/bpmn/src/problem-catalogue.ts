@@ -550,7 +550,7 @@ export const PROBLEM_CATALOGUE = {
     'zh-CN': '只能使用 CarePath 支持的元素：{detail}',
   },
   'coverage.what': { en: '{type}', 'zh-CN': '{type}' },
-  'coverage.whatWith': { en: '{type} with {definition}', 'zh-CN': '带 {definition} 的 {type}' },
+  'coverage.whatWith': { en: '{type} with {definition}', 'zh-CN': '{type} + {definition}' },
   'coverage.unknown': { en: '{what} is not supported', 'zh-CN': '不支持 {what}' },
   'coverage.never': { en: '{what} ({label}) is not supported', 'zh-CN': '不支持 {what}（{label}）' },
   'coverage.notYet': {

@@ -1,5 +1,7 @@
 import { compileProcess } from '../compile';
 import type { DiagramProblem, FlowElement, ProcessModel } from '../model';
+import { renderProblem } from '../problem-messages';
+import { englishIn } from './chinese';
 
 /**
  * A one-process Camunda 8 diagram around `flowElements` (XML of the process's children), with
@@ -47,9 +49,18 @@ export function asRead(problems: readonly DiagramProblem[]): ReadProblem[] {
   return problems.map(({ elementId, elementType, message }) => ({ elementId, elementType, message }));
 }
 
+/**
+ * The problems of a diagram the compiler must refuse, as an English reader gets them. Every
+ * spec that asks also checks the Chinese reader's: no English in them but the diagram's own ids,
+ * names and expressions and the listed terms (chinese.ts).
+ */
 export async function problemsOf(xml: string): Promise<ReadProblem[]> {
   const result = await compileProcess(xml);
   if (result.ok) throw new Error('Expected the diagram to be rejected');
+  const english = result.errors.flatMap((found) =>
+    englishIn(found, xml).map((run) => `'${run}' in ${found.code}: ${renderProblem(found, 'zh-CN')}`),
+  );
+  if (english.length > 0) throw new Error(`Expected Chinese problems, found English:\n${english.join('\n')}`);
   return asRead(result.errors);
 }
 
