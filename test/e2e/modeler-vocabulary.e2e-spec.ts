@@ -140,4 +140,30 @@ describe('POST /api/definitions problems in the caller language', () => {
       },
     ]);
   });
+
+  it('words a bad DMN file in Chinese too', async () => {
+    // given a decision whose literal expression does not parse
+    const decisionId = `risk_${unique()}`;
+    const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d_${decisionId}" name="风险" namespace="http://camunda.org/schema/1.0/dmn"><decision id="${decisionId}" name="风险等级"><literalExpression id="${decisionId}_lx"><text>score &gt;</text></literalExpression></decision></definitions>`;
+    // when
+    const alone = await call(stack.baseUrl, 'POST', '/api/decisions', {
+      token: world.adminToken,
+      body: { xml: dmn },
+      headers: zh,
+    });
+    // then
+    expect(alone.status).toBe(400);
+    expect(alone.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'xml',
+        decisionId,
+        code: 'expression.invalidFeel',
+        message: expect.stringMatching(
+          new RegExp(`^决策 「风险等级」\\(${decisionId}\\) 的字面表达式须为有效的 FEEL 表达式`),
+        ),
+      }),
+    ]);
+    expect(alone.body.detail).toMatch(/^DMN 文件有 1 个问题：/);
+  });
 });

@@ -544,6 +544,149 @@ export const PROBLEM_CATALOGUE = {
     'zh-CN': '链接抛出事件 {element} 所在的 {container} 中须有名为「{name}」的链接捕获事件',
   },
 
+  // DMN files (libs/dmn/src/parse.ts): decisions, their tables and expressions
+  'dmn.decisionNamed': { en: "'{id}' ({name})", 'zh-CN': '「{name}」({id})' },
+  'dmn.noDecision': {
+    en: 'Expected at least one decision in the DMN file',
+    'zh-CN': 'DMN 文件中须至少有一个决策',
+  },
+  'dmn.ignoredKnowledge': {
+    en: "Ignored: {kind} '{id}' is not supported; only decisions that use no business knowledge model run",
+    'zh-CN': '已忽略：不支持 {kind}「{id}」；只有不使用业务知识模型的决策会执行',
+  },
+  'dmn.ignoredElement': {
+    en: "Ignored: {type} '{id}' is not evaluated",
+    'zh-CN': '已忽略：{type}「{id}」不会被求值',
+  },
+  'dmn.cycle': {
+    en: 'Expected required decisions without a cycle: {cycle} → {first} require each other',
+    'zh-CN': '所需决策之间不能有循环：{cycle} → {first} 互相依赖',
+  },
+  'dmn.unreadable': {
+    en: 'Expected DMN 1.3 (or later) XML with a <definitions> root in namespace https://www.omg.org/spec/DMN/20191111/MODEL/: {reason}',
+    'zh-CN':
+      '须为 DMN 1.3（或更高版本）的 XML，根元素为命名空间 https://www.omg.org/spec/DMN/20191111/MODEL/ 中的 <definitions>：{reason}',
+  },
+  'dmn.unreadableElement': {
+    en: 'Expected only supported DMN elements: <{tag}> at {where} cannot be read; it is not supported',
+    'zh-CN': '只能使用支持的 DMN 元素：{where}处的 <{tag}> 无法读取，不受支持',
+  },
+  'dmn.unreadableOther': { en: 'Expected readable DMN: {reason}', 'zh-CN': '须为可读取的 DMN：{reason}' },
+  'dmn.noId': { en: 'Expected an id on decision {decision}', 'zh-CN': '决策 {decision} 须有 id' },
+  'dmn.requiredNotInFile': {
+    en: 'Expected the required decision \'{href}\' of decision {decision} to be a decision of this file (href="#id")',
+    'zh-CN': '决策 {decision} 所需的决策「{href}」须是本文件中的决策（href="#id"）',
+  },
+  'dmn.knowledgeRequirement': {
+    en: 'Expected decision {decision} to require no business knowledge model: knowledge requirements are not supported',
+    'zh-CN': '决策 {decision} 不能依赖业务知识模型：不支持知识需求',
+  },
+  'dmn.noLogic': {
+    en: 'Expected decision {decision} to have a decision table or a literal expression: a decision without decision logic is not supported',
+    'zh-CN': '决策 {decision} 须有决策表或字面表达式：不支持没有决策逻辑的决策',
+  },
+  'dmn.noLiteral': {
+    en: 'Expected a FEEL expression in the literal expression of decision {decision}',
+    'zh-CN': '决策 {decision} 的字面表达式中须有 FEEL 表达式',
+  },
+  'dmn.whereLiteral': {
+    en: 'the literal expression of decision {decision}',
+    'zh-CN': '决策 {decision} 的字面表达式',
+  },
+  'dmn.otherLogic': {
+    en: 'Expected decision {decision} to have a decision table or a literal expression: {kind} is not supported',
+    'zh-CN': '决策 {decision} 须有决策表或字面表达式：不支持 {kind}',
+  },
+  'dmn.hitPolicy': {
+    en: "Expected the hit policy of decision {decision} to be one of {known}, got '{value}'",
+    'zh-CN': '决策 {decision} 的命中策略须为 {known} 之一，实际为「{value}」',
+  },
+  'dmn.aggregation': {
+    en: "Expected the aggregation of decision {decision} to be one of {known}, got '{value}'",
+    'zh-CN': '决策 {decision} 的聚合方式须为 {known} 之一，实际为「{value}」',
+  },
+  'dmn.aggregationWithoutCollect': {
+    en: 'Expected an aggregation ({aggregation}) only with hit policy COLLECT in decision {decision}',
+    'zh-CN': '决策 {decision} 只有在命中策略为 COLLECT 时才能使用聚合方式（{aggregation}）',
+  },
+  'dmn.input': { en: 'input {index} of decision {decision}', 'zh-CN': '决策 {decision} 的第 {index} 个输入' },
+  'dmn.inputLabelled': {
+    en: "input {index} '{label}' of decision {decision}",
+    'zh-CN': '决策 {decision} 的第 {index} 个输入「{label}」',
+  },
+  'dmn.noInputExpression': {
+    en: 'Expected an input expression on {input}',
+    'zh-CN': '{input}缺少输入表达式',
+  },
+  'dmn.whereInputExpression': { en: 'the input expression of {input}', 'zh-CN': '{input}的输入表达式' },
+  'dmn.whereInputValues': { en: 'the input values of {input}', 'zh-CN': '{input}的输入取值' },
+  'dmn.noOutput': {
+    en: 'Expected at least one output in the decision table of decision {decision}',
+    'zh-CN': '决策 {decision} 的决策表须至少有一个输出',
+  },
+  'dmn.output': {
+    en: 'output {index} of decision {decision}',
+    'zh-CN': '决策 {decision} 的第 {index} 个输出',
+  },
+  'dmn.outputNamed': {
+    en: "output {index} '{name}' of decision {decision}",
+    'zh-CN': '决策 {decision} 的第 {index} 个输出「{name}」',
+  },
+  'dmn.outputNoName': {
+    en: 'Expected a name on {output}: a table with several outputs gives a context by output name',
+    'zh-CN': '{output}须有名称：有多个输出的决策表按输出名称给出结果上下文',
+  },
+  'dmn.outputNameTwice': {
+    en: "Expected each output name once in decision {decision}, found '{name}' again",
+    'zh-CN': '决策 {decision} 中每个输出名称只能出现一次，「{name}」重复了',
+  },
+  'dmn.whereOutputValues': { en: 'the output values of {output}', 'zh-CN': '{output}的输出取值' },
+  'dmn.whereDefaultOutput': { en: 'the default output entry of {output}', 'zh-CN': '{output}的默认输出项' },
+  'dmn.rankingWithoutValues': {
+    en: 'Expected output values on an output of decision {decision}: hit policy {hitPolicy} ranks the matched rules by them',
+    'zh-CN': '决策 {decision} 须有一个带输出取值的输出：命中策略 {hitPolicy} 按它们给命中的规则排序',
+  },
+  'dmn.aggregationSeveralOutputs': {
+    en: 'Expected one output in decision {decision}: an aggregation ({aggregation}) needs a single output',
+    'zh-CN': '决策 {decision} 只能有一个输出：聚合方式（{aggregation}）只适用于单个输出',
+  },
+  'dmn.rule': { en: 'rule {index} of decision {decision}', 'zh-CN': '决策 {decision} 的第 {index} 条规则' },
+  'dmn.ruleWithId': {
+    en: "rule {index} '{id}' of decision {decision}",
+    'zh-CN': '决策 {decision} 的第 {index} 条规则「{id}」',
+  },
+  'dmn.ruleNoId': {
+    en: 'Expected an id on {rule}: failures name the rules by it',
+    'zh-CN': '{rule}须有 id：出错时按 id 指明规则',
+  },
+  'dmn.inputEntries': {
+    en: 'Expected {expected} input entries in {rule}, found {count}',
+    'zh-CN': '{rule}须有 {expected} 个输入项，实际为 {count} 个',
+  },
+  'dmn.outputEntries': {
+    en: 'Expected {expected} output entries in {rule}, found {count}',
+    'zh-CN': '{rule}须有 {expected} 个输出项，实际为 {count} 个',
+  },
+  'dmn.whereInputEntry': { en: 'input entry {index} of {rule}', 'zh-CN': '{rule}的第 {index} 个输入项' },
+  'dmn.whereOutputEntry': { en: 'output entry {index} of {rule}', 'zh-CN': '{rule}的第 {index} 个输出项' },
+  'dmn.noOutputEntry': { en: 'Expected an expression as {where}', 'zh-CN': '{where}须为表达式' },
+  'dmn.invalidTests': {
+    en: "Expected valid FEEL unary tests as {where}: {detail} at position {position} of '{value}'",
+    'zh-CN': '{where}须为有效的 FEEL 一元测试：「{value}」第 {position} 个字符处有误（{detail}）',
+  },
+  'dmn.tooLong': {
+    en: 'Expected at most {max} characters as {where}, got {length}',
+    'zh-CN': '{where}最多 {max} 个字符，实际为 {length} 个',
+  },
+  'dmn.expressionLanguage': {
+    en: "Expected FEEL as the expression language, got '{value}': only FEEL is supported",
+    'zh-CN': '表达式语言须为 FEEL，实际为「{value}」：只支持 FEEL',
+  },
+  'dmn.summary': {
+    en: 'The DMN file has {count} problem(s): {list}',
+    'zh-CN': 'DMN 文件有 {count} 个问题：{list}',
+  },
+
   // Coverage (coverage-problems.ts)
   'coverage.expectedSupported': {
     en: 'Expected only supported elements: {detail}',

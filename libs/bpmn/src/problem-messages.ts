@@ -101,10 +101,11 @@ export function inLanguage<T extends { code: string; params: Record<string, unkn
   return { ...found, message: renderProblem(found, language) };
 }
 
-/** One line listing problems by element, as the deploy's 400 `detail` says them. */
+/** One line listing problems by element, as the deploy's 400 `detail` says them (a DMN file's: `dmn.summary`). */
 export function renderProblemSummary(
   problems: readonly { elementId: string; message: string }[],
   language: ProblemLanguage,
+  code: 'summary.problems' | 'dmn.summary' = 'summary.problems',
 ): string {
   const list = problems
     .map((found) =>
@@ -117,5 +118,5 @@ export function renderProblemSummary(
       ),
     )
     .join(language === 'en' ? '; ' : '；');
-  return renderProblem(problem('summary.problems', { count: problems.length, list }), language);
+  return renderProblem(problem(code, { count: problems.length, list }), language);
 }

@@ -101,7 +101,7 @@ export class DefinitionsService {
     // Every DMN file is checked before anything is written: a bad one refuses the whole deploy.
     const parsedDecisions: ParsedDecisions[] = [];
     for (const [index, file] of decisionFiles.entries()) {
-      parsedDecisions.push(await this.decisions.parse(file, `decisions[${index}]`));
+      parsedDecisions.push(await this.decisions.parse(file, `decisions[${index}]`, language));
     }
     const warnings: DiagramProblem[] = [...compiled.warnings, ...missingFormWarnings(model, forms)];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');

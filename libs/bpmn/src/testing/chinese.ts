@@ -4,8 +4,8 @@ import { isProblemText, renderProblem, type ProblemText } from '../problem-messa
  * Finds English a Chinese reader would meet in a problem: runs of two or more Latin letters in
  * its zh-CN rendering, once the diagram's own data and an explicit list of terms are set aside.
  *
- * Set aside as data: a string param that occurs in the diagram's XML (ids, names, expressions,
- * attributes), a qualified XML name (bpmn:UserTask, zeebe:input), and the params that quote a
+ * Set aside as data: a string param that occurs in the diagram's XML, case aside (ids, names,
+ * expressions, attributes, element tags), a qualified XML name (bpmn:UserTask, zeebe:input), and the params that quote a
  * parser's or the registry's own words by construction (DATA_PARAMS). Any other string param is
  * checked like the catalogue's text: English prose passed as a plain param is caught here.
  */
@@ -90,6 +90,10 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'decisions',
   // the one id a diagram may not use: __proto__
   'proto',
+  // DMN: a decision's reference to another, a hit policy, the element a file starts with
+  'href',
+  'COLLECT',
+  'definitions',
 ]);
 
 const QUALIFIED_NAME = /^[A-Za-z][\w-]*:[A-Za-z][\w-]*$/;
@@ -98,6 +102,8 @@ const QUALIFIED_NAMES = /\b[A-Za-z][\w-]*:[A-Za-z][\w-]*/g;
 const ISO_EXAMPLES =
   /\b(?:R\d*\/)?P(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?\b|\d{4}-\d\d-\d\dT[\d:]+(?:Z|[+-]\d\d:\d\d)?/g;
 const LATIN_RUN = /[A-Za-z]{2,}/g;
+/** A namespace URI is a name, not prose. */
+const URLS = /https?:\/\/\S+/g;
 
 function dataStrings(text: ProblemText, xml: string): string[] {
   return Object.entries(text.params).flatMap(([name, value]): string[] => {
@@ -107,7 +113,7 @@ function dataStrings(text: ProblemText, xml: string): string[] {
     const isData =
       DATA_PARAMS.has(name) ||
       QUALIFIED_NAME.test(value) ||
-      (value !== '' && xml.includes(value.replace(/…$/, '')));
+      (value !== '' && xml.toLowerCase().includes(value.replace(/…$/, '').toLowerCase()));
     return isData ? [value] : [];
   });
 }
@@ -130,6 +136,6 @@ export function englishIn(text: ProblemText, xml = ''): string[] {
   for (const data of dataStrings(text, decodeEntities(xml)).sort((a, b) => b.length - a.length)) {
     if (data !== '') rendered = rendered.split(data).join(' ');
   }
-  rendered = rendered.replace(QUALIFIED_NAMES, ' ').replace(ISO_EXAMPLES, ' ');
+  rendered = rendered.replace(URLS, ' ').replace(QUALIFIED_NAMES, ' ').replace(ISO_EXAMPLES, ' ');
   return (rendered.match(LATIN_RUN) ?? []).filter((run) => !LATIN_TERMS.has(run));
 }
