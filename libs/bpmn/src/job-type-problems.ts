@@ -1,4 +1,4 @@
-import { extensionsOf, stringProp, type ModdleElement } from './moddle-read';
+import { extensionsOf, listProp, stringProp, type ModdleElement } from './moddle-read';
 import { problem, type ProblemParam, type ProblemText } from './problem-messages';
 import { clip } from './text';
 
@@ -8,14 +8,29 @@ import { clip } from './text';
  * (lint/coverage-rule.ts, over the job types the api serves). Pure: no parser, no Node.
  */
 
-/** The elements that run a job (where validate-job.ts checks the job type). */
-export const JOB_ELEMENT_TYPES: readonly string[] = [
-  'bpmn:ServiceTask',
-  'bpmn:SendTask',
-  'bpmn:BusinessRuleTask',
-  'bpmn:IntermediateThrowEvent',
-  'bpmn:EndEvent',
-];
+/**
+ * Whether the element runs a job, so its job type must be one a handler runs — where the deploy
+ * checks it (validate-activities.ts, validate-events.ts): service and send tasks, a business rule
+ * task that calls no decision, a message throw or end event. Elsewhere a zeebe:taskDefinition
+ * is a misplaced extension, which the deploy reports as such.
+ */
+export function runsJob(element: ModdleElement): boolean {
+  const extensions = extensionsOf(element);
+  switch (element.$type) {
+    case 'bpmn:ServiceTask':
+    case 'bpmn:SendTask':
+      return true;
+    case 'bpmn:BusinessRuleTask':
+      return !extensions.some((extension) => extension.$type === 'zeebe:CalledDecision');
+    case 'bpmn:IntermediateThrowEvent':
+    case 'bpmn:EndEvent': {
+      const definitions = listProp(element, 'eventDefinitions');
+      return definitions.length === 1 && definitions[0]?.$type === 'bpmn:MessageEventDefinition';
+    }
+    default:
+      return false;
+  }
+}
 
 /** The trimmed `type` of the element's zeebe:taskDefinition, or undefined when blank or absent. */
 export function jobTypeOf(element: ModdleElement): string | undefined {

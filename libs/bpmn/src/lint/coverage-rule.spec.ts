@@ -74,6 +74,24 @@ describe('the coverage lint rule (bpmnlint 11, Node)', () => {
     },
   );
 
+  const JOBS_IN_PLACES = {
+    'a message end event': `<bpmn:endEvent id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="send-sms" /></bpmn:extensionElements><bpmn:messageEventDefinition id="Tell_def" /></bpmn:endEvent>`,
+    'a none end event (misplaced there)': `<bpmn:endEvent id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="send-sms" /></bpmn:extensionElements></bpmn:endEvent>`,
+    'a business rule task calling a decision too': `<bpmn:businessRuleTask id="Tell"><bpmn:extensionElements><zeebe:calledDecision decisionId="d" resultVariable="r" /><zeebe:taskDefinition type="send-sms" /></bpmn:extensionElements></bpmn:businessRuleTask>`,
+    'a send task with a FEEL type': `<bpmn:sendTask id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="=kind" /></bpmn:extensionElements></bpmn:sendTask>`,
+  };
+  it.each(Object.entries(JOBS_IN_PLACES))(
+    'judges a job type on %s as the deploy does',
+    async (_, element) => {
+      const xml = diagram(
+        `<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="Tell" />${element}`,
+      );
+      for (const language of ['en', 'zh-CN'] as const) {
+        expect(await lint(xml, language)).toEqual(await deployed(xml, language));
+      }
+    },
+  );
+
   it('finds something in the fixtures (the comparison above is not between two empty lists)', async () => {
     const flagged = await Promise.all(
       FIXTURES.map(async (path) => (await lint(readFileSync(join(ROOT, path), 'utf8'), 'en')).length),

@@ -5,7 +5,7 @@ import {
   type CoverageLike,
 } from '../coverage-problems';
 import { named } from '../diagram-problem';
-import { JOB_ELEMENT_TYPES, jobTypeOf, jobTypeProblem } from '../job-type-problems';
+import { jobTypeOf, jobTypeProblem, runsJob } from '../job-type-problems';
 import { isModdleElement, listProp, type ModdleElement } from '../moddle-read';
 import { renderProblem, type ProblemLanguage, type ProblemText } from '../problem-messages';
 
@@ -52,7 +52,7 @@ export function coverageLintProblems(node: unknown, vocabulary: LintVocabulary):
   const problems = flowElementCoverageProblems(node, lookup);
   const type = jobTypeOf(node);
   // Only an unknown type is this rule's; a missing one is camunda-compat's implementation rule.
-  if (type !== undefined && JOB_ELEMENT_TYPES.includes(node.$type)) {
+  if (type !== undefined && runsJob(node)) {
     const found = jobTypeProblem(type, vocabulary.jobTypes, named(node as ModdleElement));
     if (found) problems.push(found);
   }
