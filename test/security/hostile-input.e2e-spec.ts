@@ -239,6 +239,8 @@ describe('diagrams are checked off the request thread, within bounds', () => {
       {
         elementId: 'huge',
         elementType: 'bpmn:SequenceFlow',
+        code: 'expression.tooLong',
+        params: expect.objectContaining({ max: MAX_EXPRESSION_LENGTH }),
         message: expect.stringContaining(`Expected at most ${MAX_EXPRESSION_LENGTH} characters`),
       },
     ]);

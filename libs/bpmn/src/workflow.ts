@@ -15,3 +15,5 @@ export {
 export { calledDecisionOfElement } from './called-decision';
 export { EMBEDDED_FORM_KEY_PREFIX } from './form-keys';
 export type { TriggeredStart } from './start-events';
+// Problems as data (the model's DiagramProblem, libs/dmn's DecisionProblem): types only here.
+export type { ProblemCode, ProblemParam, ProblemText } from './problem-messages';

@@ -1,3 +1,4 @@
+import { englishIn } from '../../bpmn/src/testing';
 import { evaluateDecision } from './evaluate';
 import type { DecisionOutcome, DecisionsModel } from './model';
 import { parseDecisions } from './parse';
@@ -9,9 +10,15 @@ async function model(...decisions: string[]): Promise<DecisionsModel> {
   return parsed.model;
 }
 
+/** The problems of a refused file; their Chinese wording is checked for English on the way. */
 async function problems(...decisions: string[]) {
-  const parsed = await parseDecisions(dmn(...decisions));
+  const xml = dmn(...decisions);
+  const parsed = await parseDecisions(xml);
   if (parsed.ok) throw new Error('expected the DMN to be refused');
+  const english = parsed.errors.flatMap((found) =>
+    englishIn(found, xml).map((run) => `${found.code}: ${run}`),
+  );
+  if (english.length > 0) throw new Error(`Expected Chinese problems, found English: ${english.join(', ')}`);
   return parsed.errors;
 }
 
@@ -232,6 +239,8 @@ describe('parseDecisions refuses bad tables, naming the decision and the rule', 
         decisionId: 'riskLevel',
         elementId: 'short',
         elementType: 'dmn:DecisionRule',
+        code: 'dmn.inputEntries',
+        params: expect.objectContaining({ expected: 1, count: 0 }),
         message: "Expected 1 input entries in rule 4 'short' of decision 'riskLevel' (Risk level), found 0",
       },
     ]);

@@ -1,3 +1,5 @@
+import type { ProblemCode, ProblemParam } from '../../bpmn/src/workflow';
+
 /**
  * The compiled, serialisable form of one DMN file (its decision requirements graph, DRG). Plain
  * data that JSON round-trips unchanged: it is stored in PostgreSQL and evaluated by the worker
@@ -84,6 +86,9 @@ export interface DecisionProblem {
   /** The element the problem is at: the decision, a rule, an input or output, or ''. */
   elementId: string;
   elementType: string;
+  /** The problem as data (libs/bpmn problem-messages.ts); `message` is its English rendering. */
+  code: ProblemCode;
+  params: Record<string, ProblemParam>;
   message: string;
 }
 

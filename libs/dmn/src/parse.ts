@@ -8,6 +8,9 @@ import {
   MAX_EXPRESSION_LENGTH,
   type ModdleElement,
   optional,
+  problem,
+  problemAt,
+  type ProblemText,
   stringProp,
 } from '../../bpmn/src';
 import { checkFeelSyntax, checkUnaryTestsSyntax } from '../../expressions/src';
@@ -76,26 +79,26 @@ export async function parseDecisions(xml: string): Promise<ParseDecisionsResult>
   const drg = listProp(definitions, 'drgElement');
   const decisions = drg.filter((element) => element.$type === 'dmn:Decision');
   if (decisions.length === 0) {
-    errors.push(fileProblem(definitions, 'Expected at least one decision in the DMN file'));
+    errors.push(fileProblem(definitions, problem('dmn.noDecision')));
   }
   for (const element of drg) {
     if (element.$type === 'dmn:BusinessKnowledgeModel' || element.$type === 'dmn:DecisionService') {
-      warnings.push({
-        decisionId: '',
-        elementId: element.id ?? '',
-        elementType: element.$type,
-        message: `Ignored: ${element.$type.slice(4)} '${element.id ?? ''}' is not supported; only decisions that use no business knowledge model run`,
-      });
+      warnings.push(
+        decisionProblem(
+          element,
+          problem('dmn.ignoredKnowledge', { kind: element.$type.slice(4), id: element.id ?? '' }),
+        ),
+      );
     } else if (element.$type !== 'dmn:Decision' && !MODELLING_ONLY.has(element.$type)) {
-      warnings.push({
-        decisionId: '',
-        elementId: element.id ?? '',
-        elementType: element.$type,
-        message: `Ignored: ${element.$type} '${element.id ?? ''}' is not evaluated`,
-      });
+      warnings.push(
+        decisionProblem(
+          element,
+          problem('dmn.ignoredElement', { type: element.$type, id: element.id ?? '' }),
+        ),
+      );
     }
   }
-  checkExpressionLanguage(definitions, (element, message) => errors.push(fileProblem(element, message)));
+  checkExpressionLanguage(definitions, (element, found) => errors.push(fileProblem(element, found)));
 
   const ids = new Set(decisions.map((decision) => decision.id ?? ''));
   // Names a FEEL expression may use: feelin parses names with spaces only when it knows them.
@@ -112,12 +115,13 @@ export async function parseDecisions(xml: string): Promise<ParseDecisionsResult>
   const cycle = cycleOf(model);
   if (cycle) {
     const [first = ''] = cycle;
-    errors.push({
-      decisionId: first,
-      elementId: first,
-      elementType: 'dmn:Decision',
-      message: `Expected required decisions without a cycle: ${cycle.join(' → ')} → ${first} require each other`,
-    });
+    errors.push(
+      decisionProblem(
+        { id: first, $type: 'dmn:Decision' },
+        problem('dmn.cycle', { cycle: cycle.join(' → '), first }),
+        first,
+      ),
+    );
   }
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -146,14 +150,7 @@ async function readXml(
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
     return {
       definitions: null,
-      problems: [
-        {
-          decisionId: '',
-          elementId: '',
-          elementType: 'xml',
-          message: `Expected DMN 1.3 (or later) XML with a <definitions> root in namespace https://www.omg.org/spec/DMN/20191111/MODEL/: ${clip(reason, 200)}`,
-        },
-      ],
+      problems: [decisionProblem({ $type: 'xml' }, problem('dmn.unreadable', { reason: clip(reason, 200) }))],
     };
   }
 }
@@ -169,19 +166,16 @@ function warningToProblem(warning: ModdleWarning): DecisionProblem {
   );
   if (unparsable) {
     const [, tag = '', line = '0', column = '0'] = unparsable;
-    return {
-      decisionId: '',
-      elementId,
-      elementType: clip(tag),
-      message: `Expected only supported DMN elements: <${clip(tag)}> at line ${Number(line) + 1}, column ${Number(column) + 1} cannot be read; it is not supported`,
-    };
+    const where = problem('xml.position', { line: Number(line) + 1, column: Number(column) + 1 });
+    return decisionProblem(
+      { id: elementId, $type: clip(tag) },
+      problem('dmn.unreadableElement', { tag: clip(tag), where }),
+    );
   }
-  return {
-    decisionId: '',
-    elementId,
-    elementType,
-    message: `Expected readable DMN: ${clip(warning.message, 200)}`,
-  };
+  return decisionProblem(
+    { id: elementId, $type: elementType },
+    problem('dmn.unreadableOther', { reason: clip(warning.message, 200) }),
+  );
 }
 
 function compileDecision(
@@ -191,12 +185,12 @@ function compileDecision(
   errors: DecisionProblem[],
 ): DecisionModel | null {
   const id = decision.id ?? '';
-  const report = (element: ModdleElement, message: string): void => {
-    errors.push({ decisionId: id, elementId: element.id ?? id, elementType: element.$type, message });
+  const report: Report = (element, found) => {
+    errors.push(decisionProblem({ id: element.id ?? id, $type: element.$type }, found, id));
   };
   const where = describeDecision(decision);
   if (id === '') {
-    report(decision, `Expected an id on decision ${where}`);
+    report(decision, problem('dmn.noId', { decision: where }));
     return null;
   }
 
@@ -207,42 +201,30 @@ function compileDecision(
     const href = stringProp(required, 'href') ?? '';
     const target = href.startsWith('#') ? href.slice(1) : '';
     if (!decisionIds.has(target)) {
-      report(
-        requirement,
-        `Expected the required decision '${clip(href)}' of decision ${where} to be a decision of this file (href="#id")`,
-      );
+      report(requirement, problem('dmn.requiredNotInFile', { href: clip(href), decision: where }));
     } else if (!requiredDecisionIds.includes(target)) {
       requiredDecisionIds.push(target);
     }
   }
   if (listProp(decision, 'knowledgeRequirement').length > 0) {
-    report(
-      decision,
-      `Expected decision ${where} to require no business knowledge model: knowledge requirements are not supported`,
-    );
+    report(decision, problem('dmn.knowledgeRequirement', { decision: where }));
   }
 
   const logic = elementProp(decision, 'decisionLogic');
   let compiled: DecisionModel['logic'] | null = null;
   if (!logic) {
-    report(
-      decision,
-      `Expected decision ${where} to have a decision table or a literal expression: a decision without decision logic is not supported`,
-    );
+    report(decision, problem('dmn.noLogic', { decision: where }));
   } else if (logic.$type === 'dmn:LiteralExpression') {
-    checkExpressionLanguage(logic, (_, message) => report(decision, message));
+    checkExpressionLanguage(logic, (_, found) => report(decision, found));
     const text = textOf(logic);
-    if (text === undefined)
-      report(decision, `Expected a FEEL expression in the literal expression of decision ${where}`);
-    else checkExpression(text, `the literal expression of decision ${where}`, decision, knownNames, report);
+    if (text === undefined) report(decision, problem('dmn.noLiteral', { decision: where }));
+    else
+      checkExpression(text, problem('dmn.whereLiteral', { decision: where }), decision, knownNames, report);
     compiled = { type: 'literalExpression', text: text ?? '' };
   } else if (logic.$type === 'dmn:DecisionTable') {
     compiled = compileTable(logic, decision, knownNames, report);
   } else {
-    report(
-      decision,
-      `Expected decision ${where} to have a decision table or a literal expression: ${logic.$type.slice(4)} is not supported`,
-    );
+    report(decision, problem('dmn.otherLogic', { decision: where, kind: logic.$type.slice(4) }));
   }
   if (!compiled) return null;
   return {
@@ -254,7 +236,7 @@ function compileDecision(
   };
 }
 
-type Report = (element: ModdleElement, message: string) => void;
+type Report = (element: ModdleElement, found: ProblemText) => void;
 
 function compileTable(
   table: ModdleElement,
@@ -263,25 +245,26 @@ function compileTable(
   report: Report,
 ): DecisionTableModel {
   const where = describeDecision(decision);
-  checkExpressionLanguage(table, (_, message) => report(decision, message));
+  checkExpressionLanguage(table, (_, found) => report(decision, found));
   const hitPolicy = (stringProp(table, 'hitPolicy') ?? 'UNIQUE') as HitPolicy;
   if (!HIT_POLICIES.includes(hitPolicy)) {
     report(
       table.id ? table : decision,
-      `Expected the hit policy of decision ${where} to be one of ${HIT_POLICIES.join(', ')}, got '${clip(hitPolicy)}'`,
+      problem('dmn.hitPolicy', { decision: where, known: HIT_POLICIES.join(', '), value: clip(hitPolicy) }),
     );
   }
   const aggregation = stringProp(table, 'aggregation') as Aggregation | undefined;
   if (aggregation !== undefined && !AGGREGATIONS.includes(aggregation)) {
     report(
       decision,
-      `Expected the aggregation of decision ${where} to be one of ${AGGREGATIONS.join(', ')}, got '${clip(aggregation)}'`,
+      problem('dmn.aggregation', {
+        decision: where,
+        known: AGGREGATIONS.join(', '),
+        value: clip(aggregation),
+      }),
     );
   } else if (aggregation !== undefined && hitPolicy !== 'COLLECT') {
-    report(
-      decision,
-      `Expected an aggregation (${aggregation}) only with hit policy COLLECT in decision ${where}`,
-    );
+    report(decision, problem('dmn.aggregationWithoutCollect', { aggregation, decision: where }));
   }
 
   const inputs: DecisionInput[] = listProp(table, 'input').map((input, index) => {
@@ -289,11 +272,21 @@ function compileTable(
     const expression = textOf(inputExpression);
     const typeRef = inputExpression && stringProp(inputExpression, 'typeRef')?.trim();
     const label = stringProp(input, 'label');
-    const name = `input ${index + 1}${label ? ` '${clip(label)}'` : ''} of decision ${where}`;
-    if (expression === undefined) report(input, `Expected an input expression on ${name}`);
-    else checkExpression(expression, `the input expression of ${name}`, input, knownNames, report);
+    const name = label
+      ? problem('dmn.inputLabelled', { index: index + 1, label: clip(label), decision: where })
+      : problem('dmn.input', { index: index + 1, decision: where });
+    if (expression === undefined) report(input, problem('dmn.noInputExpression', { input: name }));
+    else
+      checkExpression(
+        expression,
+        problem('dmn.whereInputExpression', { input: name }),
+        input,
+        knownNames,
+        report,
+      );
     const allowed = textOf(elementProp(input, 'inputValues'));
-    if (allowed !== undefined) checkTests(allowed, `the input values of ${name}`, input, knownNames, report);
+    if (allowed !== undefined)
+      checkTests(allowed, problem('dmn.whereInputValues', { input: name }), input, knownNames, report);
     return {
       id: input.id ?? '',
       ...optional('label', label),
@@ -303,28 +296,37 @@ function compileTable(
   });
 
   const clauses = listProp(table, 'output');
-  if (clauses.length === 0)
-    report(decision, `Expected at least one output in the decision table of decision ${where}`);
+  if (clauses.length === 0) report(decision, problem('dmn.noOutput', { decision: where }));
   const names = new Set<string>();
   const outputs: DecisionOutput[] = clauses.map((output, index) => {
     const name = stringProp(output, 'name');
-    const label = `output ${index + 1}${name ? ` '${clip(name)}'` : ''} of decision ${where}`;
+    const label = name
+      ? problem('dmn.outputNamed', { index: index + 1, name: clip(name), decision: where })
+      : problem('dmn.output', { index: index + 1, decision: where });
     if (clauses.length > 1) {
-      if (!name)
-        report(
-          output,
-          `Expected a name on ${label}: a table with several outputs gives a context by output name`,
-        );
+      if (!name) report(output, problem('dmn.outputNoName', { output: label }));
       else if (names.has(name))
-        report(output, `Expected each output name once in decision ${where}, found '${clip(name)}' again`);
+        report(output, problem('dmn.outputNameTwice', { decision: where, name: clip(name) }));
       else names.add(name);
     }
     const values = textOf(elementProp(output, 'outputValues'));
     if (values !== undefined)
-      checkExpression(`[${values}]`, `the output values of ${label}`, output, knownNames, report);
+      checkExpression(
+        `[${values}]`,
+        problem('dmn.whereOutputValues', { output: label }),
+        output,
+        knownNames,
+        report,
+      );
     const defaultEntry = textOf(elementProp(output, 'defaultOutputEntry'));
     if (defaultEntry !== undefined) {
-      checkExpression(defaultEntry, `the default output entry of ${label}`, output, knownNames, report);
+      checkExpression(
+        defaultEntry,
+        problem('dmn.whereDefaultOutput', { output: label }),
+        output,
+        knownNames,
+        report,
+      );
     }
     return {
       id: output.id ?? '',
@@ -337,36 +339,48 @@ function compileTable(
     (hitPolicy === 'PRIORITY' || hitPolicy === 'OUTPUT ORDER') &&
     !outputs.some((o) => o.values !== undefined)
   ) {
-    report(
-      decision,
-      `Expected output values on an output of decision ${where}: hit policy ${hitPolicy} ranks the matched rules by them`,
-    );
+    report(decision, problem('dmn.rankingWithoutValues', { decision: where, hitPolicy }));
   }
   if (aggregation !== undefined && outputs.length > 1) {
-    report(
-      decision,
-      `Expected one output in decision ${where}: an aggregation (${aggregation}) needs a single output`,
-    );
+    report(decision, problem('dmn.aggregationSeveralOutputs', { decision: where, aggregation }));
   }
 
   const rules: DecisionRule[] = listProp(table, 'rule').map((rule, index) => {
-    const ruleName = `rule ${index + 1}${rule.id ? ` '${rule.id}'` : ''} of decision ${where}`;
+    const ruleName = rule.id
+      ? problem('dmn.ruleWithId', { index: index + 1, id: rule.id, decision: where })
+      : problem('dmn.rule', { index: index + 1, decision: where });
     const inputEntries = listProp(rule, 'inputEntry').map((entry) => textOf(entry) ?? '');
     const outputEntries = listProp(rule, 'outputEntry').map((entry) => textOf(entry) ?? '');
-    if (!rule.id) report(decision, `Expected an id on ${ruleName}: failures name the rules by it`);
+    if (!rule.id) report(decision, problem('dmn.ruleNoId', { rule: ruleName }));
     if (inputEntries.length !== inputs.length) {
-      report(rule, `Expected ${inputs.length} input entries in ${ruleName}, found ${inputEntries.length}`);
+      report(
+        rule,
+        problem('dmn.inputEntries', { expected: inputs.length, rule: ruleName, count: inputEntries.length }),
+      );
     }
     if (outputEntries.length !== outputs.length) {
-      report(rule, `Expected ${outputs.length} output entries in ${ruleName}, found ${outputEntries.length}`);
+      report(
+        rule,
+        problem('dmn.outputEntries', {
+          expected: outputs.length,
+          rule: ruleName,
+          count: outputEntries.length,
+        }),
+      );
     }
     inputEntries.forEach((entry, at) => {
-      checkTests(entry, `input entry ${at + 1} of ${ruleName}`, rule, knownNames, report);
+      checkTests(
+        entry,
+        problem('dmn.whereInputEntry', { index: at + 1, rule: ruleName }),
+        rule,
+        knownNames,
+        report,
+      );
     });
     outputEntries.forEach((entry, at) => {
-      if (entry.trim() === '')
-        report(rule, `Expected an expression as output entry ${at + 1} of ${ruleName}`);
-      else checkExpression(entry, `output entry ${at + 1} of ${ruleName}`, rule, knownNames, report);
+      const where = problem('dmn.whereOutputEntry', { index: at + 1, rule: ruleName });
+      if (entry.trim() === '') report(rule, problem('dmn.noOutputEntry', { where }));
+      else checkExpression(entry, where, rule, knownNames, report);
     });
     return { id: rule.id ?? '', inputEntries, outputEntries };
   });
@@ -383,42 +397,52 @@ function compileTable(
 
 function checkExpression(
   text: string,
-  where: string,
+  where: ProblemText,
   element: ModdleElement,
   knownNames: readonly string[],
   report: Report,
 ): void {
   if (tooLong(text, where, element, report)) return;
-  const problem = checkFeelSyntax(text, knownNames);
-  if (problem) {
+  const syntax = checkFeelSyntax(text, knownNames);
+  if (syntax) {
     report(
       element,
-      `Expected a valid FEEL expression as ${where}: ${problem.message} at position ${problem.position} of '${clip(text)}'`,
+      problem('expression.invalidFeel', {
+        where,
+        detail: syntax.message,
+        position: syntax.position,
+        value: clip(text),
+      }),
     );
   }
 }
 
 function checkTests(
   text: string,
-  where: string,
+  where: ProblemText,
   element: ModdleElement,
   knownNames: readonly string[],
   report: Report,
 ): void {
   if (text.trim() === '' || text.trim() === '-') return;
   if (tooLong(text, where, element, report)) return;
-  const problem = checkUnaryTestsSyntax(text, knownNames);
-  if (problem) {
+  const syntax = checkUnaryTestsSyntax(text, knownNames);
+  if (syntax) {
     report(
       element,
-      `Expected valid FEEL unary tests as ${where}: ${problem.message} at position ${problem.position} of '${clip(text)}'`,
+      problem('dmn.invalidTests', {
+        where,
+        detail: syntax.message,
+        position: syntax.position,
+        value: clip(text),
+      }),
     );
   }
 }
 
-function tooLong(text: string, where: string, element: ModdleElement, report: Report): boolean {
+function tooLong(text: string, where: ProblemText, element: ModdleElement, report: Report): boolean {
   if (text.length <= MAX_EXPRESSION_LENGTH) return false;
-  report(element, `Expected at most ${MAX_EXPRESSION_LENGTH} characters as ${where}, got ${text.length}`);
+  report(element, problem('dmn.tooLong', { max: MAX_EXPRESSION_LENGTH, where, length: text.length }));
   return true;
 }
 
@@ -429,14 +453,20 @@ function tooLong(text: string, where: string, element: ModdleElement, report: Re
 function checkExpressionLanguage(element: ModdleElement, report: Report): void {
   const language = stringProp(element, 'expressionLanguage');
   if (language === undefined || /feel/i.test(language)) return;
-  report(
-    element,
-    `Expected FEEL as the expression language, got '${clip(language)}': only FEEL is supported`,
-  );
+  report(element, problem('dmn.expressionLanguage', { value: clip(language) }));
 }
 
-function fileProblem(definitions: ModdleElement, message: string): DecisionProblem {
-  return { decisionId: '', elementId: definitions.id ?? '', elementType: definitions.$type, message };
+function fileProblem(definitions: ModdleElement, found: ProblemText): DecisionProblem {
+  return decisionProblem(definitions, found);
+}
+
+/** A coded problem of the file, in its decision (or '' for the file), English rendered. */
+function decisionProblem(
+  element: { id?: string; $type: string },
+  found: ProblemText,
+  decisionId = '',
+): DecisionProblem {
+  return { decisionId, ...problemAt(element, found) };
 }
 
 function textOf(element: ModdleElement | undefined): string | undefined {
@@ -450,7 +480,9 @@ function variableName(element: ModdleElement): string | undefined {
   return name === undefined || name.trim() === '' ? undefined : name;
 }
 
-function describeDecision(decision: ModdleElement): string {
+function describeDecision(decision: ModdleElement): ProblemText {
   const name = stringProp(decision, 'name');
-  return name ? `'${decision.id ?? ''}' (${clip(name)})` : `'${decision.id ?? ''}'`;
+  return name
+    ? problem('dmn.decisionNamed', { id: decision.id ?? '', name: clip(name) })
+    : problem('element.unnamed', { id: decision.id ?? '' });
 }

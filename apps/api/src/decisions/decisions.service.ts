@@ -5,6 +5,8 @@ import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
 import { OrgUnitEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
+import { inLanguage, renderProblemSummary } from '../../../../libs/bpmn/src';
+import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { parseDecisionsInWorker } from '../definitions/compile-pool';
 import { ownerFor } from '../definitions/owner-unit';
@@ -44,9 +46,14 @@ export class DecisionsService {
   ) {}
 
   /** POST /api/decisions. */
-  async deploy(user: CurrentUser, xml: string, ownerUnitId?: string): Promise<StoredDecision[]> {
+  async deploy(
+    user: CurrentUser,
+    xml: string,
+    ownerUnitId?: string,
+    language: RequestLanguage = 'en',
+  ): Promise<StoredDecision[]> {
     this.mayDeploy(user);
-    const parsed = await this.parse(xml, 'xml');
+    const parsed = await this.parse(xml, 'xml', language);
     const stored = await this.db.transaction((tx) => this.store(tx, user, parsed, ownerUnitId));
     await this.audit(user, stored);
     return stored;
@@ -57,21 +64,30 @@ export class DecisionsService {
       throw new ForbiddenException('Deploying decisions needs the psychLead or admin role');
   }
 
-  /** Parses a DMN file off the event loop; a bad one is a 400 naming each decision and element. */
-  async parse(xml: string, path: string): Promise<ParsedDecisions> {
+  /**
+   * Parses a DMN file off the event loop; a bad one is a 400 naming each decision and element,
+   * worded in the caller's language (the thread sends the problems as data).
+   */
+  async parse(xml: string, path: string, language: RequestLanguage = 'en'): Promise<ParsedDecisions> {
     const parsed = await parseDecisionsInWorker(xml);
     if (parsed.ok) return { xml, model: parsed.model };
+    const errors = parsed.errors.map((found) => inLanguage(found, language));
     const where = (e: { decisionId: string; elementId: string }): string =>
-      [e.decisionId, e.elementId !== e.decisionId ? e.elementId : ''].filter(Boolean).join('/') ||
-      '(document)';
+      [e.decisionId, e.elementId !== e.decisionId ? e.elementId : ''].filter(Boolean).join('/');
     throw new ProblemException(
       400,
-      `The DMN file has ${parsed.errors.length} problem(s): ${parsed.errors.map((e) => `${where(e)}: ${e.message}`).join('; ')}`,
-      parsed.errors.map((e) => ({
+      renderProblemSummary(
+        errors.map((e) => ({ elementId: where(e), message: e.message })),
+        language,
+        'dmn.summary',
+      ),
+      errors.map((e) => ({
         path,
         decisionId: e.decisionId,
         elementId: e.elementId,
         elementType: e.elementType,
+        code: e.code,
+        params: e.params,
         message: e.message,
       })),
     );

@@ -13,6 +13,7 @@ import {
   rootUnit,
   uniqueTag,
 } from '../../../../libs/persistence/src/testing';
+import { elementTemplates } from '../../../../libs/bpmn/src/lint';
 import { DEFAULT_NOTIFICATION_TITLE, notify } from './notify';
 
 describe('notify handler (real PostgreSQL)', () => {
@@ -93,6 +94,38 @@ describe('notify handler (real PostgreSQL)', () => {
       });
       expect(row.json).not.toContain(SECRET);
       expect(row.json).not.toContain('张三');
+    }
+  });
+
+  it('accepts every header its element template (「通知」) writes', async () => {
+    // given the headers a lead gets by picking each role the template offers, with and without the rest
+    const template = elementTemplates('zh-CN').find((candidate) => candidate.id === 'carepath.notify');
+    const recipients = template?.properties.find(
+      (property) => property.binding.type === 'zeebe:taskHeader' && property.binding.key === 'recipients',
+    );
+    const roles = (recipients?.choices ?? []).map((choice) => choice.value);
+    expect(roles.length).toBeGreaterThan(3);
+    for (const role of roles) {
+      const variants: Record<string, string>[] = [
+        { recipients: role },
+        { recipients: role, users: classTeacher.username, title: '请查看' },
+      ];
+      for (const headers of variants) {
+        // when the handler runs them
+        const input = await jobOf(headers);
+        const error = await notify(input, { db }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        // then it never refuses them as misconfigured: it notifies, or (nobody holds the role) retries
+        expect({ role, headers, misconfigured: error instanceof ApplicationFailure }).toEqual({
+          role,
+          headers,
+          misconfigured: false,
+        });
+        if (error) expect((error as Error).message).toContain('nobody to notify');
+        else expect((await rowsOf(input.instance.instanceId)).length).toBeGreaterThan(0);
+      }
     }
   });
 
