@@ -2,7 +2,7 @@ export { validateSubmission, hiddenFields } from './validate-submission';
 export type { FormError, SubmissionOptions, SubmissionResult } from './validate-submission';
 export { coerceValue, fieldErrors, optionValues } from './field-rules';
 export type { Coerced, FieldError } from './field-rules';
-export { FORM_LANGUAGES, formMessage, isFormLanguage } from './messages';
+export { FORM_LANGUAGES, formMessage, isFormLanguage, submissionSummary } from './messages';
 export type { FormErrorCode, FormLanguage, MessageParams } from './messages';
 export {
   checkFormSchema,

@@ -98,3 +98,21 @@ export function formMessage(
 export function isFormLanguage(value: unknown): value is FormLanguage {
   return (FORM_LANGUAGES as readonly unknown[]).includes(value);
 }
+
+/**
+ * The one-line summary of a refused submission, naming each field with its first message
+ * (`riskLevel: This field is required; …`), for a problem's `detail`.
+ */
+export function submissionSummary(
+  errors: readonly { path: string; message: string }[],
+  language: FormLanguage = 'en',
+): string {
+  const firstByPath = new Map<string, string>();
+  for (const { path, message } of errors) if (!firstByPath.has(path)) firstByPath.set(path, message);
+  const fields = [...firstByPath].map(([path, message]) =>
+    language === 'zh-CN' ? `${path}（${message}）` : `${path}: ${message}`,
+  );
+  return language === 'zh-CN'
+    ? `表单未通过校验：${fields.join('；')}`
+    : `The form rejects the data: ${fields.join('; ')}`;
+}

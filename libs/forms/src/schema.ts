@@ -63,6 +63,8 @@ export interface FormComponent {
   key?: string;
   path?: string;
   label?: string;
+  /** A text component's markdown (display only). */
+  text?: string;
   disabled?: boolean;
   components?: FormComponent[];
   conditional?: { hide?: string };
