@@ -169,6 +169,7 @@ describe('forms are versioned on the server', () => {
   it('refuses schemas it cannot check, naming the component', async () => {
     const formId = `bad-${unique()}`;
     const duplicate = {
+      type: 'default',
       components: [
         { id: 'A', type: 'textfield', key: 'x' },
         { id: 'B', type: 'number', key: 'x' },
@@ -184,6 +185,7 @@ describe('forms are versioned on the server', () => {
       }),
     ]);
     const unsupported = {
+      type: 'default',
       components: [{ id: 'List_1', type: 'dynamiclist', path: 'items', components: [] }],
     };
     const refused = await api('POST', '/api/forms', leadA.token, { formId, schema: unsupported });
@@ -200,10 +202,10 @@ describe('forms are versioned on the server', () => {
     expect(badId.status).toBe(400);
     const extra = await api('POST', '/api/forms', leadA.token, {
       formId,
-      schema: { components: [] },
+      schema: { type: 'default', components: [] },
       version: 3,
     });
-    expect(extra.status).toBe(400);
+    expect([extra.status, extra.body.errors[0].path]).toEqual([400, 'version']);
     // and in a definition deploy, the form is named by its id
     const inDeploy = await api('POST', '/api/definitions', world.adminToken, {
       xml: withTask(`bad-form-${unique()}`, formId),
