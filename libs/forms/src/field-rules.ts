@@ -205,14 +205,14 @@ export function optionValues(component: FormComponent, context: Record<string, u
   let source: unknown;
   if (typeof component.valuesExpression === 'string' && component.valuesExpression !== '') {
     const result = evaluateFeel(component.valuesExpression, context);
-    if (!result.ok) return null;
-    source = result.value;
+    source = result.ok ? result.value : undefined;
   } else if (typeof component.valuesKey === 'string' && component.valuesKey !== '') {
     source = context[component.valuesKey];
   } else {
-    source = component.values;
+    // Static options: none at all means nothing can be chosen.
+    source = component.values ?? [];
   }
-  if (!Array.isArray(source)) return component.values === source ? [] : null;
+  if (!Array.isArray(source)) return null;
   return source.flatMap((option) => {
     if (option !== null && typeof option === 'object' && !Array.isArray(option)) {
       return 'value' in option ? [(option as { value: unknown }).value] : [];

@@ -1,4 +1,4 @@
-import { formMessage } from './messages';
+import { formMessage, submissionSummary } from './messages';
 import type { FormComponent, FormSchema } from './schema';
 import { validateSubmission } from './validate-submission';
 
@@ -277,5 +277,60 @@ describe('validateSubmission: the rules of the form-js viewer, anchored', () => 
     ]);
     expect(validateSubmission(schema, {}).errors[0]?.message).toBe('This field is required');
     expect(formMessage('minLength', { min: 10 }, 'zh-CN')).toBe('至少需要 10 个字符');
+  });
+
+  it('treats bounds as the viewer does: FEEL lengths, a static bound that is no number, 0 and blanks', () => {
+    const schema = form(
+      { type: 'textfield', key: 't', validate: { maxLength: '=limit' } },
+      { type: 'number', key: 'n', validate: { min: 'five' } },
+      { type: 'number', key: 'z', validate: { min: 1 }, decimalDigits: 0, increment: 5 },
+      { type: 'textfield', key: 'blank', validate: { minLength: '', maxLength: '' } },
+    );
+    expect(codes(schema, { t: 'abcd' }, { limit: 3 })).toEqual(['t:maxLength']);
+    expect(codes(schema, { t: 'abcd' })).toEqual([]);
+    expect(codes(schema, { n: 3 })).toEqual(['n:boundInvalid']);
+    expect(codes(schema, { n: null })).toEqual([]);
+    expect(codes(schema, { z: 0 })).toEqual(['z:min']);
+    expect(codes(schema, { blank: 'x' })).toEqual([]);
+  });
+
+  it('skips the options rule when the options are not known here', () => {
+    const schema = form(
+      { type: 'select', key: 'byKey', valuesKey: 'choices' },
+      { type: 'select', key: 'byFeel', valuesExpression: '=missing.list' },
+      { type: 'select', key: 'none' },
+    );
+    expect(codes(schema, { byKey: 'x', byFeel: 'y' })).toEqual([]);
+    // a select without any options takes nothing
+    expect(codes(schema, { none: 'x' })).toEqual(['none:options']);
+  });
+
+  it('names nested unknown keys and leaves the caller’s data alone', () => {
+    const schema = form(
+      { type: 'checkbox', key: 'show' },
+      {
+        type: 'group',
+        path: 'g',
+        conditional: { hide: '=show = false' },
+        components: [{ type: 'textfield', key: 'a.b' }],
+      },
+    );
+    const data = { show: false, g: { a: { b: 'x', c: 1 } } };
+    const copy = structuredClone(data);
+    expect(codes(schema, data)).toEqual(['g.a.c:unknownField']);
+    expect(validateSubmission(schema, { show: false, g: { a: { b: 'x' } } }).data).toEqual({ show: false });
+    expect(data).toEqual(copy);
+  });
+
+  it('summarises the errors for a problem detail in either language', () => {
+    const schema = form(
+      { type: 'textfield', key: 'a', validate: { required: true } },
+      { type: 'textfield', key: 'b', validate: { required: true, minLength: 3 } },
+    );
+    const zh = validateSubmission(schema, { b: 'x' }, { language: 'zh-CN' }).errors;
+    expect(submissionSummary(zh, 'zh-CN')).toBe('表单未通过校验：a（此项为必填项）；b（至少需要 3 个字符）');
+    expect(submissionSummary(validateSubmission(schema, {}).errors)).toBe(
+      'The form rejects the data: a: This field is required; b: This field is required',
+    );
   });
 });

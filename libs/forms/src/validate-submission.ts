@@ -43,8 +43,7 @@ export function validateSubmission(
     code: 'unknownField',
     message: formMessage('unknownField', {}, language),
   }));
-  const expressionContext = visibleContext(fields, { ...context, ...data });
-  const hidden = hiddenFields(fields, expressionContext);
+  const { hidden, expressionContext } = visibility(fields, { ...context, ...data });
   const cleaned: Data = {};
   for (const field of fields) {
     if (hidden.has(field) || field.component.disabled === true) continue;
@@ -61,31 +60,49 @@ export function validateSubmission(
 }
 
 /**
- * The fields hidden by their own or an enclosing group's `conditional.hide`, evaluated as the
- * viewer renders: once against the data, then again with the values of the fields found hidden
- * removed (so a condition on a hidden field sees it empty).
+ * The fields hidden by their own or an enclosing group's `conditional.hide` in a context (each
+ * condition evaluated once, however many fields a group holds).
  */
 export function hiddenFields(fields: FormField[], context: Data): Set<FormField> {
-  return new Set(fields.filter((field) => isHidden(field, context)));
+  const verdicts = new Map<FormComponent, boolean>();
+  const hides = (component: FormComponent): boolean => {
+    let verdict = verdicts.get(component);
+    if (verdict === undefined) {
+      verdict = hidesIn(component, context);
+      verdicts.set(component, verdict);
+    }
+    return verdict;
+  };
+  return new Set(fields.filter((field) => [...field.containers, field.component].some(hides)));
 }
 
-function visibleContext(fields: FormField[], merged: Data): Data {
+/**
+ * Which fields are hidden, evaluated as the viewer renders: once against the data, then, when a
+ * condition may read a field found hidden, again with the hidden fields' values removed (so such a
+ * condition sees them empty). The context FEEL in the rules reads is the latter.
+ */
+function visibility(fields: FormField[], merged: Data): { hidden: Set<FormField>; expressionContext: Data } {
   const firstPass = hiddenFields(fields, merged);
-  if (firstPass.size === 0) return merged;
-  const filtered = structuredCloneData(merged);
+  if (firstPass.size === 0) return { hidden: firstPass, expressionContext: merged };
+  const filtered = copyData(merged);
   for (const field of firstPass) remove(filtered, field.path);
-  return filtered;
-}
-
-function isHidden(field: FormField, context: Data): boolean {
-  return [...field.containers, field.component].some((component) => hides(component, context));
+  // FEEL names a variable by its text: a condition that never spells a hidden field's top-level
+  // name cannot read it, so a second pass could only repeat the first.
+  const hiddenNames = [...firstPass].map((field) => field.path[0]!);
+  const mayRead = fields
+    .flatMap((field) => [...field.containers, field.component])
+    .some((component) => {
+      const hide = component.conditional?.hide;
+      return typeof hide === 'string' && hiddenNames.some((name) => hide.includes(name));
+    });
+  return { hidden: mayRead ? hiddenFields(fields, filtered) : firstPass, expressionContext: filtered };
 }
 
 /**
  * A `conditional.hide` is a FEEL unary test ('=…'); it hides only when it yields true (the
  * viewer's rule: an expression that fails, or a string without '=', hides nothing).
  */
-function hides(component: FormComponent, context: Data): boolean {
+function hidesIn(component: FormComponent, context: Data): boolean {
   const hide = component.conditional?.hide;
   if (typeof hide !== 'string' || !isFeel(hide) || hide.slice(1).trim() === '') return false;
   const result = evaluateUnaryTests(hide.slice(1), null, context);
@@ -144,9 +161,8 @@ function remove(data: Data, path: string[]): void {
 }
 
 /** A copy deep enough that removing a nested field leaves the caller's data alone. */
-function structuredCloneData(data: Data): Data {
+function copyData(data: Data): Data {
   const copy: Data = {};
-  for (const [key, value] of Object.entries(data))
-    copy[key] = isPlainObject(value) ? structuredCloneData(value) : value;
+  for (const [key, value] of Object.entries(data)) copy[key] = isPlainObject(value) ? copyData(value) : value;
   return copy;
 }
