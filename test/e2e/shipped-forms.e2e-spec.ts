@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   type FormComponent,
   type FormField,
@@ -175,6 +177,20 @@ describe('the shipped diagrams and their forms', () => {
   it('ships at least one diagram with a form', () => {
     expect(deployments.length).toBeGreaterThan(0);
     expect(Object.keys(deployments[0]?.body.forms ?? {})).toContain('risk-assessment');
+  });
+
+  it('deploys them with scripts/deploy-processes.mjs, as ./scripts/up does, forms included', async () => {
+    // the api runs in this process: the script runs beside it, never blocking its event loop
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(root, '..', 'scripts', 'deploy-processes.mjs'), stack.baseUrl, 'admin'],
+      { env: { ...process.env, CAREPATH_ADMIN_PASSWORD: stack.adminPassword } },
+    );
+    for (const { file } of deployments) expect(stdout).toContain(`[carepath] ${file}: `);
+    for (const [formId, schema] of Object.entries(deployments[0]?.body.forms ?? {})) {
+      const stored = await api('GET', `/api/forms/${formId}`, world.psychA.token);
+      expect([stored.status, stored.body.schema]).toEqual([200, schema]);
+    }
   });
 
   it.each(deployments.map((d) => [d.file, d] as const))(
