@@ -3,6 +3,7 @@ import {
   call,
   createPerson,
   eventually,
+  fixture,
   openTaskOf,
   type Person,
   unique,
@@ -415,5 +416,31 @@ describe('a task’s form and its completion', () => {
       (await api('POST', `/api/tasks/${inB.id}/complete`, world.psychB.token, { variables: { anything: 1 } }))
         .status,
     ).toBe(200);
+  });
+
+  it('checks a job-worker user task against the form embedded in its diagram', async () => {
+    // given the Camunda Modeler diagram whose first task embeds a form with a required `mood`
+    const deployed = await api('POST', '/api/definitions', world.adminToken, {
+      xml: fixture('camunda-modeler/job-worker-user-task.bpmn'),
+    });
+    expect([200, 201]).toContain(deployed.status);
+    const id = await startCase('student-check-in', world.units.classA);
+    const task = await openTaskOf(stack, id, world.psychA.token);
+    // when it is completed without the mood, or with a count that is no number
+    const refused = await api(
+      'POST',
+      `/api/tasks/${task.id}/complete`,
+      world.psychA.token,
+      { variables: { talkedTo: 'two' } },
+      { 'accept-language': 'zh-CN' },
+    );
+    // then both fields are named, in Chinese
+    expect([refused.status, refused.body.errors]).toEqual([
+      400,
+      [
+        { path: 'mood', code: 'required', message: '此项为必填项' },
+        { path: 'talkedTo', code: 'number', message: '请输入数字' },
+      ],
+    ]);
   });
 });
