@@ -155,6 +155,12 @@ describe('forms are versioned on the server', () => {
     expect(overOtherSchool.status).toBe(403);
     expect(overOtherSchool.body.detail).toContain(`Form '${schoolForm}' belongs to School A`);
     expect(overDistrict.status).toBe(403);
+    // nor inside a diagram deploy, which is refused as a whole
+    const inDiagram = await api('POST', '/api/definitions', leadB.token, {
+      xml: withTask(`b-pathway-${unique()}`, schoolForm),
+      forms: { [schoolForm]: changed },
+    });
+    expect(inDiagram.status).toBe(403);
     expect((await api('GET', `/api/forms/${schoolForm}`, leadB.token)).body.version).toBe(1);
     // and a teacher may not deploy forms at all
     expect(
