@@ -178,4 +178,20 @@ describe('the dependency graph', () => {
       expect.arrayContaining(['libs/bpmn/src/lint/coverage-rule.ts', 'libs/bpmn/src/coverage.ts']),
     );
   });
+
+  it('keeps libs/forms pure, so the web app loads the same rules as the api (docs/adr/0013)', () => {
+    const forms = [...closureOf('libs/forms/src/index.ts')];
+    const outside = forms.filter(
+      (path) => !/^libs\/(forms|expressions)\/src\//.test(path) || isTestCode(path),
+    );
+    const packages = forms.flatMap((path) =>
+      (importsByFile.get(path) ?? [])
+        .filter((entry) => !entry.relativeSpecifier && entry.to !== 'feelin')
+        .map((entry) => `${path} → ${entry.to}`),
+    );
+    expect({ outside, packages }).toEqual({ outside: [], packages: [] });
+    expect(
+      closureOf('apps/web/src/workbench/forms/viewer-validation.ts').has('libs/forms/src/index.ts'),
+    ).toBe(true);
+  });
 });

@@ -418,6 +418,16 @@ describe('security probe', () => {
       },
       {
         method: 'POST',
+        path: '/api/forms',
+        token: world.adminToken,
+        body: {
+          formId: `probe-form-${unique()}`,
+          schema: { type: 'default', components: [{ type: 'textfield', key: 'n' }] },
+          ownerUnitId: world.units.district,
+        },
+      },
+      {
+        method: 'POST',
         path: '/api/signals',
         token: world.psychA.token,
         body: { name: 'probe-signal', variables: { n: 1 }, orgUnitId: world.units.classA },

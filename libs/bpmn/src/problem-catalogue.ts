@@ -102,8 +102,9 @@ export const PROBLEM_CATALOGUE = {
     'zh-CN': '用户任务「{task}」没有处理人、候选组或候选用户：没有人会看到它，个案会一直停在那里',
   },
   'warning.formNotDeployed': {
-    en: "User task '{task}' links form '{formId}', which is not deployed: send it in `forms`",
-    'zh-CN': '用户任务「{task}」关联的表单「{formId}」尚未部署：请在 `forms` 中一并提交',
+    en: "User task '{task}' links form '{formId}', which is not deployed for cases at {orgPath}: send it in `forms` or deploy it (POST /api/forms)",
+    'zh-CN':
+      '用户任务「{task}」关联的表单「{formId}」尚未为 {orgPath} 的个案部署：请在 `forms` 中一并提交，或先部署该表单（POST /api/forms）',
   },
   'warning.decisionNotDeployed': {
     en: "Business rule task '{task}' calls decision '{decisionId}', which is not deployed for cases at {orgPath}: deploy it (POST /api/decisions or `decisions`) before a case reaches the task",

@@ -15,8 +15,11 @@ export interface ProblemError {
   elementId?: string;
   elementType?: string;
   /** A diagram problem as data (libs/bpmn problem-messages.ts); `message` renders it. */
+  /** A form's rule (`required`, …) or a diagram problem's code, where a client may act on it. */
   code?: string;
   params?: Record<string, unknown>;
+  /** A form's component a problem is in (docs/forms.md). */
+  componentId?: string;
   message: string;
 }
 
