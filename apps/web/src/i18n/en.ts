@@ -1,3 +1,4 @@
+import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -149,4 +150,6 @@ export const en: Catalogue = {
   'defs.empty': 'No process has been deployed yet',
 
   'notFound.title': 'Page not found',
+
+  ...formsMessages.en,
 };

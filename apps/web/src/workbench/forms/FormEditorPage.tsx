@@ -1,0 +1,279 @@
+// `#/forms/<formId>`: form-js's editor for a psychology lead, beside a live preview, saving
+// versions to POST /api/forms (docs/forms-web.md#editing-forms-in-the-browser). Its own chunk:
+// App.tsx imports it lazily, so no other page loads form-js's editor.
+import { FormEditor } from '@bpmn-io/form-js-editor';
+import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/http';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { problemErrors } from '../../components/ProblemErrors';
+import { useI18n } from '../../i18n/I18nProvider';
+import { hrefFor, setLeaveGuard } from '../../routing/hashRoute';
+import { translateFormEditor } from '../translations';
+import { getForm, saveForm, type FormSchema } from './api';
+import {
+  clearDraft,
+  draftToRestore,
+  emptySchema,
+  fingerprint,
+  readDraft,
+  schemaToSave,
+  writeDraft,
+} from './formDraft';
+import { FormPreview } from './FormPreview';
+import './forms.css';
+
+interface Loaded {
+  editor: FormEditor;
+  /** The schema the server holds (or the empty one of a new form), as the editor exports it. */
+  saved: FormSchema;
+}
+
+interface Component {
+  id?: string;
+  key?: string;
+  label?: string;
+  type?: string;
+  components?: Component[];
+}
+
+/** The component a save error's path names (a key, an id, or `components[2]…`), for its label. */
+function componentNamed(schema: FormSchema, path: string | undefined): Component | null {
+  if (!path) return null;
+  const all: Component[] = [];
+  const walk = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const item of list as Component[]) {
+      all.push(item);
+      walk(item.components);
+    }
+  };
+  walk(schema.components);
+  const head = path.split(/[.[]/)[0];
+  const byIndex = /^components\[(\d+)\]/.exec(path);
+  if (byIndex) return (schema.components as Component[] | undefined)?.[Number(byIndex[1])] ?? null;
+  return all.find((item) => item.key === path || item.id === path || item.key === head) ?? null;
+}
+
+export default function FormEditorPage({ formId }: { formId: string }) {
+  const { t, language, formatDateTime } = useI18n();
+  const editorRef = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [version, setVersion] = useState<number | null>(null);
+  const [schema, setSchema] = useState<FormSchema | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const baseline = useRef('');
+  const dirtyRef = useRef(false);
+  const versionRef = useRef<number | null>(null);
+
+  const current = useCallback(
+    (editor: FormEditor) => schemaToSave(formId, editor.saveSchema() as FormSchema),
+    [formId],
+  );
+
+  // Create the editor once per form: the latest version, or an empty form under the new id.
+  useEffect(() => {
+    const container = editorRef.current;
+    if (!container) return;
+    let cancelled = false;
+    let editor: FormEditor | null = null;
+    void (async () => {
+      let start: FormSchema;
+      let startVersion: number | null = null;
+      try {
+        const latest = await getForm(formId);
+        start = latest.schema;
+        startVersion = latest.version;
+      } catch (failure) {
+        if (!(failure instanceof ApiError && failure.status === 404)) {
+          if (!cancelled) setLoadError(failure);
+          return;
+        }
+        start = emptySchema(formId);
+      }
+      if (cancelled) return;
+      editor = new FormEditor({ container });
+      try {
+        await editor.importSchema(start);
+        if (cancelled) return;
+        const saved = current(editor);
+        baseline.current = fingerprint(saved);
+        versionRef.current = startVersion;
+        setVersion(startVersion);
+        const draft = draftToRestore(readDraft(localStorage, formId), baseline.current);
+        if (draft) {
+          await editor.importSchema(draft.schema);
+          if (cancelled) return;
+          setRestoredAt(draft.savedAt);
+        }
+        const made = editor;
+        const onChanged = () => {
+          const now = current(made);
+          const isDirty = fingerprint(now) !== baseline.current;
+          dirtyRef.current = isDirty;
+          setDirty(isDirty);
+          setSchema(now);
+          if (isDirty)
+            writeDraft(localStorage, formId, {
+              schema: now,
+              baseVersion: versionRef.current,
+              savedAt: new Date().toISOString(),
+            });
+          else clearDraft(localStorage, formId);
+        };
+        editor.on('changed', onChanged);
+        onChanged();
+        setLoaded({ editor, saved });
+      } catch (failure) {
+        if (!cancelled) setLoadError(failure);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      editor?.destroy();
+      setLoaded(null);
+    };
+  }, [formId, current]);
+
+  // form-js's editor has no i18n: CarePath's DOM translator relabels it in the UI language.
+  useEffect(() => {
+    const container = editorRef.current;
+    if (!loaded || !container) return;
+    return translateFormEditor(container, language);
+  }, [loaded, language]);
+
+  // Unsaved changes ask before the page goes: a reload or closing the tab, or an in-app link.
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    setLeaveGuard(() => !dirtyRef.current || window.confirm(t('formEditor.confirmLeave')));
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      setLeaveGuard(null);
+    };
+  }, [t]);
+
+  const save = async () => {
+    if (!loaded) return;
+    const schemaNow = current(loaded.editor);
+    setSaving(true);
+    setSaveError(null);
+    setNotice(null);
+    try {
+      const result = await saveForm(formId, schemaNow);
+      const unchanged = result.version === versionRef.current;
+      versionRef.current = result.version;
+      setVersion(result.version);
+      baseline.current = fingerprint(schemaNow);
+      dirtyRef.current = fingerprint(current(loaded.editor)) !== baseline.current;
+      setDirty(dirtyRef.current);
+      if (!dirtyRef.current) clearDraft(localStorage, formId);
+      setRestoredAt(null);
+      setNotice(unchanged ? t('formEditor.unchanged') : t('formEditor.saved', { version: result.version }));
+    } catch (failure) {
+      setSaveError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const discardDraft = async () => {
+    if (!loaded) return;
+    clearDraft(localStorage, formId);
+    await loaded.editor.importSchema(loaded.saved);
+    setRestoredAt(null);
+  };
+
+  const fieldErrors = problemErrors(saveError);
+
+  return (
+    <main className="page page-wide form-editor-page" data-testid="form-editor-page">
+      <div className="page-head">
+        <div>
+          <a href={hrefFor({ page: 'forms' })} className="back-link" data-testid="form-editor-back">
+            ← {t('formEditor.back')}
+          </a>
+          <h1 data-testid="page-title">{t('formEditor.title', { formId })}</h1>
+          <p className="muted form-editor-status">
+            <span data-testid="form-editor-version">
+              {version === null ? t('formEditor.unsavedNew') : t('formEditor.latest', { version })}
+            </span>
+            {dirty && (
+              <span className="badge-dirty" data-testid="form-editor-dirty">
+                {t('formEditor.dirty')}
+              </span>
+            )}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => void save()}
+          disabled={!loaded || saving}
+          data-testid="form-save"
+        >
+          {saving ? t('formEditor.saving') : t('formEditor.save')}
+        </button>
+      </div>
+      {restoredAt !== null && (
+        <div className="alert alert-info draft-notice" role="status" data-testid="form-draft-restored">
+          <span>{t('formEditor.draftRestored', { savedAt: formatDateTime(restoredAt) })}</span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void discardDraft()}
+            data-testid="form-draft-discard"
+          >
+            {t('formEditor.discardDraft')}
+          </button>
+        </div>
+      )}
+      <Notice text={notice} testId="form-save-notice" />
+      {loadError !== null && (
+        <ErrorMessage
+          error={loadError instanceof ApiError ? loadError : new Error(t('formEditor.loadFailed'))}
+          testId="form-load-error"
+        />
+      )}
+      <ErrorMessage error={saveError} testId="form-save-error" />
+      {fieldErrors.length > 0 && (
+        <table className="data-table problem-errors" data-testid="form-save-errors">
+          <thead>
+            <tr>
+              <th>{t('formEditor.col.field')}</th>
+              <th>{t('defs.col.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fieldErrors.map((item, index) => {
+              const component = schema ? componentNamed(schema, item.path) : null;
+              return (
+                <tr key={index} data-testid="form-save-error-row" data-path={item.path}>
+                  <td>
+                    {component?.label && <span className="component-label">{component.label} </span>}
+                    <code>{component?.key ?? item.path ?? t('common.none')}</code>
+                  </td>
+                  <td>{item.message}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="form-workbench">
+        <div ref={editorRef} className="form-editor-canvas" data-testid="form-editor" />
+        <FormPreview schema={schema} />
+      </div>
+    </main>
+  );
+}
