@@ -3,10 +3,12 @@ import type { NextFunction, Request, Response } from 'express';
 /**
  * The web app (dist/web) loads only its own script, style and data: no inline script or style
  * elements, no plugins, no framing. React sets element styles through the DOM, which a CSP
- * allows.
+ * allows. Images may also be data: URLs: form-js's editor makes its empty drag image from one
+ * (docs/security.md#content-security-policy).
  */
 const APP_POLICY = [
   "default-src 'self'",
+  "img-src 'self' data:",
   "base-uri 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",

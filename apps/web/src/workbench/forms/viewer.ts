@@ -4,7 +4,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import type { ProblemError } from '../../api/http';
-import { translateFormEditor } from '../translations';
+import { translateFormEditor, type WorkbenchLanguage } from '../translations';
 import type { FormSchema } from './api';
 import { configureViewerValidation } from './viewer-validation';
 
@@ -20,7 +20,7 @@ export async function mountForm(
   container: HTMLElement,
   schema: FormSchema,
   data: Record<string, unknown>,
-  language: string,
+  language: WorkbenchLanguage,
 ): Promise<MountedForm> {
   const form = new Form({ container });
   configureViewerValidation(form, language);
