@@ -155,4 +155,20 @@ describe('the dependency graph', () => {
     ).toEqual([]);
     expect(worker.has('libs/dmn/src/evaluate.ts')).toBe(true);
   });
+
+  it('keeps libs/forms pure, so the web app loads the same rules as the api (docs/adr/0013)', () => {
+    const forms = [...closureOf('libs/forms/src/index.ts')];
+    const outside = forms.filter(
+      (path) => !/^libs\/(forms|expressions)\/src\//.test(path) || isTestCode(path),
+    );
+    const packages = forms.flatMap((path) =>
+      (importsByFile.get(path) ?? [])
+        .filter((entry) => !entry.relativeSpecifier && entry.to !== 'feelin')
+        .map((entry) => `${path} → ${entry.to}`),
+    );
+    expect({ outside, packages }).toEqual({ outside: [], packages: [] });
+    expect(
+      closureOf('apps/web/src/workbench/forms/viewer-validation.ts').has('libs/forms/src/index.ts'),
+    ).toBe(true);
+  });
 });

@@ -19,6 +19,8 @@ import { DefinitionsController } from './definitions/definitions.controller';
 import { DefinitionsRepository } from './definitions/definitions.repository';
 import { DefinitionsService } from './definitions/definitions.service';
 import { TimerStarts } from './definitions/timer-starts.service';
+import { FormsController } from './forms/forms.controller';
+import { FormsService } from './forms/forms.service';
 import { HealthController } from './health/health.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsRepository } from './incidents/incidents.repository';
@@ -67,6 +69,7 @@ export class ApiModule {
         StudentsController,
         DefinitionsController,
         DecisionsController,
+        FormsController,
         InstancesController,
         TasksController,
         MessagesController,
@@ -94,6 +97,7 @@ export class ApiModule {
         DefinitionsRepository,
         DefinitionsService,
         DecisionsService,
+        FormsService,
         TimerStarts,
         InstancesRepository,
         InstancesService,

@@ -8,6 +8,7 @@ export * from './database-role';
 export * from './decision-definitions';
 export * from './entities';
 export * from './field-crypto';
+export * from './form-definitions';
 export * from './message-buffer';
 export * from './notifications';
 export * from './org-scope';

@@ -10,6 +10,7 @@ import {
 import { restrictedTaskView } from '../../domain/src';
 import type { EngineEvent } from '../../engine/src';
 import { hashEntry } from './audit-chain';
+import { taskFormSql } from './form-definitions';
 import { type AuditHeadKey, auditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from './audit-head';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
 import {
@@ -379,7 +380,7 @@ async function closeTask(
   processVariables: Record<string, unknown>,
 ): Promise<void> {
   const rows: { local_variables: Record<string, unknown>; form: unknown }[] = await db.query(
-    `SELECT t.local_variables, d.forms -> COALESCE(t.form_id, t.form_key) AS form
+    `SELECT t.local_variables, ${taskFormSql('t', 'd')} AS form
      FROM user_task t
      JOIN process_instance i ON i.id = t.instance_id
      JOIN process_definition d ON d.id = i.definition_id

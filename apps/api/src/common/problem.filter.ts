@@ -14,6 +14,10 @@ export interface ProblemError {
   decisionId?: string;
   elementId?: string;
   elementType?: string;
+  /** A form's component a problem is in (docs/forms.md). */
+  componentId?: string;
+  /** What kind of problem, where a client may act on it (a form field's rule: `required`, …). */
+  code?: string;
   message: string;
 }
 

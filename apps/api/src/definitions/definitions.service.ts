@@ -9,8 +9,10 @@ import {
   upgradeModel,
 } from '../../../../libs/bpmn/src';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import { checkFormSchema } from '../../../../libs/forms/src';
 import {
   decisionsRunnableAt,
+  formsAvailableAt,
   OrgUnitEntity,
   type ProcessDefinitionEntity,
 } from '../../../../libs/persistence/src';
@@ -20,6 +22,9 @@ import { DecisionsService, type ParsedDecisions, type StoredDecision } from '../
 import { ProblemException } from '../common/problem.filter';
 import { compileInWorker } from './compile-pool';
 import { findHostileJson } from '../common/json-guard';
+import type { DeployedForm } from '../forms/forms.responses';
+import { FORM_ID_PATTERN } from '../forms/forms.dto';
+import { checkSchema, FormsService } from '../forms/forms.service';
 import { ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { DefinitionsRepository } from './definitions.repository';
@@ -58,6 +63,7 @@ export class DefinitionsService {
     private readonly accessLog: AccessLog,
     private readonly timerStarts: TimerStarts,
     private readonly decisions: DecisionsService,
+    private readonly forms: FormsService,
   ) {}
 
   /**
@@ -87,13 +93,14 @@ export class DefinitionsService {
       );
     }
     const { model } = compiled;
+    checkDeployedForms(forms);
     const storedForms = withEmbeddedForms(forms, compiled.embeddedForms ?? {});
     // Every DMN file is checked before anything is written: a bad one refuses the whole deploy.
     const parsedDecisions: ParsedDecisions[] = [];
     for (const [index, file] of decisionFiles.entries()) {
       parsedDecisions.push(await this.decisions.parse(file, `decisions[${index}]`));
     }
-    const warnings: DiagramProblem[] = [...compiled.warnings, ...missingFormWarnings(model, forms)];
+    const warnings: DiagramProblem[] = [...compiled.warnings];
     const sha256 = createHash('sha256').update(xml).update('\0').update(JSON.stringify(forms)).digest('hex');
     // Deployments of one key are serialised so versions stay dense and unique.
     const result = await this.definitions.withKeyLocked(model.id, async ({ latest, tx, insert }) => {
@@ -109,8 +116,18 @@ export class DefinitionsService {
       for (const parsed of parsedDecisions) {
         decisions.push(...(await this.decisions.store(tx, user, parsed, ownerUnitId)));
       }
+      // The forms sent with the diagram become versions of their form ids too (docs/forms.md);
+      // a new form id belongs where the process does. Sorted: two deploys lock in one order.
+      const formVersions: DeployedForm[] = [];
+      for (const formId of Object.keys(forms).sort()) {
+        const schema = forms[formId] as Record<string, unknown>;
+        formVersions.push(await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id));
+      }
       warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
-      if (latest && latest.sha256 === sha256) return { created: false, entity: latest, replaced, decisions };
+      warnings.push(...(await missingFormWarnings(tx, model, forms, owner.orgPath)));
+      if (latest && latest.sha256 === sha256) {
+        return { created: false, entity: latest, replaced, decisions, formVersions };
+      }
       const entity = await insert({
         key: model.id,
         version: (latest?.version ?? 0) + 1,
@@ -122,9 +139,10 @@ export class DefinitionsService {
         ownerUnitId: owner.id,
         deployedBy: user.id,
       });
-      return { created: true, entity, replaced, decisions };
+      return { created: true, entity, replaced, decisions, formVersions };
     });
     await this.decisions.audit(user, result.decisions);
+    await this.forms.audit(user, result.formVersions);
     if (result.created) {
       await this.accessLog.record(user.id, 'definition.deploy', 'definition', result.entity.id, {
         key: model.id,
@@ -203,7 +221,15 @@ function withEmbeddedForms(
     const elementId = formKey.slice(EMBEDDED_FORM_KEY_PREFIX.length);
     const hostile = findHostileJson(schema);
     const taken = Object.hasOwn(forms, formKey);
+    const unfit = hostile ? [] : checkFormSchema(schema);
     return [
+      ...unfit.map((problem) => ({
+        path: problem.path,
+        elementId,
+        elementType: 'zeebe:UserTaskForm',
+        ...(problem.componentId ? { componentId: problem.componentId } : {}),
+        message: problem.message,
+      })),
       ...(hostile
         ? [
             {
@@ -266,19 +292,46 @@ async function missingDecisionWarnings(
 }
 
 /**
- * User tasks whose linked form is not deployed with the diagram: the task opens without its
- * form, so the deploy says so (a warning, not a refusal: the form may come in a later deploy).
+ * User tasks whose linked form is neither deployed with the diagram nor deployed (POST
+ * /api/forms) at or above the process's owner unit: the task would open without its form, so
+ * the deploy says so (a warning, not a refusal: the form may come later; docs/forms.md#binding).
  */
-function missingFormWarnings(model: ProcessModel, forms: Record<string, unknown>): DiagramProblem[] {
-  return Object.values(model.elements).flatMap((element) =>
+async function missingFormWarnings(
+  tx: EntityManager,
+  model: ProcessModel,
+  forms: Record<string, unknown>,
+  ownerPath: string,
+): Promise<DiagramProblem[]> {
+  const linking = Object.values(model.elements).flatMap((element) =>
     element.type === 'userTask' && element.formId !== undefined && !Object.hasOwn(forms, element.formId)
-      ? [
-          {
-            elementId: element.id,
-            elementType: 'bpmn:UserTask',
-            message: `User task '${element.id}' links form '${element.formId}', which is not deployed: send it in \`forms\``,
-          },
-        ]
+      ? [{ element, formId: element.formId }]
       : [],
   );
+  if (linking.length === 0) return [];
+  const available = await formsAvailableAt(tx, [...new Set(linking.map((link) => link.formId))], ownerPath);
+  return linking
+    .filter((link) => !available.has(link.formId))
+    .map(({ element, formId }) => ({
+      elementId: element.id,
+      elementType: 'bpmn:UserTask',
+      message: `User task '${element.id}' links form '${formId}', which is not deployed for cases at ${ownerPath}: send it in \`forms\` or deploy it (POST /api/forms)`,
+    }));
+}
+
+/**
+ * The deploy's `forms`: each under a form id, each a schema CarePath can validate completions
+ * against (400 naming `forms.<formId>` and the component otherwise).
+ */
+function checkDeployedForms(forms: Record<string, unknown>): void {
+  for (const [formId, schema] of Object.entries(forms)) {
+    if (!FORM_ID_PATTERN.test(formId)) {
+      throw new ProblemException(400, `'${formId.slice(0, 100)}' in \`forms\` is not a form id`, [
+        {
+          path: `forms.${formId.slice(0, 100)}`,
+          message: `Expected a form id matching ${FORM_ID_PATTERN.source}`,
+        },
+      ]);
+    }
+    checkSchema(schema, `forms.${formId}`);
+  }
 }

@@ -5,17 +5,16 @@ import type { OrgUnitEntity } from '../../../../libs/persistence/src';
 import { type CurrentUser, hasRoleAt, outermost } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 
-/** What is being deployed, as the messages name it: a process key or a decision id. */
+/** What is being deployed, as the messages name it: a process key, a decision id or a form id. */
 export interface Deployable {
-  /** 'Process' or 'Decision'. */
-  kind: 'Process' | 'Decision';
+  kind: 'Process' | 'Decision' | 'Form';
   key: string;
 }
 
 /**
  * The owner unit of the version about to be deployed (docs/adr/0003): the key's owner when it
  * exists (and the caller must deploy at or above it), else the unit asked for or the caller's one
- * deploying unit. Process keys and decision ids follow the same rule.
+ * deploying unit. Process keys, decision ids and form ids follow the same rule.
  */
 export async function ownerFor(
   units: Repository<OrgUnitEntity>,
@@ -24,8 +23,8 @@ export async function ownerFor(
   latestOwnerUnitId: string | undefined,
   requested: string | undefined,
 ): Promise<OrgUnitEntity> {
-  const plural = kind === 'Process' ? 'processes' : 'decisions';
-  const keyWord = kind === 'Process' ? 'a key' : 'a decision id';
+  const plural = { Process: 'processes', Decision: 'decisions', Form: 'forms' }[kind];
+  const keyWord = { Process: 'a key', Decision: 'a decision id', Form: 'a form id' }[kind];
   if (latestOwnerUnitId) {
     const owner = await units.findOneByOrFail({ id: latestOwnerUnitId });
     if (!hasRoleAt(user, DEPLOYER_ROLES, owner.orgPath)) {

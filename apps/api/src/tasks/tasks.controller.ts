@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
+import { languageOf } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
 import { TasksService } from './tasks.service';
@@ -56,6 +57,11 @@ export class TasksController {
   @HttpCode(200)
   @ApiOkResponse({ type: CompletedTask })
   @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'zh-CN for Chinese form validation messages; English otherwise (docs/forms.md)',
+  })
+  @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'A retried request with the same key is answered from the first one',
@@ -65,10 +71,11 @@ export class TasksController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CompleteTaskDto,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<CompletedTask> {
     if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(idempotencyKey)) {
       throw new ProblemException(400, 'Idempotency-Key must be 1-100 letters, digits, ".", "_", ":" or "-"');
     }
-    return this.tasks.complete(user, id, body.variables ?? {}, idempotencyKey);
+    return this.tasks.complete(user, id, body.variables ?? {}, idempotencyKey, languageOf(acceptLanguage));
   }
 }

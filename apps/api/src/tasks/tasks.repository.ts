@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inScope, taskVisible, UserTaskEntity } from '../../../../libs/persistence/src';
+import { inScope, taskFormSql, taskVisible, UserTaskEntity } from '../../../../libs/persistence/src';
 import { type Page, type PageQuery, paginate } from '../common/pagination';
 
 /** Filters of GET /api/tasks (docs/api.md); `me` filters name the caller. */
@@ -54,7 +54,7 @@ export class TasksRepository {
   /** The context of a task already found visible. */
   async contextOf(taskId: string): Promise<TaskContext | null> {
     const rows: TaskContext[] = await this.db.query(
-      `SELECT i.variables, t.local_variables AS "localVariables", d.forms -> COALESCE(t.form_id, t.form_key) AS form
+      `SELECT i.variables, t.local_variables AS "localVariables", ${taskFormSql('t', 'd')} AS form
          FROM user_task t
          JOIN process_instance i ON i.id = t.instance_id
          JOIN process_definition d ON d.id = i.definition_id

@@ -13,17 +13,19 @@ import {
   UNCLAIM_TASK_UPDATE,
 } from '../../../../libs/contracts/src';
 import { restrictedTaskView, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import { type FormSchema, submissionSummary, validateSubmission } from '../../../../libs/forms/src';
 import type { UserTaskEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
+import type { Language } from '../common/language';
 import { checkCaseVariables } from '../common/variable-limits';
 import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { UsersRepository } from '../users/users.repository';
 import type { ListTasksQuery } from './tasks.dto';
-import { TasksRepository } from './tasks.repository';
+import { type TaskContext, TasksRepository } from './tasks.repository';
 
 @Injectable()
 export class TasksService {
@@ -63,12 +65,7 @@ export class TasksService {
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
     const view = await this.view(task);
-    const caseVariables = row?.variables ?? {};
-    const localVariables = row?.localVariables ?? {};
-    let variables: Record<string, unknown>;
-    if (seesCase) variables = { ...caseVariables, ...localVariables };
-    else if (task.state === 'open') variables = restrictedTaskView(caseVariables, localVariables, row?.form);
-    else variables = task.frozenView ?? {};
+    const variables = visibleVariables(task, row, seesCase);
     return { ...view, form: row?.form ?? null, variables };
   }
 
@@ -77,7 +74,13 @@ export class TasksService {
    * workflow's update validator re-checks that the task is open; the idempotency key becomes the
    * update id, so a retried request is answered from the first one's result.
    */
-  async complete(user: CurrentUser, id: string, variables: Record<string, unknown>, idempotencyKey?: string) {
+  async complete(
+    user: CurrentUser,
+    id: string,
+    sent: Record<string, unknown>,
+    idempotencyKey?: string,
+    language: Language = 'en',
+  ) {
     const task = await this.findVisible(user, id);
     if (task.assigneeId && task.assigneeId !== user.id)
       throw new ConflictException(`Task ${id} is assigned to someone else`);
@@ -85,6 +88,7 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
+    const variables = await this.checkedAgainstForm(user, task, sent, language);
     await checkCaseVariables(this.cases, task.instanceId, variables);
     const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
     await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
@@ -105,6 +109,31 @@ export class TasksService {
         ? await this.instances.view(await this.instances.findVisible(user, task.instanceId))
         : null,
     };
+  }
+
+  /**
+   * The completion's data as the task's form lets it through (docs/forms.md): 400 naming each
+   * field it refuses, in the caller's language, before anything is sent to the case; the case
+   * receives only the form's visible fields. A task without a form takes the data as sent.
+   */
+  private async checkedAgainstForm(
+    user: CurrentUser,
+    task: UserTaskEntity,
+    sent: Record<string, unknown>,
+    language: Language,
+  ): Promise<Record<string, unknown>> {
+    const row = await this.tasks.contextOf(task.id);
+    const form = row?.form;
+    if (!isFormSchema(form)) return sent;
+    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
+    const context = visibleVariables(task, row, seesCase);
+    const { data, errors } = validateSubmission(form, sent, { language, context });
+    if (errors.length === 0) return data;
+    throw new ProblemException(
+      400,
+      submissionSummary(errors, language),
+      errors.map(({ path, code, message }) => ({ path, code, message })),
+    );
   }
 
   /** A candidate takes an open task: it becomes theirs alone. Claiming one's own task is a no-op. */
@@ -208,6 +237,29 @@ export class TasksService {
       formKey: t.formKey,
     }));
   }
+}
+
+/**
+ * The variables a task shows the caller: staff who see the case see the case's variables (its
+ * own scopes' win over the process's, docs/api.md); anyone else sees only what the form and the
+ * input mappings give the task, frozen when it closed (docs/adr/0003).
+ */
+function visibleVariables(
+  task: UserTaskEntity,
+  row: TaskContext | null,
+  seesCase: boolean,
+): Record<string, unknown> {
+  const caseVariables = row?.variables ?? {};
+  const localVariables = row?.localVariables ?? {};
+  if (seesCase) return { ...caseVariables, ...localVariables };
+  if (task.state === 'open') return restrictedTaskView(caseVariables, localVariables, row?.form);
+  return task.frozenView ?? {};
+}
+
+function isFormSchema(form: unknown): form is FormSchema {
+  return (
+    typeof form === 'object' && form !== null && Array.isArray((form as { components?: unknown }).components)
+  );
 }
 
 function actorOf(user: CurrentUser): Actor {

@@ -150,6 +150,15 @@ export interface DeployDefinitionDto {
   ownerUnitId?: string;
 }
 
+export interface DeployFormDto {
+  /** The form id user tasks link (zeebe:formDefinition formId) */
+  formId: string;
+  /** The form-js schema (docs/forms.md) */
+  schema: Record<string, unknown>;
+  /** Owner unit of a new form id (fixed by version 1); needed when you deploy at several unrelated units */
+  ownerUnitId?: string;
+}
+
 export interface DeployedDecision {
   id: string;
   /** The DMN decision's id, what zeebe:calledDecision decisionId names */
@@ -177,11 +186,52 @@ export interface DeployedDefinition {
   decisions?: DeployedDecision[];
 }
 
+export interface DeployedForm {
+  formId: string;
+  version: number;
+  /** The schema's `name`, if it has one */
+  name: string | null;
+  /** The unit that owns the form id (fixed by version 1) */
+  ownerUnitId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+  /** False when the same schema already is the latest version */
+  created: boolean;
+}
+
 export interface DiagramProblemView {
   /** The element's id; empty for the document as a whole */
   elementId: string;
   elementType: string;
   message: string;
+}
+
+export interface FormSummary {
+  formId: string;
+  version: number;
+  /** The schema's `name`, if it has one */
+  name: string | null;
+  /** The unit that owns the form id (fixed by version 1) */
+  ownerUnitId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+}
+
+export interface FormSummaryList {
+  items: FormSummary[];
+}
+
+export interface FormVersion {
+  formId: string;
+  version: number;
+  /** The schema's `name`, if it has one */
+  name: string | null;
+  /** The unit that owns the form id (fixed by version 1) */
+  ownerUnitId: string;
+  deployedAt: string;
+  deployedBy: string | null;
+  /** The form-js schema */
+  schema: Record<string, unknown>;
 }
 
 export interface HealthView {
@@ -486,6 +536,9 @@ export interface ApiResponses {
   'GET /api/definitions/{id}': DefinitionDetail;
   'POST /api/decisions': DeployedDecisions;
   'GET /api/decisions': DecisionSummaryList;
+  'POST /api/forms': DeployedForm;
+  'GET /api/forms': FormSummaryList;
+  'GET /api/forms/{formId}': FormVersion;
   'POST /api/instances': InstanceDetail;
   'GET /api/instances': InstanceSummaryPage;
   'GET /api/instances/{id}': InstanceDetail;

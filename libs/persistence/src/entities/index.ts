@@ -1,5 +1,6 @@
 import { AccessLogEntity, AuditEventEntity } from './audit-event.entity';
 import { DecisionDefinitionEntity } from './decision-definition.entity';
+import { FormDefinitionEntity } from './form-definition.entity';
 import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { NotificationEntity } from './notification.entity';
@@ -13,6 +14,7 @@ import { UserEntity } from './user.entity';
 
 export * from './audit-event.entity';
 export * from './decision-definition.entity';
+export * from './form-definition.entity';
 export * from './incident.entity';
 export * from './message-subscription.entity';
 export * from './notification.entity';
@@ -39,4 +41,5 @@ export const ENTITIES = [
   IncidentEntity,
   NotificationEntity,
   DecisionDefinitionEntity,
+  FormDefinitionEntity,
 ];

@@ -5,6 +5,7 @@ import { LoginThrottleAndDenials1764100000000 } from './1764100000000-login-thro
 import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
 import { DecisionDefinitions1764300000000 } from './1764300000000-decision-definitions';
 import { SignalsAndFormKeys1764400000000 } from './1764400000000-signals-and-form-keys';
+import { FormDefinitions1764513000000 } from './1764513000000-form-definitions';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditIntegrity1764200000000,
   DecisionDefinitions1764300000000,
   SignalsAndFormKeys1764400000000,
+  FormDefinitions1764513000000,
 ];

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ANY_OBJECT } from '../common/responses';
+
+/** Form ids: what zeebe:formDefinition formId names. No ':' (embedded forms' keys have one). */
+export const FORM_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
+
+export class DeployFormDto {
+  @ApiProperty({
+    description: 'The form id user tasks link (zeebe:formDefinition formId)',
+    pattern: FORM_ID_PATTERN.source,
+  })
+  @IsString()
+  @Matches(FORM_ID_PATTERN, {
+    message: 'formId must start with a letter or _ and hold up to 100 letters, digits, _, . or -',
+  })
+  formId!: string;
+  @ApiProperty({ ...ANY_OBJECT, description: 'The form-js schema (docs/forms.md)' })
+  @IsObject()
+  schema!: Record<string, unknown>;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Owner unit of a new form id (fixed by version 1); needed when you deploy at several unrelated units',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerUnitId?: string;
+}
+
+export class GetFormQuery {
+  @ApiPropertyOptional({ description: 'A version of the form; the latest without it' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
+}

@@ -1,0 +1,149 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
+import { checkFormSchema } from '../../../../libs/forms/src';
+import { type FormDefinitionEntity, OrgUnitEntity } from '../../../../libs/persistence/src';
+import { AccessLog } from '../access-log/access-log.service';
+import { type CurrentUser, hasRole } from '../auth/current-user';
+import { findHostileJson } from '../common/json-guard';
+import { ProblemException, type ProblemError } from '../common/problem.filter';
+import { MAX_VARIABLE_BYTES } from '../common/variable-limits';
+import { ownerFor } from '../definitions/owner-unit';
+import {
+  findFormVersion,
+  insertFormVersion,
+  latestFormVersions,
+  lockFormId,
+  schemaSha256,
+} from './forms.repository';
+import type { DeployedForm, FormSummary, FormVersion } from './forms.responses';
+
+/** A form's schema may be as large as one case variable: what its data may be, and plenty for a form. */
+export const MAX_FORM_SCHEMA_BYTES = MAX_VARIABLE_BYTES;
+
+/**
+ * Deployed forms, versioned (docs/forms.md#versions): each schema that differs from its form
+ * id's latest becomes the next version. Form ids have owner units as process keys do
+ * (docs/adr/0003): a school cannot publish over another school's or the district's form.
+ */
+@Injectable()
+export class FormsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  /** POST /api/forms. */
+  async deploy(
+    user: CurrentUser,
+    formId: string,
+    schema: Record<string, unknown>,
+    ownerUnitId?: string,
+  ): Promise<DeployedForm> {
+    this.mayDeploy(user);
+    checkSchema(schema, 'schema');
+    const stored = await this.db.transaction((tx) => this.store(tx, user, formId, schema, ownerUnitId));
+    await this.audit(user, [stored]);
+    return stored;
+  }
+
+  mayDeploy(user: CurrentUser): void {
+    if (!hasRole(user, DEPLOYER_ROLES)) {
+      throw new ForbiddenException('Deploying forms needs the psychLead or admin role');
+    }
+  }
+
+  /**
+   * Writes a checked schema as the next version of its form id inside the caller's transaction
+   * (POST /api/definitions stores its `forms` with its process), unless it is the latest already.
+   */
+  async store(
+    tx: EntityManager,
+    user: CurrentUser,
+    formId: string,
+    schema: Record<string, unknown>,
+    ownerUnitId: string | undefined,
+  ): Promise<DeployedForm> {
+    await lockFormId(tx, formId);
+    const latest = await findFormVersion(tx, formId);
+    const owner = await ownerFor(
+      tx.getRepository(OrgUnitEntity),
+      user,
+      { kind: 'Form', key: formId },
+      latest?.ownerUnitId,
+      ownerUnitId,
+    );
+    const sha256 = schemaSha256(schema);
+    if (latest && latest.sha256 === sha256) return { ...summary(latest), created: false };
+    const entity = await insertFormVersion(tx, {
+      formId,
+      version: (latest?.version ?? 0) + 1,
+      schema,
+      sha256,
+      ownerUnitId: owner.id,
+      deployedBy: user.id,
+    });
+    return { ...summary(entity), created: true };
+  }
+
+  /** Audits each new version, as definition deploys are audited. */
+  async audit(user: CurrentUser, stored: DeployedForm[]): Promise<void> {
+    for (const form of stored.filter((f) => f.created)) {
+      await this.accessLog.record(user.id, 'form.deploy', 'form', form.formId, { version: form.version });
+    }
+  }
+
+  /** Forms are not case data: every signed-in user may list and read them (as definitions). */
+  async list(): Promise<{ items: FormSummary[] }> {
+    return { items: (await latestFormVersions(this.db.manager)).map(summary) };
+  }
+
+  async get(formId: string, version?: number): Promise<FormVersion> {
+    const row = await findFormVersion(this.db.manager, formId, version);
+    if (!row) throw new NotFoundException(`No form ${formId}${version ? ` version ${version}` : ''}`);
+    return { ...summary(row), schema: row.schema };
+  }
+}
+
+/**
+ * 400 unless the schema is one CarePath can validate completions against (libs/forms
+ * checkFormSchema) and within MAX_FORM_SCHEMA_BYTES. `path` prefixes the problems' paths
+ * (`schema`, `forms.<formId>`).
+ */
+export function checkSchema(schema: unknown, path: string): void {
+  const bytes = Buffer.byteLength(JSON.stringify(schema) ?? '', 'utf8');
+  if (bytes > MAX_FORM_SCHEMA_BYTES) {
+    throw new ProblemException(
+      413,
+      `The form ${path} is ${Math.ceil(bytes / 1024)} KiB as JSON; a form may be at most ${MAX_FORM_SCHEMA_BYTES / 1024} KiB`,
+      [{ path, message: `Expected at most ${MAX_FORM_SCHEMA_BYTES / 1024} KiB (serialized JSON)` }],
+    );
+  }
+  const hostile = findHostileJson(schema, [path]);
+  if (hostile)
+    throw new ProblemException(400, `Invalid form: ${hostile.path}: ${hostile.message}`, [hostile]);
+  const problems = checkFormSchema(schema);
+  if (problems.length === 0) return;
+  const errors: ProblemError[] = problems.map((problem) => ({
+    path: problem.path ? `${path}.${problem.path}` : path,
+    ...(problem.componentId ? { componentId: problem.componentId } : {}),
+    message: problem.message,
+  }));
+  throw new ProblemException(
+    400,
+    `The form ${path} has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`,
+    errors,
+  );
+}
+
+function summary(row: FormDefinitionEntity): FormSummary {
+  const name = row.schema.name;
+  return {
+    formId: row.formId,
+    version: row.version,
+    name: typeof name === 'string' ? name : null,
+    ownerUnitId: row.ownerUnitId,
+    deployedAt: row.deployedAt.toISOString(),
+    deployedBy: row.deployedBy,
+  };
+}
