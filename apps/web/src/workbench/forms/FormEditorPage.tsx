@@ -5,7 +5,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/http';
+import { ApiError, type ProblemError } from '../../api/http';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { problemErrors } from '../../components/ProblemErrors';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -38,9 +38,8 @@ interface Component {
   components?: Component[];
 }
 
-/** The component a save error's path names (a key, an id, or `components[2]…`), for its label. */
-function componentNamed(schema: FormSchema, path: string | undefined): Component | null {
-  if (!path) return null;
+/** Every component of a schema, groups' children included. */
+function allComponents(schema: FormSchema): Component[] {
   const all: Component[] = [];
   const walk = (list: unknown) => {
     if (!Array.isArray(list)) return;
@@ -50,10 +49,15 @@ function componentNamed(schema: FormSchema, path: string | undefined): Component
     }
   };
   walk(schema.components);
-  const head = path.split(/[.[]/)[0];
-  const byIndex = /^components\[(\d+)\]/.exec(path);
-  if (byIndex) return (schema.components as Component[] | undefined)?.[Number(byIndex[1])] ?? null;
-  return all.find((item) => item.key === path || item.id === path || item.key === head) ?? null;
+  return all;
+}
+
+/** The component a refused save names: by its id (`componentId`), else a key in the path. */
+function componentOf(schema: FormSchema, error: ProblemError): Component | null {
+  const all = allComponents(schema);
+  if (error.componentId) return all.find((item) => item.id === error.componentId) ?? null;
+  const segments = (error.path ?? '').split('.');
+  return all.find((item) => item.key !== undefined && segments.includes(item.key)) ?? null;
 }
 
 export default function FormEditorPage({ formId }: { formId: string }) {
@@ -171,7 +175,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
     setNotice(null);
     try {
       const result = await saveForm(formId, schemaNow);
-      const unchanged = result.version === versionRef.current;
+      const unchanged = !result.created;
       versionRef.current = result.version;
       setVersion(result.version);
       baseline.current = fingerprint(schemaNow);
@@ -195,6 +199,13 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   };
 
   const fieldErrors = problemErrors(saveError);
+
+  /** Shows a refused component in the properties panel, to fix it there. */
+  const select = (component: Component) => {
+    if (!loaded || !component.id) return;
+    const field = loaded.editor.get<{ get(id: string): unknown }>('formFieldRegistry').get(component.id);
+    if (field) loaded.editor.get<{ set(field: unknown): void }>('selection').set(field);
+  };
 
   return (
     <main className="page page-wide form-editor-page" data-testid="form-editor-page">
@@ -256,12 +267,23 @@ export default function FormEditorPage({ formId }: { formId: string }) {
           </thead>
           <tbody>
             {fieldErrors.map((item, index) => {
-              const component = schema ? componentNamed(schema, item.path) : null;
+              const component = schema ? componentOf(schema, item) : null;
               return (
                 <tr key={index} data-testid="form-save-error-row" data-path={item.path}>
                   <td>
-                    {component?.label && <span className="component-label">{component.label} </span>}
-                    <code>{component?.key ?? item.path ?? t('common.none')}</code>
+                    {component ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => select(component)}
+                        data-testid="form-save-error-component"
+                      >
+                        {component.label && <span className="component-label">{component.label} </span>}
+                        <code>{component.key ?? component.id}</code>
+                      </button>
+                    ) : (
+                      <code>{item.path ?? t('common.none')}</code>
+                    )}
                   </td>
                   <td>{item.message}</td>
                 </tr>

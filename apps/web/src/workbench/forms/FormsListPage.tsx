@@ -10,7 +10,7 @@ import './forms.css';
 /** `#/forms`: every form's latest version, and "new form" asking for the id to design it under. */
 export function FormsListPage() {
   const { t, formatDateTime } = useI18n();
-  const forms = useCursorList((cursor) => listForms(cursor), 'all');
+  const forms = useCursorList(() => listForms().then((list) => ({ items: list.items, nextCursor: null })), 'all');
   const [asking, setAsking] = useState(false);
   const [newId, setNewId] = useState('');
   const [idError, setIdError] = useState<string | null>(null);

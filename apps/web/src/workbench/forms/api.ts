@@ -1,35 +1,22 @@
-// The forms api (docs/api.md, POST/GET /api/forms) as the editor uses it. The shapes are the
-// server's response DTOs; they move to generated-types.ts with `npm run web:types`.
+// The forms api (docs/api.md, POST/GET /api/forms) as the editor uses it; the shapes come from
+// the server's response DTOs through generated-types.ts.
 import { request } from '../../api/http';
-import type { Cursor, Page } from '../../api/types';
+import type { ApiResponses } from '../../api/types';
 
 /** A form-js schema: the editor's and viewer's JSON (components, type, id, …). */
 export type FormSchema = Record<string, unknown>;
 
-export interface FormSummary {
-  formId: string;
-  version: number;
-  name?: string | null;
-  deployedAt: string;
-  deployedBy: string | null;
-}
-
-export interface FormVersion extends FormSummary {
-  schema: FormSchema;
-}
-
-export interface SavedForm {
-  formId: string;
-  version: number;
-}
+export type FormSummary = ApiResponses['GET /api/forms']['items'][number];
+export type FormVersion = ApiResponses['GET /api/forms/{formId}'];
+export type SavedForm = ApiResponses['POST /api/forms'];
 
 const enc = encodeURIComponent;
 
-export const listForms = (cursor?: Cursor) =>
-  request<Page<FormSummary>>('GET', `/forms?limit=200${cursor ? `&cursor=${enc(cursor)}` : ''}`);
+/** The latest version of every form id (one list, no pages). */
+export const listForms = () => request<ApiResponses['GET /api/forms']>('GET', '/forms');
 
 export const getForm = (formId: string) => request<FormVersion>('GET', `/forms/${enc(formId)}`);
 
-/** 201 with a new version, or 200 with the latest one when the schema is unchanged. */
+/** A new version (`created`), or the latest one when the schema is unchanged. */
 export const saveForm = (formId: string, schema: FormSchema) =>
   request<SavedForm>('POST', '/forms', { body: { formId, schema } });

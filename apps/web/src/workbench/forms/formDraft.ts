@@ -9,8 +9,8 @@ export interface FormDraft {
   savedAt: string;
 }
 
-/** Form ids as the route and the server accept them: a letter, then letters, digits, - _ . */
-export const FORM_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+/** Form ids as the server accepts them (apps/api/src/forms/forms.dto.ts): what formId links. */
+export const FORM_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
 
 export const draftKey = (formId: string) => `carepath.formDraft.${formId}`;
 

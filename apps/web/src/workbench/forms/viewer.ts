@@ -6,7 +6,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import type { ProblemError } from '../../api/http';
 import { translateFormEditor, type WorkbenchLanguage } from '../translations';
 import type { FormSchema } from './api';
-import { configureViewerValidation } from './viewer-validation';
+import { applyCarePathValidation } from './viewer-validation';
 
 export type { Form };
 
@@ -23,7 +23,7 @@ export async function mountForm(
   language: WorkbenchLanguage,
 ): Promise<MountedForm> {
   const form = new Form({ container });
-  configureViewerValidation(form, language);
+  applyCarePathValidation(form, language);
   // The viewer's own few strings (a number field's step buttons) are translated like the editor's.
   const untranslate = translateFormEditor(container, language);
   await form.importSchema(schema, data);
@@ -43,11 +43,18 @@ interface RegisteredField {
   type: string;
 }
 
-/** The form's fields that hold a value, by their key (what the server's `errors[].path` names). */
+/**
+ * The form's fields that hold a value, by their value path ('riskLevel', 'contact.email'):
+ * what the server's `errors[].path` names.
+ */
 export function fieldsByKey(form: Form): Map<string, RegisteredField> {
   const registry = form.get<{ getAll(): RegisteredField[] }>('formFieldRegistry');
+  const paths = form.get<{ getValuePath(field: RegisteredField): string[] | undefined }>('pathRegistry');
   const byKey = new Map<string, RegisteredField>();
-  for (const field of registry.getAll()) if (field.key) byKey.set(field.key, field);
+  for (const field of registry.getAll()) {
+    if (!field.key) continue;
+    byKey.set((paths.getValuePath(field) ?? [field.key]).join('.'), field);
+  }
   return byKey;
 }
 
