@@ -307,6 +307,7 @@ describe('forms (browser)', () => {
       // then: the list shows the form at version 1
       const row = page.getByTestId(`form-row-${formId}`);
       await expectText(row.getByTestId('form-version'), '1');
+      await expectText(row.getByTestId('form-deployed-by'), '王老师');
       await checkEnglish(page, 'forms-page', '[data-testid="forms-page"]');
       await shootAll(page, 'forms-list', async () => {
         await row.waitFor();

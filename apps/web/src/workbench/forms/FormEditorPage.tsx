@@ -22,12 +22,11 @@ import {
   writeDraft,
 } from './formDraft';
 import { FormPreview } from './FormPreview';
+import { translateFormViewer } from './viewer-strings';
 import './forms.css';
 
 interface Loaded {
   editor: FormEditor;
-  /** The schema the server holds (or the empty one of a new form), as the editor exports it. */
-  saved: FormSchema;
 }
 
 interface Component {
@@ -73,6 +72,8 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const baseline = useRef('');
+  /** The schema the server holds (or the empty one of a new form), as the editor exports it. */
+  const savedSchema = useRef<FormSchema | null>(null);
   const dirtyRef = useRef(false);
   const versionRef = useRef<number | null>(null);
 
@@ -106,8 +107,8 @@ export default function FormEditorPage({ formId }: { formId: string }) {
       try {
         await editor.importSchema(start);
         if (cancelled) return;
-        const saved = current(editor);
-        baseline.current = fingerprint(saved);
+        savedSchema.current = current(editor);
+        baseline.current = fingerprint(savedSchema.current);
         versionRef.current = startVersion;
         setVersion(startVersion);
         const draft = draftToRestore(readDraft(localStorage, formId), baseline.current);
@@ -117,9 +118,14 @@ export default function FormEditorPage({ formId }: { formId: string }) {
           setRestoredAt(draft.savedAt);
         }
         const made = editor;
+        // `changed` also fires for selection and panel state: act on schema changes only.
+        let last = '';
         const onChanged = () => {
           const now = current(made);
-          const isDirty = fingerprint(now) !== baseline.current;
+          const print = fingerprint(now);
+          if (print === last) return;
+          last = print;
+          const isDirty = print !== baseline.current;
           dirtyRef.current = isDirty;
           setDirty(isDirty);
           setSchema(now);
@@ -133,7 +139,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
         };
         editor.on('changed', onChanged);
         onChanged();
-        setLoaded({ editor, saved });
+        setLoaded({ editor });
       } catch (failure) {
         if (!cancelled) setLoadError(failure);
       }
@@ -149,7 +155,13 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   useEffect(() => {
     const container = editorRef.current;
     if (!loaded || !container) return;
-    return translateFormEditor(container, language);
+    const untranslateEditor = translateFormEditor(container, language);
+    // The canvas renders fields with the viewer, whose own words (step buttons) it leaves alone.
+    const untranslateFields = translateFormViewer(container, language);
+    return () => {
+      untranslateEditor();
+      untranslateFields();
+    };
   }, [loaded, language]);
 
   // Unsaved changes ask before the page goes: a reload or closing the tab, or an in-app link.
@@ -179,6 +191,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
       versionRef.current = result.version;
       setVersion(result.version);
       baseline.current = fingerprint(schemaNow);
+      savedSchema.current = schemaNow;
       dirtyRef.current = fingerprint(current(loaded.editor)) !== baseline.current;
       setDirty(dirtyRef.current);
       if (!dirtyRef.current) clearDraft(localStorage, formId);
@@ -192,9 +205,9 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   };
 
   const discardDraft = async () => {
-    if (!loaded) return;
+    if (!loaded || !savedSchema.current) return;
     clearDraft(localStorage, formId);
-    await loaded.editor.importSchema(loaded.saved);
+    await loaded.editor.importSchema(savedSchema.current);
     setRestoredAt(null);
   };
 

@@ -6,14 +6,24 @@ import { hrefFor, navigate } from '../../routing/hashRoute';
 import { listForms } from './api';
 import { FORM_ID_PATTERN } from './formDraft';
 import './forms.css';
+import { useUserNames } from './userNames';
 
 /** `#/forms`: every form's latest version, and "new form" asking for the id to design it under. */
 export function FormsListPage() {
   const { t, formatDateTime } = useI18n();
-  const forms = useCursorList(() => listForms().then((list) => ({ items: list.items, nextCursor: null })), 'all');
+  const forms = useCursorList(
+    () => listForms().then((list) => ({ items: list.items, nextCursor: null })),
+    'all',
+  );
   const [asking, setAsking] = useState(false);
   const [newId, setNewId] = useState('');
   const [idError, setIdError] = useState<string | null>(null);
+  const names = useUserNames(forms.items.map((form) => form.deployedBy));
+  const who = (id: string | null) => {
+    if (!id) return t('common.none');
+    if (!names.has(id)) return '…';
+    return names.get(id) ?? t('forms.otherUser');
+  };
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -104,7 +114,7 @@ export function FormsListPage() {
                     {form.version}
                   </td>
                   <td>{formatDateTime(form.deployedAt)}</td>
-                  <td>{form.deployedBy || t('common.none')}</td>
+                  <td data-testid="form-deployed-by">{who(form.deployedBy)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,8 @@ export const formsMessages = {
     'forms.title': '表单',
     'forms.new': '新建表单',
     'forms.newId': '表单标识',
-    'forms.newIdHint': '以字母或 _ 开头，可含字母、数字、-、_、.，最多 100 个字符；流程图的用户任务用它关联表单',
+    'forms.newIdHint':
+      '以字母或 _ 开头，可含字母、数字、-、_、.，最多 100 个字符；流程图的用户任务用它关联表单',
     'forms.newIdInvalid': '表单标识须以字母或 _ 开头，只含字母、数字、-、_、.，最多 100 个字符',
     'forms.create': '开始设计',
     'forms.col.id': '表单标识',
@@ -16,6 +17,7 @@ export const formsMessages = {
     'forms.col.deployedAt': '保存时间',
     'forms.col.deployedBy': '保存人',
     'forms.empty': '还没有保存任何表单',
+    'forms.otherUser': '其他用户',
 
     'formEditor.title': '表单设计：{formId}',
     'formEditor.back': '返回表单列表',
@@ -52,7 +54,8 @@ export const formsMessages = {
     'forms.newId': 'Form id',
     'forms.newIdHint':
       'Starts with a letter or _; up to 100 letters, digits, -, _ and . — a diagram’s user task links the form by it',
-    'forms.newIdInvalid': 'A form id starts with a letter or _ and holds up to 100 letters, digits, -, _ and .',
+    'forms.newIdInvalid':
+      'A form id starts with a letter or _ and holds up to 100 letters, digits, -, _ and .',
     'forms.create': 'Design it',
     'forms.col.id': 'Form id',
     'forms.col.name': 'Name',
@@ -60,6 +63,7 @@ export const formsMessages = {
     'forms.col.deployedAt': 'Saved at',
     'forms.col.deployedBy': 'Saved by',
     'forms.empty': 'No form has been saved yet',
+    'forms.otherUser': 'Another user',
 
     'formEditor.title': 'Form design: {formId}',
     'formEditor.back': 'Back to the forms',

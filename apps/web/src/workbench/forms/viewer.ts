@@ -4,9 +4,10 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import type { ProblemError } from '../../api/http';
-import { translateFormEditor, type WorkbenchLanguage } from '../translations';
+import type { WorkbenchLanguage } from '../translations';
 import type { FormSchema } from './api';
 import { applyCarePathValidation } from './viewer-validation';
+import { translateFormViewer } from './viewer-strings';
 
 export type { Form };
 
@@ -24,8 +25,8 @@ export async function mountForm(
 ): Promise<MountedForm> {
   const form = new Form({ container });
   applyCarePathValidation(form, language);
-  // The viewer's own few strings (a number field's step buttons) are translated like the editor's.
-  const untranslate = translateFormEditor(container, language);
+  // The viewer's own few words (a number field's step buttons, …) in the UI language.
+  const untranslate = translateFormViewer(container, language);
   await form.importSchema(schema, data);
   return {
     form,
