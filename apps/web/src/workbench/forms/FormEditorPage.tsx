@@ -156,8 +156,10 @@ export default function FormEditorPage({ formId }: { formId: string }) {
     const container = editorRef.current;
     if (!loaded || !container) return;
     const untranslateEditor = translateFormEditor(container, language);
-    // The canvas renders fields with the viewer, whose own words (step buttons) it leaves alone.
-    const untranslateFields = translateFormViewer(container, language);
+    // The canvas renders fields with the viewer, whose own words (step buttons) the editor's
+    // translator leaves alone; only the canvas, as the palette's words differ ("Select").
+    const canvas = container.querySelector<HTMLElement>('.fjs-form-container');
+    const untranslateFields = canvas ? translateFormViewer(canvas, language) : () => undefined;
     return () => {
       untranslateEditor();
       untranslateFields();
