@@ -10,34 +10,64 @@
 export const TRANSLATED_ATTRIBUTES = ['title', 'placeholder', 'aria-label'] as const;
 
 /**
- * Always skipped: SVG (diagram labels, icons) and editable areas; for texts also the inside of
- * form controls (an option's text is the user's). An input's own placeholder, title and
- * aria-label are the library's words, so attributes of inputs are translated.
+ * Always skipped: SVG (diagram labels, icons) and what is inside editable areas. The attributes
+ * of an input or an editable area itself (placeholder, title, aria-label: a code editor is
+ * labelled with its field's label) are the library's words, so they are translated, and so are
+ * a select's options in the panels (the choices the library offers); selects that show the
+ * user's options (a form preview) are inside the callers' `skip`.
  */
-const ATTRIBUTE_SKIP = '[contenteditable], svg';
-const TEXT_SKIP = `input, textarea, select, ${ATTRIBUTE_SKIP}`;
+const ATTRIBUTE_SKIP = 'svg, [contenteditable] *';
+const TEXT_SKIP = 'textarea, [contenteditable], svg';
+
+/** A text built at run time around a name, rebuilt in Chinese (the name kept as it is). */
+export interface DomPattern {
+  pattern: RegExp;
+  zh: (...groups: string[]) => string;
+  /** Only below elements matching this selector: a pattern is looser than an exact key. */
+  within: string;
+}
 
 export interface DomTranslationOptions {
   catalogue: Readonly<Record<string, string>>;
+  patterns?: readonly DomPattern[];
   /** A CSS selector for subtrees that hold the user's own content. */
   skip?: string;
+  /** Islands inside a skipped subtree that are the library's again (an empty-state placeholder). */
+  allow?: string;
+  /**
+   * Subtrees whose texts are the user's but whose attributes are the library's: a code editor's
+   * content is what the user typed, its aria-label is the field's label.
+   */
+  skipTexts?: string;
 }
 
 export function observeDomTranslations(root: Element, options: DomTranslationOptions): () => void {
-  const withCustom = (selector: string) => (options.skip ? `${selector}, ${options.skip}` : selector);
-  const textSkip = withCustom(TEXT_SKIP);
-  const attributeSkip = withCustom(ATTRIBUTE_SKIP);
+  // the nearest of `skip` and `allow` decides: an allowed island inside a skipped subtree counts
+  const isUsers = (element: Element, always: string) => {
+    if (element.closest(always)) return true;
+    if (!options.skip) return false;
+    const nearest = element.closest(options.allow ? `${options.skip}, ${options.allow}` : options.skip);
+    return nearest !== null && !(options.allow && nearest.matches(options.allow));
+  };
   const { catalogue } = options;
-  const lookup = (text: string) =>
-    Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : undefined;
+  const byPattern = (text: string, where: Element) => {
+    for (const { pattern, zh, within } of options.patterns ?? []) {
+      const match = where.closest(within) ? pattern.exec(text) : null;
+      if (match) return zh(...match.slice(1).map((group) => group ?? ''));
+    }
+    return undefined;
+  };
+  const lookup = (text: string, where: Element) =>
+    Object.prototype.hasOwnProperty.call(catalogue, text) ? catalogue[text] : byPattern(text, where);
 
   const translateText = (node: Text) => {
     const raw = node.data;
     const text = raw.trim();
-    if (!text) return;
-    const translated = lookup(text);
-    if (translated === undefined || translated === text) return;
-    if (!node.parentElement || node.parentElement.closest(textSkip)) return;
+    const parent = node.parentElement;
+    if (!text || !parent) return;
+    const translated = lookup(text, parent);
+    const textSkip = options.skipTexts ? `${TEXT_SKIP}, ${options.skipTexts}` : TEXT_SKIP;
+    if (translated === undefined || translated === text || isUsers(parent, textSkip)) return;
     node.data = raw.replace(text, translated);
   };
 
@@ -45,8 +75,8 @@ export function observeDomTranslations(root: Element, options: DomTranslationOpt
     const value = element.getAttribute(name);
     const text = value?.trim();
     if (!text) return;
-    const translated = lookup(text);
-    if (translated === undefined || translated === text || element.closest(attributeSkip)) return;
+    const translated = lookup(text, element);
+    if (translated === undefined || translated === text || isUsers(element, ATTRIBUTE_SKIP)) return;
     element.setAttribute(name, translated);
   };
 
