@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
+import { formCompletion } from './form-completion';
 import { longCase } from './long-case';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'temporal-throughput': temporalThroughput,
   'long-case': longCase,
   'worker-memory': workerMemory,
+  'form-completion': formCompletion,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

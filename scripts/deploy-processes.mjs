@@ -1,8 +1,11 @@
-// Deploys every diagram in processes/ through the public API (same sha-256 → no new version).
+// Deploys every diagram in processes/ through the public API (same sha-256 → no new version),
+// each with the forms of processes/forms (docs/forms.md#shipped-forms): every `*.form` there,
+// keyed by its `id`, goes in the `forms` body field, so each becomes a version of its form id
+// and the diagrams' user tasks that link it (formId) show and check it.
 // Usage: node scripts/deploy-processes.mjs <baseUrl> <username> [password]
 // Without the password argument it is read from CAREPATH_ADMIN_PASSWORD (kept off the command line).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shippedDeployments } from './lib/shipped-processes.mjs';
 
 const [baseUrl, username, password = process.env.CAREPATH_ADMIN_PASSWORD] = process.argv.slice(2);
 const root = join(import.meta.dirname, '..', 'processes');
@@ -18,22 +21,20 @@ if (!login.ok) {
 }
 const { accessToken } = await login.json();
 let failed = false;
-for (const file of readdirSync(root)
-  .filter((name) => name.endsWith('.bpmn'))
-  .sort()) {
+for (const { file, body } of shippedDeployments(root)) {
   const response = await fetch(`${baseUrl}/api/definitions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ xml: readFileSync(join(root, file), 'utf8') }),
+    body: JSON.stringify(body),
   });
-  const body = await response.json();
+  const answer = await response.json();
   if (response.ok) {
     console.log(
-      `[carepath] ${file}: ${body.key} version ${body.version}${response.status === 200 ? ' (unchanged)' : ''}`,
+      `[carepath] ${file}: ${answer.key} version ${answer.version}${response.status === 200 ? ' (unchanged)' : ''}`,
     );
   } else {
     failed = true;
-    console.error(`[carepath] ${file}: ${response.status} ${body.detail}`);
+    console.error(`[carepath] ${file}: ${response.status} ${answer.detail}`);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -141,9 +141,19 @@ export function checkFormSchema(schema: unknown): SchemaProblem[] {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
     return [{ path: '', componentId: null, message: 'Expected a form-js schema: a JSON object' }];
   }
-  const { components } = schema as { components?: unknown };
+  const { components, type } = schema as { components?: unknown; type?: unknown };
   if (!Array.isArray(components)) {
     return [{ path: 'components', componentId: null, message: 'Expected `components`: an array' }];
+  }
+  // The viewer renders only a root of type 'default' (it throws on any other).
+  if (type !== 'default') {
+    return [
+      {
+        path: 'type',
+        componentId: null,
+        message: "Expected `type: 'default'` at the root of a form-js schema",
+      },
+    ];
   }
   const problems: SchemaProblem[] = [];
   const ids = new Map<string, string>();
