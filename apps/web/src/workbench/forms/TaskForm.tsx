@@ -29,6 +29,7 @@ export default function TaskForm({ schema, variables, complete, onCancel }: Prop
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
+  const [serverInvalid, setServerInvalid] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [unmatched, setUnmatched] = useState<ProblemError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -64,6 +65,7 @@ export default function TaskForm({ schema, variables, complete, onCancel }: Prop
     if (!current) return;
     setError(null);
     setUnmatched([]);
+    setServerInvalid(false);
     const { data, errors } = current.form.submit();
     if (countErrors(errors) > 0) {
       setInvalid(true);
@@ -77,8 +79,13 @@ export default function TaskForm({ schema, variables, complete, onCancel }: Prop
       setBusy(false);
       const fieldErrors = failure instanceof ApiError ? (failure.problem?.errors ?? []) : [];
       if (fieldErrors.length > 0 && mounted.current) {
-        setUnmatched(showServerErrors(mounted.current.form, fieldErrors));
-        setInvalid(false);
+        const left = showServerErrors(mounted.current.form, fieldErrors);
+        setUnmatched(left);
+        // Every error sits under its field: say so in words, not with the server's field keys.
+        if (left.length === 0) {
+          setServerInvalid(true);
+          return;
+        }
       }
       setError(failure);
     }
@@ -96,6 +103,11 @@ export default function TaskForm({ schema, variables, complete, onCancel }: Prop
       {invalid && (
         <div className="alert alert-error" role="alert" data-testid="task-form-invalid">
           {t('taskForm.invalid')}
+        </div>
+      )}
+      {serverInvalid && (
+        <div className="alert alert-error" role="alert" data-testid="task-form-server-invalid">
+          {t('taskForm.serverInvalid')}
         </div>
       )}
       <ErrorMessage error={error} testId="complete-error" />

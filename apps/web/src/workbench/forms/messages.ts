@@ -43,7 +43,7 @@ export const formsMessages = {
 
     'taskForm.loading': '正在加载表单…',
     'taskForm.invalid': '请先改正标红的字段',
-    'taskForm.serverErrors': '服务器未接受提交',
+    'taskForm.serverInvalid': '服务器未接受提交：请改正标红的字段（表单可能刚被更新）',
     'taskForm.loadFailed': '表单无法显示',
   },
   en: {
@@ -89,7 +89,8 @@ export const formsMessages = {
 
     'taskForm.loading': 'Loading the form…',
     'taskForm.invalid': 'Please correct the fields marked in red',
-    'taskForm.serverErrors': 'The server did not accept the submission',
+    'taskForm.serverInvalid':
+      'The server did not accept the submission: please correct the fields marked in red (the form may have just changed)',
     'taskForm.loadFailed': 'The form cannot be shown',
   },
 } satisfies { 'zh-CN': Record<string, string>; en: Record<string, string> };
