@@ -349,12 +349,23 @@ describe('forms (browser)', () => {
     );
 
     const page = await signedIn(teacher);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     try {
+      // then: the inbox alone loads neither form-js chunk
+      await page.getByTestId(`complete-${taskId}`).waitFor();
+      expect(scripts.filter((path) => /\/(viewer|FormEditorPage|TaskForm)-/.test(path))).toEqual([]);
+
       // when: the teacher opens the task
       await page.getByTestId(`complete-${taskId}`).click();
       const form = '[data-testid="task-form-canvas"]';
       await page.locator(`${form} .fjs-form-field-label`, { hasText: '风险评分' }).waitFor();
       await page.getByTestId('variables-editor').waitFor({ state: 'detached' });
+      // then: with the viewer's chunk, never the editor's
+      expect(scripts.some((path) => /\/viewer-/.test(path))).toBe(true);
+      expect(scripts.filter((path) => /\/FormEditorPage-/.test(path))).toEqual([]);
 
       // when: submitted empty
       await page.getByTestId('complete-submit').click();
