@@ -91,7 +91,7 @@ export function FormsListPage() {
             {forms.loading ? t('common.loading') : t('forms.empty')}
           </p>
         ) : (
-          <table className="data-table" data-testid="forms-table">
+          <table className="data-table forms-table" data-testid="forms-table">
             <thead>
               <tr>
                 <th>{t('forms.col.id')}</th>
