@@ -247,6 +247,16 @@ describe('forms (browser)', () => {
         await page.getByTestId('preview-outcome').waitFor();
       });
 
+      // then: a language switch relabels the editor both ways, keeping the design
+      await page.getByTestId('language-switch').selectOption('en');
+      await expectText(editor(page).locator('.fjs-palette-header'), 'Components');
+      await editor(page)
+        .locator('.fjs-form-container .fjs-form-field-label', { hasText: '风险评分' })
+        .waitFor();
+      await page.getByTestId('language-switch').selectOption('zh-CN');
+      await expectText(editor(page).locator('.fjs-palette-header'), '组件');
+      await page.getByTestId('form-editor-dirty').waitFor();
+
       // when: saved
       await page.getByTestId('form-save').click();
       // then: version 1, and the server holds the schema with the form id and both fields

@@ -76,52 +76,65 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   const savedSchema = useRef<FormSchema | null>(null);
   const dirtyRef = useRef(false);
   const versionRef = useRef<number | null>(null);
+  /** What the server gave when the page opened. */
+  const [start, setStart] = useState<{ schema: FormSchema; version: number | null } | null>(null);
+  /** The design in the editor, carried into the next one when the language changes. */
+  const live = useRef<FormSchema | null>(null);
 
   const current = useCallback(
     (editor: FormEditor) => schemaToSave(formId, editor.saveSchema() as FormSchema),
     [formId],
   );
 
-  // Create the editor once per form: the latest version, or an empty form under the new id.
+  // Load once per form: the latest version, or an empty form under the new id (404).
+  useEffect(() => {
+    let cancelled = false;
+    getForm(formId).then(
+      (latest) => !cancelled && setStart({ schema: latest.schema, version: latest.version }),
+      (failure: unknown) => {
+        if (cancelled) return;
+        if (failure instanceof ApiError && failure.status === 404) {
+          setStart({ schema: emptySchema(formId), version: null });
+        } else setLoadError(failure);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [formId]);
+
+  // One editor per language: form-js writes its English once and the DOM translator does not
+  // undo a translation, so a language switch makes a new editor, carrying the design across.
   useEffect(() => {
     const container = editorRef.current;
-    if (!container) return;
+    if (!container || !start) return;
     let cancelled = false;
-    let editor: FormEditor | null = null;
+    let ready = false;
+    const editor = new FormEditor({ container });
     void (async () => {
-      let start: FormSchema;
-      let startVersion: number | null = null;
       try {
-        const latest = await getForm(formId);
-        start = latest.schema;
-        startVersion = latest.version;
-      } catch (failure) {
-        if (!(failure instanceof ApiError && failure.status === 404)) {
-          if (!cancelled) setLoadError(failure);
-          return;
-        }
-        start = emptySchema(formId);
-      }
-      if (cancelled) return;
-      editor = new FormEditor({ container });
-      try {
-        await editor.importSchema(start);
-        if (cancelled) return;
-        savedSchema.current = current(editor);
-        baseline.current = fingerprint(savedSchema.current);
-        versionRef.current = startVersion;
-        setVersion(startVersion);
-        const draft = draftToRestore(readDraft(localStorage, formId), baseline.current);
-        if (draft) {
-          await editor.importSchema(draft.schema);
+        if (live.current === null) {
+          await editor.importSchema(start.schema);
           if (cancelled) return;
-          setRestoredAt(draft.savedAt);
+          savedSchema.current = current(editor);
+          baseline.current = fingerprint(savedSchema.current);
+          versionRef.current = start.version;
+          setVersion(start.version);
+          const draft = draftToRestore(readDraft(localStorage, formId), baseline.current);
+          if (draft) {
+            await editor.importSchema(draft.schema);
+            if (cancelled) return;
+            setRestoredAt(draft.savedAt);
+          }
+        } else {
+          await editor.importSchema(live.current);
+          if (cancelled) return;
         }
-        const made = editor;
+        ready = true;
         // `changed` also fires for selection and panel state: act on schema changes only.
         let last = '';
         const onChanged = () => {
-          const now = current(made);
+          const now = current(editor);
           const print = fingerprint(now);
           if (print === last) return;
           last = print;
@@ -146,10 +159,11 @@ export default function FormEditorPage({ formId }: { formId: string }) {
     })();
     return () => {
       cancelled = true;
-      editor?.destroy();
+      if (ready) live.current = current(editor);
+      editor.destroy();
       setLoaded(null);
     };
-  }, [formId, current]);
+  }, [start, language, formId, current]);
 
   // form-js's editor has no i18n: CarePath's DOM translator relabels it in the UI language.
   useEffect(() => {
