@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Route =
   | { page: 'login' }
@@ -39,27 +39,31 @@ export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }
 
-/** Asked before the route changes; false keeps the user on the page (unsaved work in an editor). */
-let leaveGuard: (() => boolean) | null = null;
+/** Asked before the app follows a hash change; false keeps the current page (unsaved work). */
+export type LeaveGuard = (next: Route) => boolean;
+let leaveGuard: LeaveGuard | null = null;
 
-/** A page with unsaved work installs a guard while it is shown, and removes it (null) after. */
-export function setLeaveGuard(guard: (() => boolean) | null): void {
+/** A page with unsaved work installs a guard; the returned function removes it. */
+export function setLeaveGuard(guard: LeaveGuard): () => void {
   leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
 }
 
 export function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const current = useRef(window.location.hash);
   useEffect(() => {
-    let current = window.location.hash;
     const update = () => {
-      if (window.location.hash === current) return;
-      if (leaveGuard && !leaveGuard()) {
-        // Stay: put the address back without a new history entry (and without a hashchange).
-        window.history.replaceState(window.history.state, '', current || '#/');
+      const next = parseRoute(window.location.hash);
+      if (leaveGuard && !leaveGuard(next)) {
+        // Put the address back without a new hashchange: the page stays as it is.
+        window.history.replaceState(window.history.state, '', current.current || '#/');
         return;
       }
-      current = window.location.hash;
-      setRoute(parseRoute(current));
+      current.current = window.location.hash;
+      setRoute(next);
     };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);

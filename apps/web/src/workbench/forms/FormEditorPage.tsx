@@ -188,10 +188,12 @@ export default function FormEditorPage({ formId }: { formId: string }) {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', beforeUnload);
-    setLeaveGuard(() => !dirtyRef.current || window.confirm(t('formEditor.confirmLeave')));
+    const removeGuard = setLeaveGuard(
+      () => !dirtyRef.current || window.confirm(t('formEditor.confirmLeave')),
+    );
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
-      setLeaveGuard(null);
+      removeGuard();
     };
   }, [t]);
 
