@@ -279,6 +279,26 @@ describe('forms (browser)', () => {
       // then: no new version
       await expectText(page.getByTestId('form-save-notice'), '没有变化');
 
+      // when: a field CarePath cannot check on the server (a file picker) is added and saved
+      await addField(page, 'filepicker');
+      const refusedKey = await panel(page).locator('[data-entry-id="key"] input').inputValue();
+      await page.getByTestId('form-save').click();
+      // then: the refusal names that component, and following it selects it in the panel
+      const refused = page.getByTestId('form-save-error-component');
+      await expectText(refused.locator('code'), refusedKey);
+      await editor(page).locator('.fjs-form-container .fjs-element[data-field-type="textarea"]').click();
+      await refused.click();
+      await eventually(
+        () => panel(page).locator('[data-entry-id="key"] input').inputValue(),
+        (key) => key === refusedKey,
+        'the refused component selected',
+      );
+      // when: it is removed again (form-js may have given the fields above it layout rows)
+      await editor(page).locator('.fjs-context-pad-item').first().click();
+      await editor(page)
+        .locator('.fjs-form-container .fjs-element[data-field-type="filepicker"]')
+        .waitFor({ state: 'detached' });
+
       // when: changed, then the page reloads
       await addField(page, 'textfield');
       await page.getByTestId('form-editor-dirty').waitFor();
