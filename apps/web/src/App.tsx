@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { getMe } from './api/endpoints';
 import { setUnauthorizedHandler } from './api/http';
 import type { Me } from './api/types';
@@ -13,6 +13,10 @@ import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { navigate, useHashRoute, type Route } from './routing/hashRoute';
 import { clearToken, readToken, saveToken } from './session/token';
+import { FormsListPage } from './workbench/forms/FormsListPage';
+
+// The form editor (form-js, ~1.4 MB) is its own chunk, fetched when a lead opens a form.
+const FormEditorPage = lazy(() => import('./workbench/forms/FormEditorPage'));
 
 export function App() {
   const { t } = useI18n();
@@ -92,6 +96,14 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
       return <DefinitionsPage />;
     case 'definition':
       return <VersionsPage key={route.key} definitionKey={route.key} />;
+    case 'forms':
+      return <FormsListPage />;
+    case 'form':
+      return (
+        <Suspense fallback={<main className="page muted">{t('common.loading')}</main>}>
+          <FormEditorPage key={route.formId} formId={route.formId} />
+        </Suspense>
+      );
     case 'notFound':
       return (
         <main className="page">

@@ -4,6 +4,8 @@ import { clearToken, readToken } from '../session/token';
 export interface ProblemError {
   path?: string;
   elementId?: string;
+  /** A form-js component's id, when a form schema is refused (POST /api/forms). */
+  componentId?: string;
   message: string;
 }
 

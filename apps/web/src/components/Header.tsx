@@ -34,11 +34,20 @@ interface Props {
 
 export function Header({ me, route, onLogout }: Props) {
   const { t, label } = useI18n();
-  const section = route.page === 'case' ? 'cases' : route.page === 'definition' ? 'definitions' : route.page;
+  const section =
+    route.page === 'case'
+      ? 'cases'
+      : route.page === 'definition'
+        ? 'definitions'
+        : route.page === 'form'
+          ? 'forms'
+          : route.page;
+  const designsForms = me?.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
   const links = [
     { page: 'inbox', href: '#/inbox', text: t('nav.inbox') },
     { page: 'cases', href: '#/cases', text: t('nav.cases') },
     { page: 'definitions', href: '#/definitions', text: t('nav.definitions') },
+    ...(designsForms ? [{ page: 'forms', href: '#/forms', text: t('nav.forms') }] : []),
   ];
   const roles = me ? [...new Set(me.roles.map((grant) => label('role', grant.role)))].join('、') : '';
 

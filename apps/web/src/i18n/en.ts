@@ -1,4 +1,5 @@
 import { versionsMessages } from '../workbench/versions/messages';
+import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -151,4 +152,6 @@ export const en: Catalogue = {
   'defs.empty': 'No process has been deployed yet',
 
   'notFound.title': 'Page not found',
+
+  ...formsMessages.en,
 };

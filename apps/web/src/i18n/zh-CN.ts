@@ -1,3 +1,5 @@
+import { formsMessages } from '../workbench/forms/messages';
+
 // The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -147,6 +149,8 @@ export const zhCN = {
   'defs.empty': '还没有部署任何流程',
 
   'notFound.title': '页面不存在',
+
+  ...formsMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/login')).toEqual({ page: 'login' });
     expect(parseRoute('#/cases')).toEqual({ page: 'cases' });
     expect(parseRoute('#/definitions')).toEqual({ page: 'definitions' });
+    expect(parseRoute('#/forms')).toEqual({ page: 'forms' });
+    expect(parseRoute('#/forms/risk-assessment')).toEqual({ page: 'form', formId: 'risk-assessment' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'notFound' });
   });
 
@@ -19,5 +21,12 @@ describe('hash routes', () => {
   it('round-trips a case id', () => {
     const id = '3f0c8a4e-1b2d-4c5e-8f90-123456789abc';
     expect(parseRoute(hrefFor({ page: 'case', id }))).toEqual({ page: 'case', id });
+  });
+
+  it('round-trips a form id, escaping what a hash cannot hold', () => {
+    expect(hrefFor({ page: 'forms' })).toBe('#/forms');
+    expect(hrefFor({ page: 'form', formId: 'intake.v2' })).toBe('#/forms/intake.v2');
+    const formId = 'a/b c';
+    expect(parseRoute(hrefFor({ page: 'form', formId }))).toEqual({ page: 'form', formId });
   });
 });

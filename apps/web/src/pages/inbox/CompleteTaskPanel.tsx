@@ -1,11 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { completeTask, getTask } from '../../api/endpoints';
-import type { Task } from '../../api/types';
+import { ApiError } from '../../api/http';
+import type { Task, TaskDetail } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProblemErrorsTable } from '../../components/ProblemErrors';
 import { VariablesEditor } from '../../components/VariablesEditor';
 import { emptyDraft, formFieldKeys, readDraft, type VariablesDraft } from '../../components/variablesDraft';
 import { useI18n } from '../../i18n/I18nProvider';
+
+// form-js's viewer (~700 KB) is fetched only when a task with a form is opened.
+const TaskForm = lazy(() => import('../../workbench/forms/TaskForm'));
 
 interface Props {
   task: Task;
@@ -19,38 +23,101 @@ function newIdempotencyKey(): string {
     : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
-function isUntouched(draft: VariablesDraft): boolean {
-  return draft.mode === 'rows' && draft.rows.every((row) => row.key === '' && row.value === '');
+/**
+ * One key per attempt that may have been applied: a submit retried after a lost answer is not
+ * applied twice. A 400 was refused before anything ran, so the next attempt (corrected data)
+ * gets a fresh key rather than the refused one's answer.
+ */
+function useIdempotencyKey(): [string, (failure: unknown) => void] {
+  const [key, setKey] = useState(newIdempotencyKey);
+  const afterFailure = (failure: unknown) => {
+    if (failure instanceof ApiError && failure.status === 400) setKey(newIdempotencyKey());
+  };
+  return [key, afterFailure];
 }
 
+type Loaded = { state: 'loading' } | { state: 'loaded'; detail: TaskDetail } | { state: 'failed' };
+
+/**
+ * Completing a task: with its form when it has one (form-js's viewer, docs/forms-web.md#task-forms),
+ * otherwise with the variables editor.
+ */
 export function CompleteTaskPanel({ task, onCancel, onCompleted }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<VariablesDraft>(() => emptyDraft());
-  const [formKeys, setFormKeys] = useState<string[]>([]);
-  const [inputError, setInputError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  // One key per opened panel: a submit retried after a lost answer is not applied twice.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const linksForm = Boolean(task.formId || task.formKey);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [idempotencyKey, afterFailure] = useIdempotencyKey();
 
   useEffect(() => {
-    if (!task.formId) return;
+    if (!linksForm) return;
     let live = true;
     getTask(task.id).then(
-      (detail) => {
-        if (!live) return;
-        const keys = formFieldKeys(detail.form);
-        setFormKeys(keys);
-        if (keys.length > 0) setDraft((current) => (isUntouched(current) ? emptyDraft(keys) : current));
-      },
-      () => {
-        // The form only pre-fills the rows; completing works without it.
-      },
+      (detail) => live && setLoaded({ state: 'loaded', detail }),
+      // Without the form the task can still be completed with variables.
+      () => live && setLoaded({ state: 'failed' }),
     );
     return () => {
       live = false;
     };
-  }, [task.id, task.formId]);
+  }, [task.id, linksForm]);
+
+  const title = <h3>{t('complete.title', { name: task.name || task.elementId })}</h3>;
+  const complete = async (variables: Record<string, unknown>) => {
+    try {
+      await completeTask(task.id, variables, idempotencyKey);
+    } catch (failure) {
+      afterFailure(failure);
+      throw failure;
+    }
+    onCompleted();
+  };
+
+  if (linksForm && loaded.state === 'loading') {
+    return (
+      <div className="complete-panel" data-testid={`complete-panel-${task.id}`}>
+        {title}
+        <p className="muted">{t('taskForm.loading')}</p>
+      </div>
+    );
+  }
+  const detail = loaded.state === 'loaded' ? loaded.detail : null;
+  const schema = detail?.form;
+  if (detail && schema) {
+    return (
+      <div className="complete-panel" data-testid={`complete-panel-${task.id}`}>
+        {title}
+        <Suspense fallback={<p className="muted">{t('taskForm.loading')}</p>}>
+          <TaskForm schema={schema} variables={detail.variables} complete={complete} onCancel={onCancel} />
+        </Suspense>
+      </div>
+    );
+  }
+  return (
+    <VariablesPanel
+      task={task}
+      title={title}
+      formKeys={formFieldKeys(detail?.form ?? null)}
+      complete={complete}
+      onCancel={onCancel}
+    />
+  );
+}
+
+interface VariablesPanelProps {
+  task: Task;
+  title: ReactNode;
+  formKeys: string[];
+  complete(variables: Record<string, unknown>): Promise<void>;
+  onCancel(): void;
+}
+
+/** A task without a form: its variables typed as rows or JSON. */
+function VariablesPanel({ task, title, formKeys, complete, onCancel }: VariablesPanelProps) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<VariablesDraft>(() => emptyDraft(formKeys));
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,8 +130,7 @@ export function CompleteTaskPanel({ task, onCancel, onCompleted }: Props) {
     setError(null);
     setBusy(true);
     try {
-      await completeTask(task.id, read.variables, idempotencyKey);
-      onCompleted();
+      await complete(read.variables);
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -73,7 +139,7 @@ export function CompleteTaskPanel({ task, onCancel, onCompleted }: Props) {
 
   return (
     <form className="complete-panel" onSubmit={submit} data-testid={`complete-panel-${task.id}`}>
-      <h3>{t('complete.title', { name: task.name || task.elementId })}</h3>
+      {title}
       {formKeys.length > 0 && (
         <p className="hint">{t('complete.formFields', { fields: formKeys.join(', ') })}</p>
       )}

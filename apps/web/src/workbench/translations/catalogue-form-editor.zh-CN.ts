@@ -312,6 +312,12 @@ export const formEditorZhCNPatterns: readonly DomPattern[] = [
     within: '.fjs-palette-container',
   },
   {
+    // the canvas context pad's delete button names the field's type: `Remove ${label}`
+    pattern: /^Remove (.+)$/,
+    zh: (type) => `删除${formEditorZhCN[type] ?? type}`,
+    within: '.fjs-context-pad',
+  },
+  {
     pattern: /^Expression for '(.*)'$/,
     zh: (key) => `“${key}”的表达式`,
     within: '.fjs-form-field-placeholder',

@@ -1,0 +1,480 @@
+// Forms in the browser (issue 9, parts 2 and 6; docs/forms-web.md): a psychology lead designs a
+// form in form-js's editor with the live preview, saves version 1; a diagram linking it is
+// deployed; a psychology teacher completes the task through the form — the viewer's own field
+// errors in Chinese, then a server 400 for a form tightened after the page loaded, under its
+// field, then good data. The Chinese UI shows no English. Screenshots go to /tmp/carepath-shots/.
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWorld, call, login, unique, type Person, type World } from '../support/api-client';
+import { chain, diagram, userTask } from '../support/bpmn-xml';
+import {
+  englishStringsIn,
+  ensureWebBuilt,
+  eventually,
+  expectText,
+  launchChromium,
+  STEP_TIMEOUT,
+} from '../support/browser';
+import { startStack, type Stack } from '../support/stack';
+
+const SHOTS = '/tmp/carepath-shots';
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+/**
+ * English a Chinese user may see here, and why: the product's name; bpmn.io, the watermark's
+ * name (the watermark must stay); FEEL and HTML, names of a language (the properties panel's
+ * expressions, the palette's "HTML 视图"); and what the lead typed — the form id, also in the
+ * page title, and the field keys, which are variable names.
+ */
+const ALLOWED_ENGLISH: (string | RegExp)[] = [
+  'CarePath',
+  /^(bpmn|io)$/,
+  'FEEL',
+  'HTML',
+  /risk-check-[0-9a-f]+/,
+  'situation',
+  'riskScore',
+];
+
+describe('forms (browser)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let world: World;
+  let lead: Person;
+  const formId = `risk-check-${unique()}`;
+  const cspViolations: string[] = [];
+  /** English found in the zh-CN UI, by where; asserted last so one finding does not hide the flows. */
+  const english: Record<string, string[]> = {};
+  const checkEnglish = async (page: Page, where: string, selector: string) => {
+    const found = await englishStringsIn(page, selector, ALLOWED_ENGLISH);
+    if (found.length > 0) english[where] = found;
+  };
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startStack();
+    world = await buildWorld(stack);
+    const username = `lead-${unique()}`;
+    const password = `pw-${unique()}-lead-long`;
+    const created = await call(stack.baseUrl, 'POST', '/api/users', {
+      token: world.adminToken,
+      body: {
+        username,
+        password,
+        displayName: '王老师',
+        roles: [{ role: 'psychLead', orgUnitId: world.units.schoolA }],
+      },
+    });
+    if (created.status !== 201) throw new Error(`lead: ${created.status} ${JSON.stringify(created.body)}`);
+    lead = { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  }, 60_000);
+
+  const api = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await call(stack.baseUrl, method, path, {
+      token,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (response.status >= 300)
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  /** A fresh context (own session, zh-CN) signed in as `person`; dialogs are answered by the test. */
+  async function signedIn(person: { username: string; password: string }): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({ viewport: DESKTOP });
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) {
+        cspViolations.push(`${message.page()?.url() ?? ''} ${message.location().url}: ${message.text()}`);
+      }
+    });
+    // Name the directive and the code behind each violation, so a failure says what to fix.
+    await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('Content Security Policy: ' + e.effectiveDirective + ' ' + e.sample + ' at ' +
+        e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber))`);
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(stack.baseUrl);
+    await page.getByTestId('login-username').fill(person.username);
+    await page.getByTestId('login-password').fill(person.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+
+  const editor = (page: Page) => page.getByTestId('form-editor');
+  const panel = (page: Page) => editor(page).locator('.fjs-properties-container');
+
+  /** Adds a field from the palette (Enter on its entry: the palette's keyboard way) and selects it. */
+  async function addField(page: Page, type: string): Promise<void> {
+    const before = await editor(page)
+      .locator(`.fjs-form-container .fjs-element[data-field-type="${type}"]`)
+      .count();
+    await editor(page).locator(`.fjs-palette-field[data-field-type="${type}"]`).press('Enter');
+    const added = editor(page)
+      .locator(`.fjs-form-container .fjs-element[data-field-type="${type}"]`)
+      .nth(before);
+    await added.waitFor();
+    await added.click();
+    await openGroup(page, 'group-general', '[data-entry-id="key"] input');
+  }
+
+  /** Opens a properties panel group (they start collapsed) unless `inside` is showing already. */
+  async function openGroup(page: Page, group: string, inside: string): Promise<void> {
+    const target = panel(page).locator(inside);
+    if (!(await target.isVisible())) {
+      await panel(page).locator(`[data-group-id="${group}"] .bio-properties-panel-group-header`).click();
+    }
+    await target.waitFor();
+  }
+
+  async function setLabel(page: Page, label: string): Promise<void> {
+    const content = panel(page).locator('[data-entry-id="label"] [contenteditable="true"]');
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(label);
+  }
+
+  async function setKey(page: Page, key: string): Promise<void> {
+    const input = panel(page).locator('[data-entry-id="key"] input');
+    await input.fill(key);
+  }
+
+  async function openValidation(page: Page): Promise<void> {
+    const required = panel(page).locator('#bio-properties-panel-required');
+    if (!(await required.isVisible())) {
+      await panel(page)
+        .locator('[data-group-id="group-validation"] .bio-properties-panel-group-header')
+        .click();
+    }
+    await required.waitFor();
+  }
+
+  /** The message the viewer shows under the field labelled `label`. */
+  const fieldError = (page: Page, container: string, label: string) =>
+    page
+      .locator(`${container} .fjs-form-field`)
+      .filter({ has: page.locator('.fjs-form-field-label', { hasText: label }) })
+      .locator('.fjs-form-field-error');
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+
+  /** Screens `name` at 1366 and 375 px in zh-CN and en, back to zh-CN and 1366 px after. */
+  async function shootAll(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
+    for (const language of ['zh-CN', 'en'] as const) {
+      await page.getByTestId('language-switch').selectOption(language);
+      await ready();
+      for (const [size, viewport] of [
+        ['1366', DESKTOP],
+        ['375', PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await page.waitForTimeout(300);
+        await shoot(page, `${name}-${size}-${language}`);
+      }
+      await page.setViewportSize(DESKTOP);
+    }
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await ready();
+  }
+
+  it('lets a psychology lead design a form with a live preview and save it as version 1', async () => {
+    const page = await signedIn(lead);
+    try {
+      // given: the forms list, reached from the lead's navigation
+      await page.getByTestId('nav-forms').click();
+      await expectText(page.getByTestId('page-title'), '表单');
+
+      // when: a new form is started under an id
+      await page.getByTestId('forms-new').click();
+      await page.getByTestId('forms-new-id').fill('1 bad id');
+      await page.getByTestId('forms-new-create').click();
+      await page.getByTestId('forms-new-id-error').waitFor();
+      await page.getByTestId('forms-new-id').fill(formId);
+      await page.getByTestId('forms-new-create').click();
+
+      // then: the editor opens on an empty form that was never saved
+      await expectText(page.getByTestId('page-title'), `表单设计：${formId}`);
+      await expectText(page.getByTestId('form-editor-version'), '新表单，尚未保存');
+
+      // when: a text area and a number field are added and set up in the properties panel
+      await addField(page, 'textarea');
+      await setLabel(page, '情况描述');
+      await setKey(page, 'situation');
+      await openValidation(page);
+      await panel(page).locator('#bio-properties-panel-required').check();
+
+      await addField(page, 'number');
+      await setLabel(page, '风险评分');
+      await setKey(page, 'riskScore');
+      await openValidation(page);
+      await panel(page).locator('#bio-properties-panel-required').check();
+      await panel(page).locator('#bio-properties-panel-min').fill('1');
+
+      // then: the preview renders the design as it is
+      const preview = '[data-testid="form-preview-canvas"]';
+      await page.locator(`${preview} .fjs-form-field-label`, { hasText: '情况描述' }).waitFor();
+      await page.locator(`${preview} .fjs-form-field-label`, { hasText: '风险评分' }).waitFor();
+      await page.getByTestId('form-editor-dirty').waitFor();
+
+      // when: the preview is tried with a score below the minimum
+      await page
+        .locator(`${preview} input.fjs-input[type="text"], ${preview} input.fjs-input`)
+        .first()
+        .fill('0');
+      await page.getByTestId('preview-validate').click();
+
+      // then: it says what the server will say, in Chinese, under each field
+      await expectText(page.getByTestId('preview-outcome'), '2 个字段未通过校验');
+      await expectText(fieldError(page, preview, '情况描述'), '此项为必填项');
+      await expectText(fieldError(page, preview, '风险评分'), '不能小于 1');
+
+      // then: nothing the lead sees in the editor and preview is English
+      await page.waitForTimeout(300);
+      await checkEnglish(page, 'form-editor-page', '[data-testid="form-editor-page"]');
+      await shootAll(page, 'form-editor', async () => {
+        await page.getByTestId('form-editor').waitFor();
+        await page.getByTestId('preview-validate').click();
+        await page.getByTestId('preview-outcome').waitFor();
+      });
+
+      // then: a language switch relabels the editor both ways, keeping the design
+      await page.getByTestId('language-switch').selectOption('en');
+      await expectText(editor(page).locator('.fjs-palette-header'), 'Components');
+      await editor(page)
+        .locator('.fjs-form-container .fjs-form-field-label', { hasText: '风险评分' })
+        .waitFor();
+      await page.getByTestId('language-switch').selectOption('zh-CN');
+      await expectText(editor(page).locator('.fjs-palette-header'), '组件');
+      await page.getByTestId('form-editor-dirty').waitFor();
+
+      // when: saved
+      await page.getByTestId('form-save').click();
+      // then: version 1, and the server holds the schema with the form id and both fields
+      await expectText(page.getByTestId('form-save-notice'), '已保存为版本 1');
+      await expectText(page.getByTestId('form-editor-version'), '当前为第 1 版');
+      expect(await page.getByTestId('form-editor-dirty').count()).toBe(0);
+      const saved = await api('GET', `/api/forms/${formId}`, lead.token);
+      expect(saved.version).toBe(1);
+      expect(saved.schema.id).toBe(formId);
+      const byKey = Object.fromEntries(
+        (saved.schema.components as { key: string; label: string; validate?: Record<string, unknown> }[]).map(
+          (component) => [component.key, component],
+        ),
+      );
+      expect(byKey.situation).toMatchObject({ label: '情况描述', validate: { required: true } });
+      expect(byKey.riskScore).toMatchObject({ label: '风险评分', validate: { required: true, min: 1 } });
+
+      // when: saved again without a change
+      await page.getByTestId('form-save').click();
+      // then: no new version
+      await expectText(page.getByTestId('form-save-notice'), '没有变化');
+
+      // when: a field CarePath cannot check on the server (a file picker) is added and saved
+      await addField(page, 'filepicker');
+      const refusedKey = await panel(page).locator('[data-entry-id="key"] input').inputValue();
+      await page.getByTestId('form-save').click();
+      // then: the refusal names that component, and following it selects it in the panel
+      const refused = page.getByTestId('form-save-error-component');
+      await expectText(refused.locator('code'), refusedKey);
+      await editor(page).locator('.fjs-form-container .fjs-element[data-field-type="textarea"]').click();
+      await refused.click();
+      await eventually(
+        () => panel(page).locator('[data-entry-id="key"] input').inputValue(),
+        (key) => key === refusedKey,
+        'the refused component selected',
+      );
+      // when: it is removed again (form-js may have given the fields above it layout rows)
+      await editor(page).locator('.fjs-context-pad-item').first().click();
+      await editor(page)
+        .locator('.fjs-form-container .fjs-element[data-field-type="filepicker"]')
+        .waitFor({ state: 'detached' });
+
+      // when: changed, then the page reloads
+      await addField(page, 'textfield');
+      await page.getByTestId('form-editor-dirty').waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.reload();
+      // then: the draft is back, and discarding it returns to version 1
+      await page.getByTestId('form-draft-restored').waitFor();
+      expect(
+        await editor(page).locator('.fjs-form-container .fjs-element[data-field-type="textfield"]').count(),
+      ).toBe(1);
+      await page.getByTestId('form-draft-discard').click();
+      await editor(page)
+        .locator('.fjs-form-container .fjs-element[data-field-type="textfield"]')
+        .waitFor({ state: 'detached' });
+
+      // when: changed again and the lead follows a link away
+      await addField(page, 'textfield');
+      await page.getByTestId('form-editor-dirty').waitFor();
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.dismiss();
+      });
+      await page.getByTestId('nav-inbox').click();
+      // then: asked first; declining keeps the editor
+      await eventually(
+        async () => asked,
+        (message) => message !== '',
+        'the leave question',
+      );
+      expect(asked).toBe('表单有未保存的修改，确定离开吗？');
+      await page.waitForTimeout(300);
+      await expectText(page.getByTestId('page-title'), `表单设计：${formId}`);
+      // when: accepted, the lead leaves
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByTestId('form-editor-back').click();
+      await expectText(page.getByTestId('page-title'), '表单');
+
+      // then: the list shows the form at version 1
+      const row = page.getByTestId(`form-row-${formId}`);
+      await expectText(row.getByTestId('form-version'), '1');
+      await expectText(row.getByTestId('form-deployed-by'), '王老师');
+      await checkEnglish(page, 'forms-page', '[data-testid="forms-page"]');
+      await shootAll(page, 'forms-list', async () => {
+        await row.waitFor();
+      });
+    } finally {
+      await page.context().close();
+    }
+  }, 240_000);
+
+  it('lets a teacher complete a task through its form, with the viewer’s and the server’s field errors', async () => {
+    // given: a deployed diagram whose user task links the form, and a case of it at class A
+    const key = `form-task-${unique()}`;
+    await api('POST', '/api/definitions', lead.token, {
+      xml: diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         ${userTask('assess', { groups: 'psychTeacher', extensions: `<zeebe:formDefinition formId="${formId}" />` })}
+         <bpmn:endEvent id="end" />`,
+        { flows: chain('start', 'assess', 'end') },
+      ),
+    });
+    const started = await api('POST', '/api/instances', world.adminToken, {
+      definitionKey: key,
+      orgUnitId: world.units.classA,
+    });
+    const teacher = world.psychA;
+    const taskId = await eventually(
+      async () =>
+        (
+          (await api('GET', `/api/tasks?candidate=me&instanceId=${started.id}`, teacher.token)).items as {
+            id: string;
+          }[]
+        )[0]?.id,
+      (id) => id !== undefined,
+      'the task of the case',
+    );
+
+    const page = await signedIn(teacher);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    try {
+      // then: the inbox alone loads neither form-js chunk
+      await page.getByTestId(`complete-${taskId}`).waitFor();
+      expect(scripts.filter((path) => /\/(viewer|FormEditorPage|TaskForm)-/.test(path))).toEqual([]);
+
+      // when: the teacher opens the task
+      await page.getByTestId(`complete-${taskId}`).click();
+      const form = '[data-testid="task-form-canvas"]';
+      await page.locator(`${form} .fjs-form-field-label`, { hasText: '风险评分' }).waitFor();
+      await page.getByTestId('variables-editor').waitFor({ state: 'detached' });
+      // then: with the viewer's chunk, never the editor's
+      expect(scripts.some((path) => /\/viewer-/.test(path))).toBe(true);
+      expect(scripts.filter((path) => /\/FormEditorPage-/.test(path))).toEqual([]);
+
+      // when: submitted empty
+      await page.getByTestId('complete-submit').click();
+      // then: the viewer names each missing field under it, in Chinese, and nothing is sent
+      await page.getByTestId('task-form-invalid').waitFor();
+      await expectText(fieldError(page, form, '情况描述'), '此项为必填项');
+      await expectText(fieldError(page, form, '风险评分'), '此项为必填项');
+
+      // when: the score is below the minimum
+      await page.locator(`${form} textarea`).fill('上课时情绪低落，多次哭泣');
+      await page.locator(`${form} input.fjs-input`).first().fill('0');
+      await page.getByTestId('complete-submit').click();
+      // then: that field's message, in Chinese
+      await expectText(fieldError(page, form, '风险评分'), '不能小于 1');
+      expect(await fieldError(page, form, '情况描述').count()).toBe(0);
+      await checkEnglish(page, 'task-form', '[data-testid="task-form"]');
+      await shootAll(page, 'task-form-error', async () => {
+        await page.getByTestId('task-form').waitFor();
+        await page.getByTestId('complete-submit').click();
+        await fieldError(page, form, '风险评分').waitFor();
+      });
+      // then: on a phone the page does not scroll sideways
+      await page.setViewportSize(PHONE);
+      const widths = (await page.evaluate(
+        '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+      )) as [number, number];
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      await page.setViewportSize(DESKTOP);
+
+      // given: the lead tightens the form on the server after the page loaded (minimum 5)
+      const latest = await api('GET', `/api/forms/${formId}`, lead.token);
+      const tightened = {
+        ...latest.schema,
+        components: (latest.schema.components as { key?: string; validate?: object }[]).map((component) =>
+          component.key === 'riskScore'
+            ? { ...component, validate: { ...component.validate, min: 5 } }
+            : component,
+        ),
+      };
+      const deployed = await call(stack.baseUrl, 'POST', '/api/forms', {
+        token: lead.token,
+        body: { formId, schema: tightened },
+      });
+      expect(deployed.status).toBe(201);
+
+      // when: the teacher sends a score the page's form (minimum 1) accepts
+      await page.locator(`${form} input.fjs-input`).first().fill('3');
+      await page.getByTestId('complete-submit').click();
+      // then: the server's 400 appears under that field, in Chinese, and the task stays open
+      await expectText(fieldError(page, form, '风险评分'), '不能小于 5');
+      await expectText(
+        page.getByTestId('task-form-server-invalid'),
+        '服务器未接受提交：请改正标红的字段（表单可能刚被更新）',
+      );
+      await shoot(page, 'task-form-server-error-1366-zh-CN');
+      await checkEnglish(page, 'task-form after the server', '[data-testid="task-form"]');
+
+      // when: a good score is sent
+      await page.locator(`${form} input.fjs-input`).first().fill('7');
+      await page.getByTestId('complete-submit').click();
+      // then: the task is done, with the form's data on the case
+      await page.getByTestId('inbox-notice').waitFor();
+      await page.getByTestId(`task-row-${taskId}`).waitFor({ state: 'detached' });
+      const detail = await eventually(
+        () => api('GET', `/api/instances/${started.id}`, world.adminToken),
+        (instance) => instance.variables?.riskScore === 7,
+        'the case with the form data',
+      );
+      expect(detail.variables.situation).toBe('上课时情绪低落，多次哭泣');
+    } finally {
+      await page.context().close();
+    }
+  }, 240_000);
+
+  it('shows no English in the Chinese editor, preview, forms list and task form', () => {
+    expect(english).toEqual({});
+  });
+
+  it('raised no Content-Security-Policy violation on any page', () => {
+    expect(cspViolations).toEqual([]);
+  });
+});
