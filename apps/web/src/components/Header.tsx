@@ -26,6 +26,9 @@ export function LanguageSwitch() {
   );
 }
 
+/** Who draws and deploys diagrams (the api refuses a deploy from anyone else). */
+export const canModel = (me: Me) => me.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
+
 interface Props {
   me: Me | null;
   route: Route;
@@ -39,6 +42,7 @@ export function Header({ me, route, onLogout }: Props) {
     { page: 'inbox', href: '#/inbox', text: t('nav.inbox') },
     { page: 'cases', href: '#/cases', text: t('nav.cases') },
     { page: 'definitions', href: '#/definitions', text: t('nav.definitions') },
+    ...(me && canModel(me) ? [{ page: 'modeler', href: '#/modeler', text: t('nav.modeler') }] : []),
   ];
   const roles = me ? [...new Set(me.roles.map((grant) => label('role', grant.role)))].join('、') : '';
 

@@ -1,4 +1,5 @@
 import type { Catalogue } from './zh-CN';
+import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
 export const en: Catalogue = {
@@ -149,4 +150,5 @@ export const en: Catalogue = {
   'defs.empty': 'No process has been deployed yet',
 
   'notFound.title': 'Page not found',
+  ...modelerMessages.en,
 };

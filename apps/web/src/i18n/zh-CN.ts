@@ -1,3 +1,5 @@
+import { modelerMessages } from '../workbench/modeler/messages';
+
 // The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
 export const zhCN = {
   'app.name': 'CarePath',
@@ -144,6 +146,7 @@ export const zhCN = {
   'defs.empty': '还没有部署任何流程',
 
   'notFound.title': '页面不存在',
+  ...modelerMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
