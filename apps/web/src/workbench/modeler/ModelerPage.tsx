@@ -31,6 +31,9 @@ const FALLBACK_CANDIDATE_GROUPS = [
   'peerMonitor',
 ];
 
+/** A stable empty list: a new `[]` each render would recreate the modeler each render. */
+const NO_TEMPLATES: unknown[] = [];
+
 /** Below this width the modeler says it needs a larger screen instead of rendering. */
 const NARROW = '(max-width: 767px)';
 
@@ -182,7 +185,8 @@ export default function ModelerPage({ definitionKey, version }: Props) {
 
   const vocabularyValue = vocabulary.state === 'ready' ? vocabulary.value : null;
   const loadId = source.state === 'ready' ? source.value.loadId : null;
-  const templatesValue = templates.state === 'ready' ? templates.value : templates.state === 'failed' ? [] : null;
+  const templatesValue =
+    templates.state === 'ready' ? templates.value : templates.state === 'failed' ? NO_TEMPLATES : null;
   const dependenciesReady = vocabulary.state !== 'loading' && templatesValue !== null && loadId !== null;
 
   const panelConfig = useMemo(

@@ -37,9 +37,10 @@ interface Entry {
   component: (props: { element: DiagramElement; id: string }) => unknown;
   isEdited?: (node: unknown) => boolean;
 }
+/** A group of entries; list groups have `items` instead. */
 interface PanelGroup {
   id: string;
-  entries: Entry[];
+  entries?: Entry[];
 }
 type Command = { cmd: string; context: Record<string, unknown> };
 
@@ -171,8 +172,8 @@ function JobType({ element, id }: { element: DiagramElement; id: string }) {
 
 const replaceEntry = (groups: PanelGroup[], entryId: string, component: Entry['component']) => {
   for (const group of groups) {
-    const index = group.entries.findIndex((entry) => entry.id === entryId);
-    if (index >= 0) group.entries[index] = { id: entryId, component };
+    const index = group.entries?.findIndex((entry) => entry.id === entryId) ?? -1;
+    if (group.entries && index >= 0) group.entries[index] = { id: entryId, component };
   }
 };
 
