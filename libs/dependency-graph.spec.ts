@@ -15,9 +15,13 @@ const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]
 
 /** Public entries of a lib, relative to libs/<lib>/src. `testing` only for test code. */
 const ENTRY = 'index.ts';
-/** Second entries that leave out a parser: what workflow code and the worker may load. */
+/**
+ * Second entries that leave out a parser: what workflow code and the worker may load, and what
+ * the browser's modeler lints with (libs/bpmn/src/lint.ts).
+ */
 const PARSER_FREE_ENTRIES = [
   { lib: 'bpmn', file: 'workflow.ts' },
+  { lib: 'bpmn', file: 'lint.ts' },
   { lib: 'dmn', file: 'evaluation.ts' },
 ];
 const TEST_ENTRY = 'testing/index.ts';
@@ -154,5 +158,24 @@ describe('the dependency graph', () => {
       [...worker].filter((path) => path === 'libs/bpmn/src/index.ts' || path === 'libs/dmn/src/parse.ts'),
     ).toEqual([]);
     expect(worker.has('libs/dmn/src/evaluate.ts')).toBe(true);
+  });
+
+  it("keeps the modeler's lint entry pure: no parser, no FEEL, no Node, no package at all", () => {
+    const entry = 'libs/bpmn/src/lint.ts';
+    const loaded = [...closureOf(entry)];
+    const forbidden = loaded.filter(
+      (path) =>
+        /^(apps|libs\/(persistence|config|expressions|engine))\//.test(path) ||
+        path === 'libs/bpmn/src/index.ts' ||
+        path === 'libs/bpmn/src/moddle.ts',
+    );
+    // The web bundle gets exactly this code: a bare import would pull a package into it.
+    const packages = loaded.flatMap((path) =>
+      (importsByFile.get(path) ?? []).filter((e) => !e.relativeSpecifier).map((e) => `${path} → ${e.to}`),
+    );
+    expect({ forbidden, packages }).toEqual({ forbidden: [], packages: [] });
+    expect(loaded).toEqual(
+      expect.arrayContaining(['libs/bpmn/src/lint/coverage-rule.ts', 'libs/bpmn/src/coverage.ts']),
+    );
   });
 });

@@ -171,6 +171,8 @@ describe('message intermediate throw events', () => {
       {
         elementId: 'tell',
         elementType: 'bpmn:IntermediateThrowEvent',
+        code: 'job.missingType',
+        params: { element: { code: 'element.unnamed', params: { id: 'tell' } }, known: 'notify' },
         message: "Expected a job type on 'tell': set zeebe:taskDefinition type (one of: notify)",
       },
     ]);

@@ -27,6 +27,7 @@ import { InstancesController } from './instances/instances.controller';
 import { InstancesRepository } from './instances/instances.repository';
 import { InstancesService } from './instances/instances.service';
 import { MessagesController } from './messages/messages.controller';
+import { ModelerController } from './modeler/modeler.controller';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { SignalsController } from './signals/signals.controller';
@@ -74,6 +75,7 @@ export class ApiModule {
         IncidentsController,
         NotificationsController,
         AuditVerificationController,
+        ModelerController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

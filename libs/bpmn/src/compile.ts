@@ -15,6 +15,8 @@ import {
 import type { CompileResult, DiagramProblem, FlowElement, ProcessModel, SequenceFlow } from './model';
 import { elementProp, listProp, parseDiagram, stringProp, type ModdleElement } from './moddle';
 import { optional } from './optional';
+import { problem } from './problem-messages';
+import { problemAt } from './diagram-problem';
 import { validateProcess } from './validate';
 import { diagramWarnings } from './warnings';
 import { checkXmlSafety } from './xml-guard';
@@ -38,31 +40,23 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
   const executable = processes.filter((process) => process.isExecutable === true);
   const errors: DiagramProblem[] = [...problems];
   if (processes.length === 0) {
-    errors.push(problemAt(definitions, 'Expected a process in the diagram'));
+    errors.push(problemAt(definitions, problem('diagram.noProcess')));
   } else if (executable.length === 0) {
     for (const process of processes) {
-      errors.push(
-        problemAt(
-          process,
-          `Expected an executable process: set isExecutable="true" on process '${process.id ?? ''}'`,
-        ),
-      );
+      errors.push(problemAt(process, problem('diagram.notExecutable', { process: process.id ?? '' })));
     }
   } else if (executable.length > 1) {
     const ids = executable.map((process) => process.id ?? '').join(', ');
     for (const process of executable.slice(1)) {
       errors.push(
-        problemAt(
-          process,
-          `Expected one executable process per diagram, found ${executable.length} (${ids}): deploy them as separate diagrams or set isExecutable="false"`,
-        ),
+        problemAt(process, problem('diagram.severalExecutable', { count: executable.length, ids })),
       );
     }
   }
   const unresolvedReferenceIds = new Set(
     problems
-      .filter((problem) => problem.message.includes('to name an element') && problem.elementId !== '')
-      .map((problem) => problem.elementId),
+      .filter((found) => found.code === 'xml.unresolvedReference' && found.elementId !== '')
+      .map((found) => found.elementId),
   );
   for (const process of executable) errors.push(...validateProcess(process, { unresolvedReferenceIds }));
 
@@ -76,10 +70,6 @@ export async function compileProcess(xml: string): Promise<CompileResult> {
     warnings: diagramWarnings(process, model),
     ...(Object.keys(embeddedForms).length > 0 ? { embeddedForms } : {}),
   };
-}
-
-function problemAt(element: ModdleElement, message: string): DiagramProblem {
-  return { elementId: element.id ?? '', elementType: element.$type, message };
 }
 
 /**

@@ -19,7 +19,12 @@ describe('coverage map', () => {
     for (const [key, entry] of Object.entries(COVERAGE)) {
       expect([key, entry.supported]).toEqual([key, entry.tier === 1 || TIER_2_BUILT.has(key)]);
     }
-    expect(coverageOf('bpmn:ServiceTask')).toEqual({ tier: 1, supported: true, label: 'service task' });
+    expect(coverageOf('bpmn:ServiceTask')).toEqual({
+      tier: 1,
+      supported: true,
+      label: 'service task',
+      labelZh: '服务任务',
+    });
     expect(coverageOf('bpmn:StartEvent+bpmn:TimerEventDefinition')?.supported).toBe(true);
     expect(coverageOf('bpmn:SubProcess+triggeredByEvent')?.supported).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { embeddedFormIdOf } from './form-keys';
 import type { ProcessModel } from './model';
 import { extensionsOf, stringProp, type ModdleElement } from './moddle';
+import { problem, type ProblemText } from './problem-messages';
 import type { Report } from './report';
 import { clip } from './text';
 
@@ -23,18 +24,18 @@ export function userTaskFormsOf(process: ModdleElement): Map<string, ModdleEleme
 }
 
 /** The form JSON of an embedded form, or why it is not a form-js schema. */
-function parseForm(form: ModdleElement): { schema: Record<string, unknown> } | { problem: string } {
+function parseForm(form: ModdleElement): { schema: Record<string, unknown> } | { problem: ProblemText } {
   const body = stringProp(form, 'body') ?? '';
   let schema: unknown;
   try {
     schema = JSON.parse(body);
   } catch (error) {
-    return {
-      problem: `its JSON does not parse (${clip(error instanceof Error ? error.message : String(error), 120)})`,
-    };
+    // The JSON parser's own words stay a quoted detail.
+    const detail = clip(error instanceof Error ? error.message : String(error), 120);
+    return { problem: problem('form.jsonUnparsable', { detail }) };
   }
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    return { problem: 'its JSON is not an object (a form-js schema)' };
+    return { problem: problem('form.jsonNotObject') };
   }
   return { schema: schema as Record<string, unknown> };
 }
@@ -48,20 +49,16 @@ export function checkEmbeddedForms(process: ModdleElement, report: Report): void
     // The form is reported under its own id: it is the element the author has to fix.
     const at: ModdleElement = { ...extension, id: id ?? process.id ?? '' };
     if (id === undefined || id.trim() === '') {
-      report(at, `Expected an id on every zeebe:userTaskForm of process '${process.id ?? ''}'`);
+      report(at, problem('form.noId', { process: process.id ?? '' }));
       continue;
     }
     if (seen.has(id)) {
-      report(
-        at,
-        `Expected each zeebe:userTaskForm id once in process '${process.id ?? ''}', found '${clip(id)}' again`,
-      );
+      report(at, problem('form.duplicateId', { process: process.id ?? '', id: clip(id) }));
       continue;
     }
     seen.add(id);
     const parsed = parseForm(extension);
-    if ('problem' in parsed)
-      report(at, `Expected a form-js schema in zeebe:userTaskForm '${clip(id)}': ${parsed.problem}`);
+    if ('problem' in parsed) report(at, problem('form.notSchema', { id: clip(id), reason: parsed.problem }));
   }
 }
 

@@ -1,6 +1,15 @@
 export { compileProcess } from './compile';
 export { COVERAGE, coverageOf, unsupportedMessage } from './coverage';
 export type { CoverageEntry, CoverageKey, Tier } from './coverage';
+export { problemAt } from './diagram-problem';
+export {
+  inLanguage,
+  problem,
+  renderProblem,
+  renderProblemSummary,
+  PROBLEM_LANGUAGES,
+} from './problem-messages';
+export type { ProblemCode, ProblemLanguage, ProblemParam, ProblemText } from './problem-messages';
 export { MAX_EXPRESSION_LENGTH } from './report';
 export { MAX_DIAGRAM_BYTES, MAX_DIAGRAM_ELEMENTS } from './xml-guard';
 export * from './workflow';

@@ -1,7 +1,9 @@
 import { eventDefinitionOf, linkNameOf } from './element-properties';
 import type { FlowScope } from './flow-scopes';
 import type { ModdleElement } from './moddle';
-import { describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { problem } from './problem-messages';
+import type { Report } from './report';
 import { clip } from './text';
 
 /**
@@ -27,22 +29,24 @@ export function linkFlowsOf(scopes: readonly FlowScope[], report?: Report): Modd
     for (const event of links) {
       const name = linkNameOf(eventDefinitionOf(event) ?? event);
       if (name === undefined) {
-        say(
-          event,
-          `Expected a link name on link event ${describe(event)}: set the name of its bpmn:linkEventDefinition`,
-        );
+        say(event, problem('link.noName', { element: named(event) }));
         continue;
       }
       if (event.$type === 'bpmn:IntermediateCatchEvent')
         catches.set(name, [...(catches.get(name) ?? []), event]);
     }
-    for (const [name, named] of catches) {
-      if (named.length < 2) continue;
-      const ids = named.map((event) => event.id ?? '').join(', ');
-      for (const event of named.slice(1)) {
+    for (const [name, sameName] of catches) {
+      if (sameName.length < 2) continue;
+      const ids = sameName.map((event) => event.id ?? '').join(', ');
+      for (const event of sameName.slice(1)) {
         say(
           event,
-          `Expected one link catch event named '${clip(name)}' in ${describe(scope.container)}, found ${named.length} (${ids}): a link throw must lead to one place`,
+          problem('link.severalCatches', {
+            name: clip(name),
+            container: named(scope.container),
+            count: sameName.length,
+            ids,
+          }),
         );
       }
     }
@@ -52,16 +56,17 @@ export function linkFlowsOf(scopes: readonly FlowScope[], report?: Report): Modd
       if (name === undefined) continue;
       const own = scope.flows.filter((flow) => (flow.sourceRef as ModdleElement | undefined) === event);
       if (own.length > 0) {
-        say(
-          event,
-          `Expected no outgoing sequence flow from link throw event ${describe(event)}: the token goes on at link catch event '${clip(name)}'`,
-        );
+        say(event, problem('link.throwWithOutgoing', { element: named(event), name: clip(name) }));
       }
       const [target] = catches.get(name) ?? [];
       if (!target) {
         say(
           event,
-          `Expected a link catch event named '${clip(name)}' in ${describe(scope.container)}, the scope of link throw event ${describe(event)}`,
+          problem('link.noCatch', {
+            name: clip(name),
+            container: named(scope.container),
+            element: named(event),
+          }),
         );
         continue;
       }

@@ -2,52 +2,11 @@ import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { DiagramProblem } from './model';
 import { clip } from './text';
+import { elementProp, isModdleElement, stringProp, type ModdleElement } from './moddle-read';
+import { problem } from './problem-messages';
+import { problemAt } from './diagram-problem';
 
-/**
- * A parsed element as bpmn-moddle hands it over: `$type` is its qualified type
- * ('bpmn:UserTask', 'zeebe:AssignmentDefinition'), the rest are its properties. Read it only
- * through the helpers below, which check what they return.
- */
-export interface ModdleElement {
-  $type: string;
-  id?: string;
-  [property: string]: unknown;
-}
-
-export function isModdleElement(value: unknown): value is ModdleElement {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string'
-  );
-}
-
-/** A string property, or undefined. */
-export function stringProp(element: ModdleElement, property: string): string | undefined {
-  const value = element[property];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A list-valued property (flowElements, eventDefinitions, …); missing lists are empty. */
-export function listProp(element: ModdleElement, property: string): ModdleElement[] {
-  const value = element[property];
-  return Array.isArray(value) ? value.filter(isModdleElement) : [];
-}
-
-/** A single element-valued property (a reference such as sourceRef, or a child such as conditionExpression). */
-export function elementProp(element: ModdleElement, property: string): ModdleElement | undefined {
-  const value = element[property];
-  return isModdleElement(value) ? value : undefined;
-}
-
-/** The extension elements of an element (children of bpmn:extensionElements). */
-export function extensionsOf(element: ModdleElement): ModdleElement[] {
-  const container = elementProp(element, 'extensionElements');
-  return container ? listProp(container, 'values') : [];
-}
-
-/** The first extension element of a type, e.g. 'zeebe:AssignmentDefinition'. */
-export function extensionOf(element: ModdleElement, type: string): ModdleElement | undefined {
-  return extensionsOf(element).find((extension) => extension.$type === type);
-}
+export * from './moddle-read';
 
 export interface ParsedDiagram {
   definitions: ModdleElement | null;
@@ -79,13 +38,7 @@ export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
     return {
       definitions: null,
-      problems: [
-        {
-          elementId: '',
-          elementType: 'xml',
-          message: `Expected BPMN 2.0 XML with a <bpmn:definitions> root: ${clip(reason, 200)}`,
-        },
-      ],
+      problems: [problemAt({ $type: 'xml' }, problem('xml.unreadable', { reason: clip(reason, 200) }))],
     };
   }
 }
@@ -105,36 +58,41 @@ function warningToProblem(warning: ModdleWarning, xml: string): DiagramProblem {
   if (unparsable) {
     const [, fullTag = '', line = '0', column = '0', nested = ''] = unparsable;
     const tag = clip(fullTag);
-    const where = `line ${Number(line) + 1}, column ${Number(column) + 1}`;
-    const reason = clip(nested, 200).replace(
-      /^unknown type <[^>]+>$/,
-      'it is not a known BPMN or Zeebe element',
+    const where = problem('xml.position', { line: Number(line) + 1, column: Number(column) + 1 });
+    // The parser's own words stay as a quoted detail, except the one every unknown element gets.
+    const reason = /^unknown type <[^>]+>$/.test(nested) ? problem('xml.unknownType') : clip(nested, 200);
+    return problemAt(
+      { $type: tag },
+      problem('xml.unreadableElement', { tag, where, reason }),
+      clip(idOfTagAt(xml, Number(line), Number(column))),
     );
-    return {
-      elementId: clip(idOfTagAt(xml, Number(line), Number(column))),
-      elementType: tag,
-      message: `Expected only supported elements: <${tag}> at ${where} cannot be read (${reason}); it is not supported`,
-    };
   }
   const elementId = warning.element?.id ?? '';
   const elementType = warning.element?.$type ?? 'xml';
   const unknownAttribute = /^unknown attribute <([^>]+)>$/.exec(warning.message);
   if (unknownAttribute) {
-    return {
+    return problemAt(
+      { $type: elementType },
+      problem('xml.unknownAttribute', { attribute: clip(unknownAttribute[1] ?? ''), type: elementType }),
       elementId,
-      elementType,
-      message: `Expected only known attributes: ${clip(unknownAttribute[1] ?? '')} is not an attribute of ${elementType}`,
-    };
+    );
   }
   const unresolved = /^unresolved reference <([^>]*)>$/.exec(warning.message);
   if (unresolved) {
-    return {
+    return problemAt(
+      { $type: elementType },
+      problem('xml.unresolvedReference', {
+        property: warning.property ?? problem('xml.aReference'),
+        reference: clip(unresolved[1] ?? ''),
+      }),
       elementId,
-      elementType,
-      message: `Expected ${warning.property ?? 'a reference'} to name an element of the diagram, but '${clip(unresolved[1] ?? '')}' does not exist`,
-    };
+    );
   }
-  return { elementId, elementType, message: `Expected readable BPMN: ${clip(warning.message, 200)}` };
+  return problemAt(
+    { $type: elementType },
+    problem('xml.unreadableOther', { reason: clip(warning.message, 200) }),
+    elementId,
+  );
 }
 
 /** The id attribute of the tag starting at a 0-based line and column, or '' if there is none. */

@@ -1,3 +1,5 @@
+import type { ProblemCode, ProblemParam } from './problem-messages';
+
 /**
  * The compiled, serialisable form of one BPMN process. It is plain data (JSON round-trips it
  * unchanged) because it travels inside Temporal workflow inputs and is stored in PostgreSQL.
@@ -297,10 +299,16 @@ export function isActivity(element: FlowElement): element is ActivityElement {
   return ACTIVITY_TYPES.has(element.type);
 }
 
-/** One thing wrong with a diagram; the deploy API returns every one of them at once. */
+/**
+ * One thing wrong with a diagram; the deploy API returns every one of them at once. `code` and
+ * `params` are the problem as data (problem-messages.ts renders them in the reader's language);
+ * `message` is its English rendering.
+ */
 export interface DiagramProblem {
   elementId: string;
   elementType: string;
+  code: ProblemCode;
+  params: Record<string, ProblemParam>;
   message: string;
 }
 

@@ -1,5 +1,6 @@
 import { checkFeelSyntax, isFeel } from '../../expressions/src';
-import { stringProp, type ModdleElement } from './moddle';
+import type { ModdleElement } from './moddle-read';
+import { problem, type ProblemText } from './problem-messages';
 import { clip } from './text';
 
 /**
@@ -10,7 +11,7 @@ import { clip } from './text';
 export const MAX_EXPRESSION_LENGTH = 4096;
 
 /** Records one problem at an element; validators call it once per thing wrong. */
-export type Report = (element: ModdleElement, message: string) => void;
+export type Report = (element: ModdleElement, problem: ProblemText) => void;
 
 /**
  * Checks one expression-valued property. A FEEL value ('=' prefix) must parse; a static value
@@ -19,28 +20,32 @@ export type Report = (element: ModdleElement, message: string) => void;
 export function checkExpression(
   element: ModdleElement,
   value: string,
-  where: string,
+  where: ProblemText,
   report: Report,
   options: { feelOnly?: boolean } = {},
 ): void {
   if (value.length > MAX_EXPRESSION_LENGTH) {
     report(
       element,
-      `Expected at most ${MAX_EXPRESSION_LENGTH} characters as ${where}, got ${value.length}: move the logic into smaller expressions or a service task`,
+      problem('expression.tooLong', { max: MAX_EXPRESSION_LENGTH, where, length: value.length }),
     );
     return;
   }
   if (!isFeel(value)) {
-    if (options.feelOnly) {
-      report(element, `Expected a FEEL expression (starting with '=') as ${where}, got '${clip(value)}'`);
-    }
+    if (options.feelOnly) report(element, problem('expression.notFeel', { where, value: clip(value) }));
     return;
   }
-  const problem = checkFeelSyntax(value);
-  if (problem) {
+  const syntax = checkFeelSyntax(value);
+  if (syntax) {
+    // The parser's own words (lezer-feel, English) stay a quoted detail inside our sentence.
     report(
       element,
-      `Expected a valid FEEL expression as ${where}: ${problem.message} at position ${problem.position} of '${clip(value)}'`,
+      problem('expression.invalidFeel', {
+        where,
+        detail: syntax.message,
+        position: syntax.position,
+        value: clip(value),
+      }),
     );
   }
 }
@@ -52,19 +57,15 @@ const VARIABLE_PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$
 export function checkVariableName(
   element: ModdleElement,
   value: string,
-  where: string,
+  where: ProblemText,
   report: Report,
   options: { path?: boolean } = {},
 ): void {
   const valid = VARIABLE_PATH.test(value) && (options.path === true || !value.includes('.'));
   if (!valid) {
-    const expected = options.path ? 'a variable name or a dotted path (result.score)' : 'a variable name';
-    report(element, `Expected ${where} to be ${expected}, got '${clip(value)}'`);
+    report(
+      element,
+      problem(options.path ? 'variable.invalidPath' : 'variable.invalid', { where, value: clip(value) }),
+    );
   }
-}
-
-/** An element as messages quote it: its name and id, or its id alone. */
-export function describe(node: ModdleElement): string {
-  const name = stringProp(node, 'name');
-  return name ? `'${clip(name)}' (${node.id ?? ''})` : `'${node.id ?? ''}'`;
 }

@@ -64,6 +64,8 @@ describe('the diagrams in test/fixtures', () => {
         expect(error).toEqual({
           elementId: wrongElement,
           elementType: expect.any(String),
+          code: expect.stringMatching(/^[a-z][A-Za-z]*\.[A-Za-z.]+$/),
+          params: expect.any(Object),
           message: expect.stringMatching(/^Expected /),
         });
       }
@@ -103,6 +105,8 @@ describe('Camunda Modeler compatibility', () => {
         {
           elementId: 'Activity_0abc123',
           elementType: 'bpmn:UserTask',
+          code: 'xml.unknownAttribute',
+          params: { attribute: 'dueDate', type: 'bpmn:UserTask' },
           message: 'Expected only known attributes: dueDate is not an attribute of bpmn:UserTask',
         },
       ],

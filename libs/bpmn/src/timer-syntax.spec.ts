@@ -1,6 +1,18 @@
-import { staticTimerProblem } from './timer-syntax';
+import type { TimerDefinition } from './model';
+import { renderProblem } from './problem-messages';
+import { staticTimerProblem as coded } from './timer-syntax';
+
+/** The problem as the deploy words it in English. */
+function staticTimerProblem(timer: TimerDefinition): string | null {
+  const found = coded(timer);
+  return found && renderProblem(found, 'en');
+}
 
 describe('staticTimerProblem', () => {
+  it('answers coded problems', () => {
+    expect(coded({ kind: 'cycle', expression: 'R0/PT1H' })?.code).toBe('timer.cycle');
+  });
+
   it.each(['PT24H', 'P1D', 'P1DT2H', 'P2W', 'PT1H30M', 'PT1.5S', 'P1Y2M3DT4H5M6S'])(
     'accepts the duration %s',
     (expression) => {

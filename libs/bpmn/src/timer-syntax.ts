@@ -1,5 +1,6 @@
 import { parseCycle, parseDuration, toUtcInstant } from '../../expressions/src';
 import type { TimerDefinition } from './model';
+import { problem, type ProblemText } from './problem-messages';
 import { clip } from './text';
 
 /**
@@ -13,19 +14,13 @@ import { clip } from './text';
  *   The interval must be longer than zero. Cron expressions, end dates and
  *   `<start>/<end>` intervals are not accepted.
  */
-export function staticTimerProblem(timer: TimerDefinition): string | null {
+export function staticTimerProblem(timer: TimerDefinition): ProblemText | null {
   const { kind, expression } = timer;
   if (kind === 'duration') {
-    return parseDuration(expression) !== null
-      ? null
-      : `an ISO 8601 duration such as PT24H, P1D or P1DT2H, got '${clip(expression)}'`;
+    return parseDuration(expression) !== null ? null : problem('timer.duration', { value: clip(expression) });
   }
   if (kind === 'date') {
-    return toUtcInstant(expression) !== null
-      ? null
-      : `an ISO 8601 date-time with offset such as 2025-09-01T08:00:00+08:00, got '${clip(expression)}'`;
+    return toUtcInstant(expression) !== null ? null : problem('timer.date', { value: clip(expression) });
   }
-  return parseCycle(expression) !== null
-    ? null
-    : `a cycle R<n>/<duration> or R/<duration> such as R3/PT1H, optionally R<n>/<start date-time>/<duration>, got '${clip(expression)}'`;
+  return parseCycle(expression) !== null ? null : problem('timer.cycle', { value: clip(expression) });
 }

@@ -10,7 +10,9 @@ import { isEventSubProcess } from './flow-scopes';
 import { processOf, userTaskFormsOf } from './embedded-forms';
 import { embeddedFormIdOf } from './form-keys';
 import { extensionOf, stringProp, trimmedProp, type ModdleElement } from './moddle';
-import { checkExpression, checkVariableName, describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { problem, type ProblemText } from './problem-messages';
+import { checkExpression, checkVariableName, type Report } from './report';
 import { clip } from './text';
 import { checkMessage, type CheckContext } from './validate-events';
 import { checkJobDefinition } from './validate-job';
@@ -46,19 +48,16 @@ function checkUserTask(task: ModdleElement, report: Report): void {
   const assignment = extensionOf(task, 'zeebe:AssignmentDefinition');
   for (const property of ['assignee', 'candidateGroups', 'candidateUsers']) {
     const value = assignment && stringProp(assignment, property);
-    if (value !== undefined) checkExpression(task, value, `zeebe:assignmentDefinition ${property}`, report);
+    if (value !== undefined) checkExpression(task, value, problem('where.assignment', { property }), report);
   }
 
   const schedule = extensionOf(task, 'zeebe:TaskSchedule');
   for (const property of ['dueDate', 'followUpDate']) {
     const value = schedule && stringProp(schedule, property);
     if (value === undefined || value.trim() === '') continue;
-    if (isFeel(value)) checkExpression(task, value, `zeebe:taskSchedule ${property}`, report);
+    if (isFeel(value)) checkExpression(task, value, problem('where.schedule', { property }), report);
     else if (toUtcInstant(value) === null) {
-      report(
-        task,
-        `Expected zeebe:taskSchedule ${property} to be an ISO 8601 date-time with offset (e.g. 2025-09-01T08:00:00+08:00) or a FEEL expression, got '${clip(value)}'`,
-      );
+      report(task, problem('userTask.scheduleDate', { property, value: clip(value) }));
     }
   }
 
@@ -69,9 +68,7 @@ function checkUserTask(task: ModdleElement, report: Report): void {
   if (value !== undefined && parsePriority(value) === undefined) {
     report(
       task,
-      isFeel(value)
-        ? 'Expected a static zeebe:priorityDefinition priority from 0 to 100: FEEL priorities are not supported yet'
-        : `Expected zeebe:priorityDefinition priority to be an integer from 0 to 100, got '${clip(value)}'`,
+      isFeel(value) ? problem('userTask.feelPriority') : problem('userTask.priority', { value: clip(value) }),
     );
   }
 }
@@ -85,25 +82,24 @@ function checkFormDefinition(task: ModdleElement, report: Report): void {
   const form = extensionOf(task, 'zeebe:FormDefinition');
   if (!form) return;
   if (stringProp(form, 'externalReference') !== undefined) {
-    report(
-      task,
-      'Expected zeebe:formDefinition formId or formKey: externalReference is not supported yet (tier 1)',
-    );
+    report(task, problem('userTask.externalForm'));
   }
   const formKey = trimmedProp(form, 'formKey');
   if (formKey === undefined) return;
   if (trimmedProp(form, 'formId') !== undefined) {
-    report(
-      task,
-      `Expected one of zeebe:formDefinition formId and formKey on user task ${describe(task)}, found both`,
-    );
+    report(task, problem('userTask.formIdAndKey', { task: named(task) }));
   }
   const embeddedId = embeddedFormIdOf(formKey);
   const process = processOf(task);
   if (embeddedId !== undefined && process && !userTaskFormsOf(process).has(embeddedId)) {
     report(
       task,
-      `Expected a zeebe:userTaskForm with id '${clip(embeddedId)}' in process '${process.id ?? ''}': user task ${describe(task)} links it by formKey '${clip(formKey)}'`,
+      problem('userTask.missingEmbeddedForm', {
+        formId: clip(embeddedId),
+        process: process.id ?? '',
+        task: named(task),
+        formKey: clip(formKey),
+      }),
     );
   }
 }
@@ -116,100 +112,76 @@ function checkBusinessRuleTask(task: ModdleElement, report: Report): void {
   const called = calledDecisionOf(task);
   const hasJob = extensionOf(task, 'zeebe:TaskDefinition') !== undefined;
   if (called && hasJob) {
-    report(
-      task,
-      `Expected either zeebe:calledDecision or zeebe:taskDefinition on business rule task ${describe(task)}, not both`,
-    );
+    report(task, problem('ruleTask.decisionAndJob', { task: named(task) }));
     return;
   }
   if (!called) {
     if (hasJob) checkJobDefinition(task, report);
     else {
-      report(
-        task,
-        `Expected a called decision on business rule task ${describe(task)}: set zeebe:calledDecision decisionId and resultVariable (or zeebe:taskDefinition for a job)`,
-      );
+      report(task, problem('ruleTask.noDecision', { task: named(task) }));
     }
     return;
   }
   if (called.decisionId === undefined) {
-    report(
-      task,
-      `Expected a decision id on business rule task ${describe(task)}: set zeebe:calledDecision decisionId`,
-    );
+    report(task, problem('ruleTask.noDecisionId', { task: named(task) }));
   } else {
-    checkExpression(
-      task,
-      called.decisionId,
-      `the zeebe:calledDecision decisionId of ${describe(task)}`,
-      report,
-    );
+    checkExpression(task, called.decisionId, problem('where.decisionId', { element: named(task) }), report);
   }
   if (called.resultVariable === undefined) {
-    report(
-      task,
-      `Expected a result variable on business rule task ${describe(task)}: set zeebe:calledDecision resultVariable`,
-    );
+    report(task, problem('ruleTask.noResultVariable', { task: named(task) }));
   } else {
     checkVariableName(
       task,
       called.resultVariable,
-      `the zeebe:calledDecision resultVariable of ${describe(task)}`,
+      problem('where.decisionResultVariable', { element: named(task) }),
       report,
     );
   }
   if (called.bindingType !== undefined && called.bindingType !== 'latest') {
-    report(
-      task,
-      `Expected zeebe:calledDecision bindingType 'latest' on ${describe(task)}: binding '${clip(called.bindingType)}' is not supported yet, the latest deployed version is evaluated`,
-    );
+    report(task, problem('ruleTask.binding', { element: named(task), binding: clip(called.bindingType) }));
   }
   if (extensionOf(task, 'zeebe:TaskHeaders') !== undefined) {
-    report(
-      task,
-      `Expected no zeebe:taskHeaders on business rule task ${describe(task)}: a called decision has none`,
-    );
+    report(task, problem('ruleTask.headers', { task: named(task) }));
   }
 }
 
 function checkScriptTask(task: ModdleElement, report: Report): void {
   const { expression, resultVariable } = scriptOf(task);
   if (expression === undefined) {
-    report(task, `Expected a FEEL expression on script task ${describe(task)}: set zeebe:script expression`);
+    report(task, problem('scriptTask.noExpression', { task: named(task) }));
   } else {
-    checkExpression(task, expression, `the zeebe:script expression of ${describe(task)}`, report, {
+    checkExpression(task, expression, problem('where.scriptExpression', { element: named(task) }), report, {
       feelOnly: true,
     });
   }
   if (resultVariable === undefined) {
-    report(
-      task,
-      `Expected a result variable on script task ${describe(task)}: set zeebe:script resultVariable`,
-    );
+    report(task, problem('scriptTask.noResultVariable', { task: named(task) }));
   } else {
-    checkVariableName(task, resultVariable, `the zeebe:script resultVariable of ${describe(task)}`, report);
+    checkVariableName(
+      task,
+      resultVariable,
+      problem('where.scriptResultVariable', { element: named(task) }),
+      report,
+    );
   }
 }
 
 function checkCallActivity(activity: ModdleElement, report: Report): void {
   const { processId, bindingType } = calledElementOf(activity);
   if (processId === undefined) {
-    report(
-      activity,
-      `Expected a called process on call activity ${describe(activity)}: set zeebe:calledElement processId`,
-    );
+    report(activity, problem('callActivity.noProcess', { activity: named(activity) }));
   } else {
     checkExpression(
       activity,
       processId,
-      `the zeebe:calledElement processId of ${describe(activity)}`,
+      problem('where.calledProcessId', { element: named(activity) }),
       report,
     );
   }
   if (bindingType !== undefined && bindingType !== 'latest') {
     report(
       activity,
-      `Expected zeebe:calledElement bindingType 'latest' on ${describe(activity)}: binding '${clip(bindingType)}' is not supported yet, the latest deployed version is called`,
+      problem('callActivity.binding', { element: named(activity), binding: clip(bindingType) }),
     );
   }
 }
@@ -217,22 +189,16 @@ function checkCallActivity(activity: ModdleElement, report: Report): void {
 function checkMultiInstance(activity: ModdleElement, report: Report): void {
   const loop = multiInstanceOf(activity);
   if (!loop) return;
-  const where = (property: string): string =>
-    `zeebe:loopCharacteristics ${property} of ${describe(activity)}`;
+  const where = (property: string): ProblemText =>
+    problem('where.loopProperty', { property, element: named(activity) });
   if (isEventSubProcess(activity)) {
-    report(activity, `Expected no multi-instance on event sub-process ${describe(activity)}`);
+    report(activity, problem('multiInstance.onEventSubProcess', { element: named(activity) }));
   }
   if (loop.loopCardinality !== undefined) {
-    report(
-      activity,
-      `Expected zeebe:loopCharacteristics inputCollection on multi-instance ${describe(activity)}: loopCardinality is not supported`,
-    );
+    report(activity, problem('multiInstance.cardinality', { element: named(activity) }));
   }
   if (loop.inputCollection === undefined) {
-    report(
-      activity,
-      `Expected an input collection on multi-instance ${describe(activity)}: set zeebe:loopCharacteristics inputCollection`,
-    );
+    report(activity, problem('multiInstance.noInputCollection', { element: named(activity) }));
   } else {
     checkExpression(activity, loop.inputCollection, where('inputCollection'), report, { feelOnly: true });
   }
@@ -240,10 +206,7 @@ function checkMultiInstance(activity: ModdleElement, report: Report): void {
     checkVariableName(activity, loop.inputElement, where('inputElement'), report);
   }
   if ((loop.outputCollection === undefined) !== (loop.outputElement === undefined)) {
-    report(
-      activity,
-      `Expected both zeebe:loopCharacteristics outputCollection and outputElement on multi-instance ${describe(activity)}, or neither`,
-    );
+    report(activity, problem('multiInstance.outputPair', { element: named(activity) }));
   }
   if (loop.outputCollection !== undefined) {
     checkVariableName(activity, loop.outputCollection, where('outputCollection'), report);
@@ -255,7 +218,7 @@ function checkMultiInstance(activity: ModdleElement, report: Report): void {
     checkExpression(
       activity,
       loop.completionCondition,
-      `the completionCondition of multi-instance ${describe(activity)}`,
+      problem('where.completionCondition', { element: named(activity) }),
       report,
       { feelOnly: true },
     );

@@ -13,7 +13,9 @@ import { isActivityNode } from './element-kinds';
 import { isEventSubProcess, type FlowScope } from './flow-scopes';
 import type { EventTrigger, TimerDefinition } from './model';
 import { elementProp, extensionOf, type ModdleElement } from './moddle';
-import { checkExpression, describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { andList, problem, type ProblemText } from './problem-messages';
+import { checkExpression, type Report } from './report';
 import { clip } from './text';
 import { staticTimerProblem } from './timer-syntax';
 import { checkJobDefinition } from './validate-job';
@@ -58,7 +60,7 @@ function checkThrownJob(event: ModdleElement, kind: EventTrigger['kind'], report
     if (!extensionOf(event, type)) continue;
     report(
       event,
-      `Expected no ${type} on ${event.$type} ${describe(event)}: only message throw and end events run a job`,
+      problem('event.jobOnNonMessage', { extension: type, type: event.$type, element: named(event) }),
     );
   }
 }
@@ -76,20 +78,17 @@ function checkSignal(
   const { signal, signalName } = signalOf(definition);
   if (!signal) {
     if (!unresolvedReferenceIds.has(definition.id ?? '') && !unresolvedReferenceIds.has(event.id ?? '')) {
-      report(event, `Expected a signal on ${describe(event)}: set signalRef to a bpmn:Signal with a name`);
+      report(event, problem('signal.missing', { element: named(event) }));
     }
     return;
   }
-  const quoted = `signal '${signal.id ?? ''}' of ${describe(event)}`;
+  const quoted = problem('where.signal', { signal: signal.id ?? '', element: named(event) });
   if (signalName === undefined) {
-    report(event, `Expected a name on ${quoted}: set the name of the bpmn:Signal`);
+    report(event, problem('signal.noName', { signal: quoted }));
   } else if (staticName && isFeel(signalName)) {
-    report(
-      event,
-      `Expected a static name on ${quoted}: a signal start event waits before any case exists, so there are no variables to evaluate '${clip(signalName)}' with`,
-    );
+    report(event, problem('signal.feelStartName', { signal: quoted, value: clip(signalName) }));
   } else {
-    checkExpression(event, signalName, `the name of ${quoted}`, report);
+    checkExpression(event, signalName, problem('where.nameOf', { of: quoted }), report);
   }
 }
 
@@ -98,30 +97,31 @@ function checkStartEvent(
   kind: EventTrigger['kind'],
   { scope, report }: CheckContext,
 ): void {
-  const container = describe(scope.container);
+  const container = named(scope.container);
   if (scope.kind === 'process' && (kind === 'error' || kind === 'escalation')) {
     report(
       event,
-      `Expected ${kind} start event ${describe(event)} inside an event sub-process: at process level nothing can throw to it`,
+      problem('startEvent.codeAtProcess', {
+        startEvent: problem(`startEvent.${kind}`),
+        element: named(event),
+      }),
     );
   }
   if (scope.kind === 'embeddedSubProcess' && kind !== 'none') {
     report(
       event,
-      `Expected start event ${describe(event)} of embedded sub-process ${container} to be a none start event: a ${kind} start event belongs in an event sub-process`,
+      problem('startEvent.triggerInSubProcess', {
+        element: named(event),
+        container,
+        startEvent: triggerStartEvent(kind),
+      }),
     );
   }
   if (scope.kind === 'eventSubProcess' && kind === 'none') {
-    report(
-      event,
-      `Expected start event ${describe(event)} of event sub-process ${container} to have a message, timer, signal, error or escalation trigger`,
-    );
+    report(event, problem('startEvent.noTrigger', { element: named(event), container }));
   }
   if (scope.kind === 'eventSubProcess' && kind === 'error' && event.isInterrupting === false) {
-    report(
-      event,
-      `Expected error start event ${describe(event)} to be interrupting: an error ends the scope that throws it`,
-    );
+    report(event, problem('startEvent.errorNonInterrupting', { element: named(event) }));
   }
 }
 
@@ -133,27 +133,22 @@ function checkBoundaryEvent(
   const activity = elementProp(event, 'attachedToRef');
   if (!activity) {
     if (!unresolvedReferenceIds.has(event.id ?? '')) {
-      report(
-        event,
-        `Expected boundary event ${describe(event)} to be attached to an activity (attachedToRef)`,
-      );
+      report(event, problem('boundary.notAttached', { element: named(event) }));
     }
   } else if (!isActivityNode(activity) || isEventSubProcess(activity)) {
     report(
       event,
-      `Expected boundary event ${describe(event)} to be attached to a task, sub-process or call activity, not to ${activity.$type} ${describe(activity)}`,
+      problem('boundary.attachedToNonActivity', {
+        element: named(event),
+        type: activity.$type,
+        activity: named(activity),
+      }),
     );
   } else if (!scope.nodes.includes(activity)) {
-    report(
-      event,
-      `Expected boundary event ${describe(event)} to sit in the same (sub-)process as ${describe(activity)}, the activity it is attached to`,
-    );
+    report(event, problem('boundary.otherScope', { element: named(event), activity: named(activity) }));
   }
   if (kind === 'error' && event.cancelActivity === false) {
-    report(
-      event,
-      `Expected error boundary event ${describe(event)} to be interrupting (cancelActivity="true"): an error ends the activity that throws it`,
-    );
+    report(event, problem('boundary.errorNonInterrupting', { element: named(event) }));
   }
 }
 
@@ -166,32 +161,29 @@ function checkTimer(
   const timers = timersOf(definition);
   const [timer] = timers;
   if (!timer) {
-    report(event, `Expected a timer on ${describe(event)}: set its timeDuration, timeDate or timeCycle`);
+    report(event, problem('timer.missing', { element: named(event) }));
     return;
   }
   if (timers.length > 1) {
-    const set = timers.map(({ kind }) => TIMER_PROPERTY[kind]).join(' and ');
-    report(event, `Expected one of timeDuration, timeDate and timeCycle on ${describe(event)}, found ${set}`);
+    const set = andList(timers.map(({ kind }) => TIMER_PROPERTY[kind]));
+    report(event, problem('timer.several', { element: named(event), found: set }));
     return;
   }
   if (!durationAllowed && timer.kind === 'duration') {
-    report(
-      event,
-      `Expected a timeDate or timeCycle on timer start event ${describe(event)}: a duration has nothing to count from before the process starts`,
-    );
+    report(event, problem('timer.durationAtStart', { element: named(event) }));
     return;
   }
   checkTimerValue(event, timer, report);
 }
 
 function checkTimerValue(event: ModdleElement, timer: TimerDefinition, report: Report): void {
-  const where = `the ${TIMER_PROPERTY[timer.kind]} of ${describe(event)}`;
+  const where = problem('where.property', { property: TIMER_PROPERTY[timer.kind], element: named(event) });
   if (isFeel(timer.expression)) {
     checkExpression(event, timer.expression, where, report);
     return;
   }
-  const problem = staticTimerProblem(timer);
-  if (problem) report(event, `Expected ${where} to be ${problem}`);
+  const expected = staticTimerProblem(timer);
+  if (expected) report(event, problem('timer.invalid', { where, expected }));
 }
 
 /**
@@ -207,24 +199,20 @@ export function checkMessage(
   const { message, messageName, correlationKey } = messageOf(holder);
   if (!message) {
     if (!unresolvedReferenceIds.has(holder.id ?? '')) {
-      report(
-        element,
-        `Expected a message on ${describe(element)}: set messageRef to a bpmn:Message with a name`,
-      );
+      report(element, problem('message.missing', { element: named(element) }));
     }
     return;
   }
-  const quoted = `message '${message.id ?? ''}' of ${describe(element)}`;
-  if (messageName === undefined) report(element, `Expected a name on ${quoted}`);
-  else checkExpression(element, messageName, `the name of ${quoted}`, report);
+  const quoted = problem('where.message', { message: message.id ?? '', element: named(element) });
+  if (messageName === undefined) report(element, problem('message.noName', { message: quoted }));
+  else checkExpression(element, messageName, problem('where.nameOf', { of: quoted }), report);
   if (!needsCorrelationKey) return;
   if (correlationKey === undefined) {
-    report(
-      element,
-      `Expected a correlation key on ${quoted}: set zeebe:subscription correlationKey (e.g. =caseKey)`,
-    );
+    report(element, problem('message.noCorrelationKey', { message: quoted }));
   } else {
-    checkExpression(element, correlationKey, `the correlation key of ${quoted}`, report, { feelOnly: true });
+    checkExpression(element, correlationKey, problem('where.correlationKeyOf', { of: quoted }), report, {
+      feelOnly: true,
+    });
   }
 }
 
@@ -241,19 +229,30 @@ function checkCode(
   if (code === undefined) {
     const alreadyReported = !referenced && unresolvedReferenceIds.has(definition.id ?? '');
     if (throwing && !alreadyReported) {
-      const reference = kind === 'error' ? 'errorRef to a bpmn:Error' : 'escalationRef to a bpmn:Escalation';
       report(
         event,
-        `Expected an ${property} on ${kind} event ${describe(event)}: set its ${reference} with an ${property}`,
+        problem(kind === 'error' ? 'code.missingError' : 'code.missingEscalation', { element: named(event) }),
       );
     }
     return;
   }
-  if (throwing) checkExpression(event, code, `the ${property} of ${describe(event)}`, report);
+  if (throwing)
+    checkExpression(event, code, problem('where.property', { property, element: named(event) }), report);
   else if (isFeel(code)) {
-    report(
-      event,
-      `Expected a static ${property} on ${describe(event)}: a catching event matches thrown codes, got '${clip(code)}'`,
-    );
+    report(event, problem('code.feelCatch', { property, element: named(event), value: clip(code) }));
+  }
+}
+
+/** "a message start event" and the like, for the kinds a start event may have. */
+function triggerStartEvent(kind: EventTrigger['kind']): ProblemText {
+  switch (kind) {
+    case 'timer':
+    case 'message':
+    case 'signal':
+    case 'error':
+    case 'escalation':
+      return problem(`startEvent.${kind}`);
+    default:
+      return problem('startEvent.other', { kind });
   }
 }

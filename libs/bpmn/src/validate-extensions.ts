@@ -1,7 +1,9 @@
 import { ACTIVITY_TYPES, EVENT_TYPES } from './element-kinds';
 import { ioMappingOf, type RawMapping } from './element-properties';
 import { extensionsOf, type ModdleElement } from './moddle';
-import { checkExpression, checkVariableName, describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { problem } from './problem-messages';
+import { checkExpression, checkVariableName, type Report } from './report';
 import { clip } from './text';
 
 const USER_TASK = ['bpmn:UserTask'];
@@ -38,7 +40,10 @@ export function checkExtensionPlacement(node: ModdleElement, report: Report): vo
     // Extensions without an entry are either harmless (properties, version tag) or unsupported
     // and reported by the coverage check.
     if (places && !places.includes(node.$type)) {
-      report(node, `Expected no ${$type} on ${node.$type} ${describe(node)}: it has no effect there`);
+      report(
+        node,
+        problem('extension.misplaced', { extension: $type, type: node.$type, element: named(node) }),
+      );
     }
   }
 }
@@ -48,11 +53,15 @@ export function checkIoMapping(node: ModdleElement, report: Report): void {
   const mapping = ioMappingOf(node);
   if (!mapping) return;
   const check = (kind: 'input' | 'output', { source, target }: RawMapping): void => {
-    const where = `zeebe:${kind} ${target === undefined ? '' : `'${clip(target)}' `}of ${describe(node)}`;
-    if (target === undefined) report(node, `Expected a target on every zeebe:${kind} of ${describe(node)}`);
-    else checkVariableName(node, target, `the target of ${where}`, report, { path: true });
-    if (source === undefined) report(node, `Expected a source on ${where}`);
-    else checkExpression(node, source, `the source of ${where}`, report);
+    const mapping = `zeebe:${kind}`;
+    const where =
+      target === undefined
+        ? problem('where.mapping', { mapping, element: named(node) })
+        : problem('where.mappingTo', { mapping, target: clip(target), element: named(node) });
+    if (target === undefined) report(node, problem('mapping.noTarget', { mapping, element: named(node) }));
+    else checkVariableName(node, target, problem('where.targetOf', { of: where }), report, { path: true });
+    if (source === undefined) report(node, problem('mapping.noSource', { where }));
+    else checkExpression(node, source, problem('where.sourceOf', { of: where }), report);
   };
   for (const input of mapping.inputs) check('input', input);
   for (const output of mapping.outputs) check('output', output);

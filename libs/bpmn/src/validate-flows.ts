@@ -1,13 +1,15 @@
 import { conditionOf, type FlowScope } from './flow-scopes';
 import { elementProp, type ModdleElement } from './moddle';
-import { checkExpression, describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { problem } from './problem-messages';
+import { checkExpression, type Report } from './report';
 import { triggerKindOf } from './element-properties';
 
 export function checkFlowEnds(flow: ModdleElement, report: Report): void {
   const source = elementProp(flow, 'sourceRef');
   const target = elementProp(flow, 'targetRef');
-  if (!source) report(flow, `Expected sequence flow '${flow.id ?? ''}' to have a source (sourceRef)`);
-  if (!target) report(flow, `Expected sequence flow '${flow.id ?? ''}' to have a target (targetRef)`);
+  if (!source) report(flow, problem('flow.noSource', { flow: flow.id ?? '' }));
+  if (!target) report(flow, problem('flow.noTarget', { flow: flow.id ?? '' }));
 }
 
 /**
@@ -24,11 +26,11 @@ export function checkFlowScope(
     (end) => end !== undefined && scopeOf.get(end) !== scope,
   );
   if (!outside) return;
-  const where = scope.kind === 'process' ? 'the process' : `sub-process ${describe(scope.container)}`;
-  report(
-    flow,
-    `Expected sequence flow '${flow.id ?? ''}' to stay inside ${where}: ${describe(outside)} is in another (sub-)process, and flows may not cross sub-process boundaries`,
-  );
+  const where =
+    scope.kind === 'process'
+      ? problem('flow.theProcess')
+      : problem('flow.subProcess', { element: named(scope.container) });
+  report(flow, problem('flow.crossesScope', { flow: flow.id ?? '', where, outside: named(outside) }));
 }
 
 const CONDITIONAL_GATEWAYS: ReadonlySet<string> = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
@@ -39,17 +41,16 @@ export function checkFlowCondition(flow: ModdleElement, report: Report): void {
   const condition = conditionOf(flow);
   if (condition === undefined || !source) return;
   if (!CONDITIONAL_GATEWAYS.has(source.$type)) {
-    report(
-      flow,
-      `Expected no condition on flow '${flow.id ?? ''}': only flows leaving an exclusive or inclusive gateway are conditional`,
-    );
+    report(flow, problem('flow.conditionNotFromGateway', { flow: flow.id ?? '' }));
     return;
   }
   if (elementProp(source, 'default') === flow) {
-    report(flow, `Expected no condition on flow '${flow.id ?? ''}', the gateway's default flow`);
+    report(flow, problem('flow.conditionOnDefault', { flow: flow.id ?? '' }));
     return;
   }
-  checkExpression(flow, condition, `the condition of flow '${flow.id ?? ''}'`, report, { feelOnly: true });
+  checkExpression(flow, condition, problem('where.flowCondition', { flow: flow.id ?? '' }), report, {
+    feelOnly: true,
+  });
 }
 
 /** Default flows, conditions on the flows a gateway chooses among, event-based gateway targets. */
@@ -57,40 +58,39 @@ export function checkOutgoingFlows(node: ModdleElement, outgoing: ModdleElement[
   const defaultFlow = elementProp(node, 'default');
   if (CONDITIONAL_GATEWAYS.has(node.$type)) {
     if (defaultFlow && elementProp(defaultFlow, 'sourceRef') !== node) {
-      report(node, `Expected the default flow '${defaultFlow.id ?? ''}' to leave gateway '${node.id ?? ''}'`);
+      report(
+        node,
+        problem('gateway.defaultElsewhere', { flow: defaultFlow.id ?? '', gateway: node.id ?? '' }),
+      );
     }
     if (outgoing.length > 1) {
       for (const flow of outgoing) {
         if (flow !== defaultFlow && conditionOf(flow) === undefined) {
-          report(
-            flow,
-            `Expected a condition on flow '${flow.id ?? ''}', or mark it as the gateway's default flow`,
-          );
+          report(flow, problem('flow.missingCondition', { flow: flow.id ?? '' }));
         }
       }
     }
   } else if (defaultFlow) {
-    report(
-      node,
-      `Expected no default flow on ${describe(node)}: default flows are supported on exclusive and inclusive gateways`,
-    );
+    report(node, problem('gateway.defaultOnOther', { element: named(node) }));
   }
   if (node.$type === 'bpmn:EventBasedGateway') checkEventBasedGateway(node, outgoing, report);
 }
 
 function checkEventBasedGateway(gateway: ModdleElement, outgoing: ModdleElement[], report: Report): void {
   if (outgoing.length < 2) {
-    report(
-      gateway,
-      `Expected at least two outgoing sequence flows from event-based gateway ${describe(gateway)}, one per event it waits for`,
-    );
+    report(gateway, problem('gateway.eventBasedTooFew', { gateway: named(gateway) }));
   }
   for (const flow of outgoing) {
     const target = elementProp(flow, 'targetRef');
     if (!target || waitsForEvent(target)) continue;
     report(
       gateway,
-      `Expected event-based gateway ${describe(gateway)} to lead only to timer, message or signal intermediate catch events or receive tasks, but flow '${flow.id ?? ''}' leads to ${target.$type} ${describe(target)}`,
+      problem('gateway.eventBasedTarget', {
+        gateway: named(gateway),
+        flow: flow.id ?? '',
+        type: target.$type,
+        target: named(target),
+      }),
     );
   }
 }

@@ -7,7 +7,9 @@ import {
   type Graph,
 } from './flow-scopes';
 import { elementProp, type ModdleElement } from './moddle';
-import { describe, type Report } from './report';
+import { named } from './diagram-problem';
+import { problem } from './problem-messages';
+import type { Report } from './report';
 
 /**
  * Where each scope begins: an embedded sub-process at its one none start event, an event
@@ -23,45 +25,36 @@ export function checkStartEvents(scope: FlowScope, report: Report): void {
     for (const extra of starts.slice(1)) {
       report(
         extra,
-        `Expected one start event per event sub-process, found ${starts.length} in ${describe(container)}`,
+        problem('scope.eventSubProcessStarts', { count: starts.length, container: named(container) }),
       );
     }
     if (starts.length === 0) {
-      report(
-        container,
-        `Expected a start event in event sub-process ${describe(container)}: its message, timer, signal, error or escalation trigger starts it`,
-      );
+      report(container, problem('scope.eventSubProcessNoStart', { container: named(container) }));
     }
     return;
   }
   const noneStarts = starts.filter(isNoneStartEvent);
   if (scope.kind === 'process') {
     for (const extra of noneStarts.slice(1)) {
-      report(extra, `Expected one none start event per process, found ${noneStarts.length}`);
+      report(extra, problem('scope.processNoneStarts', { count: noneStarts.length }));
     }
     const triggeredStarts = starts.filter((node) => {
       const kind = triggerKindOf(node);
       return kind === 'message' || kind === 'timer' || kind === 'signal';
     });
     if (noneStarts.length === 0 && triggeredStarts.length === 0) {
-      report(
-        container,
-        `Expected a none, message, timer or signal start event in process '${container.id ?? ''}', where a case begins`,
-      );
+      report(container, problem('scope.processNoStart', { process: container.id ?? '' }));
     }
     return;
   }
   for (const extra of noneStarts.slice(1)) {
     report(
       extra,
-      `Expected one none start event per sub-process, found ${noneStarts.length} in ${describe(container)}`,
+      problem('scope.subProcessStarts', { count: noneStarts.length, container: named(container) }),
     );
   }
   if (noneStarts.length === 0) {
-    report(
-      container,
-      `Expected a none start event in embedded sub-process ${describe(container)}, where it begins`,
-    );
+    report(container, problem('scope.subProcessNoStart', { container: named(container) }));
   }
 }
 

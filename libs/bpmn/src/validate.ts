@@ -2,7 +2,9 @@ import { isActivityNode, isEventNode } from './element-kinds';
 import { buildGraph, flowScopesOf, isEventSubProcess, type Graph } from './flow-scopes';
 import type { DiagramProblem } from './model';
 import { listProp, type ModdleElement } from './moddle';
-import { describe, type Report } from './report';
+import { problem } from './problem-messages';
+import { named, problemAt } from './diagram-problem';
+import type { Report } from './report';
 import { clip } from './text';
 import { checkActivity } from './validate-activities';
 import { checkCoverage } from './validate-coverage';
@@ -24,7 +26,7 @@ export function validateProcess(
 ): DiagramProblem[] {
   const problems: DiagramProblem[] = [];
   const report: Report = (element, message) => {
-    problems.push({ elementId: element.id ?? '', elementType: element.$type, message });
+    problems.push(problemAt(element, message));
   };
 
   const scopes = flowScopesOf(process);
@@ -32,11 +34,9 @@ export function validateProcess(
   const overlong = [process, ...flowElements].filter((element) => (element.id ?? '').length > MAX_ID_LENGTH);
   if (overlong.length > 0) {
     // Ids are quoted in every other message; refuse them before quoting them.
-    return overlong.map((element) => ({
-      elementId: clip(element.id ?? ''),
-      elementType: element.$type,
-      message: `Expected an element id of at most ${MAX_ID_LENGTH} characters`,
-    }));
+    return overlong.map((element) =>
+      problemAt(element, problem('diagram.idTooLong', { max: MAX_ID_LENGTH }), clip(element.id ?? '')),
+    );
   }
   checkCoverage(process, report);
   checkEmbeddedForms(process, report);
@@ -46,8 +46,8 @@ export function validateProcess(
   const unresolvedReferenceIds = options.unresolvedReferenceIds ?? new Set<string>();
 
   for (const element of flowElements) {
-    if (!element.id) report(element, `Expected an id on every ${element.$type}`);
-    else if (element.id === '__proto__') report(element, "Expected an element id other than '__proto__'");
+    if (!element.id) report(element, problem('diagram.noId', { type: element.$type }));
+    else if (element.id === '__proto__') report(element, problem('diagram.protoId'));
   }
   for (const scope of scopes) {
     for (const flow of scope.flows) {
@@ -66,7 +66,7 @@ export function validateProcess(
   const [processScope] = scopes;
   if (processScope?.nodes.some((node) => node.$type === 'bpmn:StartEvent')) {
     for (const node of unreachableNodes(scopes, graph)) {
-      report(node, `Expected ${describe(node)} to be reachable from a start event`);
+      report(node, problem('path.unreachable', { element: named(node) }));
     }
   }
   return problems;
@@ -81,22 +81,19 @@ function checkNode(node: ModdleElement, graph: Graph, context: CheckContext): vo
   const outgoing = graph.outgoing.get(id) ?? [];
   const incoming = graph.incoming.get(id) ?? [];
   if (node.$type === 'bpmn:StartEvent' && incoming.length > 0) {
-    report(node, `Expected no incoming sequence flow into start event '${id}'`);
+    report(node, problem('path.intoStart', { id }));
   }
   if (node.$type === 'bpmn:BoundaryEvent' && incoming.length > 0) {
-    report(node, `Expected no incoming sequence flow into boundary event ${describe(node)}`);
+    report(node, problem('path.intoBoundary', { element: named(node) }));
   }
   if (isEventSubProcess(node) && incoming.length + outgoing.length > 0) {
-    report(
-      node,
-      `Expected no sequence flow into or out of event sub-process ${describe(node)}: the trigger of its start event starts it`,
-    );
+    report(node, problem('path.eventSubProcessFlows', { element: named(node) }));
   }
   if (node.$type === 'bpmn:EndEvent' && outgoing.length > 0) {
-    report(node, `Expected no outgoing sequence flow from end event '${id}'`);
+    report(node, problem('path.outOfEnd', { id }));
   }
   if (node.$type !== 'bpmn:EndEvent' && outgoing.length === 0 && !isOffThePath(node)) {
-    report(node, `Expected an outgoing sequence flow from ${describe(node)}: only end events may end a path`);
+    report(node, problem('path.deadEnd', { element: named(node) }));
   }
 
   checkOutgoingFlows(node, outgoing, report);

@@ -1,11 +1,11 @@
 import { compileProcess } from './compile';
-import { between, compiled, diagram } from './testing/diagram';
+import { asRead, between, compiled, diagram } from './testing/diagram';
 import { deprecatedJobWarnings } from './warnings';
 
 async function warningsOf(xml: string) {
   const result = await compileProcess(xml);
   if (!result.ok) throw new Error(`Expected the diagram to compile: ${JSON.stringify(result.errors)}`);
-  return result.warnings;
+  return asRead(result.warnings);
 }
 
 const assigned =
@@ -64,7 +64,7 @@ describe('deprecated job types', () => {
       '<bpmn:serviceTask id="Tell"><bpmn:extensionElements><zeebe:taskDefinition type="notify" /><zeebe:taskHeaders><zeebe:header key="recipients" value="principal" /></zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>';
     const model = await compiled(diagram(between(task, 'Tell')));
     // when / then
-    expect(deprecatedJobWarnings(model, { notify: "use 'notify-people'" })).toEqual([
+    expect(asRead(deprecatedJobWarnings(model, { notify: "use 'notify-people'" }))).toEqual([
       {
         elementId: 'Tell',
         elementType: 'bpmn:ServiceTask',

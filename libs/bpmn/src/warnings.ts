@@ -1,8 +1,10 @@
 import { DEPRECATED_JOB_TYPES } from './job-types';
-import { coverageOf } from './coverage';
+import { coverageOf, type CoverageEntry } from './coverage';
 import { embeddedFormIdOf } from './form-keys';
 import type { DiagramProblem, ProcessModel } from './model';
 import { listProp, type ModdleElement } from './moddle';
+import { problem } from './problem-messages';
+import { problemAt } from './diagram-problem';
 
 /**
  * What a diagram that deploys may still do other than its author expects, as warnings naming
@@ -37,11 +39,10 @@ function customFormKeyWarnings(model: ProcessModel): DiagramProblem[] {
     if (element.type !== 'userTask' || element.formKey === undefined) return [];
     if (embeddedFormIdOf(element.formKey) !== undefined) return [];
     return [
-      {
-        elementId: element.id,
-        elementType: 'bpmn:UserTask',
-        message: `User task '${element.id}' has the custom form key '${element.formKey}': CarePath shows no form for it (only embedded 'camunda-forms:bpmn:…' forms and formId); the task carries the key as formKey`,
-      },
+      problemAt(
+        { id: element.id, $type: 'bpmn:UserTask' },
+        problem('warning.customFormKey', { task: element.id, formKey: element.formKey }),
+      ),
     ];
   });
 }
@@ -61,11 +62,10 @@ export function deprecatedJobWarnings(
     const instead = Object.hasOwn(deprecated, element.jobType) ? deprecated[element.jobType] : undefined;
     if (instead === undefined) return [];
     return [
-      {
-        elementId: element.id,
-        elementType: ELEMENT_TYPES[element.type],
-        message: `Job type '${element.jobType}' of '${element.id}' is deprecated: ${instead}`,
-      },
+      problemAt(
+        { id: element.id, $type: ELEMENT_TYPES[element.type] },
+        problem('warning.deprecatedJobType', { jobType: element.jobType, element: element.id, instead }),
+      ),
     ];
   });
 }
@@ -80,11 +80,11 @@ function modellingOnlyWarnings(container: ModdleElement): DiagramProblem[] {
   const warnings: DiagramProblem[] = [];
   for (const element of listProp(container, 'flowElements')) {
     const own = coverageOf(element.$type);
-    if (own?.modellingOnly && element.$type !== 'bpmn:DataObject') warnings.push(ignored(element, own.label));
+    if (own?.modellingOnly && element.$type !== 'bpmn:DataObject') warnings.push(ignored(element, own));
     for (const property of ['dataInputAssociations', 'dataOutputAssociations']) {
       for (const association of listProp(element, property)) {
         const entry = coverageOf(association.$type);
-        if (entry?.modellingOnly) warnings.push(ignored(association, entry.label, element));
+        if (entry?.modellingOnly) warnings.push(ignored(association, entry, element));
       }
     }
     warnings.push(...modellingOnlyWarnings(element));
@@ -92,13 +92,16 @@ function modellingOnlyWarnings(container: ModdleElement): DiagramProblem[] {
   return warnings;
 }
 
-function ignored(element: ModdleElement, label: string, owner?: ModdleElement): DiagramProblem {
+function ignored(element: ModdleElement, entry: CoverageEntry, owner?: ModdleElement): DiagramProblem {
   const id = element.id ?? owner?.id ?? '';
-  return {
-    elementId: id,
-    elementType: element.$type,
-    message: `Ignored: the ${label}${owner ? ` of '${owner.id ?? ''}'` : ` '${id}'`} is modelling only in Camunda 8; the engine neither reads nor writes it`,
-  };
+  const label = { en: entry.label, 'zh-CN': entry.labelZh };
+  return problemAt(
+    element,
+    owner
+      ? problem('warning.modellingOnlyOf', { label, owner: owner.id ?? '' })
+      : problem('warning.modellingOnly', { label, id }),
+    id,
+  );
 }
 
 function unseenTaskWarnings(model: ProcessModel): DiagramProblem[] {
@@ -107,11 +110,10 @@ function unseenTaskWarnings(model: ProcessModel): DiagramProblem[] {
     const { assignee, candidateGroups, candidateUsers } = element.assignment;
     if (assignee || candidateGroups || candidateUsers) return [];
     return [
-      {
-        elementId: element.id,
-        elementType: 'bpmn:UserTask',
-        message: `User task '${element.id}' has no assignee, candidate group or candidate user: nobody will ever see it, and the case will wait there`,
-      },
+      problemAt(
+        { id: element.id, $type: 'bpmn:UserTask' },
+        problem('warning.unseenTask', { task: element.id }),
+      ),
     ];
   });
 }

@@ -1,11 +1,14 @@
 import type { DiagramProblem } from './model';
+import { problem, type ProblemCode, type ProblemParam } from './problem-messages';
+import { problemAt } from './diagram-problem';
 
 /** Bigger than any hand-drawn care pathway by two orders of magnitude. */
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
 /** Counted as opening tags, diagram interchange (shapes, waypoints) included. */
 export const MAX_DIAGRAM_ELEMENTS = 5000;
 
-const xmlProblem = (message: string): DiagramProblem => ({ elementId: '', elementType: 'xml', message });
+const xmlProblem = (code: ProblemCode, params: Record<string, ProblemParam> = {}): DiagramProblem =>
+  problemAt({ $type: 'xml' }, problem(code, params));
 
 /**
  * Cheap checks before any XML parser sees the input: linear scans only, so hostile input (a
@@ -18,23 +21,21 @@ export function checkXmlSafety(xml: string): DiagramProblem[] {
   const bytes = xml.length > MAX_DIAGRAM_BYTES / 3 ? new TextEncoder().encode(xml).byteLength : 0;
   if (xml.length > MAX_DIAGRAM_BYTES || bytes > MAX_DIAGRAM_BYTES) {
     const mib = (Math.max(xml.length, bytes) / (1024 * 1024)).toFixed(1);
-    return [xmlProblem(`Expected a diagram of at most 2 MiB, got ${mib} MiB`)];
+    return [xmlProblem('xml.tooLarge', { mib })];
   }
   const problems: DiagramProblem[] = [];
   // PostgreSQL refuses U+0000 in text and jsonb: the diagram, or a case naming its elements, could not be stored.
   if (xml.includes('\u0000') || /&#(?:0+|x0+);/i.test(xml)) {
-    problems.push(xmlProblem('Expected no NUL character (U+0000, also as &#0;) in the diagram'));
+    problems.push(xmlProblem('xml.nul'));
   }
   if (/<!DOCTYPE/i.test(xml)) {
-    problems.push(
-      xmlProblem('Expected no <!DOCTYPE> declaration: document types and entities are not allowed'),
-    );
+    problems.push(xmlProblem('xml.doctype'));
   }
   if (/<!ENTITY/i.test(xml)) {
-    problems.push(xmlProblem('Expected no <!ENTITY> declaration: entities are not allowed'));
+    problems.push(xmlProblem('xml.entity'));
   }
   if (countOpeningTags(xml, MAX_DIAGRAM_ELEMENTS + 1) > MAX_DIAGRAM_ELEMENTS) {
-    problems.push(xmlProblem(`Expected at most ${MAX_DIAGRAM_ELEMENTS} XML elements, found more`));
+    problems.push(xmlProblem('xml.tooManyElements', { max: MAX_DIAGRAM_ELEMENTS }));
   }
   return problems;
 }

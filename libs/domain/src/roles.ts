@@ -29,3 +29,24 @@ export const ORG_ADMIN_ROLES: readonly Role[] = ['admin', 'districtSupervisor'];
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Roles a diagram may hand work to (candidate groups, notify recipients): every staff role but
+ * admin, which administers the system and is not part of a care pathway.
+ */
+export const ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'admin');
+
+/**
+ * Role names as people read them, for lists the server words (the modeler's element templates).
+ * The web app's catalogue (apps/web/src/i18n) says the same for its own screens.
+ */
+export const ROLE_LABELS: Readonly<Record<Role, { en: string; 'zh-CN': string }>> = {
+  admin: { en: 'Administrator', 'zh-CN': '管理员' },
+  psychLead: { en: 'Psychology lead', 'zh-CN': '心理负责人' },
+  districtSupervisor: { en: 'District supervisor', 'zh-CN': '督导' },
+  principal: { en: 'Principal', 'zh-CN': '校长' },
+  psychTeacher: { en: 'Psychology teacher', 'zh-CN': '心理教师' },
+  gradeLeader: { en: 'Grade leader', 'zh-CN': '年级组长' },
+  classTeacher: { en: 'Class teacher', 'zh-CN': '班主任' },
+  peerMonitor: { en: 'Peer psychology monitor', 'zh-CN': '心理委员' },
+};

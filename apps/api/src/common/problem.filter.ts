@@ -14,6 +14,9 @@ export interface ProblemError {
   decisionId?: string;
   elementId?: string;
   elementType?: string;
+  /** A diagram problem as data (libs/bpmn problem-messages.ts); `message` renders it. */
+  code?: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 

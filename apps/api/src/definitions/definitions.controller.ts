@@ -6,6 +6,7 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -19,8 +20,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
+import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { decodeDiagram } from './decode-diagram';
 import { DeployDefinitionDto, ListDefinitionsQuery, MAX_DIAGRAM_BYTES } from './definitions.dto';
@@ -41,7 +43,8 @@ export class DefinitionsController {
       'Needs psychLead or admin. Every key has an owner unit, fixed by its first version (`ownerUnitId`, or the one unit where the caller deploys). ' +
       'Further versions need a deployer role at or above the owner; cases run a key only at or below its owner. ' +
       'A school adapts the district pathway by deploying it under a key of its own (docs/adr/0003). ' +
-      '201 new version, 200 identical to the latest, 400 invalid diagram (errors[].elementId), 403 not the owner.',
+      '201 new version, 200 identical to the latest, 400 invalid diagram (errors[].elementId, errors[].code), 403 not the owner. ' +
+      'Problems (errors[].message, detail, warnings[].message) are worded in the Accept-Language (zh-CN or en; English without it).',
   })
   @ApiCreatedResponse({ type: DeployedDefinition, description: 'A new version' })
   @ApiOkResponse({
@@ -53,6 +56,7 @@ export class DefinitionsController {
   async deploy(
     @User() user: CurrentUser,
     @Body() body: DeployDefinitionDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @UploadedFile() file?: { buffer: Buffer },
   ): Promise<DeployedDefinition> {
@@ -61,7 +65,14 @@ export class DefinitionsController {
       throw new ProblemException(400, 'Send the diagram as `xml` or as a multipart `file`', [
         { path: 'xml', message: 'xml is required' },
       ]);
-    const result = await this.definitions.deploy(user, xml, body.forms, body.ownerUnitId, body.decisions);
+    const result = await this.definitions.deploy(
+      user,
+      xml,
+      body.forms,
+      body.ownerUnitId,
+      body.decisions,
+      requestLanguage(request),
+    );
     response.status(result.created ? 201 : 200);
     return result.definition;
   }

@@ -6,7 +6,18 @@ import { ANY_OBJECT, PageOf } from '../common/responses';
 export class DiagramProblemView {
   @ApiProperty({ description: "The element's id; empty for the document as a whole" }) elementId!: string;
   @ApiProperty({ example: 'bpmn:UserTask' }) elementType!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({
+    example: 'warning.unseenTask',
+    description: 'Stable code of the problem (libs/bpmn/src/problem-catalogue.ts)',
+  })
+  code!: string;
+  @ApiProperty({
+    ...ANY_OBJECT,
+    description: 'What the message says, as data: ids, names, numbers, nested {code, params} fragments',
+  })
+  params!: Record<string, unknown>;
+  @ApiProperty({ description: 'The problem in the Accept-Language (zh-CN or en; English without it)' })
+  message!: string;
 }
 
 export class DeployedDefinition {

@@ -5,7 +5,11 @@ import {
   calledDecisionOfElement,
   type DiagramProblem,
   EMBEDDED_FORM_KEY_PREFIX,
+  inLanguage,
+  problem,
+  problemAt,
   type ProcessModel,
+  renderProblemSummary,
   upgradeModel,
 } from '../../../../libs/bpmn/src';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
@@ -17,6 +21,7 @@ import {
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { DecisionsService, type ParsedDecisions, type StoredDecision } from '../decisions/decisions.service';
+import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { compileInWorker } from './compile-pool';
 import { findHostileJson } from '../common/json-guard';
@@ -71,18 +76,23 @@ export class DefinitionsService {
     forms: Record<string, unknown> = {},
     ownerUnitId?: string,
     decisionFiles: string[] = [],
+    language: RequestLanguage = 'en',
   ): Promise<DeployResult> {
     if (!hasRole(user, DEPLOYER_ROLES))
       throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
     const compiled = await compileInWorker(xml);
     if (!compiled.ok) {
+      // The compile thread sends problems as data; they are worded here, for this reader.
+      const errors = compiled.errors.map((found) => inLanguage(found, language));
       throw new ProblemException(
         400,
-        `The diagram has ${compiled.errors.length} problem(s): ${compiled.errors.map((e) => `${e.elementId || '(document)'}: ${e.message}`).join('; ')}`,
-        compiled.errors.map((e) => ({
-          elementId: e.elementId,
-          elementType: e.elementType,
-          message: e.message,
+        renderProblemSummary(errors, language),
+        errors.map(({ elementId, elementType, code, params, message }) => ({
+          elementId,
+          elementType,
+          code,
+          params,
+          message,
         })),
       );
     }
@@ -141,7 +151,7 @@ export class DefinitionsService {
         version: entity.version,
         name: entity.name,
         ownerUnitId: entity.ownerUnitId,
-        warnings,
+        warnings: warnings.map((found) => inLanguage(found, language)),
         ...(decisionFiles.length > 0 ? { decisions: result.decisions } : {}),
       },
     };
@@ -258,11 +268,12 @@ async function missingDecisionWarnings(
   );
   return calls
     .filter((call) => !runnable.has(call.decisionId))
-    .map(({ element, decisionId }) => ({
-      elementId: element.id,
-      elementType: 'bpmn:BusinessRuleTask',
-      message: `Business rule task '${element.id}' calls decision '${decisionId}', which is not deployed for cases at ${ownerPath}: deploy it (POST /api/decisions or \`decisions\`) before a case reaches the task`,
-    }));
+    .map(({ element, decisionId }) =>
+      problemAt(
+        { id: element.id, $type: 'bpmn:BusinessRuleTask' },
+        problem('warning.decisionNotDeployed', { task: element.id, decisionId, orgPath: ownerPath }),
+      ),
+    );
 }
 
 /**
@@ -273,11 +284,10 @@ function missingFormWarnings(model: ProcessModel, forms: Record<string, unknown>
   return Object.values(model.elements).flatMap((element) =>
     element.type === 'userTask' && element.formId !== undefined && !Object.hasOwn(forms, element.formId)
       ? [
-          {
-            elementId: element.id,
-            elementType: 'bpmn:UserTask',
-            message: `User task '${element.id}' links form '${element.formId}', which is not deployed: send it in \`forms\``,
-          },
+          problemAt(
+            { id: element.id, $type: 'bpmn:UserTask' },
+            problem('warning.formNotDeployed', { task: element.id, formId: element.formId }),
+          ),
         ]
       : [],
   );

@@ -63,6 +63,17 @@ export interface CompletedTask {
   instance: InstanceDetail | null;
 }
 
+export interface CoverageEntryView {
+  /** docs/bpmn-elements.md tiers */
+  tier: 1 | 2 | 3;
+  /** Deploys and runs now; false: the deploy refuses it */
+  supported: boolean;
+  label: string;
+  labelZh: string;
+  /** Accepted but ignored, with a deploy warning (data objects, stores) */
+  modellingOnly?: boolean;
+}
+
 export interface CreateOrgUnitDto {
   /** Omitted: directly below the root */
   parentId?: string;
@@ -181,7 +192,66 @@ export interface DiagramProblemView {
   /** The element's id; empty for the document as a whole */
   elementId: string;
   elementType: string;
+  /** Stable code of the problem (libs/bpmn/src/problem-catalogue.ts) */
+  code: string;
+  /** What the message says, as data: ids, names, numbers, nested {code, params} fragments */
+  params: Record<string, unknown>;
+  /** The problem in the Accept-Language (zh-CN or en; English without it) */
   message: string;
+}
+
+export interface ElementTemplateBindingView {
+  type: 'zeebe:taskDefinition' | 'zeebe:taskHeader' | 'zeebe:input';
+  /** zeebe:taskDefinition: the attribute set */
+  property?: 'type';
+  /** zeebe:taskHeader: the header key */
+  key?: string;
+  /** zeebe:input: the target variable */
+  name?: string;
+}
+
+export interface ElementTemplateCategoryView {
+  id: string;
+  name: string;
+}
+
+export interface ElementTemplateChoiceView {
+  name: string;
+  value: string;
+}
+
+export interface ElementTemplateConstraintsView {
+  notEmpty: boolean;
+}
+
+export interface ElementTemplateElementTypeView {
+  value: string;
+}
+
+export interface ElementTemplatePropertyView {
+  id?: string;
+  label?: string;
+  description?: string;
+  type: 'Hidden' | 'String' | 'Text' | 'Dropdown';
+  value?: string;
+  /** Left out of the XML when empty */
+  optional?: boolean;
+  choices?: ElementTemplateChoiceView[];
+  constraints?: ElementTemplateConstraintsView;
+  binding: ElementTemplateBindingView;
+}
+
+export interface ElementTemplateView {
+  /** The Zeebe element template JSON schema */
+  $schema: string;
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  category: ElementTemplateCategoryView;
+  appliesTo: string[];
+  elementType: ElementTemplateElementTypeView;
+  properties: ElementTemplatePropertyView[];
 }
 
 export interface HealthView {
@@ -285,6 +355,15 @@ export interface MeView {
   username: string;
   displayName: string;
   roles: RoleGrantView[];
+}
+
+export interface ModelerVocabulary {
+  /** By coverage key: 'bpmn:UserTask', '<event>+<definition>' ('bpmn:StartEvent+bpmn:TimerEventDefinition'), 'bpmn:SubProcess+triggeredByEvent', loop and zeebe: extension types */
+  coverage: Record<string, CoverageEntryView>;
+  /** zeebe:taskDefinition types a handler runs */
+  jobTypes: string[];
+  /** Roles a candidate group may name (every role but admin) */
+  candidateGroups: string[];
 }
 
 export interface NotificationView {
@@ -504,4 +583,6 @@ export interface ApiResponses {
   'GET /api/notifications': NotificationViewPage;
   'POST /api/notifications/{id}/read': NotificationView;
   'GET /api/instances/{id}/history/verify': ChainVerificationView;
+  'GET /api/modeler/vocabulary': ModelerVocabulary;
+  'GET /api/element-templates': ElementTemplateView[];
 }

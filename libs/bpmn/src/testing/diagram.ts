@@ -1,5 +1,7 @@
 import { compileProcess } from '../compile';
 import type { DiagramProblem, FlowElement, ProcessModel } from '../model';
+import { renderProblem } from '../problem-messages';
+import { englishIn } from './chinese';
 
 /**
  * A one-process Camunda 8 diagram around `flowElements` (XML of the process's children), with
@@ -40,10 +42,26 @@ export async function compiledElement(xml: string, id: string): Promise<FlowElem
   return element;
 }
 
-export async function problemsOf(xml: string): Promise<DiagramProblem[]> {
+/** A problem as an English reader gets it: where, and the message (its code is asserted apart). */
+export type ReadProblem = Pick<DiagramProblem, 'elementId' | 'elementType' | 'message'>;
+
+export function asRead(problems: readonly DiagramProblem[]): ReadProblem[] {
+  return problems.map(({ elementId, elementType, message }) => ({ elementId, elementType, message }));
+}
+
+/**
+ * The problems of a diagram the compiler must refuse, as an English reader gets them. Every
+ * spec that asks also checks the Chinese reader's: no English in them but the diagram's own ids,
+ * names and expressions and the listed terms (chinese.ts).
+ */
+export async function problemsOf(xml: string): Promise<ReadProblem[]> {
   const result = await compileProcess(xml);
   if (result.ok) throw new Error('Expected the diagram to be rejected');
-  return result.errors;
+  const english = result.errors.flatMap((found) =>
+    englishIn(found, xml).map((run) => `'${run}' in ${found.code}: ${renderProblem(found, 'zh-CN')}`),
+  );
+  if (english.length > 0) throw new Error(`Expected Chinese problems, found English:\n${english.join('\n')}`);
+  return asRead(result.errors);
 }
 
 /** A bpmn:Message with a zeebe:subscription, as Camunda Modeler writes it. */
