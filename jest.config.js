@@ -29,6 +29,8 @@ const esmPackages = [
   'temporal-polyfill',
   'temporal-spec',
   'temporal-utils',
+  // bpmnlint-plugin-camunda-compat nests ESM-only @bpmn-io/feel-analyzer in its own node_modules
+  'bpmnlint-plugin-camunda-compat',
 ].join('|');
 const common = {
   testEnvironment: 'node',
