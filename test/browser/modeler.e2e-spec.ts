@@ -29,6 +29,8 @@ const ALLOWED_ENGLISH: (string | RegExp)[] = [
   'ID',
   'Ctrl',
   'Delete',
+  // the watermark's title: the bpmn.io licence forbids changing the watermark (docs/adr/0015)
+  'Powered by bpmn.io',
   /^Process_[0-9a-z]+$/,
   /^(Activity|Event|Gateway|StartEvent|Flow)_[0-9a-z]+$/i,
 ];

@@ -22,7 +22,7 @@ import TokenSimulationModule from 'bpmn-js-token-simulation';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import './modeler.css';
-import { bpmnTranslateModule, translateLintMessage } from './bridges';
+import { bpmnTranslateModule } from '../translations';
 import { CarePathPropertiesProviderModule, type CarePathPanelConfig } from './carePathPanel';
 import type { LintSetup } from './lintConfig';
 
@@ -33,15 +33,6 @@ export interface ModelerOptions {
   lint: LintSetup;
   elementTemplates: unknown[];
   carePath: CarePathPanelConfig;
-}
-
-/** Translates bpmnlint's messages too: bpmn-js-bpmnlint passes each through `translate`. */
-function translateModule(language: ModelerOptions['language']) {
-  const base = bpmnTranslateModule(language);
-  const translate = base.translate[1];
-  const withLint = (template: string, replacements?: Record<string, string | number | undefined>) =>
-    translate(translateLintMessage(template, language), replacements);
-  return { translate: ['value', withLint] as ['value', typeof withLint] };
 }
 
 export function createModeler(options: ModelerOptions): Modeler {
@@ -63,7 +54,8 @@ export function createModeler(options: ModelerOptions): Modeler {
       lintModule,
       TokenSimulationModule,
       CarePathPropertiesProviderModule,
-      translateModule(options.language),
+      // palette, context pad, panel and lint messages in the UI language (docs/translations.md)
+      bpmnTranslateModule(options.language),
     ],
   });
 }

@@ -38,7 +38,7 @@ import taskSchedule from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/tas
 import timer from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/timer';
 import userTaskForm from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/user-task-form';
 import variableName from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/variable-name';
-import { createCoverageRule, type RuleFactory } from './bridges';
+import { COVERAGE_RULE_NAME, COVERAGE_RULE_RESOLVER_KEY, createCoverageRule } from '../../../../../libs/bpmn/src/lint';
 import type { ModelerVocabulary } from './modelerApi';
 import { EXECUTION_PLATFORM_VERSION } from './newDiagram';
 
@@ -46,6 +46,8 @@ import { EXECUTION_PLATFORM_VERSION } from './newDiagram';
 const CAMUNDA_VERSION = EXECUTION_PLATFORM_VERSION.split('.').slice(0, 2).join('.');
 
 type Category = 'error' | 'warn';
+/** A bpmnlint rule factory, as a StaticResolver hands it to the linter. */
+type RuleFactory = (config?: unknown) => { check(node: never, reporter: never): void };
 
 const CAMUNDA_COMPAT: Record<string, [RuleFactory, Category]> = {
   'called-element': [calledElement, 'error'],
@@ -100,8 +102,8 @@ export function buildLintSetup(vocabulary: ModelerVocabulary | null, language: '
     rules[`camunda-compat/${name}`] = [category, { version: CAMUNDA_VERSION }];
   }
   if (vocabulary) {
-    cache['rule:bpmnlint-plugin-carepath/coverage'] = createCoverageRule(vocabulary, language);
-    rules['carepath/coverage'] = 'error';
+    cache[COVERAGE_RULE_RESOLVER_KEY] = createCoverageRule(vocabulary, language) as RuleFactory;
+    rules[COVERAGE_RULE_NAME] = 'error';
   }
   return { config: { rules }, resolver: new StaticResolver(cache) };
 }

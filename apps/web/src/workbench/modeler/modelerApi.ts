@@ -3,25 +3,14 @@
 import { request, requestWithStatus } from '../../api/http';
 import type { ApiResponses, DeployResult } from '../../api/types';
 
-/** One entry of the server's coverage map (libs/bpmn/src/coverage.ts), as the api sends it. */
-export interface VocabularyCoverage {
-  tier: 1 | 2 | 3;
-  supported: boolean;
-  label: string;
-  labelZh?: string;
-}
-
 /** GET /api/modeler/vocabulary: what the deploy validator accepts, for lint and the panel. */
-export interface ModelerVocabulary {
-  coverage: Record<string, VocabularyCoverage>;
-  jobTypes: string[];
-  candidateGroups: string[];
-}
+export type ModelerVocabulary = ApiResponses['GET /api/modeler/vocabulary'];
 
 export const getVocabulary = () => request<ModelerVocabulary>('GET', '/modeler/vocabulary');
 
 /** Zeebe element templates (JSON), already in the request's language. */
-export const getElementTemplates = () => request<unknown[]>('GET', '/element-templates');
+export const getElementTemplates = () =>
+  request<ApiResponses['GET /api/element-templates']>('GET', '/element-templates');
 
 type DefinitionDetail = ApiResponses['GET /api/definitions/{id}'];
 type DefinitionPage = ApiResponses['GET /api/definitions'];
