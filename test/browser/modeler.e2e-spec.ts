@@ -72,9 +72,12 @@ describe('modeler (browser)', () => {
     const requests: string[] = [];
     context.on('request', (request) => requests.push(request.url()));
     context.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (/Content Security Policy|^CSP refused/i.test(message.text())) cspViolations.push(message.text());
       else if (message.type() === 'error') consoleErrors.push(message.text());
     });
+    // Say what was refused and by whom, not only that something was.
+    await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP refused', e.violatedDirective, JSON.stringify(e.sample), e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber))`);
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -236,6 +239,15 @@ describe('modeler (browser)', () => {
     await page.getByTestId('modeler-deploy').click();
     await expectText(page.getByTestId('modeler-deploy-success'), '没有变化：与最新版本 1 相同');
 
+    // a token played through the diagram in simulation mode reaches the end
+    await page.getByTestId('modeler-simulate').click();
+    await page.getByTestId('modeler-simulation-hint').waitFor();
+    await page.locator('.djs-overlays[data-container-id="StartEvent_1"] .bts-context-pad').first().click();
+    await page.locator('.bts-notification.success, .bts-notification').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'modeler-simulation-1366-zh-CN.png') });
+    await page.getByTestId('modeler-simulate').click();
+    await page.getByTestId('modeler-simulation-hint').waitFor({ state: 'detached' });
+
     // in English, the same modeler (recreated, same diagram)
     await page.getByTestId('language-switch').selectOption('en');
     await modelerReady(page);
@@ -307,6 +319,12 @@ describe('modeler (browser)', () => {
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(text).toMatch(CHINESE);
     await page.screenshot({ path: join(SHOTS, 'modeler-lint-1366-zh-CN.png') });
+
+    // a FEEL field (an output mapping's value) opens its code editor, under the app's CSP
+    await select(page, 'StartEvent_1');
+    const outputs = page.locator('[data-group-id="group-outputs"]');
+    await outputs.locator('.bio-properties-panel-add-entry').first().click();
+    await outputs.locator('.cm-editor').first().waitFor();
   }, 120_000);
 
   it('says at 375 px that it needs a larger screen, in both languages', async () => {

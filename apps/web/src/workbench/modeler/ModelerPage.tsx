@@ -385,7 +385,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     <main className="modeler-page" data-testid="modeler-page">
       <div className="modeler-head">
         <h1 data-testid="page-title">{title}</h1>
-        {processId && <code data-testid="modeler-process-id">{processId}</code>}
+        {processId && processId !== definitionKey && <code data-testid="modeler-process-id">{processId}</code>}
         {sourceVersion !== null && <span className="muted">{t('modeler.version', { version: sourceVersion })}</span>}
         {dirty && (
           <span className="modeler-dirty" data-testid="modeler-dirty">
