@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { call, createPerson, seedSchoolWithCase, unique, type Person } from '../support/api-client';
 import { laidOutChain } from '../support/bpmn-xml';
-import { englishStringsIn, ensureWebBuilt, expectText, launchChromium, STEP_TIMEOUT } from '../support/browser';
+import {
+  englishStringsIn,
+  ensureWebBuilt,
+  eventually,
+  expectText,
+  launchChromium,
+  STEP_TIMEOUT,
+} from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 const SHOTS = '/tmp/carepath-shots';
@@ -42,6 +49,9 @@ describe('modeler (browser)', () => {
   let seeded: Awaited<ReturnType<typeof seedSchoolWithCase>>;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
+  /** Confirmations the page asked (leaving with changes not deployed), and how to answer. */
+  const dialogs: string[] = [];
+  let acceptDialogs = true;
   /** Printed when the modeler does not come up, to say why. */
   const consoleErrors: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -81,7 +91,10 @@ describe('modeler (browser)', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (acceptDialogs ? dialog.accept() : dialog.dismiss());
+    });
     await page.goto(stack.baseUrl);
     await page.getByTestId('login-username').fill(person.username);
     await page.getByTestId('login-password').fill(person.password);
@@ -299,6 +312,22 @@ describe('modeler (browser)', () => {
     await modelerReady(page);
     await page.getByTestId('modeler-draft-notice').waitFor();
     await page.locator('.djs-element[data-element-id="decide"]').first().waitFor();
+
+    // leaving for another page asks first; "cancel" stays on the modeler with the diagram
+    acceptDialogs = false;
+    const asked = dialogs.length;
+    await page.getByTestId('nav-definitions').click();
+    await eventually(async () => dialogs.length, (count) => count === asked + 1, 'the leave confirmation');
+    expect(dialogs[asked]).toContain('尚未部署');
+    expect(page.url()).toContain('#/modeler');
+    await page.locator('.djs-element[data-element-id="decide"]').first().waitFor();
+    acceptDialogs = true;
+
+    // discarding the draft brings back the new diagram's template
+    await page.getByTestId('modeler-discard-draft').click();
+    await page.getByTestId('modeler-draft-notice').waitFor({ state: 'detached' });
+    await page.locator('.djs-element[data-element-id="StartEvent_1"]').first().waitFor();
+    expect(await page.locator('.djs-element[data-element-id="decide"]').count()).toBe(0);
   }, 180_000);
 
   it('shows lint problems on an element as the lead draws', async () => {
