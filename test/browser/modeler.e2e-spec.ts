@@ -160,9 +160,9 @@ describe('modeler (browser)', () => {
     try {
       await entry.click({ timeout: 5_000 });
     } catch (error) {
-      const offered = await page.locator('.djs-context-pad.open .entry').evaluateAll((entries) =>
-        entries.map((e) => e.getAttribute('data-action')),
-      );
+      const offered = await page
+        .locator('.djs-context-pad.open .entry')
+        .evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
       await page.screenshot({ path: join(SHOTS, 'failed-context-pad.png') });
       throw new Error(`no context pad entry ${action}; offered: ${offered.join(', ')}: ${String(error)}`);
     }
@@ -171,7 +171,13 @@ describe('modeler (browser)', () => {
   async function openGroup(page: Page, groupId: string): Promise<void> {
     const group = page.locator(`[data-group-id="group-${groupId}"]`);
     await group.waitFor();
-    if (!(await group.locator('.bio-properties-panel-group-entries.open').first().isVisible().catch(() => false)))
+    if (
+      !(await group
+        .locator('.bio-properties-panel-group-entries.open')
+        .first()
+        .isVisible()
+        .catch(() => false))
+    )
       await group.locator('.bio-properties-panel-group-header').first().click();
   }
 
@@ -221,7 +227,10 @@ describe('modeler (browser)', () => {
     await select(page, userTaskId);
     await openGroup(page, 'assignmentDefinition');
     const role = page.locator('#bio-properties-panel-assignmentDefinitionCandidateGroups-psychTeacher');
-    await expectText(page.locator('label[for="bio-properties-panel-assignmentDefinitionCandidateGroups-psychTeacher"]'), '心理教师');
+    await expectText(
+      page.locator('label[for="bio-properties-panel-assignmentDefinitionCandidateGroups-psychTeacher"]'),
+      '心理教师',
+    );
     await role.check();
     await expect(role.isChecked()).resolves.toBe(true);
     await page.getByTestId('modeler-dirty').waitFor();
@@ -246,7 +255,9 @@ describe('modeler (browser)', () => {
     );
     expect(listed.items.map((item) => item.version)).toEqual([1]);
     const detail = await api<{ xml: string }>('GET', `/api/definitions/${listed.items[0]!.id}`, lead.token);
-    expect(detail.xml).toMatch(new RegExp(`<bpmn:userTask id="${userTaskId}"[\\s\\S]*candidateGroups="psychTeacher"`));
+    expect(detail.xml).toMatch(
+      new RegExp(`<bpmn:userTask id="${userTaskId}"[\\s\\S]*candidateGroups="psychTeacher"`),
+    );
 
     // deploying the same diagram again changes nothing, and says so plainly
     await page.getByTestId('modeler-deploy').click();
@@ -317,7 +328,11 @@ describe('modeler (browser)', () => {
     acceptDialogs = false;
     const asked = dialogs.length;
     await page.getByTestId('nav-definitions').click();
-    await eventually(async () => dialogs.length, (count) => count === asked + 1, 'the leave confirmation');
+    await eventually(
+      async () => dialogs.length,
+      (count) => count === asked + 1,
+      'the leave confirmation',
+    );
     expect(dialogs[asked]).toContain('尚未部署');
     expect(page.url()).toContain('#/modeler');
     await page.locator('.djs-element[data-element-id="decide"]').first().waitFor();

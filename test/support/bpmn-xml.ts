@@ -73,8 +73,12 @@ export function laidOutChain(processId: string, nodes: { id: string; tag: string
   const flows = placed.slice(1).map((to, index) => ({ from: placed[index]!, to, id: `flow-${index + 1}` }));
   const elements = placed
     .map((node) => {
-      const incoming = flows.filter((f) => f.to.id === node.id).map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`);
-      const outgoing = flows.filter((f) => f.from.id === node.id).map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
+      const incoming = flows
+        .filter((f) => f.to.id === node.id)
+        .map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`);
+      const outgoing = flows
+        .filter((f) => f.from.id === node.id)
+        .map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
       return `<bpmn:${node.tag} id="${node.id}">${[...incoming, ...outgoing].join('')}</bpmn:${node.tag}>`;
     })
     .join('\n    ');

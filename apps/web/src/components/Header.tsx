@@ -27,7 +27,8 @@ export function LanguageSwitch() {
 }
 
 /** Who draws and deploys diagrams (the api refuses a deploy from anyone else). */
-export const canModel = (me: Me) => me.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
+export const canModel = (me: Me) =>
+  me.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
 
 interface Props {
   me: Me | null;

@@ -26,7 +26,9 @@ export function parseRoute(hash: string): Route {
 function modelerRoute(key: string | undefined, version: string | null): Route {
   if (!key) return { page: 'modeler' };
   if (version === null) return { page: 'modeler', key };
-  return /^[1-9]\d{0,8}$/.test(version) ? { page: 'modeler', key, version: Number(version) } : { page: 'notFound' };
+  return /^[1-9]\d{0,8}$/.test(version)
+    ? { page: 'modeler', key, version: Number(version) }
+    : { page: 'notFound' };
 }
 
 export function hrefFor(route: Route): string {

@@ -10,7 +10,8 @@ export function DefinitionsPage({ canEdit = false }: { canEdit?: boolean }) {
   const { t, formatDateTime } = useI18n();
   const definitions = useCursorList((cursor) => listDefinitions(cursor), 'all');
   const latest = new Map<string, number>();
-  for (const item of definitions.items) latest.set(item.key, Math.max(latest.get(item.key) ?? 0, item.version));
+  for (const item of definitions.items)
+    latest.set(item.key, Math.max(latest.get(item.key) ?? 0, item.version));
 
   return (
     <main className="page" data-testid="definitions-page">
@@ -18,7 +19,11 @@ export function DefinitionsPage({ canEdit = false }: { canEdit?: boolean }) {
         <h1 data-testid="page-title">{t('defs.title')}</h1>
         <div className="page-actions">
           {canEdit && (
-            <a className="button button-primary" href={hrefFor({ page: 'modeler' })} data-testid="definitions-new">
+            <a
+              className="button button-primary"
+              href={hrefFor({ page: 'modeler' })}
+              data-testid="definitions-new"
+            >
               {t('defs.newDiagram')}
             </a>
           )}
@@ -65,7 +70,9 @@ export function DefinitionsPage({ canEdit = false }: { canEdit?: boolean }) {
                         href={hrefFor({
                           page: 'modeler',
                           key: definition.key,
-                          ...(latest.get(definition.key) === definition.version ? {} : { version: definition.version }),
+                          ...(latest.get(definition.key) === definition.version
+                            ? {}
+                            : { version: definition.version }),
                         })}
                         data-testid={`definition-edit-${definition.key}-${definition.version}`}
                       >

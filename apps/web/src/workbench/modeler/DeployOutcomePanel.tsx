@@ -8,11 +8,18 @@ export type DeployOutcome =
   | { kind: 'failed'; error: unknown; problems: DeployProblem[]; onCanvas: Set<string> };
 
 /** What a deploy said: the version, "nothing changed", or the problems, each a link to its element. */
-export function DeployOutcomePanel({ outcome, onReveal }: { outcome: DeployOutcome | null; onReveal(id: string): void }) {
+export function DeployOutcomePanel({
+  outcome,
+  onReveal,
+}: {
+  outcome: DeployOutcome | null;
+  onReveal(id: string): void;
+}) {
   const { t } = useI18n();
   if (!outcome) return null;
   if (outcome.kind === 'failed') {
-    if (outcome.problems.length === 0) return <ErrorMessage error={outcome.error} testId="modeler-deploy-error" />;
+    if (outcome.problems.length === 0)
+      return <ErrorMessage error={outcome.error} testId="modeler-deploy-error" />;
     return (
       <section className="alert alert-error modeler-problems" role="alert" data-testid="modeler-deploy-error">
         <strong>{t('modeler.deployFailed')}</strong>
@@ -32,7 +39,9 @@ export function DeployOutcomePanel({ outcome, onReveal }: { outcome: DeployOutco
                   <code>{problem.elementId}</code>
                 </button>
               ) : (
-                <span className="muted">{problem.elementId ? <code>{problem.elementId}</code> : t('modeler.documentProblem')}</span>
+                <span className="muted">
+                  {problem.elementId ? <code>{problem.elementId}</code> : t('modeler.documentProblem')}
+                </span>
               )}{' '}
               {problem.message}
             </li>

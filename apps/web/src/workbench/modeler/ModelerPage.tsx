@@ -180,7 +180,6 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       cancelled = true;
     };
     // `t` changes with the language; the diagram does not need reloading for that.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [definitionKey, version, reloads, setDirty]);
 
   const vocabularyValue = vocabulary.state === 'ready' ? vocabulary.value : null;
@@ -223,9 +222,9 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     modelerRef.current = modeler;
     setReady(false);
     setImportError(null);
-    const eventBus = modeler.get<{ on(event: string, callback: (event: { active?: boolean }) => void): void }>(
-      'eventBus',
-    );
+    const eventBus = modeler.get<{
+      on(event: string, callback: (event: { active?: boolean }) => void): void;
+    }>('eventBus');
     const commandStack = modeler.get<{ canUndo(): boolean; canRedo(): boolean }>('commandStack');
     eventBus.on('commandStack.changed', () => {
       if (cancelled) return;
@@ -253,7 +252,9 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       (error: unknown) => {
         // Under StrictMode the first modeler is destroyed while importing ("reading 'root-0'").
         if (cancelled) return;
-        setImportError(t('modeler.importFailed', { message: error instanceof Error ? error.message : String(error) }));
+        setImportError(
+          t('modeler.importFailed', { message: error instanceof Error ? error.message : String(error) }),
+        );
       },
     );
     return () => {
@@ -263,7 +264,6 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     };
     // Recreated for a new load, a language, a vocabulary or templates; not for `t`/panelConfig
     // identity alone (they change with the language, which is a dependency).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [narrow, dependenciesReady, loadId, language, vocabularyValue, templatesValue]);
 
   // Leaving with changes not deployed asks first: in-app navigation and closing the tab.
@@ -303,13 +303,17 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     try {
       xml = await file.text();
     } catch (error) {
-      setImportError(t('modeler.openFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setImportError(
+        t('modeler.openFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
     try {
       await modeler.importXML(xml);
     } catch (error) {
-      setImportError(t('modeler.importFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setImportError(
+        t('modeler.importFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
     setImportError(null);
@@ -351,7 +355,11 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       }
       setDirty(false);
       setDraftNotice(null);
-      setOutcome({ kind: created ? 'created' : 'unchanged', version: result.version, warnings: result.warnings });
+      setOutcome({
+        kind: created ? 'created' : 'unchanged',
+        version: result.version,
+        warnings: result.warnings,
+      });
       if (definitionKey !== result.key || version !== undefined) {
         // Now it has a key (or is the latest version): the address says so, the canvas stays.
         deployedKeyRef.current = result.key;
@@ -359,7 +367,8 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       }
     } catch (error) {
       const problems = deployProblemsOf(error);
-      const onCanvas = modelerRef.current === modeler ? showDeployProblems(modeler, problems) : new Set<string>();
+      const onCanvas =
+        modelerRef.current === modeler ? showDeployProblems(modeler, problems) : new Set<string>();
       setOutcome({ kind: 'failed', error, problems, onCanvas });
     } finally {
       setDeploying(false);
@@ -385,8 +394,12 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     <main className="modeler-page" data-testid="modeler-page">
       <div className="modeler-head">
         <h1 data-testid="page-title">{title}</h1>
-        {processId && processId !== definitionKey && <code data-testid="modeler-process-id">{processId}</code>}
-        {sourceVersion !== null && <span className="muted">{t('modeler.version', { version: sourceVersion })}</span>}
+        {processId && processId !== definitionKey && (
+          <code data-testid="modeler-process-id">{processId}</code>
+        )}
+        {sourceVersion !== null && (
+          <span className="muted">{t('modeler.version', { version: sourceVersion })}</span>
+        )}
         {dirty && (
           <span className="modeler-dirty" data-testid="modeler-dirty">
             {t('modeler.unsavedBadge')}
@@ -403,8 +416,14 @@ export default function ModelerPage({ definitionKey, version }: Props) {
         onDownload={download}
         onUndo={() => modeler()?.get<{ undo(): void }>('commandStack').undo()}
         onRedo={() => modeler()?.get<{ redo(): void }>('commandStack').redo()}
-        onZoom={(step) => modeler()?.get<{ trigger(action: string, opts: object): void }>('editorActions').trigger('stepZoom', { value: step })}
-        onFit={() => modeler()?.get<{ zoom(to: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto')}
+        onZoom={(step) =>
+          modeler()
+            ?.get<{ trigger(action: string, opts: object): void }>('editorActions')
+            .trigger('stepZoom', { value: step })
+        }
+        onFit={() =>
+          modeler()?.get<{ zoom(to: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto')
+        }
         onSimulate={() => modeler()?.get<{ toggleMode(): void }>('toggleMode').toggleMode()}
         onDeploy={deploy}
       />
@@ -421,7 +440,12 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       {draftNotice && (
         <div className="alert alert-warning modeler-draft" role="status" data-testid="modeler-draft-notice">
           <span>{t('modeler.draftRestored', { time: formatTimestamp(draftNotice) })}</span>
-          <button type="button" className="button-secondary" onClick={discardDraft} data-testid="modeler-discard-draft">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={discardDraft}
+            data-testid="modeler-discard-draft"
+          >
             {t('modeler.discardDraft')}
           </button>
         </div>
@@ -440,9 +464,19 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       <DeployOutcomePanel outcome={outcome} onReveal={(id) => modeler() && revealElement(modeler()!, id)} />
       <div className="modeler-workspace" data-testid="modeler" data-ready={ready ? 'true' : 'false'}>
         {/* bpmn-js owns the canvas element's children; React renders nothing inside it. */}
-        <div className="modeler-canvas" ref={canvasRef} aria-label={t('modeler.canvasLabel')} data-testid="modeler-canvas" />
+        <div
+          className="modeler-canvas"
+          ref={canvasRef}
+          aria-label={t('modeler.canvasLabel')}
+          data-testid="modeler-canvas"
+        />
         {!ready && <p className="modeler-loading muted">{t('modeler.loading')}</p>}
-        <aside className="modeler-panel" ref={panelRef} aria-label={t('modeler.panelLabel')} data-testid="modeler-panel" />
+        <aside
+          className="modeler-panel"
+          ref={panelRef}
+          aria-label={t('modeler.panelLabel')}
+          data-testid="modeler-panel"
+        />
       </div>
       <p className="muted modeler-shortcuts">{t('modeler.shortcuts')}</p>
     </main>

@@ -24,7 +24,12 @@ export function ModelerToolbar(props: Props) {
   const { ready, simulating } = props;
   const editing = ready && !simulating;
   return (
-    <div className="modeler-toolbar" role="toolbar" aria-label={t('modeler.toolbar')} data-testid="modeler-toolbar">
+    <div
+      className="modeler-toolbar"
+      role="toolbar"
+      aria-label={t('modeler.toolbar')}
+      data-testid="modeler-toolbar"
+    >
       <div className="modeler-toolbar-group">
         <button
           type="button"
@@ -49,7 +54,13 @@ export function ModelerToolbar(props: Props) {
             if (file) props.onOpen(file);
           }}
         />
-        <button type="button" className="button-secondary" disabled={!ready} onClick={props.onDownload} data-testid="modeler-download">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!ready}
+          onClick={props.onDownload}
+          data-testid="modeler-download"
+        >
           {t('modeler.download')}
         </button>
       </div>
@@ -98,7 +109,13 @@ export function ModelerToolbar(props: Props) {
         >
           −
         </button>
-        <button type="button" className="button-secondary" disabled={!ready} onClick={props.onFit} data-testid="modeler-zoom-fit">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!ready}
+          onClick={props.onFit}
+          data-testid="modeler-zoom-fit"
+        >
           {t('modeler.zoomFit')}
         </button>
       </div>

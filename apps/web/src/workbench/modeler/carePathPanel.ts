@@ -62,13 +62,14 @@ function setExtensionProperty(
   type: string,
   property: string,
   value: unknown,
-  bpmnFactory: { create(type: string, attrs?: Record<string, unknown>): ModdleElement & { $parent?: unknown } },
+  bpmnFactory: {
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement & { $parent?: unknown };
+  },
 ): Command[] {
   const commands: Command[] = [];
   const businessObject = element.businessObject;
   let extensionElements = businessObject.get('extensionElements') as
-    | (ModdleElement & { $parent?: unknown })
-    | undefined;
+    (ModdleElement & { $parent?: unknown }) | undefined;
   if (!extensionElements) {
     extensionElements = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
     extensionElements.$parent = businessObject;
@@ -165,7 +166,13 @@ function JobType({ element, id }: { element: DiagramElement; id: string }) {
     setValue: (value: string) =>
       commandStack.execute(
         'properties-panel.multi-command-executor',
-        setExtensionProperty(element, 'zeebe:TaskDefinition', 'type', value || undefined, bpmnFactory as never),
+        setExtensionProperty(
+          element,
+          'zeebe:TaskDefinition',
+          'type',
+          value || undefined,
+          bpmnFactory as never,
+        ),
       ),
   });
 }

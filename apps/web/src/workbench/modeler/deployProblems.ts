@@ -57,7 +57,11 @@ export function showDeployProblems(modeler: Modeler, problems: DeployProblem[]):
       line.textContent = message;
       html.appendChild(line);
     }
-    overlays.add(element, OVERLAY_TYPE, { position: { bottom: -8, left: -20 }, html, scale: { min: 0.7, max: 1 } });
+    overlays.add(element, OVERLAY_TYPE, {
+      position: { bottom: -8, left: -20 },
+      html,
+      scale: { min: 0.7, max: 1 },
+    });
   }
   return new Set(byElement.keys());
 }

@@ -29,7 +29,12 @@ export function readDraft(storage: DraftStorage, key: string | undefined): Draft
 }
 
 /** False when storage refuses (full, disabled): the caller may say the draft is not kept. */
-export function saveDraft(storage: DraftStorage, key: string | undefined, xml: string, now = new Date()): boolean {
+export function saveDraft(
+  storage: DraftStorage,
+  key: string | undefined,
+  xml: string,
+  now = new Date(),
+): boolean {
   try {
     storage.setItem(storageKey(key), JSON.stringify({ xml, savedAt: now.toISOString() }));
     return true;

@@ -38,7 +38,11 @@ import taskSchedule from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/tas
 import timer from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/timer';
 import userTaskForm from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/user-task-form';
 import variableName from 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/variable-name';
-import { COVERAGE_RULE_NAME, COVERAGE_RULE_RESOLVER_KEY, createCoverageRule } from '../../../../../libs/bpmn/src/lint';
+import {
+  COVERAGE_RULE_NAME,
+  COVERAGE_RULE_RESOLVER_KEY,
+  createCoverageRule,
+} from '../../../../../libs/bpmn/src/lint';
 import type { ModelerVocabulary } from './modelerApi';
 import { EXECUTION_PLATFORM_VERSION } from './newDiagram';
 

@@ -96,7 +96,8 @@ const en: Record<keyof typeof zhCN, string> = {
     'Simulation: press play on a start event and watch the token; choose a branch on a gateway.',
   'modeler.deploy': 'Deploy',
   'modeler.deploying': 'Deploying…',
-  'modeler.shortcuts': 'Shortcuts: Ctrl+Z undo, Ctrl+Y redo, Ctrl+A select all, Delete (click the canvas first)',
+  'modeler.shortcuts':
+    'Shortcuts: Ctrl+Z undo, Ctrl+Y redo, Ctrl+A select all, Delete (click the canvas first)',
 
   'modeler.deployedVersion': 'Deployed as version {version}',
   'modeler.unchanged': 'No change: identical to the latest version {version}',

@@ -26,7 +26,8 @@ export async function loadDefinition(key: string, version?: number): Promise<Def
     const page: DefinitionPage = await request<DefinitionPage>('GET', `/definitions?${search.toString()}`);
     for (const item of page.items) {
       if (item.key !== key) continue;
-      if (version !== undefined ? item.version === version : !best || item.version > best.version) best = item;
+      if (version !== undefined ? item.version === version : !best || item.version > best.version)
+        best = item;
     }
     cursor = page.nextCursor;
   } while (cursor && !(version !== undefined && best));

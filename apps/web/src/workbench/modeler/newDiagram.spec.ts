@@ -19,7 +19,9 @@ describe('new diagram', () => {
   });
 
   it('finds the process id of any diagram', () => {
-    expect(processIdOf('<definitions><process isExecutable="true" id="p1"></process></definitions>')).toBe('p1');
+    expect(processIdOf('<definitions><process isExecutable="true" id="p1"></process></definitions>')).toBe(
+      'p1',
+    );
     expect(processIdOf('<bpmn:definitions/>')).toBeNull();
   });
 });
