@@ -282,6 +282,16 @@ describe('modeler (browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'modeler-1366-en.png') });
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await modelerReady(page);
+
+    // the definitions page offers a new diagram and "edit" on the deployed version
+    await page.getByTestId('nav-definitions').click();
+    await expectText(page.getByTestId('definitions-new'), '新建流程');
+    const edit = page.getByTestId(`definition-edit-${processId}-1`);
+    await expectText(edit, '编辑');
+    await edit.click();
+    await modelerReady(page);
+    await expectText(page.getByTestId('page-title'), `流程建模：${processId}`);
+    await page.locator(`.djs-element[data-element-id="${userTaskId}"]`).first().waitFor();
   }, 240_000);
 
   it('marks the element the server refuses, with its message in Chinese', async () => {
@@ -369,6 +379,53 @@ describe('modeler (browser)', () => {
     const outputs = page.locator('[data-group-id="group-outputs"]');
     await outputs.locator('.bio-properties-panel-add-entry').first().click();
     await outputs.locator('.cm-editor').first().waitFor();
+  }, 120_000);
+
+  it('undoes and redoes from the keyboard and the toolbar, and offers templates and job types', async () => {
+    const { page } = await signedIn(lead);
+    await page.goto(`${stack.baseUrl}/#/modeler`);
+    await modelerReady(page);
+    const start = await centreOf(page, 'StartEvent_1');
+    const shape = (id: string) => page.locator(`.djs-element[data-element-id="${id}"]`);
+
+    // Ctrl+Z takes the new task away, the toolbar's redo brings it back, Ctrl+Y likewise
+    const taskId = await createFromPalette(page, 'create.task', start.x + 200, start.y);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(450);
+    const canvas = (await page.getByTestId('modeler-canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + 40);
+    await page.keyboard.press('Control+z');
+    await shape(taskId).waitFor({ state: 'detached' });
+    await page.getByTestId('modeler-redo').click();
+    await shape(taskId).waitFor();
+    await page.getByTestId('modeler-undo').click();
+    await shape(taskId).waitFor({ state: 'detached' });
+    await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + 40);
+    await page.keyboard.press('Control+y');
+    await shape(taskId).waitFor();
+
+    // the template chooser makes the task CarePath's "通知" (notify) service task
+    await select(page, taskId);
+    await page.locator('.bio-properties-panel-select-template-button').click();
+    await page.locator('.djs-popup .entry').filter({ hasText: '通知' }).first().click();
+    await page.getByTestId('modeler-panel').getByText('通知', { exact: true }).first().waitFor();
+
+    // a service task's job type is a choice among the worker's handlers
+    const serviceId = await createFromPalette(page, 'create.task', start.x + 200, start.y + 160);
+    await select(page, serviceId);
+    await contextPad(page, 'replace');
+    await page.locator('.djs-popup [data-id="replace-with-service-task"]').click();
+    await select(page, serviceId);
+    await openGroup(page, 'taskDefinition');
+    const jobType = page.locator('#bio-properties-panel-taskDefinitionType');
+    await expectText(page.locator('label[for="bio-properties-panel-taskDefinitionType"]'), '服务类型');
+    expect(await jobType.locator('option').allTextContents()).toEqual(['（请选择）', 'notify']);
+    await jobType.selectOption('notify');
+    await select(page, serviceId);
+    await openGroup(page, 'taskDefinition');
+    await expect(page.locator('#bio-properties-panel-taskDefinitionType').inputValue()).resolves.toBe(
+      'notify',
+    );
   }, 120_000);
 
   it('says at 375 px that it needs a larger screen, in both languages', async () => {

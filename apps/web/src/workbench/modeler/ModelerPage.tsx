@@ -86,6 +86,11 @@ export default function ModelerPage({ definitionKey, version }: Props) {
   /** The key the page itself navigated to after deploying a new diagram: no reload for it. */
   const deployedKeyRef = useRef<string | null>(null);
   const loadCounter = useRef(0);
+  /** Where drafts go: the route's key, which a first deploy sets without recreating the modeler. */
+  const draftKeyRef = useRef(definitionKey);
+  useEffect(() => {
+    draftKeyRef.current = definitionKey;
+  }, [definitionKey]);
 
   const [vocabulary, setVocabulary] = useState<Load<ModelerVocabulary | null>>({ state: 'loading' });
   const [templates, setTemplates] = useState<Load<unknown[]>>({ state: 'loading' });
@@ -235,7 +240,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
         xmlRef.current = xml;
         setProcessId(processIdOf(xml));
         const store = storage();
-        if (store) saveDraft(store, definitionKey, xml);
+        if (store) saveDraft(store, draftKeyRef.current, xml);
       });
     });
     eventBus.on('tokenSimulation.toggleMode', (event) => !cancelled && setSimulating(Boolean(event.active)));
