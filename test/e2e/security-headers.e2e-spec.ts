@@ -8,7 +8,7 @@ import { createUser } from '../../libs/persistence/src/testing';
 import { TEST_ADMIN_PASSWORD } from '../support/stack';
 
 const APP_POLICY =
-  "default-src 'self'; img-src 'self' data:; style-src-elem 'self' 'unsafe-inline'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
+  "default-src 'self'; style-src-elem 'self' 'unsafe-inline'; style-src-attr 'unsafe-inline'; img-src 'self' data:; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
 jest.setTimeout(60_000);
 

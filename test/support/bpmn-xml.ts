@@ -113,3 +113,61 @@ export function message(id: string, name: string, correlationKey?: string): stri
 export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/**
+ * A process of `nodes` in a row, each joined to the next, with diagram layout (BPMNDI), as a
+ * modeler would save it: what a browser test opens in bpmn-js (which draws only what has DI).
+ * `tag` is the BPMN element name without prefix, e.g. 'startEvent', 'complexGateway'.
+ */
+export function laidOutChain(processId: string, nodes: { id: string; tag: string }[]): string {
+  const size = (tag: string) =>
+    /Event$/.test(tag) ? { w: 36, h: 36 } : /Gateway$/.test(tag) ? { w: 50, h: 50 } : { w: 100, h: 80 };
+  const centreY = 160;
+  let x = 160;
+  const placed = nodes.map((node) => {
+    const { w, h } = size(node.tag);
+    const box = { ...node, x, y: centreY - h / 2, w, h };
+    x += w + 80;
+    return box;
+  });
+  const flows = placed.slice(1).map((to, index) => ({ from: placed[index]!, to, id: `flow-${index + 1}` }));
+  const elements = placed
+    .map((node) => {
+      const incoming = flows
+        .filter((f) => f.to.id === node.id)
+        .map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`);
+      const outgoing = flows
+        .filter((f) => f.from.id === node.id)
+        .map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
+      return `<bpmn:${node.tag} id="${node.id}">${[...incoming, ...outgoing].join('')}</bpmn:${node.tag}>`;
+    })
+    .join('\n    ');
+  const sequenceFlows = flows
+    .map((f) => `<bpmn:sequenceFlow id="${f.id}" sourceRef="${f.from.id}" targetRef="${f.to.id}" />`)
+    .join('\n    ');
+  const shapes = placed
+    .map(
+      (node) =>
+        `<bpmndi:BPMNShape id="${node.id}_di" bpmnElement="${node.id}"><dc:Bounds x="${node.x}" y="${node.y}" width="${node.w}" height="${node.h}" /></bpmndi:BPMNShape>`,
+    )
+    .join('\n      ');
+  const edges = flows
+    .map(
+      (f) =>
+        `<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}"><di:waypoint x="${f.from.x + f.from.w}" y="${centreY}" /><di:waypoint x="${f.to.x}" y="${centreY}" /></bpmndi:BPMNEdge>`,
+    )
+    .join('\n      ');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="defs-${processId}" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.6.0">
+  <bpmn:process id="${processId}" isExecutable="true">
+    ${elements}
+    ${sequenceFlows}
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="diagram-${processId}">
+    <bpmndi:BPMNPlane id="plane-${processId}" bpmnElement="${processId}">
+      ${shapes}
+      ${edges}
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+}

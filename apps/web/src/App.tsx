@@ -3,7 +3,7 @@ import { getMe } from './api/endpoints';
 import { setUnauthorizedHandler } from './api/http';
 import type { Me } from './api/types';
 import { ErrorMessage } from './components/ErrorMessage';
-import { Header } from './components/Header';
+import { canModel, Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CasesPage } from './pages/cases/CasesPage';
@@ -17,6 +17,9 @@ import { FormsListPage } from './workbench/forms/FormsListPage';
 
 // The form editor (form-js, ~1.4 MB) is its own chunk, fetched when a lead opens a form.
 const FormEditorPage = lazy(() => import('./workbench/forms/FormEditorPage'));
+
+// bpmn-js and the modeler's modules are ~2.8 MB: fetched only when the modeler is opened.
+const ModelerPage = lazy(() => import('./workbench/modeler/ModelerPage'));
 
 export function App() {
   const { t } = useI18n();
@@ -93,7 +96,7 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
     case 'case':
       return <CaseDetailPage key={route.id} id={route.id} me={me} />;
     case 'definitions':
-      return <DefinitionsPage />;
+      return <DefinitionsPage canEdit={canModel(me)} />;
     case 'definition':
       return <VersionsPage key={route.key} definitionKey={route.key} />;
     case 'forms':
@@ -102,6 +105,12 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
       return (
         <Suspense fallback={<main className="page muted">{t('common.loading')}</main>}>
           <FormEditorPage key={route.formId} formId={route.formId} />
+        </Suspense>
+      );
+    case 'modeler':
+      return (
+        <Suspense fallback={<p className="page muted">{t('common.loading')}</p>}>
+          <ModelerPage definitionKey={route.key} version={route.version} />
         </Suspense>
       );
     case 'notFound':

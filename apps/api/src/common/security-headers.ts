@@ -1,17 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * The web app (dist/web) loads only its own script, style and data: no inline script or style
- * elements, no plugins, no framing. React sets element styles through the DOM, which a CSP
- * allows. Two exceptions for the bpmn.io editors (docs/security.md#headers): images may be
- * data: URLs (form-js's editor makes its empty drag image from one), and <style> elements may
- * be inline (CodeMirror, in form-js's properties panel, writes its theme into one). Style
- * attributes and every script stay 'self' only.
+ * The web app (dist/web) loads only its own script, style and data: no inline script, no
+ * plugins, no framing. The modeler's bpmn.io packages need three things more
+ * (docs/security.md#headers): <style> elements, which CodeMirror (the properties panel's FEEL
+ * editors) writes at run time; style attributes in the markup diagram-js, the properties panel
+ * and token simulation build as HTML strings; data: images (the panel's checkbox tick). Scripts
+ * stay 'self' only.
  */
 const APP_POLICY = [
   "default-src 'self'",
-  "img-src 'self' data:",
   "style-src-elem 'self' 'unsafe-inline'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
   "base-uri 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",

@@ -76,6 +76,12 @@ export class TasksController {
     if (idempotencyKey !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(idempotencyKey)) {
       throw new ProblemException(400, 'Idempotency-Key must be 1-100 letters, digits, ".", "_", ":" or "-"');
     }
-    return this.tasks.complete(user, id, body.variables ?? {}, idempotencyKey, requestLanguage({ headers: { 'accept-language': acceptLanguage } }));
+    return this.tasks.complete(
+      user,
+      id,
+      body.variables ?? {},
+      idempotencyKey,
+      requestLanguage({ headers: { 'accept-language': acceptLanguage } }),
+    );
   }
 }

@@ -62,6 +62,15 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithStatus<T>(method, path, options)).body;
+}
+
+/** As `request`, with the status: where 200 and 201 mean different things (a deploy). */
+export async function requestWithStatus<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': language,
@@ -90,9 +99,9 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
     throw new ApiError(response.status, problem, problem?.detail ?? problem?.title ?? '');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { status: 204, body: undefined as T };
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 async function readProblem(response: Response): Promise<Problem | null> {

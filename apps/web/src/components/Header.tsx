@@ -26,6 +26,10 @@ export function LanguageSwitch() {
   );
 }
 
+/** Who draws and deploys diagrams (the api refuses a deploy from anyone else). */
+export const canModel = (me: Me) =>
+  me.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
+
 interface Props {
   me: Me | null;
   route: Route;
@@ -42,12 +46,12 @@ export function Header({ me, route, onLogout }: Props) {
         : route.page === 'form'
           ? 'forms'
           : route.page;
-  const designsForms = me?.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
   const links = [
     { page: 'inbox', href: '#/inbox', text: t('nav.inbox') },
     { page: 'cases', href: '#/cases', text: t('nav.cases') },
     { page: 'definitions', href: '#/definitions', text: t('nav.definitions') },
-    ...(designsForms ? [{ page: 'forms', href: '#/forms', text: t('nav.forms') }] : []),
+    ...(me && canModel(me) ? [{ page: 'modeler', href: '#/modeler', text: t('nav.modeler') }] : []),
+    ...(me && canModel(me) ? [{ page: 'forms', href: '#/forms', text: t('nav.forms') }] : []),
   ];
   const roles = me ? [...new Set(me.roles.map((grant) => label('role', grant.role)))].join('、') : '';
 

@@ -1,6 +1,7 @@
 import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
+import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
 export const en: Catalogue = {
@@ -154,4 +155,5 @@ export const en: Catalogue = {
   'notFound.title': 'Page not found',
 
   ...formsMessages.en,
+  ...modelerMessages.en,
 };

@@ -1,8 +1,9 @@
 import { formsMessages } from '../workbench/forms/messages';
-
-// The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
+import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
+// The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
+// Each workbench feature keeps its messages beside its code and is spread in here.
 export const zhCN = {
   ...versionsMessages['zh-CN'],
   'app.name': 'CarePath',
@@ -151,6 +152,7 @@ export const zhCN = {
   'notFound.title': '页面不存在',
 
   ...formsMessages['zh-CN'],
+  ...modelerMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

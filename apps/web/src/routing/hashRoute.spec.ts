@@ -18,6 +18,25 @@ describe('hash routes', () => {
     expect(parseRoute(hrefFor({ page: 'definition', key }))).toEqual({ page: 'definition', key });
   });
 
+  it('maps the modeler: a new diagram, a key, a key at a version', () => {
+    expect(parseRoute('#/modeler')).toEqual({ page: 'modeler' });
+    expect(parseRoute('#/modeler/crisis-intake')).toEqual({ page: 'modeler', key: 'crisis-intake' });
+    expect(parseRoute('#/modeler/crisis-intake?version=3')).toEqual({
+      page: 'modeler',
+      key: 'crisis-intake',
+      version: 3,
+    });
+    expect(parseRoute('#/modeler/crisis-intake?version=zero')).toEqual({ page: 'notFound' });
+    expect(parseRoute('#/modeler/crisis-intake?version=0')).toEqual({ page: 'notFound' });
+    expect(hrefFor({ page: 'modeler' })).toBe('#/modeler');
+    expect(hrefFor({ page: 'modeler', key: 'a b', version: 2 })).toBe('#/modeler/a%20b?version=2');
+    expect(parseRoute(hrefFor({ page: 'modeler', key: 'a b', version: 2 }))).toEqual({
+      page: 'modeler',
+      key: 'a b',
+      version: 2,
+    });
+  });
+
   it('round-trips a case id', () => {
     const id = '3f0c8a4e-1b2d-4c5e-8f90-123456789abc';
     expect(parseRoute(hrefFor({ page: 'case', id }))).toEqual({ page: 'case', id });

@@ -9,18 +9,30 @@ export type Route =
   | { page: 'definition'; key: string }
   | { page: 'forms' }
   | { page: 'form'; formId: string }
+  /** The modeler: a new diagram without a key, else the key's latest version or `version`. */
+  | { page: 'modeler'; key?: string; version?: number }
   | { page: 'notFound' };
 
 /** `#/cases/<id>` → { page: 'case', id }. An empty hash is the inbox. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   if (first === undefined || first === 'inbox') return { page: 'inbox' };
   if (first === 'login') return { page: 'login' };
   if (first === 'definitions') return second ? { page: 'definition', key: second } : { page: 'definitions' };
   if (first === 'cases') return second ? { page: 'case', id: second } : { page: 'cases' };
   if (first === 'forms') return second ? { page: 'form', formId: second } : { page: 'forms' };
+  if (first === 'modeler') return modelerRoute(second, new URLSearchParams(search).get('version'));
   return { page: 'notFound' };
+}
+
+function modelerRoute(key: string | undefined, version: string | null): Route {
+  if (!key) return { page: 'modeler' };
+  if (version === null) return { page: 'modeler', key };
+  return /^[1-9]\d{0,8}$/.test(version)
+    ? { page: 'modeler', key, version: Number(version) }
+    : { page: 'notFound' };
 }
 
 export function hrefFor(route: Route): string {
@@ -31,6 +43,11 @@ export function hrefFor(route: Route): string {
       return `#/definitions/${encodeURIComponent(route.key)}`;
     case 'form':
       return `#/forms/${encodeURIComponent(route.formId)}`;
+    case 'modeler': {
+      if (!route.key) return '#/modeler';
+      const version = route.version === undefined ? '' : `?version=${route.version}`;
+      return `#/modeler/${encodeURIComponent(route.key)}${version}`;
+    }
     case 'notFound':
       return '#/';
     default:

@@ -5,17 +5,32 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../routing/hashRoute';
 import { DeployForm } from './DeployForm';
 
-export function DefinitionsPage() {
+/** `canEdit`: the caller may draw and deploy (psychLead, admin): links to the modeler. */
+export function DefinitionsPage({ canEdit = false }: { canEdit?: boolean }) {
   const { t, formatDateTime } = useI18n();
   const definitions = useCursorList((cursor) => listDefinitions(cursor), 'all');
+  const latest = new Map<string, number>();
+  for (const item of definitions.items)
+    latest.set(item.key, Math.max(latest.get(item.key) ?? 0, item.version));
 
   return (
     <main className="page" data-testid="definitions-page">
       <div className="page-head">
         <h1 data-testid="page-title">{t('defs.title')}</h1>
-        <button type="button" className="button-secondary" onClick={definitions.reload}>
-          {t('common.refresh')}
-        </button>
+        <div className="page-actions">
+          {canEdit && (
+            <a
+              className="button button-primary"
+              href={hrefFor({ page: 'modeler' })}
+              data-testid="definitions-new"
+            >
+              {t('defs.newDiagram')}
+            </a>
+          )}
+          <button type="button" className="button-secondary" onClick={definitions.reload}>
+            {t('common.refresh')}
+          </button>
+        </div>
       </div>
       <DeployForm onDeployed={definitions.reload} />
       <ErrorMessage error={definitions.error} testId="definitions-error" />
@@ -33,6 +48,7 @@ export function DefinitionsPage() {
                 <th>{t('defs.col.name')}</th>
                 <th>{t('defs.col.deployedAt')}</th>
                 <th>{t('defs.col.deployedBy')}</th>
+                {canEdit && <th>{t('defs.col.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -53,6 +69,22 @@ export function DefinitionsPage() {
                   <td>{definition.name || t('common.none')}</td>
                   <td>{formatDateTime(definition.deployedAt)}</td>
                   <td>{definition.deployedByName || t('common.none')}</td>
+                  {canEdit && (
+                    <td>
+                      <a
+                        href={hrefFor({
+                          page: 'modeler',
+                          key: definition.key,
+                          ...(latest.get(definition.key) === definition.version
+                            ? {}
+                            : { version: definition.version }),
+                        })}
+                        data-testid={`definition-edit-${definition.key}-${definition.version}`}
+                      >
+                        {t('defs.edit')}
+                      </a>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

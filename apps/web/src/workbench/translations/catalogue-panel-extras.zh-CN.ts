@@ -10,6 +10,8 @@ import { type DomPattern } from './dom-translator';
  */
 export const panelChromeZhCN: Record<string, string> = {
   'Toggle section': '展开/收起',
+  // bpmn-js-element-templates 2.37.0 hard-codes the template button's title (SelectEntryTemplate)
+  'Select a template': '选择模板',
   'Section contains an error': '此部分有错误',
   'Section contains edits': '此部分已填写',
   'Toggle list item': '展开/收起列表项',

@@ -1,0 +1,79 @@
+import type { DeployResult } from '../../api/types';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { DeployProblem } from './deployProblems';
+
+export type DeployOutcome =
+  | { kind: 'created' | 'unchanged'; version: number; warnings: DeployResult['warnings'] }
+  | { kind: 'failed'; error: unknown; problems: DeployProblem[]; onCanvas: Set<string> };
+
+/** What a deploy said: the version, "nothing changed", or the problems, each a link to its element. */
+export function DeployOutcomePanel({
+  outcome,
+  onReveal,
+}: {
+  outcome: DeployOutcome | null;
+  onReveal(id: string): void;
+}) {
+  const { t } = useI18n();
+  if (!outcome) return null;
+  if (outcome.kind === 'failed') {
+    if (outcome.problems.length === 0)
+      return <ErrorMessage error={outcome.error} testId="modeler-deploy-error" />;
+    return (
+      <section className="alert alert-error modeler-problems" role="alert" data-testid="modeler-deploy-error">
+        <strong>{t('modeler.deployFailed')}</strong>
+        <div className="muted">
+          {t('modeler.problems', { count: outcome.problems.length })} · {t('modeler.problemsHint')}
+        </div>
+        <ul data-testid="modeler-problems">
+          {outcome.problems.map((problem, index) => (
+            <li key={index}>
+              {problem.elementId && outcome.onCanvas.has(problem.elementId) ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onReveal(problem.elementId)}
+                  data-testid={`modeler-problem-${problem.elementId}`}
+                >
+                  <code>{problem.elementId}</code>
+                </button>
+              ) : (
+                <span className="muted">
+                  {problem.elementId ? <code>{problem.elementId}</code> : t('modeler.documentProblem')}
+                </span>
+              )}{' '}
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  return (
+    <>
+      <div className="alert alert-success" role="status" data-testid="modeler-deploy-success">
+        {outcome.kind === 'created'
+          ? t('modeler.deployedVersion', { version: outcome.version })
+          : t('modeler.unchanged', { version: outcome.version })}
+      </div>
+      {outcome.warnings.length > 0 && (
+        <div className="alert alert-warning" data-testid="modeler-deploy-warnings">
+          <strong>{t('modeler.warnings')}</strong>
+          <ul>
+            {outcome.warnings.map((warning, index) => (
+              <li key={index}>
+                {warning.elementId ? (
+                  <button type="button" className="link-button" onClick={() => onReveal(warning.elementId)}>
+                    <code>{warning.elementId}</code>
+                  </button>
+                ) : null}{' '}
+                {warning.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
