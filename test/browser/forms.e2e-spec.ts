@@ -46,8 +46,8 @@ describe('forms (browser)', () => {
   const cspViolations: string[] = [];
   /** English found in the zh-CN UI, by where; asserted last so one finding does not hide the flows. */
   const english: Record<string, string[]> = {};
-  const checkEnglish = async (page: Page, where: string, selector: string) => {
-    const found = await englishStringsIn(page, selector, ALLOWED_ENGLISH);
+  const checkEnglish = async (page: Page, where: string, selector: string, typed: string[] = []) => {
+    const found = await englishStringsIn(page, selector, [...ALLOWED_ENGLISH, ...typed]);
     if (found.length > 0) english[where] = found;
   };
 
@@ -358,7 +358,14 @@ describe('forms (browser)', () => {
       const row = page.getByTestId(`form-row-${formId}`);
       await expectText(row.getByTestId('form-version'), '1');
       await expectText(row.getByTestId('form-deployed-by'), '王老师');
-      await checkEnglish(page, 'forms-page', '[data-testid="forms-page"]');
+      // (the list also shows the ids of forms other tests of this run saved: ids are typed, not UI)
+      const listed = (await api('GET', '/api/forms', lead.token)) as { items: { formId: string }[] };
+      await checkEnglish(
+        page,
+        'forms-page',
+        '[data-testid="forms-page"]',
+        listed.items.map((form) => form.formId),
+      );
       await shootAll(page, 'forms-list', async () => {
         await row.waitFor();
       });
