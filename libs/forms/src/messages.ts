@@ -117,7 +117,7 @@ const zhSchema: Record<SchemaProblemCode, (params: MessageParams) => string> = {
   'schema.groupComponents': (p) => `组件「${p.component}」：components 须为数组`,
   'schema.groupPath': (p) => `组件「${p.component}」：path 须为用点号分隔的名称`,
   'schema.unknownType': (p) =>
-    `组件「${p.component}」：未知的组件类型 ${p.type}，CarePath 可校验的类型为 ${p.known}`,
+    `组件「${p.component}」：未知的组件类型 ${p.type}，CarePath 可校验的类型为 ${String(p.known).split(', ').join('、')}`,
   'schema.validateNotObject': (p) => `组件「${p.component}」：validate 须为对象`,
   'schema.patternNotString': (p) => `组件「${p.component}」：validate.pattern 须为字符串`,
   'schema.patternInvalid': (p) =>
@@ -155,7 +155,8 @@ const enSchema: Record<SchemaProblemCode, (params: MessageParams) => string> = {
   'schema.unknownType': (p) =>
     `Component '${p.component}': Type '${p.type}' is unknown: CarePath validates ${p.known}`,
   'schema.validateNotObject': (p) => `Component '${p.component}': Expected \`validate\` to be an object`,
-  'schema.patternNotString': (p) => `Component '${p.component}': Expected \`validate.pattern\` to be a string`,
+  'schema.patternNotString': (p) =>
+    `Component '${p.component}': Expected \`validate.pattern\` to be a string`,
   'schema.patternInvalid': (p) =>
     `Component '${p.component}': Expected \`validate.pattern\` to be a regular expression: ${p.reason}`,
   'schema.nul': () => 'Expected no NUL character (U+0000): it cannot be stored',
