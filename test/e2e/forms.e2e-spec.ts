@@ -155,6 +155,18 @@ describe('forms are versioned on the server', () => {
     expect(overOtherSchool.status).toBe(403);
     expect(overOtherSchool.body.detail).toContain(`Form '${schoolForm}' belongs to School A`);
     expect(overDistrict.status).toBe(403);
+    // in the Chinese form editor's language too
+    const inChinese = await api(
+      'POST',
+      '/api/forms',
+      leadB.token,
+      { formId: schoolForm, schema: changed },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect([inChinese.status, inChinese.body.detail]).toEqual([
+      403,
+      expect.stringContaining(`表单「${schoolForm}」属于「School A」（`),
+    ]);
     // nor inside a diagram deploy, which is refused as a whole
     const inDiagram = await api('POST', '/api/definitions', leadB.token, {
       xml: withTask(`b-pathway-${unique()}`, schoolForm),
@@ -163,10 +175,14 @@ describe('forms are versioned on the server', () => {
     expect(inDiagram.status).toBe(403);
     expect((await api('GET', `/api/forms/${schoolForm}`, leadB.token)).body.version).toBe(1);
     // and a teacher may not deploy forms at all
-    expect(
-      (await api('POST', '/api/forms', world.psychA.token, { formId: `t-${unique()}`, schema: changed }))
-        .status,
-    ).toBe(403);
+    const teacher = await api(
+      'POST',
+      '/api/forms',
+      world.psychA.token,
+      { formId: `t-${unique()}`, schema: changed },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect([teacher.status, teacher.body.detail]).toEqual([403, '只有心理负责人或管理员可以部署表单']);
     // while the district's lead publishes over a school's form (above it)
     expect(
       (await api('POST', '/api/forms', districtLead.token, { formId: schoolForm, schema: changed })).status,

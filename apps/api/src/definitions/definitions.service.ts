@@ -30,7 +30,7 @@ import { findHostileJson } from '../common/json-guard';
 import type { DeployedForm } from '../forms/forms.responses';
 import { FORM_ID_PATTERN } from '../forms/forms.dto';
 import { checkSchema, FormsService, hostileSchemaProblem } from '../forms/forms.service';
-import { ownerFor } from './owner-unit';
+import { deployerOnly, ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { DefinitionsRepository } from './definitions.repository';
 import { InstancesRepository } from '../instances/instances.repository';
@@ -86,8 +86,7 @@ export class DefinitionsService {
     decisionFiles: string[] = [],
     language: RequestLanguage = 'en',
   ): Promise<DeployResult> {
-    if (!hasRole(user, DEPLOYER_ROLES))
-      throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
+    if (!hasRole(user, DEPLOYER_ROLES)) throw deployerOnly('Process', language);
     const compiled = await compileInWorker(xml);
     if (!compiled.ok) {
       // The compile thread sends problems as data; they are worded here, for this reader.
@@ -122,6 +121,7 @@ export class DefinitionsService {
         { kind: 'Process', key: model.id },
         latest?.ownerUnitId,
         ownerUnitId,
+        language,
       );
       const replaced = latest?.model;
       const decisions: StoredDecision[] = [];
@@ -133,7 +133,9 @@ export class DefinitionsService {
       const formVersions: DeployedForm[] = [];
       for (const formId of Object.keys(forms).sort()) {
         const schema = forms[formId] as Record<string, unknown>;
-        formVersions.push(await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id));
+        formVersions.push(
+          await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id, language),
+        );
       }
       warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
       warnings.push(...(await missingFormWarnings(tx, model, forms, owner.orgPath)));

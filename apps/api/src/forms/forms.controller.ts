@@ -21,7 +21,7 @@ export class FormsController {
     description:
       'Needs psychLead or admin. Form ids have owner units as process keys do (docs/adr/0003). ' +
       'The same schema again gives no new version. 400 a schema CarePath cannot validate (errors[].componentId, errors[].code), 403 not the owner. ' +
-      'The schema\'s problems (errors[].message, detail) are worded in the Accept-Language (zh-CN or en; English without it).',
+      "The schema's problems (errors[].message, detail) are worded in the Accept-Language (zh-CN or en; English without it).",
   })
   @ApiCreatedResponse({ type: DeployedForm, description: 'A new version' })
   @ApiOkResponse({ type: DeployedForm, description: 'The same schema already is the latest version' })

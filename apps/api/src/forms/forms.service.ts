@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
 import {
@@ -15,7 +15,7 @@ import { findHostileJson, type HostileJson, MAX_JSON_DEPTH } from '../common/jso
 import type { RequestLanguage } from '../common/language';
 import { ProblemException, type ProblemError } from '../common/problem.filter';
 import { MAX_VARIABLE_BYTES } from '../common/variable-limits';
-import { ownerFor } from '../definitions/owner-unit';
+import { deployerOnly, ownerFor } from '../definitions/owner-unit';
 import {
   findFormVersion,
   insertFormVersion,
@@ -48,17 +48,17 @@ export class FormsService {
     ownerUnitId?: string,
     language: RequestLanguage = 'en',
   ): Promise<DeployedForm> {
-    this.mayDeploy(user);
+    this.mayDeploy(user, language);
     checkSchema(schema, 'schema', language);
-    const stored = await this.db.transaction((tx) => this.store(tx, user, formId, schema, ownerUnitId));
+    const stored = await this.db.transaction((tx) =>
+      this.store(tx, user, formId, schema, ownerUnitId, language),
+    );
     await this.audit(user, [stored]);
     return stored;
   }
 
-  mayDeploy(user: CurrentUser): void {
-    if (!hasRole(user, DEPLOYER_ROLES)) {
-      throw new ForbiddenException('Deploying forms needs the psychLead or admin role');
-    }
+  mayDeploy(user: CurrentUser, language: RequestLanguage = 'en'): void {
+    if (!hasRole(user, DEPLOYER_ROLES)) throw deployerOnly('Form', language);
   }
 
   /**
@@ -71,6 +71,7 @@ export class FormsService {
     formId: string,
     schema: Record<string, unknown>,
     ownerUnitId: string | undefined,
+    language: RequestLanguage = 'en',
   ): Promise<DeployedForm> {
     await lockFormId(tx, formId);
     const latest = await findFormVersion(tx, formId);
@@ -80,6 +81,7 @@ export class FormsService {
       { kind: 'Form', key: formId },
       latest?.ownerUnitId,
       ownerUnitId,
+      language,
     );
     const sha256 = schemaSha256(schema);
     if (latest && latest.sha256 === sha256) return { ...summary(latest), created: false };
@@ -131,7 +133,11 @@ export function checkSchema(schema: unknown, path: string, language: RequestLang
   const hostile = findHostileJson(schema, [path]);
   if (hostile) {
     const error = hostileSchemaProblem(hostile, language);
-    throw new ProblemException(400, say('schema.hostileDetail', { path: error.path ?? path, message: error.message }), [error]);
+    throw new ProblemException(
+      400,
+      say('schema.hostileDetail', { path: error.path ?? path, message: error.message }),
+      [error],
+    );
   }
   const problems = checkFormSchema(schema, language);
   if (problems.length === 0) return;
