@@ -270,7 +270,7 @@ describe('forms are versioned on the server', () => {
     });
     expect([zh.status, zh.body.detail, zh.body.errors]).toEqual([
       400,
-      `表单 schema 有 1 个问题：${zhMessage}`,
+      `表单有 1 个问题：${zhMessage}`,
       [error(zhMessage)],
     ]);
     expect([en.status, en.body.detail, en.body.errors]).toEqual([
@@ -288,7 +288,7 @@ describe('forms are versioned on the server', () => {
     );
     expect([inDeploy.status, inDeploy.body.detail, inDeploy.body.errors[0]]).toEqual([
       400,
-      `表单 forms.${formId} 有 1 个问题：${zhMessage}`,
+      `表单「${formId}」有 1 个问题：${zhMessage}`,
       { ...error(zhMessage), path: `forms.${formId}.components[1]` },
     ]);
     const embedding = fixture('camunda-modeler/job-worker-user-task.bpmn').replace(

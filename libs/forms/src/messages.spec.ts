@@ -50,12 +50,12 @@ function englishIn(message: string, data: readonly string[]): string[] {
 
 /**
  * What the schema's author wrote, as a problem quotes it: every string param but V8's `reason`
- * (a list such as `known` item by item).
+ * (a list such as `known` item by item, a path such as `forms.<formId>` segment by segment).
  */
 function dataOf(problem: { params: MessageParams }): string[] {
   return Object.entries(problem.params)
     .filter(([name, value]) => name !== 'reason' && typeof value === 'string')
-    .flatMap(([, value]) => String(value).split(', '));
+    .flatMap(([, value]) => [String(value), ...String(value).split(/, |\./)]);
 }
 
 /** Schemas that between them make every problem checkFormSchema reports. */

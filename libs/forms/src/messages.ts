@@ -103,6 +103,16 @@ function regexpReasonZh(reason: string): string {
   return REGEXP_REASONS_ZH[tail] ?? tail;
 }
 
+/**
+ * Which form a summary is about, for a Chinese reader: the request's own form says nothing more
+ * (`schema` is a field of the JSON, not a word), a deploy's `forms.<formId>` gives its id.
+ */
+function formNameZh(path: unknown): string {
+  const text = String(path);
+  if (text === 'schema') return '';
+  return `「${text.startsWith('forms.') ? text.slice('forms.'.length) : text}」`;
+}
+
 const zhSchema: Record<SchemaProblemCode, (params: MessageParams) => string> = {
   'schema.notObject': () => '表单须为 form-js 表单结构：一个 JSON 对象',
   'schema.componentsNotArray': () => '表单的 components 须为数组',
@@ -127,9 +137,10 @@ const zhSchema: Record<SchemaProblemCode, (params: MessageParams) => string> = {
   'schema.prototypeKey': () => '不能有名为 __proto__、constructor 或 prototype 的属性',
   'schema.tooDeep': (p) => `对象和数组最多嵌套 ${p.max} 层`,
   'schema.tooLarge': (p) => `序列化为 JSON 后不能超过 ${p.max} KiB`,
-  'schema.tooLargeDetail': (p) => `表单 ${p.path} 序列化为 JSON 后为 ${p.kib} KiB，表单最多 ${p.max} KiB`,
+  'schema.tooLargeDetail': (p) =>
+    `表单${formNameZh(p.path)}序列化为 JSON 后为 ${p.kib} KiB，表单最多 ${p.max} KiB`,
   'schema.hostileDetail': (p) => `表单无效：${p.path}：${p.message}`,
-  'schema.summary': (p) => `表单 ${p.path} 有 ${p.count} 个问题：${p.list}`,
+  'schema.summary': (p) => `表单${formNameZh(p.path)}有 ${p.count} 个问题：${p.list}`,
   'schema.at': (p) => `${p.message}（位置：${p.path}）`,
   'schema.atRoot': (p) => `${p.message}（位置：根）`,
   'schema.formId': (p) => `表单 id 须匹配 ${p.pattern}`,
