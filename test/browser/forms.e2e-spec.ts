@@ -279,9 +279,26 @@ describe('forms (browser)', () => {
       // then: no new version
       await expectText(page.getByTestId('form-save-notice'), '没有变化');
 
-      // when: a field CarePath cannot check on the server (a file picker) is added and saved
-      await addField(page, 'filepicker');
-      const refusedKey = await panel(page).locator('[data-entry-id="key"] input').inputValue();
+      // then: the palette does not offer what the server refuses (a file picker)
+      expect(await editor(page).locator('.fjs-palette-field[data-field-type="textarea"]').isVisible()).toBe(
+        true,
+      );
+      expect(await editor(page).locator('.fjs-palette-field[data-field-type="filepicker"]').isVisible()).toBe(
+        false,
+      );
+      // when: a draft holds one anyway (a form made elsewhere), the page reloads and it is saved
+      const refusedKey = 'attachment';
+      await page.evaluate(
+        `(() => {
+          const key = 'carepath.formDraft.${formId}';
+          const draft = { schema: ${JSON.stringify(saved.schema)}, baseVersion: 1, savedAt: new Date().toISOString() };
+          draft.schema.components.push({ type: 'filepicker', key: '${refusedKey}', label: '附件', id: 'Field_attachment' });
+          localStorage.setItem(key, JSON.stringify(draft));
+        })()`,
+      );
+      await page.reload();
+      await page.getByTestId('form-draft-restored').waitFor();
+      await editor(page).locator('.fjs-form-container .fjs-element[data-field-type="filepicker"]').waitFor();
       await page.getByTestId('form-save').click();
       // then: the refusal names that component, and following it selects it in the panel
       const refused = page.getByTestId('form-save-error-component');
