@@ -308,7 +308,9 @@ describe('forms (browser)', () => {
         await page.getByTestId('form-save-error').innerText(),
         await page.getByTestId('form-save-error-row').locator('td').nth(1).innerText(),
       ];
-      expect(said[1]).toContain('不支持 filepicker 类型的组件');
+      expect(said[1]).toBe(
+        '组件「Field_attachment」：不支持 filepicker 类型的组件，CarePath 无法在服务器上校验它的取值',
+      );
       expect(said[0]).toMatch(/^表单有 1 个问题：/);
       // nothing English but the component's id (in 「」), its type and the product's name
       expect(
