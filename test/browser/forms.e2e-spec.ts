@@ -303,6 +303,21 @@ describe('forms (browser)', () => {
       // then: the refusal names that component, and following it selects it in the panel
       const refused = page.getByTestId('form-save-error-component');
       await expectText(refused.locator('code'), refusedKey);
+      // in Chinese, as the page is: the server words the problem in the UI's language
+      const said = [
+        await page.getByTestId('form-save-error').innerText(),
+        await page.getByTestId('form-save-error-row').locator('td').nth(1).innerText(),
+      ];
+      expect(said[1]).toBe(
+        '组件「Field_attachment」：不支持 filepicker 类型的组件，CarePath 无法在服务器上校验它的取值',
+      );
+      expect(said[0]).toMatch(/^表单有 1 个问题：/);
+      // nothing English but the component's id (in 「」), its type and the product's name
+      expect(
+        said
+          .flatMap((text) => text.replace(/「[^」]*」/g, '').match(/[A-Za-z]{2,}/g) ?? [])
+          .filter((word) => !['filepicker', 'CarePath'].includes(word)),
+      ).toEqual([]);
       await editor(page).locator('.fjs-form-container .fjs-element[data-field-type="textarea"]').click();
       await refused.click();
       await eventually(

@@ -155,6 +155,18 @@ describe('forms are versioned on the server', () => {
     expect(overOtherSchool.status).toBe(403);
     expect(overOtherSchool.body.detail).toContain(`Form '${schoolForm}' belongs to School A`);
     expect(overDistrict.status).toBe(403);
+    // in the Chinese form editor's language too
+    const inChinese = await api(
+      'POST',
+      '/api/forms',
+      leadB.token,
+      { formId: schoolForm, schema: changed },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect([inChinese.status, inChinese.body.detail]).toEqual([
+      403,
+      expect.stringContaining(`表单「${schoolForm}」属于「School A」（`),
+    ]);
     // nor inside a diagram deploy, which is refused as a whole
     const inDiagram = await api('POST', '/api/definitions', leadB.token, {
       xml: withTask(`b-pathway-${unique()}`, schoolForm),
@@ -163,10 +175,14 @@ describe('forms are versioned on the server', () => {
     expect(inDiagram.status).toBe(403);
     expect((await api('GET', `/api/forms/${schoolForm}`, leadB.token)).body.version).toBe(1);
     // and a teacher may not deploy forms at all
-    expect(
-      (await api('POST', '/api/forms', world.psychA.token, { formId: `t-${unique()}`, schema: changed }))
-        .status,
-    ).toBe(403);
+    const teacher = await api(
+      'POST',
+      '/api/forms',
+      world.psychA.token,
+      { formId: `t-${unique()}`, schema: changed },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect([teacher.status, teacher.body.detail]).toEqual([403, '只有心理负责人或管理员可以部署表单']);
     // while the district's lead publishes over a school's form (above it)
     expect(
       (await api('POST', '/api/forms', districtLead.token, { formId: schoolForm, schema: changed })).status,
@@ -220,6 +236,83 @@ describe('forms are versioned on the server', () => {
     });
     expect([inDeploy.status, inDeploy.body.errors[0].path]).toEqual([400, `forms.${formId}.components[1]`]);
     expect((await api('GET', `/api/forms/${formId}`, leadA.token)).status).toBe(404);
+  });
+
+  it("words a refused schema in the caller's language, naming the component", async () => {
+    // given a form with a file upload, which CarePath cannot check
+    const formId = `upload-${unique()}`;
+    const schema = {
+      type: 'default',
+      components: [
+        { id: 'Name_1', type: 'textfield', key: 'name' },
+        { id: 'Upload_1', type: 'filepicker', key: 'report' },
+      ],
+    };
+    // when a lead saves it from the Chinese form editor, and from a client without a language
+    const zh = await api(
+      'POST',
+      '/api/forms',
+      leadA.token,
+      { formId, schema },
+      { 'accept-language': 'zh-CN' },
+    );
+    const en = await api('POST', '/api/forms', leadA.token, { formId, schema });
+    // then the Chinese answer names the component in Chinese, the English one as it always has
+    const zhMessage = '组件「Upload_1」：不支持 filepicker 类型的组件，CarePath 无法在服务器上校验它的取值';
+    const enMessage =
+      "Component 'Upload_1': Type 'filepicker' is not supported: CarePath cannot check its values on the server (docs/forms.md#components)";
+    const error = (message: string) => ({
+      path: 'schema.components[1]',
+      componentId: 'Upload_1',
+      code: 'schema.unsupportedType',
+      params: { component: 'Upload_1', type: 'filepicker' },
+      message,
+    });
+    expect([zh.status, zh.body.detail, zh.body.errors]).toEqual([
+      400,
+      `表单有 1 个问题：${zhMessage}`,
+      [error(zhMessage)],
+    ]);
+    expect([en.status, en.body.detail, en.body.errors]).toEqual([
+      400,
+      `The form schema has 1 problem(s): ${enMessage}`,
+      [error(enMessage)],
+    ]);
+    // and so does a definition deploy, for its `forms` and for a form its diagram embeds
+    const inDeploy = await api(
+      'POST',
+      '/api/definitions',
+      world.adminToken,
+      { xml: withTask(`upload-form-${unique()}`, formId), forms: { [formId]: schema } },
+      { 'accept-language': 'zh-CN' },
+    );
+    expect([inDeploy.status, inDeploy.body.detail, inDeploy.body.errors[0]]).toEqual([
+      400,
+      `表单「${formId}」有 1 个问题：${zhMessage}`,
+      { ...error(zhMessage), path: `forms.${formId}.components[1]` },
+    ]);
+    const embedding = fixture('camunda-modeler/job-worker-user-task.bpmn').replace(
+      '"type": "number"',
+      '"type": "filepicker"',
+    );
+    for (const [headers, message] of [
+      [{ 'accept-language': 'zh-CN' }, '组件「Field_1efgh34」：不支持 filepicker 类型的组件'],
+      [{}, "Component 'Field_1efgh34': Type 'filepicker' is not supported"],
+    ] as const) {
+      const embedded = await api('POST', '/api/definitions', world.adminToken, { xml: embedding }, headers);
+      expect([embedded.status, embedded.body.errors]).toEqual([
+        400,
+        [
+          expect.objectContaining({
+            elementId: 'UserTaskForm_1a2b3c',
+            componentId: 'Field_1efgh34',
+            code: 'schema.unsupportedType',
+            message: expect.stringContaining(message),
+          }),
+        ],
+      ]);
+      expect(embedded.body.detail).toContain(message);
+    }
   });
 
   it('stores the forms of a definition deploy as versions, and warns only about forms found nowhere', async () => {

@@ -2,8 +2,21 @@ export { validateSubmission, hiddenFields } from './validate-submission';
 export type { FormError, SubmissionOptions, SubmissionResult } from './validate-submission';
 export { coerceValue, fieldErrors, optionValues } from './field-rules';
 export type { Coerced, FieldError } from './field-rules';
-export { FORM_LANGUAGES, formMessage, isFormLanguage, submissionSummary } from './messages';
-export type { FormErrorCode, FormLanguage, MessageParams } from './messages';
+export {
+  FORM_LANGUAGES,
+  FORM_MESSAGE_CODES,
+  formMessage,
+  isFormLanguage,
+  joinProblems,
+  submissionSummary,
+} from './messages';
+export type {
+  FormErrorCode,
+  FormLanguage,
+  FormMessageCode,
+  MessageParams,
+  SchemaProblemCode,
+} from './messages';
 export {
   checkFormSchema,
   CONTAINER_TYPES,

@@ -3,6 +3,7 @@
  * (docs/forms.md#components). Pure: no DOM, no Node, no database, so the api and the browser
  * load the same code.
  */
+import { type FormLanguage, formMessage, type MessageParams, type SchemaProblemCode } from './messages';
 
 /** Field types whose value the case receives, and what their value is. */
 export const INPUT_TYPES = [
@@ -128,6 +129,10 @@ export interface SchemaProblem {
   /** Where in the schema: `components[2].components[0]`. */
   path: string;
   componentId: string | null;
+  /** What is wrong, as data (messages.ts): the api sends both, a client may word it itself. */
+  code: SchemaProblemCode;
+  params: MessageParams;
+  /** `code` and `params` worded in the reader's language. */
   message: string;
 }
 
@@ -135,26 +140,22 @@ export interface SchemaProblem {
  * Checks a schema before it is stored: a JSON object with `components`; every component an
  * object of a type CarePath validates; every input field with a key, and no two fields writing
  * the same value path; ids unique; patterns that compile. Size and hostile JSON are the api's
- * checks (json-guard, variable limits).
+ * checks (json-guard, variable limits). Problems are worded in `language` (docs/forms.md#refused-schemas).
  */
-export function checkFormSchema(schema: unknown): SchemaProblem[] {
+export function checkFormSchema(schema: unknown, language: FormLanguage = 'en'): SchemaProblem[] {
+  const found = (
+    path: string,
+    componentId: string | null,
+    code: SchemaProblemCode,
+    params: MessageParams = {},
+  ): SchemaProblem => ({ path, componentId, code, params, message: formMessage(code, params, language) });
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    return [{ path: '', componentId: null, message: 'Expected a form-js schema: a JSON object' }];
+    return [found('', null, 'schema.notObject')];
   }
   const { components, type } = schema as { components?: unknown; type?: unknown };
-  if (!Array.isArray(components)) {
-    return [{ path: 'components', componentId: null, message: 'Expected `components`: an array' }];
-  }
+  if (!Array.isArray(components)) return [found('components', null, 'schema.componentsNotArray')];
   // The viewer renders only a root of type 'default' (it throws on any other).
-  if (type !== 'default') {
-    return [
-      {
-        path: 'type',
-        componentId: null,
-        message: "Expected `type: 'default'` at the root of a form-js schema",
-      },
-    ];
-  }
+  if (type !== 'default') return [found('type', null, 'schema.rootType')];
   const problems: SchemaProblem[] = [];
   const ids = new Map<string, string>();
   const valuePaths = new Map<string, string>();
@@ -162,45 +163,43 @@ export function checkFormSchema(schema: unknown): SchemaProblem[] {
     list.forEach((item, index) => {
       const at = `${where}[${index}]`;
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        problems.push({ path: at, componentId: null, message: 'Expected a component: a JSON object' });
+        problems.push(found(at, null, 'schema.componentNotObject'));
         return;
       }
       const component = item as Record<string, unknown>;
       const id = typeof component.id === 'string' ? component.id : null;
       const name = id ?? (typeof component.key === 'string' ? component.key : at);
-      const problem = (message: string): void => {
-        problems.push({ path: at, componentId: id, message: `Component '${name}': ${message}` });
+      const problem: ComponentProblem = (code, params = {}) => {
+        problems.push(found(at, id, code, { component: name, ...params }));
       };
       if (id !== null) {
         const first = ids.get(id);
-        if (first !== undefined) problem(`Expected a unique id; ${first} has the same id`);
+        if (first !== undefined) problem('schema.duplicateId', { first });
         else ids.set(id, at);
       }
       const type = component.type;
-      if (typeof type !== 'string') return problem('Expected a `type`');
+      if (typeof type !== 'string') return problem('schema.noType');
       if ((UNSUPPORTED_TYPES as readonly string[]).includes(type)) {
-        return problem(
-          `Type '${type}' is not supported: CarePath cannot check its values on the server (docs/forms.md#components)`,
-        );
+        return problem('schema.unsupportedType', { type });
       }
       if (isInputType(type)) {
         const key = component.key;
         if (typeof key !== 'string' || splitPath(key).some((segment) => segment === '')) {
-          return problem('Expected a `key` (the variable the field writes)');
+          return problem('schema.noKey');
         }
         const path = [...prefix, ...splitPath(key)].join('.');
         const first = valuePaths.get(path);
-        if (first !== undefined) problem(`Expected a unique key; ${first} also writes '${path}'`);
+        if (first !== undefined) problem('schema.duplicateKey', { first, path });
         else valuePaths.set(path, name);
         checkValidate(component.validate, problem);
         return;
       }
       if ((CONTAINER_TYPES as readonly string[]).includes(type)) {
         const nested = component.components;
-        if (nested !== undefined && !Array.isArray(nested)) return problem('Expected `components`: an array');
+        if (nested !== undefined && !Array.isArray(nested)) return problem('schema.groupComponents');
         const path = component.path;
         if (path !== undefined && path !== '' && (typeof path !== 'string' || splitPath(path).includes(''))) {
-          return problem('Expected `path` to be dot-separated names');
+          return problem('schema.groupPath');
         }
         visit((nested as unknown[] | undefined) ?? [], `${at}.components`, [
           ...prefix,
@@ -209,7 +208,7 @@ export function checkFormSchema(schema: unknown): SchemaProblem[] {
         return;
       }
       if (!(DISPLAY_TYPES as readonly string[]).includes(type)) {
-        problem(`Type '${type}' is unknown: CarePath validates ${[...INPUT_TYPES, 'group'].join(', ')}`);
+        problem('schema.unknownType', { type, known: [...INPUT_TYPES, 'group'].join(', ') });
       }
     });
   };
@@ -217,16 +216,19 @@ export function checkFormSchema(schema: unknown): SchemaProblem[] {
   return problems;
 }
 
-function checkValidate(validate: unknown, problem: (message: string) => void): void {
+/** Records a problem of the component being checked (its name is added as `component`). */
+type ComponentProblem = (code: SchemaProblemCode, params?: MessageParams) => void;
+
+function checkValidate(validate: unknown, problem: ComponentProblem): void {
   if (validate === undefined) return;
-  if (typeof validate !== 'object' || validate === null)
-    return problem('Expected `validate` to be an object');
+  if (typeof validate !== 'object' || validate === null) return problem('schema.validateNotObject');
   const { pattern } = validate as { pattern?: unknown };
   if (pattern === undefined || pattern === '') return;
-  if (typeof pattern !== 'string') return problem('Expected `validate.pattern` to be a string');
+  if (typeof pattern !== 'string') return problem('schema.patternNotString');
   try {
     new RegExp(pattern);
   } catch (error) {
-    problem(`Expected \`validate.pattern\` to be a regular expression: ${(error as Error).message}`);
+    // V8's own words; the Chinese catalogue translates the common ones (messages.ts).
+    problem('schema.patternInvalid', { reason: (error as Error).message });
   }
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ProblemFilter, type ProblemError } from './problem.filter';
+import { ProblemFilter } from './problem.filter';
 
 /**
  * Objects and arrays nested deeper than this are refused. Validation, the engine and PostgreSQL
@@ -17,18 +17,19 @@ const MAX_PATH_LENGTH = 120;
  * string or a key, which jsonb and text refuse (a case would be stuck with an incident), a
  * prototype key (`__proto__`, `constructor`, `prototype`), or nesting deeper than MAX_JSON_DEPTH. `root` prefixes the paths, e.g. `variables.note`.
  */
-export function findHostileJson(value: unknown, root: string[] = []): ProblemError | null {
+export function findHostileJson(value: unknown, root: string[] = []): HostileJson | null {
   const pending: Visit[] = [{ value, depth: 1, key: null, parent: null }];
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     const current = visit.value;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return { path: pathOf(visit, root), message: NUL_MESSAGE };
+      if (current.includes('\u0000')) return { path: pathOf(visit, root), code: 'nul', message: NUL_MESSAGE };
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     if (visit.depth > MAX_JSON_DEPTH) {
       return {
         path: pathOf(visit, root),
+        code: 'tooDeep',
         message: `Expected objects and arrays nested at most ${MAX_JSON_DEPTH} levels deep`,
       };
     }
@@ -36,15 +37,25 @@ export function findHostileJson(value: unknown, root: string[] = []): ProblemErr
     for (const [key, item] of entries) {
       const child: Visit = { value: item, depth: visit.depth + 1, key: String(key), parent: visit };
       if (child.key?.includes('\u0000')) {
-        return { path: pathOf(child, root), message: `${NUL_MESSAGE} (in the name)` };
+        return { path: pathOf(child, root), code: 'nulInName', message: `${NUL_MESSAGE} (in the name)` };
       }
       if (!Array.isArray(current) && PROTOTYPE_KEYS.has(String(key))) {
-        return { path: pathOf(child, root), message: PROTOTYPE_MESSAGE };
+        return { path: pathOf(child, root), code: 'prototypeKey', message: PROTOTYPE_MESSAGE };
       }
       pending.push(child);
     }
   }
   return null;
+}
+
+/**
+ * What findHostileJson found: where, in English, and which kind, so a caller that answers in the
+ * reader's language words it itself (a form schema: libs/forms messages.ts `schema.<code>`).
+ */
+export interface HostileJson {
+  path: string;
+  code: 'nul' | 'nulInName' | 'prototypeKey' | 'tooDeep';
+  message: string;
 }
 
 /** A value still to look at; paths are only spelled out for the problem found. */
@@ -79,7 +90,6 @@ function pathOf(visit: Visit, root: string[]): string {
 export function rejectHostileJson(request: Request, response: Response, next: NextFunction): void {
   const problem = findHostileJson(request.body) ?? findHostileJson(request.query);
   if (!problem) return next();
-  ProblemFilter.send(response, 400, `Invalid request: ${problem.path || '(body)'}: ${problem.message}`, [
-    problem,
-  ]);
+  const { path, message } = problem;
+  ProblemFilter.send(response, 400, `Invalid request: ${path || '(body)'}: ${message}`, [{ path, message }]);
 }

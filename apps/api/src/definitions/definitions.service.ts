@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   calledDecisionOfElement,
   type DiagramProblem,
@@ -13,7 +13,7 @@ import {
   upgradeModel,
 } from '../../../../libs/bpmn/src';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
-import { checkFormSchema } from '../../../../libs/forms/src';
+import { checkFormSchema, formMessage, joinProblems } from '../../../../libs/forms/src';
 import {
   decisionsRunnableAt,
   formsAvailableAt,
@@ -29,8 +29,8 @@ import { compileInWorker } from './compile-pool';
 import { findHostileJson } from '../common/json-guard';
 import type { DeployedForm } from '../forms/forms.responses';
 import { FORM_ID_PATTERN } from '../forms/forms.dto';
-import { checkSchema, FormsService } from '../forms/forms.service';
-import { ownerFor } from './owner-unit';
+import { checkSchema, FormsService, hostileSchemaProblem } from '../forms/forms.service';
+import { deployerOnly, ownerFor } from './owner-unit';
 import type { ListDefinitionsQuery } from './definitions.dto';
 import { DefinitionsRepository } from './definitions.repository';
 import { InstancesRepository } from '../instances/instances.repository';
@@ -86,8 +86,7 @@ export class DefinitionsService {
     decisionFiles: string[] = [],
     language: RequestLanguage = 'en',
   ): Promise<DeployResult> {
-    if (!hasRole(user, DEPLOYER_ROLES))
-      throw new ForbiddenException('Deploying diagrams needs the psychLead or admin role');
+    if (!hasRole(user, DEPLOYER_ROLES)) throw deployerOnly('Process', language);
     const compiled = await compileInWorker(xml);
     if (!compiled.ok) {
       // The compile thread sends problems as data; they are worded here, for this reader.
@@ -105,8 +104,8 @@ export class DefinitionsService {
       );
     }
     const { model } = compiled;
-    checkDeployedForms(forms);
-    const storedForms = withEmbeddedForms(forms, compiled.embeddedForms ?? {});
+    checkDeployedForms(forms, language);
+    const storedForms = withEmbeddedForms(forms, compiled.embeddedForms ?? {}, language);
     // Every DMN file is checked before anything is written: a bad one refuses the whole deploy.
     const parsedDecisions: ParsedDecisions[] = [];
     for (const [index, file] of decisionFiles.entries()) {
@@ -122,6 +121,7 @@ export class DefinitionsService {
         { kind: 'Process', key: model.id },
         latest?.ownerUnitId,
         ownerUnitId,
+        language,
       );
       const replaced = latest?.model;
       const decisions: StoredDecision[] = [];
@@ -133,7 +133,9 @@ export class DefinitionsService {
       const formVersions: DeployedForm[] = [];
       for (const formId of Object.keys(forms).sort()) {
         const schema = forms[formId] as Record<string, unknown>;
-        formVersions.push(await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id));
+        formVersions.push(
+          await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id, language),
+        );
       }
       warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
       warnings.push(...(await missingFormWarnings(tx, model, forms, owner.orgPath)));
@@ -240,26 +242,33 @@ export class DefinitionsService {
 function withEmbeddedForms(
   forms: Record<string, unknown>,
   embedded: Record<string, unknown>,
+  language: RequestLanguage,
 ): Record<string, unknown> {
   const problems = Object.entries(embedded).flatMap(([formKey, schema]) => {
     const elementId = formKey.slice(EMBEDDED_FORM_KEY_PREFIX.length);
+    const at = { elementId, elementType: 'zeebe:UserTaskForm' };
     const hostile = findHostileJson(schema);
     const taken = Object.hasOwn(forms, formKey);
-    const unfit = hostile ? [] : checkFormSchema(schema);
+    const unfit = hostile ? [] : checkFormSchema(schema, language);
+    const found = hostile ? hostileSchemaProblem(hostile, language) : undefined;
     return [
       ...unfit.map((problem) => ({
         path: problem.path,
-        elementId,
-        elementType: 'zeebe:UserTaskForm',
+        ...at,
         ...(problem.componentId ? { componentId: problem.componentId } : {}),
+        code: problem.code,
+        params: problem.params,
         message: problem.message,
       })),
-      ...(hostile
+      ...(found
         ? [
             {
-              elementId,
-              elementType: 'zeebe:UserTaskForm',
-              message: `${hostile.message} (at ${hostile.path || 'its root'})`,
+              ...at,
+              code: found.code,
+              params: found.params,
+              message: found.path
+                ? formMessage('schema.at', { message: found.message, path: found.path }, language)
+                : formMessage('schema.atRoot', { message: found.message }, language),
             },
           ]
         : []),
@@ -267,18 +276,26 @@ function withEmbeddedForms(
         ? [
             {
               path: `forms.${formKey}`,
-              elementId,
-              elementType: 'zeebe:UserTaskForm',
-              message: `Expected no deployed form under '${formKey}': the diagram embeds that form`,
+              ...at,
+              code: 'schema.embeddedTaken',
+              params: { formKey },
+              message: formMessage('schema.embeddedTaken', { formKey }, language),
             },
           ]
         : []),
     ];
   });
   if (problems.length > 0) {
+    const list = problems.map((p) =>
+      language === 'zh-CN' ? `${p.elementId}：${p.message}` : `${p.elementId}: ${p.message}`,
+    );
     throw new ProblemException(
       400,
-      `The diagram's embedded forms have ${problems.length} problem(s): ${problems.map((p) => `${p.elementId}: ${p.message}`).join('; ')}`,
+      formMessage(
+        'schema.embeddedSummary',
+        { count: problems.length, list: joinProblems(list, language) },
+        language,
+      ),
       problems,
     );
   }
@@ -348,16 +365,19 @@ async function missingFormWarnings(
  * The deploy's `forms`: each under a form id, each a schema CarePath can validate completions
  * against (400 naming `forms.<formId>` and the component otherwise).
  */
-function checkDeployedForms(forms: Record<string, unknown>): void {
+function checkDeployedForms(forms: Record<string, unknown>, language: RequestLanguage): void {
   for (const [formId, schema] of Object.entries(forms)) {
     if (!FORM_ID_PATTERN.test(formId)) {
-      throw new ProblemException(400, `'${formId.slice(0, 100)}' in \`forms\` is not a form id`, [
+      const params = { formId: formId.slice(0, 100), pattern: FORM_ID_PATTERN.source };
+      throw new ProblemException(400, formMessage('schema.formIdDetail', params, language), [
         {
-          path: `forms.${formId.slice(0, 100)}`,
-          message: `Expected a form id matching ${FORM_ID_PATTERN.source}`,
+          path: `forms.${params.formId}`,
+          code: 'schema.formId',
+          params: { pattern: params.pattern },
+          message: formMessage('schema.formId', params, language),
         },
       ]);
     }
-    checkSchema(schema, `forms.${formId}`);
+    checkSchema(schema, `forms.${formId}`, language);
   }
 }

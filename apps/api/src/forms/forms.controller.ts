@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
+import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { DeployFormDto, FORM_ID_PATTERN, GetFormQuery } from './forms.dto';
 import { FormsService } from './forms.service';
@@ -19,16 +20,24 @@ export class FormsController {
     summary: 'Deploy a form-js schema as the next version of its form id',
     description:
       'Needs psychLead or admin. Form ids have owner units as process keys do (docs/adr/0003). ' +
-      'The same schema again gives no new version. 400 a schema CarePath cannot validate (errors[].componentId), 403 not the owner.',
+      'The same schema again gives no new version. 400 a schema CarePath cannot validate (errors[].componentId, errors[].code), 403 not the owner. ' +
+      "The schema's problems (errors[].message, detail) are worded in the Accept-Language (zh-CN or en; English without it).",
   })
   @ApiCreatedResponse({ type: DeployedForm, description: 'A new version' })
   @ApiOkResponse({ type: DeployedForm, description: 'The same schema already is the latest version' })
   async deploy(
     @User() user: CurrentUser,
     @Body() body: DeployFormDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DeployedForm> {
-    const stored = await this.forms.deploy(user, body.formId, body.schema, body.ownerUnitId);
+    const stored = await this.forms.deploy(
+      user,
+      body.formId,
+      body.schema,
+      body.ownerUnitId,
+      requestLanguage(request),
+    );
     response.status(stored.created ? 201 : 200);
     return stored;
   }

@@ -1,14 +1,21 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
-import { checkFormSchema } from '../../../../libs/forms/src';
+import {
+  checkFormSchema,
+  formMessage,
+  joinProblems,
+  type MessageParams,
+  type SchemaProblemCode,
+} from '../../../../libs/forms/src';
 import { type FormDefinitionEntity, OrgUnitEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
-import { findHostileJson } from '../common/json-guard';
+import { findHostileJson, type HostileJson, MAX_JSON_DEPTH } from '../common/json-guard';
+import type { RequestLanguage } from '../common/language';
 import { ProblemException, type ProblemError } from '../common/problem.filter';
 import { MAX_VARIABLE_BYTES } from '../common/variable-limits';
-import { ownerFor } from '../definitions/owner-unit';
+import { deployerOnly, ownerFor } from '../definitions/owner-unit';
 import {
   findFormVersion,
   insertFormVersion,
@@ -39,18 +46,19 @@ export class FormsService {
     formId: string,
     schema: Record<string, unknown>,
     ownerUnitId?: string,
+    language: RequestLanguage = 'en',
   ): Promise<DeployedForm> {
-    this.mayDeploy(user);
-    checkSchema(schema, 'schema');
-    const stored = await this.db.transaction((tx) => this.store(tx, user, formId, schema, ownerUnitId));
+    this.mayDeploy(user, language);
+    checkSchema(schema, 'schema', language);
+    const stored = await this.db.transaction((tx) =>
+      this.store(tx, user, formId, schema, ownerUnitId, language),
+    );
     await this.audit(user, [stored]);
     return stored;
   }
 
-  mayDeploy(user: CurrentUser): void {
-    if (!hasRole(user, DEPLOYER_ROLES)) {
-      throw new ForbiddenException('Deploying forms needs the psychLead or admin role');
-    }
+  mayDeploy(user: CurrentUser, language: RequestLanguage = 'en'): void {
+    if (!hasRole(user, DEPLOYER_ROLES)) throw deployerOnly('Form', language);
   }
 
   /**
@@ -63,6 +71,7 @@ export class FormsService {
     formId: string,
     schema: Record<string, unknown>,
     ownerUnitId: string | undefined,
+    language: RequestLanguage = 'en',
   ): Promise<DeployedForm> {
     await lockFormId(tx, formId);
     const latest = await findFormVersion(tx, formId);
@@ -72,6 +81,7 @@ export class FormsService {
       { kind: 'Form', key: formId },
       latest?.ownerUnitId,
       ownerUnitId,
+      language,
     );
     const sha256 = schemaSha256(schema);
     if (latest && latest.sha256 === sha256) return { ...summary(latest), created: false };
@@ -108,32 +118,58 @@ export class FormsService {
 /**
  * 400 unless the schema is one CarePath can validate completions against (libs/forms
  * checkFormSchema) and within MAX_FORM_SCHEMA_BYTES. `path` prefixes the problems' paths
- * (`schema`, `forms.<formId>`).
+ * (`schema`, `forms.<formId>`). Every problem carries its `code` and `params` and is worded,
+ * with the `detail`, in the reader's language (docs/forms.md#refused-schemas).
  */
-export function checkSchema(schema: unknown, path: string): void {
+export function checkSchema(schema: unknown, path: string, language: RequestLanguage = 'en'): void {
+  const say = (code: SchemaProblemCode, params: MessageParams = {}) => formMessage(code, params, language);
   const bytes = Buffer.byteLength(JSON.stringify(schema) ?? '', 'utf8');
   if (bytes > MAX_FORM_SCHEMA_BYTES) {
-    throw new ProblemException(
-      413,
-      `The form ${path} is ${Math.ceil(bytes / 1024)} KiB as JSON; a form may be at most ${MAX_FORM_SCHEMA_BYTES / 1024} KiB`,
-      [{ path, message: `Expected at most ${MAX_FORM_SCHEMA_BYTES / 1024} KiB (serialized JSON)` }],
-    );
+    const params = { path, kib: Math.ceil(bytes / 1024), max: MAX_FORM_SCHEMA_BYTES / 1024 };
+    throw new ProblemException(413, say('schema.tooLargeDetail', params), [
+      { path, code: 'schema.tooLarge', params: { max: params.max }, message: say('schema.tooLarge', params) },
+    ]);
   }
   const hostile = findHostileJson(schema, [path]);
-  if (hostile)
-    throw new ProblemException(400, `Invalid form: ${hostile.path}: ${hostile.message}`, [hostile]);
-  const problems = checkFormSchema(schema);
+  if (hostile) {
+    const error = hostileSchemaProblem(hostile, language);
+    throw new ProblemException(
+      400,
+      say('schema.hostileDetail', { path: error.path ?? path, message: error.message }),
+      [error],
+    );
+  }
+  const problems = checkFormSchema(schema, language);
   if (problems.length === 0) return;
   const errors: ProblemError[] = problems.map((problem) => ({
     path: problem.path ? `${path}.${problem.path}` : path,
     ...(problem.componentId ? { componentId: problem.componentId } : {}),
+    code: problem.code,
+    params: problem.params,
     message: problem.message,
   }));
   throw new ProblemException(
     400,
-    `The form ${path} has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`,
+    say('schema.summary', {
+      path,
+      count: problems.length,
+      list: joinProblems(
+        problems.map((p) => p.message),
+        language,
+      ),
+    }),
     errors,
   );
+}
+
+/** JSON a schema may not hold (the request guard's finding), as a coded schema problem. */
+export function hostileSchemaProblem(
+  hostile: HostileJson,
+  language: RequestLanguage,
+): ProblemError & { code: SchemaProblemCode; params: MessageParams } {
+  const code = `schema.${hostile.code}` as const;
+  const params: MessageParams = hostile.code === 'tooDeep' ? { max: MAX_JSON_DEPTH } : {};
+  return { path: hostile.path, code, params, message: formMessage(code, params, language) };
 }
 
 function summary(row: FormDefinitionEntity): FormSummary {
