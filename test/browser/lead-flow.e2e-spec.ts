@@ -127,7 +127,13 @@ describe('lead-to-teacher flow (browser)', () => {
   const optionLabels = (page: Page) =>
     page.locator(`${FORM_CHOICE} option`).evaluateAll((options) => options.map((o) => o.textContent?.trim()));
   const chosenLabel = (page: Page) =>
-    page.locator(FORM_CHOICE).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+    page
+      .locator(FORM_CHOICE)
+      .evaluate(
+        (select) =>
+          (select as unknown as { selectedOptions: { textContent: string | null }[] }).selectedOptions[0]
+            ?.textContent,
+      );
 
   /** Selects the task and opens the Form group, where the form choice is. */
   async function showFormChoice(page: Page, taskId: string): Promise<void> {
@@ -164,6 +170,8 @@ describe('lead-to-teacher flow (browser)', () => {
     await formEditorPanel(page).locator('#bio-properties-panel-min').fill('1');
     await page.getByTestId('form-save').click();
     await expectText(page.getByTestId('form-save-notice'), '已保存为版本 1');
+    const saved = await api('GET', `/api/forms/${formId}`, lead.token);
+    expect(saved.schema.components.map((c: { label: string }) => c.label)).toEqual(['情况描述', '风险评分']);
 
     // when: the lead draws start → user task → end in the modeler
     await page.getByTestId('nav-modeler').click();

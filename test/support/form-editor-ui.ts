@@ -32,6 +32,9 @@ export async function setLabel(page: Page, label: string): Promise<void> {
   await content.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(label);
+  // The entry is debounced: wait until the canvas shows the label, so the next edit (the key)
+  // cannot overtake it.
+  await formEditor(page).locator('.fjs-form-container .fjs-form-field-label', { hasText: label }).waitFor();
 }
 
 export async function setKey(page: Page, key: string): Promise<void> {
