@@ -59,6 +59,7 @@ const JOB_TYPE_ENTRY = 'taskDefinitionType';
 const FORM_GROUP = 'form';
 const FORM_TYPE_ENTRY = 'formType';
 const FORM_ID_ENTRY = 'formId';
+const FORM_BINDING_ENTRY = 'bindingType';
 /** The choice's value for a form that is not a linked form id (embedded, custom key, external). */
 const OTHER_FORM = '\u0000other';
 
@@ -316,14 +317,19 @@ function FormChoice({ element, id }: { element: DiagramElement; id: string }) {
 /**
  * A user task's Form group: the form choice in place of the type choice, and no free-text form
  * id (the choice sets it). An embedded form's JSON, a custom key or an external reference keep
- * their own entries below the choice.
+ * their own entries below the choice. The binding choice shows only when a diagram drawn
+ * elsewhere set one other than "latest": CarePath always binds the latest version at or above
+ * the case's unit (docs/forms.md#binding-which-form-a-task-has), so offering the others would
+ * promise what the server does not do.
  */
 function replaceFormEntries(groups: PanelGroup[], element: DiagramElement) {
   if (!isUserTask(element)) return;
   const group = groups.find((candidate) => candidate.id === FORM_GROUP);
   if (!group?.entries) return;
+  const binding = extensionOf(element, 'zeebe:FormDefinition')?.get('bindingType');
+  const hideBinding = binding === undefined || binding === 'latest';
   group.entries = group.entries
-    .filter((entry) => entry.id !== FORM_ID_ENTRY)
+    .filter((entry) => entry.id !== FORM_ID_ENTRY && !(hideBinding && entry.id === FORM_BINDING_ENTRY))
     .map((entry) =>
       entry.id === FORM_TYPE_ENTRY
         ? {

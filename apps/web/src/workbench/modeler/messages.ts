@@ -56,7 +56,7 @@ const zhCN = {
   'modeler.panel.jobType': '服务类型',
   'modeler.panel.jobTypeNone': '（请选择）',
   'modeler.panel.jobTypeUnknown': '{type}（服务器不支持）',
-  'modeler.panel.form': '表单',
+  'modeler.panel.form': '关联表单',
   'modeler.panel.formHint': '办理任务时填写的表单。在“表单”页面设计并保存的表单会出现在这里。',
   'modeler.panel.formNone': '（无）',
   'modeler.panel.formUnknown': '(未部署) {formId}',
@@ -128,7 +128,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'modeler.panel.jobType': 'Service',
   'modeler.panel.jobTypeNone': '(choose one)',
   'modeler.panel.jobTypeUnknown': '{type} (not supported by the server)',
-  'modeler.panel.form': 'Form',
+  'modeler.panel.form': 'Linked form',
   'modeler.panel.formHint':
     'The form filled in to complete the task. Forms designed and saved on the Forms page are listed here.',
   'modeler.panel.formNone': '(none)',
