@@ -22,6 +22,7 @@ import {
   addField,
   fieldError,
   formEditorPanel,
+  labelShown,
   openValidation,
   setKey,
   setLabel,
@@ -159,11 +160,13 @@ describe('lead-to-teacher flow (browser)', () => {
     await expectText(page.getByTestId('page-title'), `表单设计：${formId}`);
     await addField(page, 'textarea');
     await setLabel(page, '情况描述');
+    await labelShown(page, '情况描述');
     await setKey(page, 'situation');
     await openValidation(page);
     await formEditorPanel(page).locator('#bio-properties-panel-required').check();
     await addField(page, 'number');
     await setLabel(page, '风险评分');
+    await labelShown(page, '风险评分');
     await setKey(page, 'riskScore');
     await openValidation(page);
     await formEditorPanel(page).locator('#bio-properties-panel-required').check();
@@ -306,6 +309,8 @@ describe('lead-to-teacher flow (browser)', () => {
     // then: the choice shows it, marked as not deployed
     await showFormChoice(page, 'assess');
     expect(await chosenLabel(page)).toBe('(未部署) ghost-form');
+    // and: no binding choice, as CarePath binds the latest version only
+    expect(await page.locator('[data-group-id="group-form"] [data-entry-id="bindingType"]').count()).toBe(0);
 
     // when: the lead picks a deployed form, then none
     await page.locator(FORM_CHOICE).selectOption(formId);

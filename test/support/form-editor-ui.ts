@@ -32,8 +32,13 @@ export async function setLabel(page: Page, label: string): Promise<void> {
   await content.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(label);
-  // The entry is debounced: wait until the canvas shows the label, so the next edit (the key)
-  // cannot overtake it.
+}
+
+/**
+ * Waits until the editor's canvas shows `label`: the label entry is debounced, and a key typed
+ * right after it can overtake it (the field keeps its default label).
+ */
+export async function labelShown(page: Page, label: string): Promise<void> {
   await formEditor(page).locator('.fjs-form-container .fjs-form-field-label', { hasText: label }).waitFor();
 }
 
