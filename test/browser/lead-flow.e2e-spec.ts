@@ -329,6 +329,56 @@ describe('lead-to-teacher flow (browser)', () => {
     expect(task).not.toContain('formDefinition');
   }, 120_000);
 
+  it('turns a job-worker user task with an embedded form into a Camunda user task linking the chosen form', async () => {
+    // given: a diagram drawn before Camunda 8.6: no zeebe:userTask marker, the form embedded
+    const key = `embedded-form-${unique()}`;
+    const file = join(SHOTS, `${key}.bpmn`);
+    const embedded = JSON.stringify({
+      type: 'default',
+      components: [{ type: 'textfield', key: 'note', label: '记录' }],
+    });
+    writeFileSync(
+      file,
+      laidOutChain(key, [
+        { id: 'start', tag: 'startEvent' },
+        { id: 'legacy', tag: 'userTask' },
+        { id: 'end', tag: 'endEvent' },
+      ])
+        .replace(
+          '<bpmn:userTask id="legacy">',
+          '<bpmn:userTask id="legacy"><bpmn:extensionElements><zeebe:formDefinition formKey="camunda-forms:bpmn:UserTaskForm_1" /></bpmn:extensionElements>',
+        )
+        .replace(
+          `<bpmn:process id="${key}" isExecutable="true">`,
+          `<bpmn:process id="${key}" isExecutable="true"><bpmn:extensionElements><zeebe:userTaskForm id="UserTaskForm_1">${embedded.replace(/</g, '&lt;')}</zeebe:userTaskForm></bpmn:extensionElements>`,
+        ),
+    );
+    const page = await signedIn(lead);
+    await page.goto(`${stack.baseUrl}/#/modeler`);
+    await modelerReady(page);
+    await page.getByTestId('modeler-open-input').setInputFiles(file);
+    await page.locator('.djs-element[data-element-id="legacy"]').first().waitFor();
+
+    // then: the choice says it is another kind of form, whose JSON the Zeebe entry below shows
+    await showFormChoice(page, 'legacy');
+    expect(await chosenLabel(page)).toBe('（其他表单：见下方）');
+    await page.locator('[data-group-id="group-form"] [data-entry-id="formConfiguration"]').waitFor();
+
+    // when: the lead picks the server's form
+    await page.locator(FORM_CHOICE).selectOption(formId);
+    expect(await chosenLabel(page)).toBe(formId);
+    // then: deployed, the task is a Camunda user task linking it, the embedded form gone
+    await page.getByTestId('modeler-deploy').click();
+    await expectText(page.getByTestId('modeler-deploy-success'), '已部署为版本 1');
+    const listed = await api('GET', `/api/definitions?key=${key}`, lead.token);
+    const { xml } = await api('GET', `/api/definitions/${listed.items[0].id}`, lead.token);
+    const task = /<bpmn:userTask id="legacy"[\s\S]*?<\/bpmn:userTask>/.exec(xml)?.[0] ?? '';
+    expect(task).toContain('<zeebe:userTask />');
+    expect(task).toContain(`<zeebe:formDefinition formId="${formId}" />`);
+    expect(xml).not.toContain('formKey');
+    expect(xml).not.toContain('userTaskForm');
+  }, 120_000);
+
   it('shows no English in the Chinese modeler panel and task form', () => {
     expect(english).toEqual({});
   });
