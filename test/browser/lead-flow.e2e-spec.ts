@@ -17,6 +17,7 @@ import {
   expectText,
   launchChromium,
   STEP_TIMEOUT,
+  TEST_FORM_ID,
 } from '../support/browser';
 import {
   addField,
@@ -55,6 +56,7 @@ const ALLOWED_ENGLISH: (string | RegExp)[] = [
   /^(Activity|Event|Gateway|StartEvent|Flow)_[0-9a-z]+$/i,
   /lead-form-[0-9a-z-]+/,
   /named-form-[0-9a-z-]+/,
+  TEST_FORM_ID,
   'situation',
   'riskScore',
 ];
