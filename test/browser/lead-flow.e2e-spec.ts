@@ -175,6 +175,7 @@ describe('lead-to-teacher flow (browser)', () => {
     await formEditorPanel(page).locator('#bio-properties-panel-min').fill('1');
     await page.getByTestId('form-save').click();
     await expectText(page.getByTestId('form-save-notice'), '已保存为版本 1');
+    await checkEnglish(page, 'form editor', '[data-testid="form-editor-page"]');
     const saved = await api('GET', `/api/forms/${formId}`, lead.token);
     expect(saved.schema.components.map((c: { label: string }) => c.label)).toEqual(['情况描述', '风险评分']);
 
@@ -381,7 +382,7 @@ describe('lead-to-teacher flow (browser)', () => {
     expect(xml).not.toContain('userTaskForm');
   }, 120_000);
 
-  it('shows no English in the Chinese modeler panel and task form', () => {
+  it('shows no English in the Chinese form editor, modeler panel and task form', () => {
     expect(english).toEqual({});
   });
 
