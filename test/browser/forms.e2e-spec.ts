@@ -14,7 +14,17 @@ import {
   expectText,
   launchChromium,
   STEP_TIMEOUT,
+  TEST_FORM_ID,
 } from '../support/browser';
+import {
+  addField,
+  fieldError,
+  formEditor,
+  formEditorPanel,
+  openValidation,
+  setKey,
+  setLabel,
+} from '../support/form-editor-ui';
 import { startStack, type Stack } from '../support/stack';
 
 const SHOTS = '/tmp/carepath-shots';
@@ -25,7 +35,8 @@ const PHONE = { width: 375, height: 812 };
  * English a Chinese user may see here, and why: the product's name; bpmn.io, the watermark's
  * name (the watermark must stay); FEEL and HTML, names of a language (the properties panel's
  * expressions, the palette's "HTML 视图"); and what the lead typed — the form id, also in the
- * page title, and the field keys, which are variable names.
+ * page title, and the field keys, which are variable names — and the form ids other specs saved
+ * in the shared database, which the forms list shows too.
  */
 const ALLOWED_ENGLISH: (string | RegExp)[] = [
   'CarePath',
@@ -33,6 +44,7 @@ const ALLOWED_ENGLISH: (string | RegExp)[] = [
   'FEEL',
   'HTML',
   /risk-check-[0-9a-f]+/,
+  TEST_FORM_ID,
   'situation',
   'riskScore',
 ];
@@ -109,60 +121,8 @@ describe('forms (browser)', () => {
     return page;
   }
 
-  const editor = (page: Page) => page.getByTestId('form-editor');
-  const panel = (page: Page) => editor(page).locator('.fjs-properties-container');
-
-  /** Adds a field from the palette (Enter on its entry: the palette's keyboard way) and selects it. */
-  async function addField(page: Page, type: string): Promise<void> {
-    const before = await editor(page)
-      .locator(`.fjs-form-container .fjs-element[data-field-type="${type}"]`)
-      .count();
-    await editor(page).locator(`.fjs-palette-field[data-field-type="${type}"]`).press('Enter');
-    const added = editor(page)
-      .locator(`.fjs-form-container .fjs-element[data-field-type="${type}"]`)
-      .nth(before);
-    await added.waitFor();
-    await added.click();
-    await openGroup(page, 'group-general', '[data-entry-id="key"] input');
-  }
-
-  /** Opens a properties panel group (they start collapsed) unless `inside` is showing already. */
-  async function openGroup(page: Page, group: string, inside: string): Promise<void> {
-    const target = panel(page).locator(inside);
-    if (!(await target.isVisible())) {
-      await panel(page).locator(`[data-group-id="${group}"] .bio-properties-panel-group-header`).click();
-    }
-    await target.waitFor();
-  }
-
-  async function setLabel(page: Page, label: string): Promise<void> {
-    const content = panel(page).locator('[data-entry-id="label"] [contenteditable="true"]');
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText(label);
-  }
-
-  async function setKey(page: Page, key: string): Promise<void> {
-    const input = panel(page).locator('[data-entry-id="key"] input');
-    await input.fill(key);
-  }
-
-  async function openValidation(page: Page): Promise<void> {
-    const required = panel(page).locator('#bio-properties-panel-required');
-    if (!(await required.isVisible())) {
-      await panel(page)
-        .locator('[data-group-id="group-validation"] .bio-properties-panel-group-header')
-        .click();
-    }
-    await required.waitFor();
-  }
-
-  /** The message the viewer shows under the field labelled `label`. */
-  const fieldError = (page: Page, container: string, label: string) =>
-    page
-      .locator(`${container} .fjs-form-field`)
-      .filter({ has: page.locator('.fjs-form-field-label', { hasText: label }) })
-      .locator('.fjs-form-field-error');
+  const editor = formEditor;
+  const panel = formEditorPanel;
 
   async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

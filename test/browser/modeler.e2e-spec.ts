@@ -17,6 +17,16 @@ import {
   launchChromium,
   STEP_TIMEOUT,
 } from '../support/browser';
+import {
+  centreOf,
+  contextPad,
+  createFromPalette,
+  drawStartTaskEnd,
+  modelerReady as waitForModeler,
+  openGroup,
+  select,
+  selectedElementId,
+} from '../support/modeler-ui';
 import { startStack, type Stack } from '../support/stack';
 
 const SHOTS = '/tmp/carepath-shots';
@@ -103,83 +113,8 @@ describe('modeler (browser)', () => {
     return { page, context, requests };
   }
 
-  async function modelerReady(page: Page): Promise<void> {
-    try {
-      await page.locator('[data-testid="modeler"][data-ready="true"]').waitFor();
-    } catch (error) {
-      console.log('the modeler did not start:', { consoleErrors, pageErrors });
-      throw error;
-    }
-  }
-
-  /** The centre of an element on the page. */
-  async function centreOf(page: Page, elementId: string): Promise<{ x: number; y: number }> {
-    const box = (await page.locator(`.djs-element[data-element-id="${elementId}"]`).first().boundingBox())!;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  }
-
-  /** Clicks a palette entry, then the page at (x, y): creates a shape centred there. */
-  async function createFromPalette(page: Page, action: string, x: number, y: number): Promise<string> {
-    await page.locator(`.djs-palette .entry[data-action="${action}"]`).click();
-    await page.mouse.move(x - 20, y - 20);
-    await page.mouse.move(x, y, { steps: 4 });
-    await page.mouse.down();
-    await page.mouse.up();
-    return selectedElementId(page);
-  }
-
-  async function selectedElementId(page: Page): Promise<string> {
-    const selected = page.locator('.djs-element.selected');
-    await selected.first().waitFor();
-    return (await selected.first().getAttribute('data-element-id'))!;
-  }
-
-  /**
-   * Selects an element by clicking it in its upper part (a flow ending at a task's edge can own
-   * the hit area near its centre). diagram-js swallows the first click within 400 ms after a
-   * drag (create, connect) as a ghost click: a lead is never that fast, the test waits. Escape
-   * closes the context pad but keeps the selection, so a click on empty canvas deselects first.
-   */
-  async function select(page: Page, elementId: string): Promise<void> {
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(450);
-    const canvas = (await page.getByTestId('modeler-canvas').boundingBox())!;
-    await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + 40);
-    const shape = page.locator(`.djs-element[data-element-id="${elementId}"]`).first();
-    const box = (await shape.boundingBox())!;
-    await shape.click({ position: { x: box.width / 2, y: Math.min(box.height * 0.3, 20) } });
-    await page.locator('.djs-context-pad.open').waitFor();
-    const selected = await page
-      .locator('.djs-element.selected')
-      .evaluateAll((all) => all.map((e) => e.getAttribute('data-element-id')));
-    expect(selected).toEqual([elementId]);
-  }
-
-  async function contextPad(page: Page, action: string): Promise<void> {
-    const entry = page.locator(`.djs-context-pad.open .entry[data-action="${action}"]`);
-    try {
-      await entry.click({ timeout: 5_000 });
-    } catch (error) {
-      const offered = await page
-        .locator('.djs-context-pad.open .entry')
-        .evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
-      await page.screenshot({ path: join(SHOTS, 'failed-context-pad.png') });
-      throw new Error(`no context pad entry ${action}; offered: ${offered.join(', ')}: ${String(error)}`);
-    }
-  }
-
-  async function openGroup(page: Page, groupId: string): Promise<void> {
-    const group = page.locator(`[data-group-id="group-${groupId}"]`);
-    await group.waitFor();
-    if (
-      !(await group
-        .locator('.bio-properties-panel-group-entries.open')
-        .first()
-        .isVisible()
-        .catch(() => false))
-    )
-      await group.locator('.bio-properties-panel-group-header').first().click();
-  }
+  const modelerReady = (page: Page) =>
+    waitForModeler(page, () => console.log('the modeler did not start:', { consoleErrors, pageErrors }));
 
   async function api<T = any>(method: string, path: string, token: string): Promise<T> {
     const response = await call<T>(stack.baseUrl, method, path, { token });
@@ -205,23 +140,8 @@ describe('modeler (browser)', () => {
     const processId = (await page.getByTestId('modeler-process-id').textContent())!.trim();
     expect(processId).toMatch(/^Process_[0-9a-z]{8}$/);
 
-    // a task from the palette, placed with a click on the canvas, made a user task
-    const start = await centreOf(page, 'StartEvent_1');
-    const taskId = await createFromPalette(page, 'create.task', start.x + 180, start.y);
-    await page.keyboard.press('Escape');
-    await select(page, taskId);
-    await contextPad(page, 'replace');
-    await page.locator('.djs-popup [data-id="replace-with-user-task"]').click();
-    const userTaskId = await selectedElementId(page);
-    // connect the start event to it with the context pad's connect tool
-    await select(page, 'StartEvent_1');
-    await contextPad(page, 'connect');
-    await page.locator(`.djs-element[data-element-id="${userTaskId}"]`).first().click();
-    // append an end event with the context pad (placed and connected by bpmn-js)
-    await select(page, userTaskId);
-    await contextPad(page, 'append.end-event');
-    const endId = await selectedElementId(page);
-    expect(endId).not.toBe(userTaskId);
+    // a task from the palette made a user task, connected from the start, an end appended
+    const { userTaskId } = await drawStartTaskEnd(page);
 
     // offer the user task to psychology teachers
     await select(page, userTaskId);

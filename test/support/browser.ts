@@ -112,6 +112,12 @@ const COLLECT_TEXTS = `(root) => {
 }`;
 
 /**
+ * A form id a browser spec saved (`<words>-<unique()>`): specs share one database, and every
+ * signed-in user may list every form, so one spec's forms list shows the ids another typed.
+ */
+export const TEST_FORM_ID = /^[a-z][a-z-]*-[0-9a-f]{8}$/;
+
+/**
  * English words a Chinese-speaking user would see under `selector`: visible text and the
  * title, placeholder and aria-label attributes, each checked for a run of two or more Latin
  * letters that is not in `allowed` (the product's name, ids the user typed, units such as FEEL).

@@ -3,6 +3,7 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { listForms, type FormSummary } from '../forms/api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, setLeaveGuard } from '../../routing/hashRoute';
 import { createModeler } from './createModeler';
@@ -33,6 +34,7 @@ const FALLBACK_CANDIDATE_GROUPS = [
 
 /** A stable empty list: a new `[]` each render would recreate the modeler each render. */
 const NO_TEMPLATES: unknown[] = [];
+const NO_FORMS: FormSummary[] = [];
 
 /** Below this width the modeler says it needs a larger screen instead of rendering. */
 const NARROW = '(max-width: 767px)';
@@ -94,6 +96,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
 
   const [vocabulary, setVocabulary] = useState<Load<ModelerVocabulary | null>>({ state: 'loading' });
   const [templates, setTemplates] = useState<Load<unknown[]>>({ state: 'loading' });
+  const [forms, setForms] = useState<Load<FormSummary[]>>({ state: 'loading' });
   const [source, setSource] = useState<Load<Source>>({ state: 'loading' });
   const [ready, setReady] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
@@ -117,6 +120,18 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     getVocabulary().then(
       (value) => !cancelled && setVocabulary({ state: 'ready', value }),
       (error: unknown) => !cancelled && setVocabulary({ state: 'failed', error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // The forms a user task may link (the panel's form choice): once per page.
+  useEffect(() => {
+    let cancelled = false;
+    listForms().then(
+      (value) => !cancelled && setForms({ state: 'ready', value: value.items }),
+      (error: unknown) => !cancelled && setForms({ state: 'failed', error }),
     );
     return () => {
       cancelled = true;
@@ -191,7 +206,9 @@ export default function ModelerPage({ definitionKey, version }: Props) {
   const loadId = source.state === 'ready' ? source.value.loadId : null;
   const templatesValue =
     templates.state === 'ready' ? templates.value : templates.state === 'failed' ? NO_TEMPLATES : null;
-  const dependenciesReady = vocabulary.state !== 'loading' && templatesValue !== null && loadId !== null;
+  const formsValue = forms.state === 'ready' ? forms.value : forms.state === 'failed' ? NO_FORMS : null;
+  const dependenciesReady =
+    vocabulary.state !== 'loading' && templatesValue !== null && formsValue !== null && loadId !== null;
 
   const panelConfig = useMemo(
     () => ({
@@ -207,9 +224,15 @@ export default function ModelerPage({ definitionKey, version }: Props) {
         jobType: t('modeler.panel.jobType'),
         jobTypeNone: t('modeler.panel.jobTypeNone'),
         jobTypeUnknown: (type: string) => t('modeler.panel.jobTypeUnknown', { type }),
+        form: t('modeler.panel.form'),
+        formHint: t('modeler.panel.formHint'),
+        formNone: t('modeler.panel.formNone'),
+        formUnknown: (formId: string) => t('modeler.panel.formUnknown', { formId }),
+        formOther: t('modeler.panel.formOther'),
       },
+      forms: (formsValue ?? NO_FORMS).map(({ formId, name }) => ({ formId, name })),
     }),
-    [vocabularyValue, label, t],
+    [vocabularyValue, formsValue, label, t],
   );
 
   // One modeler per diagram load and language (a language switch recreates it from the XML).
@@ -269,7 +292,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     };
     // Recreated for a new load, a language, a vocabulary or templates; not for `t`/panelConfig
     // identity alone (they change with the language, which is a dependency).
-  }, [narrow, dependenciesReady, loadId, language, vocabularyValue, templatesValue]);
+  }, [narrow, dependenciesReady, loadId, language, vocabularyValue, templatesValue, formsValue]);
 
   // Leaving with changes not deployed asks first: in-app navigation and closing the tab.
   useEffect(() => {
@@ -440,6 +463,11 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       {templates.state === 'failed' && (
         <div className="alert alert-warning" role="status">
           {t('modeler.templatesFailed')}
+        </div>
+      )}
+      {forms.state === 'failed' && (
+        <div className="alert alert-warning" role="status">
+          {t('modeler.formsFailed')}
         </div>
       )}
       {draftNotice && (

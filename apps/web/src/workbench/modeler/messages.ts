@@ -56,6 +56,12 @@ const zhCN = {
   'modeler.panel.jobType': '服务类型',
   'modeler.panel.jobTypeNone': '（请选择）',
   'modeler.panel.jobTypeUnknown': '{type}（服务器不支持）',
+  'modeler.panel.form': '关联表单',
+  'modeler.panel.formHint': '办理任务时填写的表单。在“表单”页面设计并保存的表单会出现在这里。',
+  'modeler.panel.formNone': '（无）',
+  'modeler.panel.formUnknown': '(未部署) {formId}',
+  'modeler.panel.formOther': '（其他表单：见下方）',
+  'modeler.formsFailed': '无法获取服务器上的表单列表，表单只能保持原样',
 
   'defs.newDiagram': '新建流程',
   'defs.edit': '编辑',
@@ -122,6 +128,13 @@ const en: Record<keyof typeof zhCN, string> = {
   'modeler.panel.jobType': 'Service',
   'modeler.panel.jobTypeNone': '(choose one)',
   'modeler.panel.jobTypeUnknown': '{type} (not supported by the server)',
+  'modeler.panel.form': 'Linked form',
+  'modeler.panel.formHint':
+    'The form filled in to complete the task. Forms designed and saved on the Forms page are listed here.',
+  'modeler.panel.formNone': '(none)',
+  'modeler.panel.formUnknown': '(not deployed) {formId}',
+  'modeler.panel.formOther': '(another kind of form: see below)',
+  'modeler.formsFailed': "Could not load the server's forms; task forms can only be kept as they are",
 
   'defs.newDiagram': 'New process',
   'defs.edit': 'Edit',
