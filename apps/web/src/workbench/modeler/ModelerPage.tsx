@@ -324,6 +324,8 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
       cancelled = true;
       modelerRef.current = null;
       modeler.destroy();
+      // Not ready until the next modeler has imported (another version loading, a language).
+      setReady(false);
     };
     // Recreated for a new load, a language, a vocabulary or templates; not for `t`/panelConfig
     // identity alone (they change with the language, which is a dependency).
@@ -421,6 +423,7 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
       setOutcome({
         kind: created ? 'created' : 'unchanged',
         version: result.version,
+        language,
         warnings: result.warnings,
       });
       if (definitionKey !== result.key || version !== undefined) {
@@ -461,7 +464,9 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
           <code data-testid="modeler-process-id">{processId}</code>
         )}
         {sourceVersion !== null && (
-          <span className="muted">{t('modeler.version', { version: sourceVersion })}</span>
+          <span className="muted" data-testid="modeler-version">
+            {t('modeler.version', { version: sourceVersion })}
+          </span>
         )}
         {dirty && (
           <span className="modeler-dirty" data-testid="modeler-dirty">
