@@ -72,6 +72,8 @@ describe('lead-to-teacher flow (browser)', () => {
   /** Forms of the district (usable at the lead's school) and of school B (never usable there). */
   const districtFormId = `district-form-${unique()}`;
   const otherSchoolFormId = `other-school-form-${unique()}`;
+  /** A key school A's lead deploys (its task links ghost-form), owned by school A. */
+  const ghostWarningKey = `ghost-warning-${unique()}`;
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -349,7 +351,7 @@ describe('lead-to-teacher flow (browser)', () => {
 
   it('deploys a task linking a form that is not deployed, and lists the warning in Chinese, then English', async () => {
     // given: a diagram whose user task links a form id never deployed, opened from a file
-    const key = `ghost-warning-${unique()}`;
+    const key = ghostWarningKey;
     const file = join(SHOTS, `${key}.bpmn`);
     writeFileSync(
       file,
@@ -403,6 +405,21 @@ describe('lead-to-teacher flow (browser)', () => {
         .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-element-id'))),
     ).toEqual(['assess']);
     await page.getByTestId('language-switch').selectOption('zh-CN');
+  }, 120_000);
+
+  it("offers the forms usable at a deployed key's owner unit, not at the editor's own", async () => {
+    // given: a psychology lead of the whole city opens school A's key (deployed by the test above)
+    const cityLead = await createPerson(stack, world.adminToken, 'psychLead', world.units.city);
+    const page = await signedIn(cityLead);
+    await page.goto(`${stack.baseUrl}/#/modeler/${ghostWarningKey}`);
+    await expectText(page.getByTestId('modeler-version'), '基于第 1 版');
+    await modelerReady(page);
+    // then: the task's form choice has school A's and the district's forms (usable at school A,
+    // though not at the city where this lead works), and not school B's
+    await showFormChoice(page, 'assess');
+    const labels = await optionLabels(page);
+    expect(labels).toEqual(expect.arrayContaining([formId, districtFormId]));
+    expect(labels).not.toContain(otherSchoolFormId);
   }, 120_000);
 
   it('turns a job-worker user task with an embedded form into a Camunda user task linking the chosen form', async () => {
