@@ -69,6 +69,11 @@ describe('lead-to-teacher flow (browser)', () => {
   const formId = `lead-form-${unique()}`;
   /** A second form, saved through the api with a name, to see "name (formId)" in the choice. */
   const namedFormId = `named-form-${unique()}`;
+  /** Forms of the district (usable at the lead's school) and of school B (never usable there). */
+  const districtFormId = `district-form-${unique()}`;
+  const otherSchoolFormId = `other-school-form-${unique()}`;
+  /** A key school A's lead deploys (its task links ghost-form), owned by school A. */
+  const ghostWarningKey = `ghost-warning-${unique()}`;
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -155,6 +160,16 @@ describe('lead-to-teacher flow (browser)', () => {
         components: [{ type: 'textfield', key: 'note', label: '记录' }],
       },
     });
+    for (const [id, ownerUnitId] of [
+      [districtFormId, world.units.district],
+      [otherSchoolFormId, world.units.schoolB],
+    ] as const) {
+      await api('POST', '/api/forms', world.adminToken, {
+        formId: id,
+        ownerUnitId,
+        schema: { type: 'default', id, components: [{ type: 'textfield', key: 'note', label: '记录' }] },
+      });
+    }
 
     // given: the lead designs a form in the editor and saves it as version 1
     const page = await signedIn(lead);
@@ -194,7 +209,9 @@ describe('lead-to-teacher flow (browser)', () => {
     await showFormChoice(page, userTaskId);
     const labels = await optionLabels(page);
     expect(labels[0]).toBe('（无）');
-    expect(labels).toEqual(expect.arrayContaining([formId, `家访记录 (${namedFormId})`]));
+    expect(labels).toEqual(expect.arrayContaining([formId, `家访记录 (${namedFormId})`, districtFormId]));
+    // and: not a form of another school, which a case of this school would never show
+    expect(labels).not.toContain(otherSchoolFormId);
     expect(await chosenLabel(page)).toBe('（无）');
 
     // when: the lead picks the form
@@ -330,6 +347,79 @@ describe('lead-to-teacher flow (browser)', () => {
     const task = /<bpmn:userTask id="assess"[\s\S]*?<\/bpmn:userTask>/.exec(xml)?.[0] ?? '';
     expect(task).toContain('<zeebe:userTask />');
     expect(task).not.toContain('formDefinition');
+  }, 120_000);
+
+  it('deploys a task linking a form that is not deployed, and lists the warning in Chinese, then English', async () => {
+    // given: a diagram whose user task links a form id never deployed, opened from a file
+    const key = ghostWarningKey;
+    const file = join(SHOTS, `${key}.bpmn`);
+    writeFileSync(
+      file,
+      laidOutChain(key, [
+        { id: 'start', tag: 'startEvent' },
+        { id: 'assess', tag: 'userTask' },
+        { id: 'end', tag: 'endEvent' },
+      ]).replace(
+        '<bpmn:userTask id="assess">',
+        '<bpmn:userTask id="assess"><bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="ghost-form" /></bpmn:extensionElements>',
+      ),
+    );
+    const page = await signedIn(lead);
+    await page.goto(`${stack.baseUrl}/#/modeler`);
+    await modelerReady(page);
+    await page.getByTestId('modeler-open-input').setInputFiles(file);
+    await page.locator('.djs-element[data-element-id="assess"]').first().waitFor();
+    /** Where the lead deploys (school A): the key's owner, which the warning names. */
+    const schoolPath = ((await api('GET', '/api/me', lead.token)) as { roles: { orgPath: string }[] })
+      .roles[0]!.orgPath;
+
+    // when: deployed
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/api/definitions') && response.request().method() === 'POST',
+    );
+    await page.getByTestId('modeler-deploy').click();
+    // then: it is deployed (201), version 1
+    expect((await answer).status()).toBe(201);
+    await expectText(page.getByTestId('modeler-deploy-success'), '已部署为版本 1');
+    // and: the warning names the task and the form, in Chinese
+    const warning = page.getByTestId('modeler-deploy-warnings').locator('li', { hasText: 'ghost-form' });
+    await expectText(
+      warning,
+      `assess 用户任务「assess」关联的表单「ghost-form」尚未为 ${schoolPath} 的个案部署：请在 \`forms\` 中一并提交，或先部署该表单（POST /api/forms）`,
+    );
+    await expectText(page.getByTestId('modeler-deploy-warnings').locator('strong'), '警告');
+
+    // when: the lead switches to English
+    await page.getByTestId('language-switch').selectOption('en');
+    // then: the same warning, in English
+    await expectText(
+      warning,
+      `assess User task 'assess' links form 'ghost-form', which is not deployed for cases at ${schoolPath}: send it in \`forms\` or deploy it (POST /api/forms)`,
+    );
+    // and: its element id still selects the task on the canvas
+    await modelerReady(page);
+    await warning.locator('button').click();
+    expect(
+      await page
+        .locator('.djs-element.selected')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-element-id'))),
+    ).toEqual(['assess']);
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+  }, 120_000);
+
+  it("offers the forms usable at a deployed key's owner unit, not at the editor's own", async () => {
+    // given: a psychology lead of the whole city opens school A's key (deployed by the test above)
+    const cityLead = await createPerson(stack, world.adminToken, 'psychLead', world.units.city);
+    const page = await signedIn(cityLead);
+    await page.goto(`${stack.baseUrl}/#/modeler/${ghostWarningKey}`);
+    await expectText(page.getByTestId('modeler-version'), '基于第 1 版');
+    await modelerReady(page);
+    // then: the task's form choice has school A's and the district's forms (usable at school A,
+    // though not at the city where this lead works), and not school B's
+    await showFormChoice(page, 'assess');
+    const labels = await optionLabels(page);
+    expect(labels).toEqual(expect.arrayContaining([formId, districtFormId]));
+    expect(labels).not.toContain(otherSchoolFormId);
   }, 120_000);
 
   it('turns a job-worker user task with an embedded form into a Camunda user task linking the chosen form', async () => {

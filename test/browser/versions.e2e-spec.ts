@@ -14,6 +14,7 @@ import {
   launchChromium,
   STEP_TIMEOUT,
 } from '../support/browser';
+import { modelerReady } from '../support/modeler-ui';
 import { type Stack, startStack } from '../support/stack';
 import { EXPECTED_CHANGES, versionOne, versionTwo } from '../support/version-diagrams';
 
@@ -214,6 +215,52 @@ describe('versions page (browser)', () => {
     await expectText(page.locator('[data-testid="change-added-report"] .change-type'), 'User task');
     await expectText(page.getByTestId('changes-summary'), '3 added, 3 removed, 2 changed, 0 moved only');
     await page.screenshot({ path: `${SHOTS}/versions-compare-1366-en.png`, fullPage: true });
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('opens a given version in the modeler, from its address and from the versions page', async () => {
+    const page = await signedIn(1366, 900);
+    /** Whether the modeler's canvas has an element with this id. */
+    const onCanvas = async (id: string) =>
+      (await page.locator(`[data-testid="modeler"] .djs-element[data-element-id="${id}"]`).count()) > 0;
+    /** Version 1's elements are there and version 2's are not, or the other way round. */
+    const expectVersion = async (version: 1 | 2) => {
+      // The version label first: after a change of address the previous diagram may still show.
+      await expectText(page.getByTestId('modeler-version'), `基于第 ${version} 版`);
+      await modelerReady(page);
+      const [present, absent] =
+        version === 1
+          ? [EXPECTED_CHANGES.removed, EXPECTED_CHANGES.added]
+          : [EXPECTED_CHANGES.added, EXPECTED_CHANGES.removed];
+      for (const id of present) expect(await onCanvas(id)).toBe(true);
+      for (const id of absent) expect(await onCanvas(id)).toBe(false);
+    };
+
+    // when: the lead opens the address of version 1
+    await page.goto(`${stack.baseUrl}/#/modeler/${key}?version=1`);
+    // then: the modeler shows version 1 and says so
+    await expectVersion(1);
+
+    // when: the key without a version
+    await page.goto(`${stack.baseUrl}/#/modeler/${key}`);
+    // then: the latest, version 2
+    await expectVersion(2);
+
+    // when: the versions page shows version 1 and the lead opens it in the modeler
+    await page.goto(`${stack.baseUrl}/#/definitions/${key}`);
+    await page.getByTestId('version-view-1').click();
+    await expectText(page.getByTestId('viewing-title'), '版本 1');
+    await page.getByTestId('open-in-modeler').click();
+    // then: the modeler shows the version the page showed
+    await expectVersion(1);
+    expect(page.url()).toContain(`#/modeler/${key}?version=1`);
+
+    // and: back on the versions page, the latest (shown first) opens as version 2
+    await page.goto(`${stack.baseUrl}/#/definitions/${key}`);
+    await page.locator('[data-testid="diagram-viewer"][data-state="ready"]').waitFor();
+    await page.getByTestId('open-in-modeler').click();
+    await expectVersion(2);
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 180_000);

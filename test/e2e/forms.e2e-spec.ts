@@ -189,6 +189,49 @@ describe('forms are versioned on the server', () => {
     ).toBe(201);
   });
 
+  it('lists only the forms a diagram owned at a unit may link (?usableAt=)', async () => {
+    // given a form of school A, one of the district and one of school B
+    const tag = unique();
+    const ofA = `usable-a-${tag}`;
+    const ofDistrict = `usable-d-${tag}`;
+    const ofB = `usable-b-${tag}`;
+    for (const [lead, formId] of [
+      [leadA, ofA],
+      [districtLead, ofDistrict],
+      [leadB, ofB],
+    ] as const) {
+      expect((await api('POST', '/api/forms', lead.token, { formId, schema: assessment() })).status).toBe(
+        201,
+      );
+    }
+    const listed = async (query: string) => {
+      const answer = await api('GET', `/api/forms${query}`, leadB.token);
+      expect(answer.status).toBe(200);
+      return (answer.body.items as { formId: string; ownerUnitId: string }[]).filter((f) =>
+        f.formId.endsWith(tag),
+      );
+    };
+    // when school B's lead asks for the forms usable at school B
+    const atB = await listed(`?usableAt=${world.units.schoolB}`);
+    // then school B's and the district's come, each with its owner, and school A's does not
+    expect(atB).toEqual([
+      expect.objectContaining({ formId: ofB, ownerUnitId: world.units.schoolB }),
+      expect.objectContaining({ formId: ofDistrict, ownerUnitId: world.units.district }),
+    ]);
+    // a class of school B sees the same; the district only its own; several units, any of them
+    expect((await listed(`?usableAt=${world.units.classB}`)).map((f) => f.formId)).toEqual([ofB, ofDistrict]);
+    expect((await listed(`?usableAt=${world.units.district}`)).map((f) => f.formId)).toEqual([ofDistrict]);
+    expect(
+      (await listed(`?usableAt=${world.units.schoolA}&usableAt=${world.units.schoolB}`)).map((f) => f.formId),
+    ).toEqual([ofA, ofB, ofDistrict]);
+    // without the filter every form id is listed (forms are designs, not case data)
+    expect((await listed('')).map((f) => f.formId)).toEqual([ofA, ofB, ofDistrict]);
+    // and a usableAt that is no unit id is refused, naming the parameter
+    const bad = await api('GET', '/api/forms?usableAt=school-b', leadB.token);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('usableAt');
+  });
+
   it('refuses schemas it cannot check, naming the component', async () => {
     const formId = `bad-${unique()}`;
     const duplicate = {

@@ -110,7 +110,7 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
     case 'modeler':
       return (
         <Suspense fallback={<p className="page muted">{t('common.loading')}</p>}>
-          <ModelerPage definitionKey={route.key} version={route.version} />
+          <ModelerPage definitionKey={route.key} version={route.version} me={me} />
         </Suspense>
       );
     case 'notFound':

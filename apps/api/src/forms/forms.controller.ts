@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
-import { DeployFormDto, FORM_ID_PATTERN, GetFormQuery } from './forms.dto';
+import { DeployFormDto, FORM_ID_PATTERN, GetFormQuery, ListFormsQuery } from './forms.dto';
 import { FormsService } from './forms.service';
 import { DeployedForm, FormSummaryList, FormVersion } from './forms.responses';
 
@@ -42,11 +42,18 @@ export class FormsController {
     return stored;
   }
 
-  /** The latest version of every form id. */
+  /** The latest version of every form id, or of those usable at some units (`?usableAt=`). */
   @Get()
+  @ApiOperation({
+    summary: 'The latest version of every form id',
+    description:
+      'With usableAt (repeatable): only the form ids owned at one of those units or above it, ' +
+      'the forms a user task of a diagram owned there binds (docs/forms.md#binding-which-form-a-task-has). ' +
+      '400 a usableAt that is no UUID.',
+  })
   @ApiOkResponse({ type: FormSummaryList })
-  list(): Promise<FormSummaryList> {
-    return this.forms.list();
+  list(@Query() query: ListFormsQuery): Promise<FormSummaryList> {
+    return this.forms.list(query.usableAt);
   }
 
   /** The latest version of a form, or `?version=N`. */

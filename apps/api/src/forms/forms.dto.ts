@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { ANY_OBJECT } from '../common/responses';
 
 /** Form ids: what zeebe:formDefinition formId names. No ':' (embedded forms' keys have one). */
@@ -37,4 +47,24 @@ export class GetFormQuery {
   @Min(1)
   @Max(2_147_483_647)
   version?: number;
+}
+
+/** At most this many units in one `usableAt` (a lead deploys at a handful of units, not hundreds). */
+export const MAX_USABLE_AT_UNITS = 20;
+
+export class ListFormsQuery {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Only forms a task of a diagram owned by one of these units may bind: owned at the unit or above it ' +
+      '(docs/forms.md#binding-which-form-a-task-has). Repeat the parameter for several units (any of them); ' +
+      'a unit id that names no unit matches nothing',
+  })
+  @IsOptional()
+  // One `?usableAt=` arrives as a string, several as an array: always an array here.
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]))
+  @ArrayMaxSize(MAX_USABLE_AT_UNITS)
+  @IsUUID('all', { each: true, message: 'usableAt must hold org unit ids (UUIDs)' })
+  usableAt?: string[];
 }

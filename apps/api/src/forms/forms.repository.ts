@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, FormDefinitionEntity } from '../../../../libs/persistence/src';
+import { atOrBelow, canonicalJson, FormDefinitionEntity } from '../../../../libs/persistence/src';
 
 /** The SQL of deployed forms; the rules (who may deploy, owners, schemas) stay in FormsService. */
 
@@ -32,13 +32,20 @@ export function insertFormVersion(
   return repo.save(repo.create(row));
 }
 
-/** The latest version of every form id, by form id. */
-export function latestFormVersions(db: EntityManager): Promise<FormDefinitionEntity[]> {
-  return db
-    .getRepository(FormDefinitionEntity)
-    .createQueryBuilder('f')
-    .distinctOn(['f.form_id'])
-    .orderBy('f.form_id')
-    .addOrderBy('f.version', 'DESC')
-    .getMany();
+/**
+ * The latest version of every form id, by form id. With `usableAt`, only the form ids owned at
+ * one of those units or above it: the forms a task of a case there may bind (the owner rule of
+ * taskFormSql, docs/forms.md#binding-which-form-a-task-has), decided in the WHERE clause.
+ */
+export function latestFormVersions(db: EntityManager, usableAt?: string[]): Promise<FormDefinitionEntity[]> {
+  const query = db.getRepository(FormDefinitionEntity).createQueryBuilder('f');
+  if (usableAt) {
+    query.where(
+      `EXISTS (SELECT 1 FROM org_unit usable_ou JOIN org_unit form_owner ON form_owner.id = f.owner_unit_id
+                WHERE usable_ou.id = ANY(CAST(:usableAt AS uuid[]))
+                  AND ${atOrBelow('usable_ou.org_path', 'form_owner.org_path')})`,
+      { usableAt },
+    );
+  }
+  return query.distinctOn(['f.form_id']).orderBy('f.form_id').addOrderBy('f.version', 'DESC').getMany();
 }

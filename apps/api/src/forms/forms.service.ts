@@ -103,9 +103,12 @@ export class FormsService {
     }
   }
 
-  /** Forms are not case data: every signed-in user may list and read them (as definitions). */
-  async list(): Promise<{ items: FormSummary[] }> {
-    return { items: (await latestFormVersions(this.db.manager)).map(summary) };
+  /**
+   * Forms are not case data: every signed-in user may list and read them (as definitions).
+   * `usableAt` narrows the list to the forms a diagram owned at one of those units may link.
+   */
+  async list(usableAt?: string[]): Promise<{ items: FormSummary[] }> {
+    return { items: (await latestFormVersions(this.db.manager, usableAt)).map(summary) };
   }
 
   async get(formId: string, version?: number): Promise<FormVersion> {

@@ -12,8 +12,16 @@ export type SavedForm = ApiResponses['POST /api/forms'];
 
 const enc = encodeURIComponent;
 
-/** The latest version of every form id (one list, no pages). */
-export const listForms = () => request<ApiResponses['GET /api/forms']>('GET', '/forms');
+/**
+ * The latest version of every form id (one list, no pages); with `usableAt`, only those a task of
+ * a diagram owned at one of these units may link (owned there or above, docs/forms.md#versions).
+ */
+export function listForms(usableAt?: readonly string[]) {
+  const search = new URLSearchParams();
+  for (const unit of usableAt ?? []) search.append('usableAt', unit);
+  const query = search.toString();
+  return request<ApiResponses['GET /api/forms']>('GET', query ? `/forms?${query}` : '/forms');
+}
 
 export const getForm = (formId: string) => request<FormVersion>('GET', `/forms/${enc(formId)}`);
 

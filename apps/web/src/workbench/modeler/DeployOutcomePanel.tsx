@@ -1,10 +1,17 @@
+import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import type { DeployResult } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type Language } from '../../i18n/I18nProvider';
 import type { DeployProblem } from './deployProblems';
 
 export type DeployOutcome =
-  | { kind: 'created' | 'unchanged'; version: number; warnings: DeployResult['warnings'] }
+  | {
+      kind: 'created' | 'unchanged';
+      version: number;
+      warnings: DeployResult['warnings'];
+      /** The language the server worded the warnings in (the request's Accept-Language). */
+      language: Language;
+    }
   | { kind: 'failed'; error: unknown; problems: DeployProblem[]; onCanvas: Set<string> };
 
 /** What a deploy said: the version, "nothing changed", or the problems, each a link to its element. */
@@ -15,7 +22,7 @@ export function DeployOutcomePanel({
   outcome: DeployOutcome | null;
   onReveal(id: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!outcome) return null;
   if (outcome.kind === 'failed') {
     if (outcome.problems.length === 0)
@@ -68,7 +75,9 @@ export function DeployOutcomePanel({
                     <code>{warning.elementId}</code>
                   </button>
                 ) : null}{' '}
-                {warning.message}
+                {/* After a language switch, worded again from the code and params with the
+                    server's own catalogue (libs/bpmn, already in the modeler's bundle for lint). */}
+                {outcome.language === language ? warning.message : renderProblem(warning, language)}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 // bpmn-js (~2.8 MB) are fetched only when `#/modeler` is opened.
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Me } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { listForms, type FormSummary } from '../forms/api';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -42,7 +43,12 @@ const NARROW = '(max-width: 767px)';
 interface Props {
   definitionKey?: string;
   version?: number;
+  /** The signed-in user: a new diagram's forms are those usable where they may deploy. */
+  me: Me;
 }
+
+/** Roles that deploy diagrams (the api's DEPLOYER_ROLES): a new diagram is owned where one is held. */
+const DEPLOYER_ROLES: readonly string[] = ['psychLead', 'admin'];
 
 /** What the canvas shows: from the server, a new template, or a draft kept on this computer. */
 interface Source {
@@ -52,6 +58,14 @@ interface Source {
   version: number | null;
   /** When a draft replaced the server's XML, when it was saved. */
   draftSavedAt: string | null;
+  /** The unit that owns the key (fixed by version 1); null for a new diagram. */
+  ownerUnitId: string | null;
+}
+
+/** The forms offered for one set of owner units (`usableAt`, joined), so stale ones never show. */
+interface FormsFor {
+  usableAt: string;
+  forms: FormSummary[];
 }
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
@@ -75,7 +89,7 @@ function useMediaQuery(query: string): boolean {
   return matches;
 }
 
-export default function ModelerPage({ definitionKey, version }: Props) {
+export default function ModelerPage({ definitionKey, version, me }: Props) {
   const { t, language, label, formatTimestamp } = useI18n();
   const narrow = useMediaQuery(NARROW);
 
@@ -96,7 +110,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
 
   const [vocabulary, setVocabulary] = useState<Load<ModelerVocabulary | null>>({ state: 'loading' });
   const [templates, setTemplates] = useState<Load<unknown[]>>({ state: 'loading' });
-  const [forms, setForms] = useState<Load<FormSummary[]>>({ state: 'loading' });
+  const [forms, setForms] = useState<Load<FormsFor>>({ state: 'loading' });
   const [source, setSource] = useState<Load<Source>>({ state: 'loading' });
   const [ready, setReady] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
@@ -126,17 +140,30 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     };
   }, []);
 
-  // The forms a user task may link (the panel's form choice): once per page.
+  // The forms a user task may link (the panel's form choice): those usable at the unit that owns
+  // the diagram — the key's owner, or for a new diagram every unit where the user may deploy (it
+  // will be owned at one of them). Other forms would never reach its cases (docs/modeler.md).
+  const sourceOwner = source.state === 'ready' ? source.value.ownerUnitId : null;
+  const sourceLoaded = source.state === 'ready';
+  const usableAt = useMemo(() => {
+    if (!sourceLoaded) return null;
+    if (sourceOwner) return sourceOwner;
+    const units = me.roles.filter((grant) => DEPLOYER_ROLES.includes(grant.role)).map((g) => g.orgUnitId);
+    return [...new Set(units)].sort().join(',');
+  }, [sourceLoaded, sourceOwner, me]);
   useEffect(() => {
+    if (usableAt === null) return;
     let cancelled = false;
-    listForms().then(
-      (value) => !cancelled && setForms({ state: 'ready', value: value.items }),
+    const units = usableAt ? usableAt.split(',') : [];
+    // No unit to deploy at: nothing to link (the api would refuse the deploy anyway).
+    (units.length > 0 ? listForms(units) : Promise.resolve({ items: [] })).then(
+      (value) => !cancelled && setForms({ state: 'ready', value: { usableAt, forms: value.items } }),
       (error: unknown) => !cancelled && setForms({ state: 'failed', error }),
     );
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [usableAt]);
 
   // Element templates come in the request's language: again on a language switch.
   useEffect(() => {
@@ -163,6 +190,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
     const load = async (): Promise<Source> => {
       let xml: string;
       let loadedVersion: number | null = null;
+      let ownerUnitId: string | null = null;
       if (definitionKey) {
         const definition = await loadDefinition(definitionKey, version);
         if (!definition)
@@ -173,6 +201,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
           );
         xml = definition.xml;
         loadedVersion = definition.version;
+        ownerUnitId = definition.ownerUnitId;
       } else {
         xml = newDiagramXml(newProcessId(), t('modeler.defaultName'));
       }
@@ -184,6 +213,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
         xml: useDraft ? draft.xml : xml,
         version: loadedVersion,
         draftSavedAt: useDraft ? draft.savedAt : null,
+        ownerUnitId,
       };
     };
     load().then(
@@ -206,7 +236,12 @@ export default function ModelerPage({ definitionKey, version }: Props) {
   const loadId = source.state === 'ready' ? source.value.loadId : null;
   const templatesValue =
     templates.state === 'ready' ? templates.value : templates.state === 'failed' ? NO_TEMPLATES : null;
-  const formsValue = forms.state === 'ready' ? forms.value : forms.state === 'failed' ? NO_FORMS : null;
+  const formsValue =
+    forms.state === 'ready' && forms.value.usableAt === usableAt
+      ? forms.value.forms
+      : forms.state === 'failed'
+        ? NO_FORMS
+        : null;
   const dependenciesReady =
     vocabulary.state !== 'loading' && templatesValue !== null && formsValue !== null && loadId !== null;
 
@@ -289,6 +324,8 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       cancelled = true;
       modelerRef.current = null;
       modeler.destroy();
+      // Not ready until the next modeler has imported (another version loading, a language).
+      setReady(false);
     };
     // Recreated for a new load, a language, a vocabulary or templates; not for `t`/panelConfig
     // identity alone (they change with the language, which is a dependency).
@@ -386,6 +423,7 @@ export default function ModelerPage({ definitionKey, version }: Props) {
       setOutcome({
         kind: created ? 'created' : 'unchanged',
         version: result.version,
+        language,
         warnings: result.warnings,
       });
       if (definitionKey !== result.key || version !== undefined) {
@@ -426,7 +464,9 @@ export default function ModelerPage({ definitionKey, version }: Props) {
           <code data-testid="modeler-process-id">{processId}</code>
         )}
         {sourceVersion !== null && (
-          <span className="muted">{t('modeler.version', { version: sourceVersion })}</span>
+          <span className="muted" data-testid="modeler-version">
+            {t('modeler.version', { version: sourceVersion })}
+          </span>
         )}
         {dirty && (
           <span className="modeler-dirty" data-testid="modeler-dirty">
