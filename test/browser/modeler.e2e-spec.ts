@@ -248,6 +248,23 @@ describe('modeler (browser)', () => {
     expect(await selectedElementId(page)).toBe('decide');
     await page.screenshot({ path: join(SHOTS, 'modeler-deploy-error-1366-zh-CN.png') });
 
+    // when: the lead switches to English (the modeler is made anew from the XML)
+    await page.getByTestId('language-switch').selectOption('en');
+    // then: the marker is back on the gateway, and the overlay and the list say it in English
+    await page.locator('.djs-element.carepath-deploy-problem[data-element-id="decide"]').waitFor();
+    await eventually(
+      async () => (await overlay.textContent()) ?? '',
+      (text) => text.includes('bpmn:ComplexGateway') && text.includes('not supported') && !CHINESE.test(text),
+      'the problem worded in English on the canvas',
+    );
+    expect(await page.getByTestId('modeler-problems').textContent()).toContain('not supported');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await eventually(
+      async () => (await overlay.textContent()) ?? '',
+      (text) => text === message,
+      'the problem worded in Chinese again',
+    );
+
     // and a reload keeps the diagram as a draft, with a notice and a way to discard it
     await page.reload();
     await modelerReady(page);

@@ -6,6 +6,9 @@ export interface ProblemError {
   elementId?: string;
   /** A form-js component's id, when a form schema is refused (POST /api/forms). */
   componentId?: string;
+  /** What the message says, as data (docs/api.md#languages): a client may word it again. */
+  code?: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 

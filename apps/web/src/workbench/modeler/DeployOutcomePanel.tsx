@@ -2,7 +2,7 @@ import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import type { DeployResult } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useI18n, type Language } from '../../i18n/I18nProvider';
-import type { DeployProblem } from './deployProblems';
+import { problemsIn, type DeployProblem } from './deployProblems';
 
 export type DeployOutcome =
   | {
@@ -12,7 +12,14 @@ export type DeployOutcome =
       /** The language the server worded the warnings in (the request's Accept-Language). */
       language: Language;
     }
-  | { kind: 'failed'; error: unknown; problems: DeployProblem[]; onCanvas: Set<string> };
+  | {
+      kind: 'failed';
+      error: unknown;
+      problems: DeployProblem[];
+      onCanvas: Set<string>;
+      /** The language the server worded the problems in. */
+      language: Language;
+    };
 
 /** What a deploy said: the version, "nothing changed", or the problems, each a link to its element. */
 export function DeployOutcomePanel({
@@ -34,7 +41,7 @@ export function DeployOutcomePanel({
           {t('modeler.problems', { count: outcome.problems.length })} · {t('modeler.problemsHint')}
         </div>
         <ul data-testid="modeler-problems">
-          {outcome.problems.map((problem, index) => (
+          {problemsIn(outcome.problems, outcome.language, language).map((problem, index) => (
             <li key={index}>
               {problem.elementId && outcome.onCanvas.has(problem.elementId) ? (
                 <button

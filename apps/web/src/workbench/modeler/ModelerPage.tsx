@@ -9,7 +9,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, setLeaveGuard } from '../../routing/hashRoute';
 import { createModeler } from './createModeler';
 import { DeployOutcomePanel, type DeployOutcome } from './DeployOutcomePanel';
-import { clearDeployProblems, deployProblemsOf, revealElement, showDeployProblems } from './deployProblems';
+import {
+  clearDeployProblems,
+  deployProblemsOf,
+  problemsIn,
+  revealElement,
+  showDeployProblems,
+} from './deployProblems';
 import { clearDraft, readDraft, saveDraft } from './drafts';
 import { buildLintSetup } from './lintConfig';
 import {
@@ -331,6 +337,14 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
     // identity alone (they change with the language, which is a dependency).
   }, [narrow, dependenciesReady, loadId, language, vocabularyValue, templatesValue, formsValue]);
 
+  // A language switch recreates the modeler: a refused deploy's markers and messages go back on
+  // the new canvas, worded in the new language (the list does the same, DeployOutcomePanel).
+  useEffect(() => {
+    const modeler = modelerRef.current;
+    if (!ready || !modeler || outcome?.kind !== 'failed') return;
+    showDeployProblems(modeler, problemsIn(outcome.problems, outcome.language, language));
+  }, [ready, outcome, language]);
+
   // Leaving with changes not deployed asks first: in-app navigation and closing the tab.
   useEffect(() => {
     const removeGuard = setLeaveGuard(
@@ -435,7 +449,7 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
       const problems = deployProblemsOf(error);
       const onCanvas =
         modelerRef.current === modeler ? showDeployProblems(modeler, problems) : new Set<string>();
-      setOutcome({ kind: 'failed', error, problems, onCanvas });
+      setOutcome({ kind: 'failed', error, problems, onCanvas, language });
     } finally {
       setDeploying(false);
     }

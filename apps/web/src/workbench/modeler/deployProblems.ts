@@ -3,7 +3,9 @@
 // user's language (Accept-Language). They stay until the next deploy, so the lead can fix one
 // problem after another with all of them in view.
 import type Modeler from 'bpmn-js/lib/Modeler';
+import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import { ApiError } from '../../api/http';
+import type { Language } from '../../i18n/I18nProvider';
 
 export const PROBLEM_MARKER = 'carepath-deploy-problem';
 const OVERLAY_TYPE = 'carepath-deploy-problem';
@@ -12,6 +14,9 @@ export interface DeployProblem {
   /** Empty when the problem is about the whole document. */
   elementId: string;
   message: string;
+  /** The problem as data (libs/bpmn problem catalogue), to word it again in another language. */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** The element problems of a deploy failure, or none when the failure was something else. */
@@ -19,7 +24,28 @@ export function deployProblemsOf(error: unknown): DeployProblem[] {
   if (!(error instanceof ApiError) || error.status !== 400) return [];
   return (error.problem?.errors ?? [])
     .filter((entry) => typeof entry.message === 'string' && (entry.elementId !== undefined || !entry.path))
-    .map((entry) => ({ elementId: entry.elementId ?? '', message: entry.message }));
+    .map((entry) => ({
+      elementId: entry.elementId ?? '',
+      message: entry.message,
+      ...(entry.code ? { code: entry.code, params: entry.params ?? {} } : {}),
+    }));
+}
+
+/**
+ * The problems in `language`: as the server worded them when that is the language it was asked
+ * in, else worded again from their code and params (a language switch after the deploy).
+ */
+export function problemsIn(
+  problems: DeployProblem[],
+  askedIn: Language,
+  language: Language,
+): DeployProblem[] {
+  if (askedIn === language) return problems;
+  return problems.map((problem) =>
+    problem.code
+      ? { ...problem, message: renderProblem({ code: problem.code, params: problem.params }, language) }
+      : problem,
+  );
 }
 
 interface ElementRegistry {
