@@ -5,7 +5,7 @@
 // field, then good data. The Chinese UI shows no English. Screenshots go to /tmp/carepath-shots/.
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWorld, call, login, unique, type Person, type World } from '../support/api-client';
+import { buildWorld, call, login, unique, type Person, type World, openTaskOf } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import {
   englishStringsIn,
@@ -366,16 +366,7 @@ describe('forms (browser)', () => {
       orgUnitId: world.units.classA,
     });
     const teacher = world.psychA;
-    const taskId = await eventually(
-      async () =>
-        (
-          (await api('GET', `/api/tasks?candidate=me&instanceId=${started.id}`, teacher.token)).items as {
-            id: string;
-          }[]
-        )[0]?.id,
-      (id) => id !== undefined,
-      'the task of the case',
-    );
+    const { id: taskId } = await openTaskOf(stack, started.id, teacher.token);
 
     const page = await signedIn(teacher);
     const scripts: string[] = [];

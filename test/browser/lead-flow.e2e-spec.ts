@@ -8,7 +8,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWorld, call, createPerson, unique, type Person, type World } from '../support/api-client';
+import {
+  buildWorld,
+  call,
+  createPerson,
+  unique,
+  type Person,
+  type World,
+  openTaskOf,
+} from '../support/api-client';
 import { laidOutChain } from '../support/bpmn-xml';
 import {
   englishStringsIn,
@@ -264,16 +272,7 @@ describe('lead-to-teacher flow (browser)', () => {
       orgUnitId: world.units.classA,
     });
     const teacher = world.psychA;
-    const taskId = await eventually(
-      async () =>
-        (
-          (await api('GET', `/api/tasks?candidate=me&instanceId=${started.id}`, teacher.token)).items as {
-            id: string;
-          }[]
-        )[0]?.id,
-      (id) => id !== undefined,
-      'the task of the case',
-    );
+    const { id: taskId } = await openTaskOf(stack, started.id, teacher.token);
 
     // when: the psychology teacher opens the task from the inbox
     const inbox = await signedIn(teacher);
