@@ -5,7 +5,16 @@
 // field, then good data. The Chinese UI shows no English. Screenshots go to /tmp/carepath-shots/.
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWorld, call, login, unique, type Person, type World, openTaskOf } from '../support/api-client';
+import {
+  buildWorld,
+  call,
+  login,
+  unique,
+  type Person,
+  type World,
+  openTaskOf,
+  callOk,
+} from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import {
   englishStringsIn,
@@ -89,15 +98,8 @@ describe('forms (browser)', () => {
     await stack?.close();
   }, 60_000);
 
-  const api = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await call(stack.baseUrl, method, path, {
-      token,
-      ...(body === undefined ? {} : { body }),
-    });
-    if (response.status >= 300)
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
+  const api = (method: string, path: string, token: string, body?: unknown) =>
+    callOk(stack.baseUrl, method, path, token, body);
 
   /** A fresh context (own session, zh-CN) signed in as `person`; dialogs are answered by the test. */
   async function signedIn(person: { username: string; password: string }): Promise<Page> {

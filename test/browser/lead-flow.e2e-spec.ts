@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   buildWorld,
-  call,
+  callOk,
   createPerson,
+  openTaskOf,
   unique,
   type Person,
   type World,
-  openTaskOf,
 } from '../support/api-client';
 import { laidOutChain } from '../support/bpmn-xml';
 import {
@@ -107,15 +107,8 @@ describe('lead-to-teacher flow (browser)', () => {
     await stack?.close();
   }, 60_000);
 
-  const api = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await call(stack.baseUrl, method, path, {
-      token,
-      ...(body === undefined ? {} : { body }),
-    });
-    if (response.status >= 300)
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
+  const api = (method: string, path: string, token: string, body?: unknown) =>
+    callOk(stack.baseUrl, method, path, token, body);
 
   /** A new context (own session, zh-CN) signed in as `person`; confirmations are accepted. */
   async function signedIn(person: { username: string; password: string }): Promise<Page> {

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { call, createPerson, seedSchoolWithCase, unique, type Person } from '../support/api-client';
+import { callOk, createPerson, seedSchoolWithCase, unique, type Person } from '../support/api-client';
 import { laidOutChain } from '../support/bpmn-xml';
 import {
   englishStringsIn,
@@ -116,11 +116,8 @@ describe('modeler (browser)', () => {
   const modelerReady = (page: Page) =>
     waitForModeler(page, () => console.log('the modeler did not start:', { consoleErrors, pageErrors }));
 
-  async function api<T = any>(method: string, path: string, token: string): Promise<T> {
-    const response = await call<T>(stack.baseUrl, method, path, { token });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status}`);
-    return response.body;
-  }
+  const api = <T = any>(method: string, path: string, token: string) =>
+    callOk<T>(stack.baseUrl, method, path, token);
 
   it('draws start → user task → end, offers the task to a role, deploys version 1', async () => {
     const { page } = await signedIn(lead);

@@ -4,7 +4,7 @@
 // fixed variable; a notify service task reaches the teacher's bell. Drives Debian's chromium
 // through playwright-core.
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { call, login, seedSchoolWithCase, unique } from '../support/api-client';
+import { callOk, login, seedSchoolWithCase, unique } from '../support/api-client';
 import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
 import {
   ensureWebBuilt,
@@ -61,16 +61,8 @@ describe('web app (browser)', () => {
     page.setDefaultTimeout(STEP_TIMEOUT);
   }, 300_000);
 
-  const api = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await call(stack.baseUrl, method, path, {
-      token,
-      ...(body === undefined ? {} : { body }),
-    });
-    if (response.status >= 300) {
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return response.body;
-  };
+  const api = (method: string, path: string, token: string, body?: unknown) =>
+    callOk(stack.baseUrl, method, path, token, body);
 
   /** Deploys `xml` and starts one case of it at class A, as the admin; returns the case id. */
   async function deployAndStart(key: string, xml: string): Promise<string> {

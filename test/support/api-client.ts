@@ -201,6 +201,20 @@ export async function createPerson(
   return { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
 }
 
+/** A call that must succeed: its body, or an error naming the request, the status and the body. */
+export async function callOk<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await call<T>(baseUrl, method, path, { token, ...(body === undefined ? {} : { body }) });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 /** The first open task of a case that `token` may see, once its projection shows it. */
 export async function openTaskOf(
   stack: Stack,
