@@ -70,6 +70,30 @@ function extensionOf(element: DiagramElement, type: string): ModdleElement | und
 }
 
 /**
+ * The element's bpmn:ExtensionElements, created (as a command in `commands`, so one undo takes it
+ * back with the change) when it has none.
+ */
+function extensionElementsOf(
+  element: DiagramElement,
+  bpmnFactory: {
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement & { $parent?: unknown };
+  },
+  commands: Command[],
+): ModdleElement & { $parent?: unknown } {
+  const businessObject = element.businessObject;
+  const existing = businessObject.get('extensionElements') as
+    (ModdleElement & { $parent?: unknown }) | undefined;
+  if (existing) return existing;
+  const created = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
+  created.$parent = businessObject;
+  commands.push({
+    cmd: 'element.updateModdleProperties',
+    context: { element, moddleElement: businessObject, properties: { extensionElements: created } },
+  });
+  return created;
+}
+
+/**
  * The commands that set `property` of the element's `type` extension element, creating the
  * extension elements and that element when missing (as the Zeebe provider's own entries do).
  */
@@ -83,17 +107,7 @@ function setExtensionProperty(
   },
 ): Command[] {
   const commands: Command[] = [];
-  const businessObject = element.businessObject;
-  let extensionElements = businessObject.get('extensionElements') as
-    (ModdleElement & { $parent?: unknown }) | undefined;
-  if (!extensionElements) {
-    extensionElements = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-    extensionElements.$parent = businessObject;
-    commands.push({
-      cmd: 'element.updateModdleProperties',
-      context: { element, moddleElement: businessObject, properties: { extensionElements } },
-    });
-  }
+  const extensionElements = extensionElementsOf(element, bpmnFactory, commands);
   let target = extensionOf(element, type) as (ModdleElement & { $parent?: unknown }) | undefined;
   if (!target) {
     target = bpmnFactory.create(type, {});
@@ -228,17 +242,7 @@ function linkFormCommands(
   bpmnFactory: Parameters<typeof setExtensionProperty>[4],
 ): Command[] {
   const commands: Command[] = [];
-  const businessObject = element.businessObject;
-  let extensionElements = businessObject.get('extensionElements') as
-    (ModdleElement & { $parent?: unknown }) | undefined;
-  if (!extensionElements) {
-    extensionElements = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-    extensionElements.$parent = businessObject;
-    commands.push({
-      cmd: 'element.updateModdleProperties',
-      context: { element, moddleElement: businessObject, properties: { extensionElements } },
-    });
-  }
+  const extensionElements = extensionElementsOf(element, bpmnFactory, commands);
   const values = [...((extensionElements.get('values') as ModdleElement[] | undefined) ?? [])];
   const added: ModdleElement[] = [];
   if (!values.some((value) => value.$type === 'zeebe:UserTask')) {

@@ -206,35 +206,21 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
 
           {mode === 'compare' && (
             <div className="versions-compare-pick">
-              <label className="inline-field">
-                <span>{t('versions.compare.older')}</span>
-                <select
-                  value={older?.version ?? ''}
-                  onChange={(event) => setOlderVersion(Number(event.target.value))}
-                  data-testid="compare-older"
-                >
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.version}>
-                      {t('versions.version', { version: v.version })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect
+                label={t('versions.compare.older')}
+                versions={versions}
+                value={older?.version}
+                onChange={setOlderVersion}
+                testId="compare-older"
+              />
               <span aria-hidden="true">→</span>
-              <label className="inline-field">
-                <span>{t('versions.compare.newer')}</span>
-                <select
-                  value={newer?.version ?? ''}
-                  onChange={(event) => setNewerVersion(Number(event.target.value))}
-                  data-testid="compare-newer"
-                >
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.version}>
-                      {t('versions.version', { version: v.version })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect
+                label={t('versions.compare.newer')}
+                versions={versions}
+                value={newer?.version}
+                onChange={setNewerVersion}
+                testId="compare-newer"
+              />
             </div>
           )}
 
@@ -385,5 +371,38 @@ function VersionTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One side of a comparison: a choice among the key's versions. */
+function VersionSelect({
+  label,
+  versions,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  versions: readonly { id: string; version: number }[];
+  value: number | undefined;
+  onChange(version: number): void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select
+        value={value ?? ''}
+        onChange={(event) => onChange(Number(event.target.value))}
+        data-testid={testId}
+      >
+        {versions.map((v) => (
+          <option key={v.id} value={v.version}>
+            {t('versions.version', { version: v.version })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
