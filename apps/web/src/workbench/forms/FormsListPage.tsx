@@ -91,7 +91,7 @@ export function FormsListPage() {
             {forms.loading ? t('common.loading') : t('forms.empty')}
           </p>
         ) : (
-          <table className="data-table forms-table" data-testid="forms-table">
+          <table className="data-table card-table forms-table" data-testid="forms-table">
             <thead>
               <tr>
                 <th>{t('forms.col.id')}</th>
@@ -104,17 +104,19 @@ export function FormsListPage() {
             <tbody>
               {forms.items.map((form) => (
                 <tr key={form.formId} data-testid={`form-row-${form.formId}`}>
-                  <td>
+                  <td data-label={t('forms.col.id')}>
                     <a href={hrefFor({ page: 'form', formId: form.formId })} data-testid="form-link">
                       <code>{form.formId}</code>
                     </a>
                   </td>
-                  <td>{form.name || t('common.none')}</td>
-                  <td className="numeric" data-testid="form-version">
+                  <td data-label={t('forms.col.name')}>{form.name || t('common.none')}</td>
+                  <td className="numeric" data-label={t('forms.col.version')} data-testid="form-version">
                     {form.version}
                   </td>
-                  <td>{formatDateTime(form.deployedAt)}</td>
-                  <td data-testid="form-deployed-by">{who(form.deployedBy)}</td>
+                  <td data-label={t('forms.col.deployedAt')}>{formatDateTime(form.deployedAt)}</td>
+                  <td data-label={t('forms.col.deployedBy')} data-testid="form-deployed-by">
+                    {who(form.deployedBy)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -320,7 +320,7 @@ function VersionTable({
   const { t } = useI18n();
   const latest = versions[0]?.version;
   return (
-    <table className="data-table versions-table" data-testid="versions-table">
+    <table className="data-table card-table versions-table" data-testid="versions-table">
       <thead>
         <tr>
           <th className="numeric">{t('versions.col.version')}</th>
