@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   type FormComponent,
@@ -11,7 +11,7 @@ import {
   fieldsOf,
   validateSubmission,
 } from '../../libs/forms/src';
-import { launchChromium } from '../support/browser';
+import { launchChromium, serveStatic } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -28,30 +28,12 @@ let baseUrl: string;
 let browser: Browser;
 let page: Page;
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'form-parity-'));
   execFileSync(process.execPath, [join(__dirname, 'form-parity', 'build-harness.mjs'), dir], {
     stdio: 'inherit',
   });
-  const root = join(dir, 'dist');
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    try {
-      const body = readFileSync(file);
-      response
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ server, baseUrl } = await serveStatic(join(dir, 'dist')));
   browser = await launchChromium();
   page = await browser.newPage();
   const failures: string[] = [];

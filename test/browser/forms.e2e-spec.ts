@@ -8,12 +8,12 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   buildWorld,
   call,
-  login,
+  callOk,
+  createPerson,
+  openTaskOf,
   unique,
   type Person,
   type World,
-  openTaskOf,
-  callOk,
 } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import {
@@ -22,6 +22,7 @@ import {
   eventually,
   expectText,
   launchChromium,
+  signIn,
   STEP_TIMEOUT,
   TEST_FORM_ID,
 } from '../support/browser';
@@ -77,19 +78,7 @@ describe('forms (browser)', () => {
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStack();
     world = await buildWorld(stack);
-    const username = `lead-${unique()}`;
-    const password = `pw-${unique()}-lead-long`;
-    const created = await call(stack.baseUrl, 'POST', '/api/users', {
-      token: world.adminToken,
-      body: {
-        username,
-        password,
-        displayName: '王老师',
-        roles: [{ role: 'psychLead', orgUnitId: world.units.schoolA }],
-      },
-    });
-    if (created.status !== 201) throw new Error(`lead: ${created.status} ${JSON.stringify(created.body)}`);
-    lead = { id: created.body.id, username, password, token: await login(stack.baseUrl, username, password) };
+    lead = await createPerson(stack, world.adminToken, 'psychLead', world.units.schoolA, '王老师');
     browser = await launchChromium();
   }, 300_000);
 
@@ -115,11 +104,7 @@ describe('forms (browser)', () => {
         e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber))`);
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(stack.baseUrl);
-    await page.getByTestId('login-username').fill(person.username);
-    await page.getByTestId('login-password').fill(person.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, stack.baseUrl, person);
     return page;
   }
 

@@ -24,6 +24,7 @@ import {
   eventually,
   expectText,
   launchChromium,
+  signIn,
   STEP_TIMEOUT,
   TEST_FORM_ID,
 } from '../support/browser';
@@ -124,11 +125,7 @@ describe('lead-to-teacher flow (browser)', () => {
     page.setDefaultTimeout(STEP_TIMEOUT);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(stack.baseUrl);
-    await page.getByTestId('login-username').fill(person.username);
-    await page.getByTestId('login-password').fill(person.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, stack.baseUrl, person);
     return page;
   }
 

@@ -15,6 +15,7 @@ import {
   eventually,
   expectText,
   launchChromium,
+  signIn,
   STEP_TIMEOUT,
 } from '../support/browser';
 import {
@@ -105,11 +106,7 @@ describe('modeler (browser)', () => {
       dialogs.push(dialog.message());
       void (acceptDialogs ? dialog.accept() : dialog.dismiss());
     });
-    await page.goto(stack.baseUrl);
-    await page.getByTestId('login-username').fill(person.username);
-    await page.getByTestId('login-password').fill(person.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, stack.baseUrl, person);
     return { page, context, requests };
   }
 

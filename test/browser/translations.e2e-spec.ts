@@ -6,13 +6,12 @@
 // and properties panel show no English; what the user typed stays as typed; in en they stay
 // English. Drives Debian's chromium through playwright-core; needs no api.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { englishStringsIn, launchChromium, STEP_TIMEOUT } from '../support/browser';
+import { englishStringsIn, launchChromium, serveStatic, STEP_TIMEOUT } from '../support/browser';
 
 const repoRoot = join(__dirname, '..', '..');
 const harnessRoot = join(repoRoot, 'apps', 'web', 'src', 'workbench', 'translations', 'harness');
@@ -126,34 +125,6 @@ await build({ root: ${JSON.stringify(harnessRoot)}, base: './', configFile: fals
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'inherit' });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.eot': 'application/vnd.ms-fontobject',
-};
-
-/** Serves the built harness (module scripts do not load from file://). */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    try {
-      if (!file.startsWith(dir)) throw new Error('outside');
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function openHarness(page: Page, origin: string, language: 'zh-CN' | 'en'): Promise<void> {
   await page.goto(`${origin}/index.html?lang=${language}`);
   await page.waitForFunction('window.harness && (window.harness.ready || window.harness.error)', null, {
@@ -223,8 +194,7 @@ describe('workbench translations (browser)', () => {
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'carepath-translations-'));
     buildHarness(outDir);
-    server = await serve(outDir);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, baseUrl: origin } = await serveStatic(outDir));
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 1300 } });
     page = await context.newPage();

@@ -6,12 +6,13 @@
 // and 375 px, in Chinese and English, go to /tmp/carepath-shots/.
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWorld, call, login, unique, type World } from '../support/api-client';
+import { buildWorld, call, createPerson, unique, type Person, type World } from '../support/api-client';
 import {
   englishStringsIn,
   ensureWebBuilt,
   expectText,
   launchChromium,
+  signIn,
   STEP_TIMEOUT,
 } from '../support/browser';
 import { modelerReady } from '../support/modeler-ui';
@@ -33,7 +34,7 @@ describe('versions page (browser)', () => {
   let world: World;
   let browser: Browser;
   const key = `versions-${unique()}`;
-  const lead = { username: `district-lead-${unique()}`, password: `pw-${unique()}-district-lead` };
+  let lead: Person;
   const cspViolations: string[] = [];
   /** Uncaught errors in the page (a viewer torn down mid-import would show here). */
   const pageErrors: string[] = [];
@@ -44,16 +45,8 @@ describe('versions page (browser)', () => {
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStack();
     world = await buildWorld(stack);
-    const created = await call(stack.baseUrl, 'POST', '/api/users', {
-      token: world.adminToken,
-      body: {
-        ...lead,
-        displayName: LEAD_NAME,
-        roles: [{ role: 'psychLead', orgUnitId: world.units.district }],
-      },
-    });
-    if (created.status !== 201) throw new Error(`lead: ${created.status} ${JSON.stringify(created.body)}`);
-    const leadToken = await login(stack.baseUrl, lead.username, lead.password);
+    lead = await createPerson(stack, world.adminToken, 'psychLead', world.units.district, LEAD_NAME);
+    const leadToken = lead.token;
     for (const xml of [versionOne(key), versionTwo(key)]) {
       const deployed = await call(stack.baseUrl, 'POST', '/api/definitions', {
         token: leadToken,
@@ -85,11 +78,7 @@ describe('versions page (browser)', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(stack.baseUrl);
-    await page.getByTestId('login-username').fill(lead.username);
-    await page.getByTestId('login-password').fill(lead.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, stack.baseUrl, lead);
     return page;
   }
 

@@ -183,18 +183,22 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 15
   }
 }
 
-/** Factory: a user holding `role` at `orgUnitId`, created by `adminToken`, signed in. */
+/**
+ * Factory: a user holding `role` at `orgUnitId`, created by `adminToken`, signed in; shown as
+ * `displayName` (by default their username).
+ */
 export async function createPerson(
   stack: Stack,
   adminToken: string,
   role: string,
   orgUnitId: string,
+  displayName?: string,
 ): Promise<Person> {
   const username = `${role.toLowerCase()}-${unique()}`;
   const password = `Kx-${randomBytes(9).toString('base64url')}`;
   const created = await call(stack.baseUrl, 'POST', '/api/users', {
     token: adminToken,
-    body: { username, password, displayName: username, roles: [{ role, orgUnitId }] },
+    body: { username, password, displayName: displayName ?? username, roles: [{ role, orgUnitId }] },
   });
   if (created.status !== 201)
     throw new Error(`user ${username}: ${created.status} ${JSON.stringify(created.body)}`);

@@ -2,8 +2,10 @@
 // downloads here), the built web app the api serves, and waits that tolerate a worker moving a
 // case on in its own time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const STEP_TIMEOUT = 20_000;
@@ -16,7 +18,7 @@ const builtIndex = join(repoRoot, 'dist', 'web', 'index.html');
  * Headless, and quiet on the network: without the background-networking flags Chromium keeps
  * trying hosts this machine cannot reach.
  */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -139,4 +141,45 @@ export async function englishStringsIn(
       }),
     ),
   ];
+}
+
+/** Signs `person` in through the login page of the app at `baseUrl`, and waits for the app. */
+export async function signIn(page: Page, baseUrl: string, person: { username: string; password: string }) {
+  await page.goto(baseUrl);
+  await page.getByTestId('login-username').fill(person.username);
+  await page.getByTestId('login-password').fill(person.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.eot': 'application/vnd.ms-fontobject',
+};
+
+/**
+ * Serves a built test harness from `dir` on a free local port (module scripts do not load from
+ * file://); nothing outside `dir` is answered.
+ */
+export async function serveStatic(dir: string): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    try {
+      if (!file.startsWith(dir)) throw new Error('outside the harness');
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
