@@ -6,8 +6,6 @@
  */
 export type RequestLanguage = 'zh-CN' | 'en';
 
-export const REQUEST_LANGUAGES: readonly RequestLanguage[] = ['zh-CN', 'en'];
-
 /** The caller's language, from Accept-Language (RFC 9110: ranges with q-values; `*` any). */
 export function requestLanguage(request: {
   headers: Record<string, string | string[] | undefined>;

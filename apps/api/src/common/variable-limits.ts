@@ -14,7 +14,8 @@ export const MAX_CASE_VARIABLES_BYTES = 1024 * 1024;
 
 const kib = (bytes: number): string => `${Math.ceil(bytes / 1024)} KiB`;
 
-function serializedBytes(value: unknown): number {
+/** The size of a value as JSON in UTF-8, as the limits here count it. */
+export function serializedBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
 

@@ -133,9 +133,7 @@ export class DefinitionsService {
       const formVersions: DeployedForm[] = [];
       for (const formId of Object.keys(forms).sort()) {
         const schema = forms[formId] as Record<string, unknown>;
-        formVersions.push(
-          await this.forms.store(tx, user, formId, schema, ownerUnitId ?? owner.id, language),
-        );
+        formVersions.push(await this.forms.store(tx, user, formId, schema, owner.id, language));
       }
       warnings.push(...(await missingDecisionWarnings(tx, model, owner.orgPath)));
       warnings.push(...(await missingFormWarnings(tx, model, forms, owner.orgPath)));

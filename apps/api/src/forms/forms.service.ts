@@ -14,7 +14,7 @@ import { type CurrentUser, hasRole } from '../auth/current-user';
 import { findHostileJson, type HostileJson, MAX_JSON_DEPTH } from '../common/json-guard';
 import type { RequestLanguage } from '../common/language';
 import { ProblemException, type ProblemError } from '../common/problem.filter';
-import { MAX_VARIABLE_BYTES } from '../common/variable-limits';
+import { MAX_VARIABLE_BYTES, serializedBytes } from '../common/variable-limits';
 import { deployerOnly, ownerFor } from '../definitions/owner-unit';
 import {
   findFormVersion,
@@ -126,7 +126,7 @@ export class FormsService {
  */
 export function checkSchema(schema: unknown, path: string, language: RequestLanguage = 'en'): void {
   const say = (code: SchemaProblemCode, params: MessageParams = {}) => formMessage(code, params, language);
-  const bytes = Buffer.byteLength(JSON.stringify(schema) ?? '', 'utf8');
+  const bytes = serializedBytes(schema);
   if (bytes > MAX_FORM_SCHEMA_BYTES) {
     const params = { path, kib: Math.ceil(bytes / 1024), max: MAX_FORM_SCHEMA_BYTES / 1024 };
     throw new ProblemException(413, say('schema.tooLargeDetail', params), [

@@ -88,7 +88,8 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
-    const variables = await this.checkedAgainstForm(user, task, sent, language);
+    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
+    const variables = await this.checkedAgainstForm(task, seesCase, sent, language);
     await checkCaseVariables(this.cases, task.instanceId, variables);
     const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
     await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
@@ -102,7 +103,6 @@ export class TasksService {
     });
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
     // The answer holds what the caller may see: a peer gets their task, not the case.
-    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     return {
       task: await this.view(await this.findVisible(user, id)),
       instance: seesCase
@@ -117,15 +117,14 @@ export class TasksService {
    * receives only the form's visible fields. A task without a form takes the data as sent.
    */
   private async checkedAgainstForm(
-    user: CurrentUser,
     task: UserTaskEntity,
+    seesCase: boolean,
     sent: Record<string, unknown>,
     language: RequestLanguage,
   ): Promise<Record<string, unknown>> {
     const row = await this.tasks.contextOf(task.id);
     const form = row?.form;
     if (!isFormSchema(form)) return sent;
-    const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     const context = visibleVariables(task, row, seesCase);
     const { data, errors } = validateSubmission(form, sent, { language, context });
     if (errors.length === 0) return data;

@@ -1,3 +1,4 @@
+import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
 import type { Me } from '../api/types';
 import { LANGUAGES, useI18n, type Language } from '../i18n/I18nProvider';
 import type { Route } from '../routing/hashRoute';
@@ -26,9 +27,10 @@ export function LanguageSwitch() {
   );
 }
 
-/** Who draws and deploys diagrams (the api refuses a deploy from anyone else). */
-export const canModel = (me: Me) =>
-  me.roles.some((grant) => grant.role === 'psychLead' || grant.role === 'admin');
+/** Who draws and deploys diagrams and forms: the api's deployer roles, one list (libs/domain). */
+export const canModel = (me: Me) => me.roles.some((grant) => isDeployerRole(grant.role));
+
+export const isDeployerRole = (role: string) => (DEPLOYER_ROLES as readonly string[]).includes(role);
 
 interface Props {
   me: Me | null;

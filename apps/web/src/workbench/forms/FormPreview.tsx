@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FormSchema } from './api';
-import { countErrors, mountForm, type MountedForm } from './viewer';
+import { countErrors, mountForm, type MountedForm, dataOf } from './viewer';
 
 const EMPTY_SCHEMA: FormSchema = { type: 'default', components: [] };
-
-const dataOf = (mounted: MountedForm) =>
-  (mounted.form._getState().data as Record<string, unknown> | null) ?? {};
 
 type Outcome = { valid: true } | { valid: false; count: number } | null;
 

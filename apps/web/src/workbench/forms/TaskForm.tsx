@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { FormSchema } from './api';
 import './forms.css';
-import { countErrors, mountForm, showServerErrors, type MountedForm } from './viewer';
+import { countErrors, mountForm, showServerErrors, type MountedForm, dataOf } from './viewer';
 
 interface Props {
   schema: FormSchema;
@@ -17,9 +17,6 @@ interface Props {
   complete(data: Record<string, unknown>): Promise<void>;
   onCancel(): void;
 }
-
-const dataOf = (mounted: MountedForm) =>
-  (mounted.form._getState().data as Record<string, unknown> | null) ?? {};
 
 export default function TaskForm({ schema, variables, complete, onCancel }: Props) {
   const { t, language } = useI18n();

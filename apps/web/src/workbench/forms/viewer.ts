@@ -48,6 +48,10 @@ interface RegisteredField {
  * The form's fields that hold a value, by their value path ('riskLevel', 'contact.email'):
  * what the server's `errors[].path` names.
  */
+/** What the user has typed into a mounted form so far (kept across a remount). */
+export const dataOf = (mounted: MountedForm): Record<string, unknown> =>
+  (mounted.form._getState().data as Record<string, unknown> | null) ?? {};
+
 export function fieldsByKey(form: Form): Map<string, RegisteredField> {
   const registry = form.get<{ getAll(): RegisteredField[] }>('formFieldRegistry');
   const paths = form.get<{ getValuePath(field: RegisteredField): string[] | undefined }>('pathRegistry');

@@ -4,6 +4,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { isDeployerRole } from '../../components/Header';
 import { listForms, type FormSummary } from '../forms/api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, setLeaveGuard } from '../../routing/hashRoute';
@@ -52,9 +53,6 @@ interface Props {
   /** The signed-in user: a new diagram's forms are those usable where they may deploy. */
   me: Me;
 }
-
-/** Roles that deploy diagrams (the api's DEPLOYER_ROLES): a new diagram is owned where one is held. */
-const DEPLOYER_ROLES: readonly string[] = ['psychLead', 'admin'];
 
 /** What the canvas shows: from the server, a new template, or a draft kept on this computer. */
 interface Source {
@@ -154,7 +152,7 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
   const usableAt = useMemo(() => {
     if (!sourceLoaded) return null;
     if (sourceOwner) return sourceOwner;
-    const units = me.roles.filter((grant) => DEPLOYER_ROLES.includes(grant.role)).map((g) => g.orgUnitId);
+    const units = me.roles.filter((grant) => isDeployerRole(grant.role)).map((g) => g.orgUnitId);
     return [...new Set(units)].sort().join(',');
   }, [sourceLoaded, sourceOwner, me]);
   useEffect(() => {

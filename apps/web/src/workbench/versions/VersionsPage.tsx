@@ -7,6 +7,7 @@ import type { DefinitionSummary } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCursorList } from '../../components/useCursorList';
 import { useI18n } from '../../i18n/I18nProvider';
+import { hrefFor } from '../../routing/hashRoute';
 import type { VersionChanges } from './changes';
 import { ChangeList } from './ChangeList';
 import './versions.css';
@@ -116,7 +117,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
   return (
     <main className="page versions-page" data-testid="versions-page">
       <p className="versions-back">
-        <a href="#/definitions" data-testid="versions-back">
+        <a href={hrefFor({ page: 'definitions' })} data-testid="versions-back">
           ← {t('versions.back')}
         </a>
       </p>
@@ -131,7 +132,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
         {modelerVersion !== null && modelerVersion !== undefined && (
           <a
             className="button-link"
-            href={`#/modeler/${encodeURIComponent(definitionKey)}?version=${modelerVersion}`}
+            href={hrefFor({ page: 'modeler', key: definitionKey, version: modelerVersion })}
             data-testid="open-in-modeler"
           >
             {t('versions.openInModeler')}
