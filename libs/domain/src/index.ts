@@ -1,3 +1,4 @@
 export * from './password-policy';
 export * from './roles';
 export * from './task-view';
+export * from './calendar-types';
