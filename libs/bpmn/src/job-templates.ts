@@ -87,6 +87,52 @@ export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
       },
     ],
   },
+  'start-case': {
+    name: { en: 'Start cases', 'zh-CN': '发起个案' },
+    description: {
+      en: 'Starts cases of another process: for the student in the variable studentId (a student has at most one open case of a process), or one at every school under this case’s unit',
+      'zh-CN':
+        '发起另一流程的个案：为变量 studentId 指定的学生发起（每名学生同一流程只有一个进行中的个案），或为本个案所在单位下的每所学校各发起一个',
+    },
+    properties: [
+      {
+        id: 'process',
+        label: { en: 'Process to start (key)', 'zh-CN': '要发起的流程（标识）' },
+        description: {
+          en: 'The process id of a deployed process, e.g. crisis-care',
+          'zh-CN': '已部署流程的标识（流程图中的流程编号）',
+        },
+        type: 'String',
+        binding: { type: 'zeebe:taskHeader', key: 'process' },
+        notEmpty: true,
+      },
+      {
+        id: 'at',
+        label: { en: 'Start it for', 'zh-CN': '发起对象' },
+        type: 'Dropdown',
+        binding: { type: 'zeebe:taskHeader', key: 'at' },
+        choices: [
+          {
+            name: { en: 'The student (variable studentId)', 'zh-CN': '本个案指明的学生' },
+            value: 'student',
+          },
+          { name: { en: 'Every school under this unit', 'zh-CN': '本单位下的每所学校' }, value: 'schools' },
+        ],
+        value: 'student',
+      },
+      {
+        id: 'caseVariables',
+        label: { en: 'Variables of the new case', 'zh-CN': '新个案的初始变量' },
+        description: {
+          en: 'A FEEL context, e.g. ={source: "screening"}',
+          'zh-CN': '表达式：新个案开始时带入的变量（键值对）',
+        },
+        type: 'String',
+        binding: { type: 'zeebe:input', name: 'caseVariables' },
+        optional: true,
+      },
+    ],
+  },
 };
 
 /** A Zeebe element template property as bpmn-js-element-templates reads it. */

@@ -16,6 +16,8 @@ export * from './process-definitions';
 export * from './projection-writer';
 export * from './signal-broadcast';
 export * from './signal-subscriptions';
+export * from './started-cases';
+export * from './student-cases';
 export * from './task-candidates';
 export * from './timer-cases';
 export * from './persistence.module';

@@ -30,6 +30,8 @@ export class ProblemException extends HttpException {
     detail: string,
     readonly errors?: ProblemError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members a client may act on (e.g. `openInstanceId` of a 409). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail, status);
   }
@@ -58,21 +60,29 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, errors } = this.describe(exception);
+    const extensions = exception instanceof ProblemException ? exception.extensions : undefined;
     if (status >= 500)
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     if (exception instanceof ProblemException && exception.headers) response.set(exception.headers);
-    ProblemFilter.send(response, status, detail, errors);
+    ProblemFilter.send(response, status, detail, errors, extensions);
   }
 
   /** Writes a problem; also used by the Express middleware that answers before Nest's router. */
-  static send(response: Response, status: number, detail: string, errors?: ProblemError[]): void {
+  static send(
+    response: Response,
+    status: number,
+    detail: string,
+    errors?: ProblemError[],
+    extensions?: Record<string, unknown>,
+  ): void {
     response
       .status(status)
       .type('application/problem+json')
       .send(
         JSON.stringify({
+          ...extensions,
           type: 'about:blank',
           title: TITLES[status] ?? 'Error',
           status,

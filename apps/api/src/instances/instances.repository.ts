@@ -3,6 +3,11 @@ import { DataSource } from 'typeorm';
 import {
   atOrBelow,
   AuditEventEntity,
+  caseKeyOf,
+  openCaseByBusinessKey,
+  openCaseOf,
+  StudentEntity,
+  studentByCaseKey,
   IncidentEntity,
   inScope,
   ProcessInstanceEntity,
@@ -139,6 +144,65 @@ export class InstancesRepository {
       .getRepository(ProcessInstanceEntity)
       .findOne({ select: { id: true, variables: true }, where: { id: instanceId } });
     return instance?.variables ?? null;
+  }
+
+  /** A student's case key (docs/student-cases.md). */
+  caseKeyOf(studentId: string): Promise<string | null> {
+    return caseKeyOf(this.db.manager, studentId);
+  }
+
+  /** The student's open top-level case of a process, if any. */
+  openCaseOf(studentId: string, definitionKey: string): Promise<string | null> {
+    return openCaseOf(this.db.manager, studentId, definitionKey);
+  }
+
+  /** The active top-level case of a process with this business key, if any (any scope: uniqueness). */
+  openCaseByBusinessKey(definitionKey: string, businessKey: string): Promise<string | null> {
+    return openCaseByBusinessKey(this.db.manager, definitionKey, businessKey);
+  }
+
+  /** The student a case key names, when the caller sees the student; else null. */
+  async visibleStudentByCaseKey(userId: string, caseKey: string): Promise<string | null> {
+    const student = await studentByCaseKey(this.db.manager, caseKey);
+    if (!student) return null;
+    const visible = await this.db
+      .getRepository(StudentEntity)
+      .createQueryBuilder('s')
+      .where(inScope('s.org_path'), { scopeUserId: userId })
+      .andWhere('s.id = :id', { id: student.id })
+      .getExists();
+    return visible ? student.id : null;
+  }
+
+  /**
+   * Every case of a student the caller sees (children included), oldest first: the cases of the
+   * student's file (一生一档).
+   */
+  visibleOfStudent(userId: string, studentId: string): Promise<ProcessInstanceEntity[]> {
+    return this.visible(userId)
+      .andWhere('i.student_id = :studentId', { studentId })
+      .orderBy('i.started_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(500)
+      .getMany();
+  }
+
+  /**
+   * The audit entries of the given cases in time order, from `offset`; one row more than `limit`
+   * when more follow. The cases are visible already. (Entries are appended in time, so an offset
+   * stays a stable cursor; timestamps are microseconds, which a JSON cursor would round.)
+   */
+  historyOfCases(instanceIds: string[], offset: number, limit: number): Promise<AuditEventEntity[]> {
+    return this.db
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.instance_id IN (:...ids)', { ids: instanceIds })
+      .orderBy('e.at', 'ASC')
+      .addOrderBy('e.instance_id', 'ASC')
+      .addOrderBy('e.seq', 'ASC')
+      .skip(offset)
+      .take(limit + 1)
+      .getMany();
   }
 
   /** The row of a new case, written before its workflow starts. */

@@ -7,10 +7,12 @@ import {
   workflowIdForInstance,
 } from '../../../../libs/contracts/src';
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
-import type {
-  OrgUnitEntity,
-  ProcessDefinitionEntity,
-  ProcessInstanceEntity,
+import {
+  type AuditEventEntity,
+  isSecondOpenCase,
+  type OrgUnitEntity,
+  type ProcessDefinitionEntity,
+  type ProcessInstanceEntity,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
@@ -23,12 +25,37 @@ import { StudentsService } from '../students/students.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { noNoneStartEventProblem } from './start-event-needed';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
-import { type CaseCounts, InstancesRepository } from './instances.repository';
+import { type CaseCounts, InstancesRepository, type NewCaseRow } from './instances.repository';
 
 /** A started case as the caller may see it; `firstStepWritten` false: answered 202. */
 export interface StartedCase {
   instance: Awaited<ReturnType<InstancesService['view']>>;
   firstStepWritten: boolean;
+}
+
+/** One entry of a case's audit chain as the api shows it (docs/api.md, history). */
+function historyItem(e: AuditEventEntity) {
+  return {
+    seq: e.seq,
+    at: e.at.toISOString(),
+    type: e.type,
+    elementId: e.elementId,
+    actor: e.actor,
+    data: e.data,
+    hash: e.hash,
+    prevHash: e.prevHash,
+  };
+}
+
+/** 409: the student already has an open case of the process; the problem names it. */
+function secondOpenCase(definitionKey: string, openInstanceId: string | null): ProblemException {
+  return new ProblemException(
+    409,
+    `The student already has an open ${definitionKey} case${openInstanceId ? ` (${openInstanceId})` : ''}: continue that one`,
+    undefined,
+    undefined,
+    { openInstanceId },
+  );
 }
 
 /** Where a new case lives and what it starts with. */
@@ -72,6 +99,7 @@ export class InstancesService {
     checkCaseVariablesSize({}, dto.variables ?? {});
     const { unit, studentId } = await this.placeCase(user, dto);
     await this.mayRunAt(definition, unit);
+    const { businessKey, variables } = await this.studentCase(definition.key, studentId, dto);
     const instanceId = randomUUID();
     const workflowId = workflowIdForInstance(instanceId);
     const input: RunProcessInput = {
@@ -80,19 +108,19 @@ export class InstancesService {
         definitionId: definition.id,
         definitionKey: definition.key,
         definitionVersion: definition.version,
-        businessKey: dto.businessKey ?? null,
+        businessKey,
         orgUnitId: unit.id,
         orgPath: unit.orgPath,
         studentId,
         startedBy: { id: user.id, username: user.username },
       },
       model: definition.model,
-      variables: dto.variables ?? {},
+      variables,
       ...(startEventId ? { startEventId } : {}),
     };
     // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.
     this.updates.assertReachable();
-    await this.instances.insert({
+    await this.insertCase(definition.key, studentId, {
       id: instanceId,
       definitionId: definition.id,
       definitionKey: definition.key,
@@ -127,6 +155,46 @@ export class InstancesService {
       definitionKey: definition.key,
     });
     return { instance: await this.view(await this.findVisible(user, instanceId)), firstStepWritten };
+  }
+
+  /**
+   * A student's case (docs/student-cases.md): its business key and its `caseKey` variable are the
+   * student's case key (`<schoolCode>-<studentNo>`), and the student may have no other open case
+   * of the process (409 naming it). A key the client sends must be that one.
+   */
+  private async studentCase(
+    definitionKey: string,
+    studentId: string | null,
+    dto: CasePlacement,
+  ): Promise<{ businessKey: string | null; variables: Record<string, unknown> }> {
+    const given = dto.variables ?? {};
+    if (!studentId) return { businessKey: dto.businessKey ?? null, variables: given };
+    const caseKey = await this.instances.caseKeyOf(studentId);
+    const mismatch = (path: string, value: unknown) =>
+      new ProblemException(400, `A student's case is keyed by the student's case key`, [
+        {
+          path,
+          message: `Expected ${caseKey ?? 'nothing (the student sits under no school)'}, got ${JSON.stringify(value)}`,
+        },
+      ]);
+    if (dto.businessKey !== undefined && dto.businessKey !== caseKey)
+      throw mismatch('businessKey', dto.businessKey);
+    if (Object.hasOwn(given, 'caseKey') && given.caseKey !== caseKey)
+      throw mismatch('variables.caseKey', given.caseKey);
+    const open = await this.instances.openCaseOf(studentId, definitionKey);
+    if (open) throw secondOpenCase(definitionKey, open);
+    return { businessKey: caseKey, variables: caseKey === null ? given : { ...given, caseKey } };
+  }
+
+  /** Inserts the case's row; the database's own rule answers a start that raced another (409). */
+  private async insertCase(definitionKey: string, studentId: string | null, row: NewCaseRow): Promise<void> {
+    try {
+      await this.instances.insert(row);
+    } catch (error) {
+      if (!studentId || !isSecondOpenCase(error)) throw error;
+      const open = await this.instances.openCaseOf(studentId, definitionKey);
+      throw secondOpenCase(definitionKey, open);
+    }
   }
 
   /**
@@ -215,17 +283,43 @@ export class InstancesService {
     const limit = query.limit ?? 500;
     const rows = await this.instances.history(id, query.cursor ?? 0, limit);
     await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
-    const items = rows.slice(0, limit).map((e) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      type: e.type,
-      elementId: e.elementId,
-      actor: e.actor,
-      data: e.data,
-      hash: e.hash,
-      prevHash: e.prevHash,
-    }));
+    const items = rows.slice(0, limit).map((e) => historyItem(e));
     return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null };
+  }
+
+  /**
+   * The student's file (一生一档, docs/student-cases.md): every case of the student the caller
+   * sees, and their histories as one chronology. 404 for a student outside the caller's scope;
+   * the read is audited like a case read.
+   */
+  async studentFile(user: CurrentUser, studentId: string, query: HistoryQuery) {
+    const student = await this.students.get(user, studentId);
+    const cases = await this.instances.visibleOfStudent(user.id, studentId);
+    const limit = query.limit ?? 500;
+    const offset = query.cursor ?? 0;
+    const rows =
+      cases.length === 0
+        ? []
+        : await this.instances.historyOfCases(
+            cases.map((c) => c.id),
+            offset,
+            limit,
+          );
+    await this.accessLog.record(user.id, 'student.file.read', 'student', studentId, {
+      instances: cases.map((c) => c.id),
+    });
+    const counts = await this.instances.counts(cases.map((c) => c.id));
+    const keyOf = new Map(cases.map((c) => [c.id, c.definitionKey]));
+    return {
+      student,
+      cases: cases.map((c) => this.summary(c, counts)),
+      events: rows.slice(0, limit).map((e) => ({
+        instanceId: e.instanceId,
+        definitionKey: keyOf.get(e.instanceId) ?? null,
+        ...historyItem(e),
+      })),
+      nextCursor: rows.length > limit ? String(offset + limit) : null,
+    };
   }
 
   /**

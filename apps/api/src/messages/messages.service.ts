@@ -6,6 +6,7 @@ import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src';
 import type { ProcessDefinitionEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
+import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsRepository } from '../definitions/definitions.repository';
 import { InstancesRepository } from '../instances/instances.repository';
@@ -73,13 +74,8 @@ export class MessagesService {
     correlated.push(...(await this.correlateWaiting(user, dto, variables)));
     const started: string[] = [];
     for (const start of starts) {
-      const { instance } = await this.instances.startDefinition(
-        user,
-        start.definition,
-        { orgUnitId: home!.id, variables },
-        start.startEventId,
-      );
-      started.push(instance.id);
+      const id = await this.startByMessage(user, start, dto.correlationKey, home!.id, variables);
+      if (id) started.push(id);
     }
     for (let round = 1; round <= MAX_ROUNDS && ttlMillis > 0; round++) {
       if (correlated.length > 0 || started.length > 0) break;
@@ -129,6 +125,43 @@ export class MessagesService {
       correlated.push(instanceId);
     }
     return correlated;
+  }
+
+  /**
+   * Starts a case at a message start event, as Zeebe does with a correlation key: the key
+   * becomes the case's business key, and no second case of the process starts while one with
+   * that key is active (it received the message as a waiting case, if it waits for it). A key
+   * that is a student's case key (`<schoolCode>-<studentNo>`, docs/student-cases.md) of a student
+   * the caller sees starts the case as that student's, at the student's class; any other key
+   * starts it at the home unit. Returns the new case's id, or null when none was started.
+   */
+  private async startByMessage(
+    user: CurrentUser,
+    start: { definition: ProcessDefinitionEntity; startEventId: string },
+    correlationKey: string,
+    homeUnitId: string,
+    variables: Record<string, unknown>,
+  ): Promise<string | null> {
+    const businessKey = correlationKey === '' ? undefined : correlationKey;
+    if (businessKey && (await this.cases.openCaseByBusinessKey(start.definition.key, businessKey)))
+      return null;
+    const studentId = businessKey ? await this.cases.visibleStudentByCaseKey(user.id, businessKey) : null;
+    const placement = studentId
+      ? { studentId, businessKey, variables }
+      : { orgUnitId: homeUnitId, businessKey, variables };
+    try {
+      const { instance } = await this.instances.startDefinition(
+        user,
+        start.definition,
+        placement,
+        start.startEventId,
+      );
+      return instance.id;
+    } catch (error) {
+      // Another message (or a person) opened the student's case a moment before: that one stands.
+      if (error instanceof ProblemException && error.getStatus() === 409) return null;
+      throw error;
+    }
   }
 
   /** Buffers the message unless a subscription for it opened since we looked (then: false). */

@@ -1,15 +1,20 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
+import { HistoryQuery } from '../instances/instances.dto';
+import { InstancesService } from '../instances/instances.service';
 import { CreateStudentDto } from './students.dto';
 import { StudentsService } from './students.service';
-import { StudentView } from './students.responses';
+import { StudentFileView, StudentView } from './students.responses';
 
 @ApiTags('students')
 @ApiBearerAuth()
 @Controller('students')
 export class StudentsController {
-  constructor(private readonly students: StudentsService) {}
+  constructor(
+    private readonly students: StudentsService,
+    private readonly instances: InstancesService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: StudentView })
@@ -21,5 +26,19 @@ export class StudentsController {
   @ApiOkResponse({ type: StudentView })
   get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudentView> {
     return this.students.get(user, id);
+  }
+
+  /**
+   * The student's file (一生一档): every case of the student the caller sees and their histories
+   * as one chronology, oldest first. `cursor` is the number of events already read.
+   */
+  @Get(':id/file')
+  @ApiOkResponse({ type: StudentFileView })
+  file(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: HistoryQuery,
+  ): Promise<StudentFileView> {
+    return this.instances.studentFile(user, id, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inScope, StudentEntity } from '../../../../libs/persistence/src';
+import { atOrBelow, inScope, StudentEntity } from '../../../../libs/persistence/src';
 
 /** The SQL of the student table (personal fields arrive and leave encrypted). */
 @Injectable()
@@ -19,8 +19,22 @@ export class StudentsRepository {
     return this.visible(userId).andWhere('s.id = :id', { id }).getOne();
   }
 
-  numberTaken(orgUnitId: string, studentNo: string): Promise<boolean> {
-    return this.db.getRepository(StudentEntity).existsBy({ orgUnitId, studentNo });
+  /**
+   * A student number is unique within the school (it makes the case key `<schoolCode>-<studentNo>`,
+   * docs/student-cases.md); in a class under no school, within the class.
+   */
+  async numberTaken(orgUnitId: string, classPath: string, studentNo: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM student s
+       WHERE s.student_no = $3 AND (
+         s.org_unit_id = $1 OR EXISTS (
+           SELECT 1 FROM org_unit school
+           WHERE school.kind = 'school' AND ${atOrBelow('$2::text', 'school.org_path')}
+             AND ${atOrBelow('s.org_path', 'school.org_path')}))
+       LIMIT 1`,
+      [orgUnitId, classPath, studentNo],
+    );
+    return rows.length > 0;
   }
 
   insert(

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HistoryEntry, InstanceSummary } from '../instances/instances.responses';
 
 /** A student with their personal fields (stored encrypted, shown to those who see the class). */
 export class StudentView {
@@ -9,4 +10,25 @@ export class StudentView {
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ enum: ['female', 'male', 'other'] }) gender?: string;
   @ApiPropertyOptional({ format: 'date' }) birthDate?: string;
+}
+
+/** One entry of a student's file: a history entry of one of the student's cases. */
+export class StudentFileEvent extends HistoryEntry {
+  @ApiProperty({ format: 'uuid' }) instanceId!: string;
+  @ApiProperty({ type: String, nullable: true }) definitionKey!: string | null;
+}
+
+/** The student's file (一生一档): the student, their cases, and every case's history in time order. */
+export class StudentFileView {
+  @ApiProperty({ type: StudentView }) student!: StudentView;
+  @ApiProperty({ type: [InstanceSummary], description: 'The cases the caller sees, oldest first' })
+  cases!: InstanceSummary[];
+  @ApiProperty({ type: [StudentFileEvent], description: 'Oldest first, across all the cases' })
+  events!: StudentFileEvent[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Events already read, as the next cursor; null at the end',
+  })
+  nextCursor!: string | null;
 }

@@ -41,8 +41,8 @@ export class StudentsService {
     }
     if (!hasRoleAt(user, STUDENT_REGISTRARS, unit.orgPath))
       throw new ForbiddenException('You may not register students in this class');
-    if (await this.students.numberTaken(unit.id, dto.studentNo)) {
-      throw new ConflictException(`Student number ${dto.studentNo} already exists in this class`);
+    if (await this.students.numberTaken(unit.id, unit.orgPath, dto.studentNo)) {
+      throw new ConflictException(`Student number ${dto.studentNo} already exists in this school`);
     }
     const personal: StudentPersonalData = { name: dto.name, gender: dto.gender, birthDate: dto.birthDate };
     const student = await this.students.insert({

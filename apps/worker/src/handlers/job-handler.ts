@@ -1,9 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { JobInput, JobResult } from '../../../../libs/contracts/src';
+import type { CaseStarter } from '../cases/case-starter';
 
 /** What a handler may use. Handlers get their I/O from here, so tests can hand in their own. */
 export interface HandlerDeps {
   db: DataSource;
+  /** How a handler starts other cases (`start-case`); absent in a worker without a Temporal client. */
+  cases?: CaseStarter;
 }
 
 /**

@@ -2,6 +2,7 @@ import { INTERNAL_JOB_TYPES, type InternalJobType, type JobType } from '../../..
 import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
+import { startCase } from './start-case';
 
 /**
  * Every service-task type the worker can run, by `zeebe:taskDefinition type`. Typed against
@@ -10,6 +11,7 @@ import { notify } from './notify';
  */
 export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
   notify,
+  'start-case': startCase,
 };
 
 /** The jobs the engine creates itself (INTERNAL_JOB_TYPES): every worker runs them. */

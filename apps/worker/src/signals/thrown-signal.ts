@@ -1,16 +1,9 @@
-import { createHash } from 'node:crypto';
-import {
-  type Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
   type JobInput,
   type JobResult,
   retryWhileContinuingAsNew,
-  RUN_PROCESS_WORKFLOW,
   type RunProcessInput,
   TRIGGER_SIGNAL_UPDATE,
   type TriggerSignalArgs,
@@ -22,12 +15,10 @@ import {
   type DefinitionRef,
   logThrownSignal,
 } from '../../../../libs/persistence/src';
+import { type CaseStarter, derivedUuid, startCaseWorkflow } from '../cases/case-starter';
 
-/** What the worker needs to reach other cases: a Temporal client and the cases' task queue. */
-export interface SignalSender {
-  client: Client;
-  taskQueue: string;
-}
+/** How a thrown signal reaches other cases (a Temporal client and the cases' task queue). */
+export type SignalSender = CaseStarter;
 
 /** How long one case may take to take the signal before the broadcast job fails (and is retried). */
 const CASE_ANSWER_MS = 30_000;
@@ -134,27 +125,6 @@ async function startSignalCase(
     variables: start.variables,
     startEventId: start.startEventId,
   };
-  try {
-    await sender.client.workflow.start(RUN_PROCESS_WORKFLOW, {
-      workflowId: workflowIdForInstance(start.instanceId),
-      taskQueue: sender.taskQueue,
-      args: [input],
-    });
-  } catch (error) {
-    // A retried job: the first attempt started it.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startCaseWorkflow(sender, input);
   return start.instanceId;
-}
-
-/**
- * A UUID determined by its parts (RFC 9562 version 8, from SHA-256): the same job and
- * definition always name the same case, so a retried broadcast finds the case it started.
- */
-export function derivedUuid(...parts: string[]): string {
-  const bytes = createHash('sha256').update(parts.join('\0')).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
