@@ -92,7 +92,7 @@ export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
     description: {
       en: 'Starts cases of another process: for the student in the variable studentId (a student has at most one open case of a process), or one at every school under this case’s unit',
       'zh-CN':
-        '发起另一流程的个案：为变量 studentId 指定的学生发起（每名学生同一流程只有一个进行中的个案），或为本个案所在单位下的每所学校各发起一个',
+        '发起另一流程的个案：为本个案指明的学生发起（每名学生同一流程只有一个进行中的个案），或为本个案所在单位下的每所学校各发起一个',
     },
     properties: [
       {
