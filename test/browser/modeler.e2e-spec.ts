@@ -29,6 +29,7 @@ import {
   selectedElementId,
 } from '../support/modeler-ui';
 import { startStack, type Stack } from '../support/stack';
+import { JOB_TYPES } from '../../libs/bpmn/src';
 
 const SHOTS = '/tmp/carepath-shots';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -350,7 +351,7 @@ describe('modeler (browser)', () => {
     await openGroup(page, 'taskDefinition');
     const jobType = page.locator('#bio-properties-panel-taskDefinitionType');
     await expectText(page.locator('label[for="bio-properties-panel-taskDefinitionType"]'), '服务类型');
-    expect(await jobType.locator('option').allTextContents()).toEqual(['（请选择）', 'notify']);
+    expect(await jobType.locator('option').allTextContents()).toEqual(['（请选择）', ...JOB_TYPES]);
     await jobType.selectOption('notify');
     await select(page, serviceId);
     await openGroup(page, 'taskDefinition');
