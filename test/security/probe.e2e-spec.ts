@@ -107,13 +107,14 @@ async function seedSchoolA() {
     studentNo: `P-${unique()}`,
     name: '王小红',
   });
-  const caseKey = `a-${unique()}`;
   const started = await api('POST', '/api/instances', world.psychA.token, {
     definitionKey: key,
     studentId: student.body.id,
-    variables: { concern: 'confidential', caseKey, outsider: world.psychB.username },
+    variables: { concern: 'confidential', outsider: world.psychB.username },
   });
   const instanceId = started.body.id as string;
+  // The student's case key (<schoolCode>-<studentNo>, docs/student-cases.md), set by the api.
+  const caseKey = started.body.businessKey as string;
   const task = await openTaskOf(stack, instanceId, world.psychA.token);
   const incident = await eventually(async () => {
     const read = await api('GET', `/api/instances/${instanceId}`, world.psychA.token);
@@ -173,6 +174,7 @@ describe('security probe', () => {
       await omits('cross-scope', '/api/incidents', t, a.incidentId);
       await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/students/${a.studentId}/file`, t, [404]);
       await probe('cross-scope', 'POST', '/api/students', t, [403, 404], {
         orgUnitId: world.units.classA,
         studentNo: `X-${unique()}`,
@@ -236,6 +238,7 @@ describe('security probe', () => {
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}/history`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/students/${a.studentId}/file`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/tasks/${a.taskId}`, peer.token, [404]);
     await omits('vertical', '/api/instances', peer.token, a.instanceId);
     await probe('vertical', 'POST', '/api/instances', peer.token, [403], {
