@@ -4,6 +4,16 @@ import type { JobInput, JobResult } from '../../../../libs/contracts/src';
 /** What a handler may use. Handlers get their I/O from here, so tests can hand in their own. */
 export interface HandlerDeps {
   db: DataSource;
+  /**
+   * CAREPATH_DATA_KEY: unseals what field-crypto sealed (a student's guardians) and seals what a
+   * handler stores (an outbox message's recipient). The worker always gives it.
+   */
+  dataKey?: Buffer;
+  /**
+   * When the job was first scheduled (the activity's first attempt), the same for every retry;
+   * "now" when absent. Handlers that default something by date read it, not the clock.
+   */
+  jobTime?: Date;
 }
 
 /**
