@@ -25,8 +25,8 @@ const MAX_TITLE_LENGTH = 200;
  * the holders of roles at the case's unit or the nearest unit above (candidate-group rule, so
  * only people on the case's line), notifies them in-app and returns `careGroup`: their
  * usernames. Headers:
- * - `roles`: comma-separated roles that must be in the group (default classTeacher,psychTeacher);
- *   nobody holding one is retried, then an incident;
+ * - `roles`: comma-separated roles that must be in the group (default classTeacher,psychTeacher;
+ *   given, it names one at least); nobody holding one is retried, then an incident;
  * - `optionalRoles`: roles added when someone holds them (default peerMonitor);
  * - `title` (optional): the notice's fixed text; otherwise the element's name.
  * Rows and notices are keyed by the job: a retried job records and notifies nothing twice.
@@ -41,8 +41,12 @@ export const assignCareGroup: JobHandler = async (
     job.headers.optionalRoles === undefined
       ? [...CARE_GROUP_OPTIONAL_ROLES]
       : headerList(job.headers.optionalRoles);
-  if (required.length + optional.length === 0) {
-    throw misconfigured(job.elementId, 'give the task header "roles" (role names, comma-separated)');
+  if (required.length === 0) {
+    // A group nobody must be in would form empty and pass silently.
+    throw misconfigured(
+      job.elementId,
+      'the task header "roles" must name at least one role (comma-separated)',
+    );
   }
   const unknown = [...required, ...optional].filter(
     (role) => !(ASSIGNABLE_ROLES as readonly string[]).includes(role),
