@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
-import { CreateStudentDto } from './students.dto';
+import { CreateStudentDto, ReplaceGuardiansDto } from './students.dto';
 import { StudentsService } from './students.service';
 import { StudentView } from './students.responses';
 
@@ -21,5 +21,15 @@ export class StudentsController {
   @ApiOkResponse({ type: StudentView })
   get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudentView> {
     return this.students.get(user, id);
+  }
+
+  @Put(':id/guardians')
+  @ApiOkResponse({ type: StudentView })
+  replaceGuardians(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReplaceGuardiansDto,
+  ): Promise<StudentView> {
+    return this.students.replaceGuardians(user, id, body.guardians);
   }
 }

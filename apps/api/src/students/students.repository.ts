@@ -23,6 +23,10 @@ export class StudentsRepository {
     return this.db.getRepository(StudentEntity).existsBy({ orgUnitId, studentNo });
   }
 
+  async updateSensitive(id: string, sensitive: string): Promise<void> {
+    await this.db.getRepository(StudentEntity).update({ id }, { sensitive });
+  }
+
   insert(
     student: Pick<StudentEntity, 'orgUnitId' | 'orgPath' | 'studentNo' | 'sensitive'>,
   ): Promise<StudentEntity> {

@@ -189,12 +189,13 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
   });
 
   it('fails for good on a misconfigured task: no roles, an unknown role, or admin', async () => {
-    for (const headers of [
+    const misconfigured: Record<string, string>[] = [
       { roles: '', optionalRoles: '' },
       { roles: ' , ' },
       { roles: 'classTeacher,headmaster' },
       { roles: 'classTeacher', optionalRoles: 'admin' },
-    ]) {
+    ];
+    for (const headers of misconfigured) {
       const input = await jobOf(klass, headers);
       const error = await assignCareGroup(input, { db }).catch((e: unknown) => e);
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
