@@ -1,3 +1,4 @@
+import { JOB_TYPES } from '../../libs/bpmn/src/job-types';
 import { buildWorld, call, eventually, fixture, unique, type World } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import { type Stack, startStack } from '../support/stack';
@@ -173,7 +174,7 @@ describe('message intermediate throw events', () => {
         elementType: 'bpmn:IntermediateThrowEvent',
         code: 'job.missingType',
         params: { element: { code: 'element.unnamed', params: { id: 'tell' } }, known: 'notify' },
-        message: "Expected a job type on 'tell': set zeebe:taskDefinition type (one of: notify)",
+        message: `Expected a job type on 'tell': set zeebe:taskDefinition type (one of: ${JOB_TYPES.join(', ')})`,
       },
     ]);
   });

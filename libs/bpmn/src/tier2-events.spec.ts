@@ -1,3 +1,4 @@
+import { JOB_TYPES } from './job-types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcess } from './compile';
@@ -290,7 +291,7 @@ describe('compileProcess: message throw and end events', () => {
       {
         elementId: 'Tell',
         elementType: 'bpmn:IntermediateThrowEvent',
-        message: "Expected a job type on 'Tell': set zeebe:taskDefinition type (one of: notify)",
+        message: `Expected a job type on 'Tell': set zeebe:taskDefinition type (one of: ${JOB_TYPES.join(', ')})`,
       },
       {
         elementId: 'End',

@@ -1,3 +1,4 @@
+import { JOB_TYPES } from './job-types';
 import { between, diagram, message, problemsOf } from './testing/diagram';
 
 const only = async (xml: string): Promise<Array<[string, string]>> =>
@@ -28,19 +29,17 @@ describe('validateProcess: service and send tasks', () => {
       {
         elementId: 'No_Type',
         elementType: 'bpmn:ServiceTask',
-        message: "Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: notify)",
+        message: `Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: ${JOB_TYPES.join(', ')})`,
       },
       {
         elementId: 'Unknown',
         elementType: 'bpmn:SendTask',
-        message:
-          "Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: notify), got 'send-sms'",
+        message: `Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: ${JOB_TYPES.join(', ')}), got 'send-sms'`,
       },
       {
         elementId: 'Dynamic',
         elementType: 'bpmn:ServiceTask',
-        message:
-          "Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: notify): a FEEL job type cannot be checked against the worker's handlers",
+        message: `Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: ${JOB_TYPES.join(', ')}): a FEEL job type cannot be checked against the worker's handlers`,
       },
     ]);
   });
@@ -216,7 +215,7 @@ describe('validateProcess: business rule tasks', () => {
       ],
       [
         'Job',
-        "Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: notify), got 'run-rules'",
+        `Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: ${JOB_TYPES.join(', ')}), got 'run-rules'`,
       ],
     ]);
   });
