@@ -12,6 +12,7 @@ import {
   rootUnit,
   uniqueTag,
 } from '../../../libs/persistence/src/testing';
+import type { HandlerDeps } from './handlers/job-handler';
 import { createProcessActivities } from './process.activities';
 
 describe('process activities (real PostgreSQL)', () => {
@@ -20,6 +21,8 @@ describe('process activities (real PostgreSQL)', () => {
   let school: { id: string; orgPath: string };
   let definition: { id: string; key: string; version: number };
   const jobSeen: JobInput[] = [];
+  const depsSeen: HandlerDeps[] = [];
+  const dataKey = randomBytes(32);
 
   beforeAll(async () => {
     db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
@@ -28,10 +31,11 @@ describe('process activities (real PostgreSQL)', () => {
     definition = await createDefinition(db, `parent-${uniqueTag()}`);
     activities = createProcessActivities({
       dataSource: db,
-      dataKey: randomBytes(32),
+      dataKey,
       handlers: {
-        echo: async (input) => {
+        echo: async (input, deps) => {
           jobSeen.push(input);
+          depsSeen.push(deps);
           return { variables: { echoed: input.job.headers.say } };
         },
       },
@@ -117,6 +121,8 @@ describe('process activities (real PostgreSQL)', () => {
       };
       expect(await activities.runJob(input)).toEqual({ variables: { echoed: 'hi' } });
       expect(jobSeen).toHaveLength(1);
+      // the data key to unseal guardians with; no job time outside a Temporal activity
+      expect(depsSeen[0]).toEqual({ db, dataKey, jobTime: undefined });
     });
 
     it('fails for good on a job type without handler, naming it', async () => {

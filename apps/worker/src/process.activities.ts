@@ -10,6 +10,7 @@ import {
   type ProjectStepResult,
   type RunProcessInput,
 } from '../../../libs/contracts/src';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 // The compiler-free entry: index.ts loads the compiler (bpmn-moddle), which the worker never runs.
 import { BROADCAST_SIGNAL_JOB_TYPE, noNoneStartEventReason } from '../../../libs/bpmn/src/workflow';
@@ -85,7 +86,12 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
           message: `No handler for job type "${input.job.jobType}" at ${input.job.elementId}; this worker runs: ${Object.keys(handlers).join(', ')}`,
         });
       }
-      return handler(input, { db: dataSource, ...(deps.signals ? { cases: deps.signals } : {}) });
+      return handler(input, {
+        db: dataSource,
+        dataKey,
+        jobTime: firstScheduledAt(),
+        ...(deps.signals ? { cases: deps.signals } : {}),
+      });
     },
 
     async prepareChild(input: PrepareChildInput): Promise<RunProcessInput> {
@@ -154,4 +160,16 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
       };
     },
   };
+}
+
+/**
+ * When Temporal first scheduled the running activity (the same for every retry), or undefined
+ * outside an activity (a test calling an activity function directly).
+ */
+function firstScheduledAt(): Date | undefined {
+  try {
+    return new Date(Context.current().info.scheduledTimestampMs);
+  } catch {
+    return undefined;
+  }
 }

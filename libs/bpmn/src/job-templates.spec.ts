@@ -1,5 +1,5 @@
 import { validateZeebe } from '@bpmn-io/element-templates-validator';
-import { isRole } from '../../domain/src';
+import { isNoticeAudience, isRole, NOTICE_AUDIENCES } from '../../domain/src';
 import { compileProcess } from './compile';
 import { elementTemplates, ELEMENT_TEMPLATE_SCHEMA, type ElementTemplate } from './job-templates';
 import { JOB_TYPES } from './job-types';
@@ -85,15 +85,31 @@ describe('element templates (job-templates.ts)', () => {
     }
   });
 
-  it('offers the assignable roles (not admin) wherever a role is chosen', () => {
+  it('offers the assignable roles (not admin) and the notice audiences wherever a notice is addressed', () => {
     const notify = elementTemplates('zh-CN').find((t) => t.id === 'carepath.notify');
     const recipients = notify?.properties.find((p) => p.id === 'recipients');
     expect(recipients?.type).toBe('Dropdown');
     const values = (recipients?.choices ?? []).map((choice) => choice.value);
     expect(values).toContain('psychLead');
     expect(values).not.toContain('admin');
-    expect(values.every(isRole)).toBe(true);
-    expect(recipients?.choices?.find((choice) => choice.value === 'classTeacher')?.name).toBe('班主任');
+    expect(values.every((value) => isRole(value) || isNoticeAudience(value))).toBe(true);
+    expect(values).toEqual(expect.arrayContaining([...NOTICE_AUDIENCES]));
+    const name = (value: string) => recipients?.choices?.find((choice) => choice.value === value)?.name;
+    expect([name('classTeacher'), name('guardian'), name('careGroup')]).toEqual([
+      '班主任',
+      '监护人（短信）',
+      '关爱小组',
+    ]);
+  });
+
+  it('defaults the care group to the class teacher and psychology teacher, a peer monitor when there is one', () => {
+    const template = elementTemplates('en').find((t) => t.id === 'carepath.assign-care-group');
+    const value = (id: string) => template?.properties.find((p) => p.id === id)?.value;
+    expect([value('roles'), value('optionalRoles')]).toEqual(['classTeacher,psychTeacher', 'peerMonitor']);
+    const month = elementTemplates('en')
+      .find((t) => t.id === 'carepath.compile-monthly-report')
+      ?.properties.find((p) => p.id === 'month');
+    expect(month).toMatchObject({ binding: { type: 'zeebe:input', name: 'month' }, optional: true });
   });
 
   it('produces service tasks that compile, with the job type and headers the handler reads', async () => {

@@ -1,4 +1,11 @@
-import { ASSIGNABLE_ROLES, ROLE_LABELS } from '../../domain/src';
+import {
+  ASSIGNABLE_ROLES,
+  CARE_GROUP_OPTIONAL_ROLES,
+  CARE_GROUP_REQUIRED_ROLES,
+  NOTICE_AUDIENCE_LABELS,
+  NOTICE_AUDIENCES,
+  ROLE_LABELS,
+} from '../../domain/src';
 import type { JobType } from './job-types';
 import type { LocalizedText, ProblemLanguage } from './problem-messages';
 
@@ -42,25 +49,46 @@ interface TemplateSource {
 /** The roles a diagram may address, as a dropdown offers them. */
 const roleChoices = ASSIGNABLE_ROLES.map((role) => ({ name: ROLE_LABELS[role], value: role }));
 
+/** Whom a notice may address: the roles, then the guardians, the care group, the case's starter. */
+const noticeChoices = [
+  ...roleChoices,
+  ...NOTICE_AUDIENCES.map((audience) => ({ name: NOTICE_AUDIENCE_LABELS[audience], value: audience })),
+];
+
+/** The optional `title` of a content-free in-app notice (notify, assign-care-group). */
+const noticeTitle: PropertySource = {
+  id: 'title',
+  label: { en: 'Notification text', 'zh-CN': '通知内容' },
+  description: {
+    en: 'Fixed text; without it the element’s name. Never put anything about the student here',
+    'zh-CN': '固定文字；不填时使用该元素的名称。不要写入任何关于学生的信息',
+  },
+  type: 'String',
+  binding: { type: 'zeebe:taskHeader', key: 'title' },
+  optional: true,
+};
+
 /** Every handler's template. What each property means: docs/service-handlers.md. */
 export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
   notify: {
     name: { en: 'Notify', 'zh-CN': '通知' },
     description: {
-      en: 'Tells the holders of a role (at the case’s unit or the nearest one above) that the case has work for them, in-app',
-      'zh-CN': '在系统内通知某一角色的人员（个案所在单位或最近的上级单位）：该个案有待处理的工作',
+      en: 'Tells the holders of a role (at the case’s unit or the nearest one above), the care group or the case’s starter in-app, or the student’s guardians by SMS, that there is work; never what the case is about',
+      'zh-CN':
+        '在系统内通知某一角色的人员（个案所在单位或最近的上级单位）、关爱小组或个案发起人，或以短信通知学生的监护人：有需要处理的事项；从不包含个案内容',
     },
     properties: [
       {
         id: 'recipients',
-        label: { en: 'Notify the role', 'zh-CN': '通知的角色' },
+        label: { en: 'Notify', 'zh-CN': '通知对象' },
         description: {
-          en: 'Everyone holding this role at the case’s unit, or at the nearest unit above where someone does',
-          'zh-CN': '个案所在单位担任该角色的人员；没有时，向上找最近有人担任该角色的单位',
+          en: 'A role: everyone holding it at the case’s unit, or at the nearest unit above where someone does. Guardian: an SMS with a fixed text asking them to expect a call. Care group: the members the care group task recorded',
+          'zh-CN':
+            '角色：个案所在单位担任该角色的人员，没有时向上找最近有人担任的单位。监护人：发送固定内容的短信，请其留意来电。关爱小组：组建关爱小组时记录的成员',
         },
         type: 'Dropdown',
         binding: { type: 'zeebe:taskHeader', key: 'recipients' },
-        choices: roleChoices,
+        choices: noticeChoices,
         value: 'psychLead',
       },
       {
@@ -74,15 +102,61 @@ export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
         binding: { type: 'zeebe:taskHeader', key: 'users' },
         optional: true,
       },
+      noticeTitle,
+    ],
+  },
+  'assign-care-group': {
+    name: { en: 'Form the care group', 'zh-CN': '组建关爱小组' },
+    description: {
+      en: 'Records the case’s care group (class teacher, psychology teacher, a peer monitor: the holders at the case’s unit or the nearest one above), notifies them in-app and sets careGroup to their usernames',
+      'zh-CN':
+        '记录个案的关爱小组（班主任、心理教师、心理委员：个案所在单位或最近的上级单位中担任该角色的人员），在系统内通知他们，并将成员的用户名写入个案变量',
+    },
+    properties: [
       {
-        id: 'title',
-        label: { en: 'Notification text', 'zh-CN': '通知内容' },
+        id: 'roles',
+        label: { en: 'Roles that must be in the group', 'zh-CN': '必须有人的角色' },
         description: {
-          en: 'Fixed text; without it the element’s name. Never put anything about the student here',
-          'zh-CN': '固定文字；不填时使用该元素的名称。不要写入任何关于学生的信息',
+          en: 'Role codes, separated by commas. When nobody holds one, the task is retried, then raises an incident',
+          'zh-CN': '角色代码，用英文逗号分隔。某一角色无人担任时，任务会重试，之后产生异常事件',
         },
         type: 'String',
-        binding: { type: 'zeebe:taskHeader', key: 'title' },
+        binding: { type: 'zeebe:taskHeader', key: 'roles' },
+        value: CARE_GROUP_REQUIRED_ROLES.join(','),
+        notEmpty: true,
+      },
+      {
+        id: 'optionalRoles',
+        label: { en: 'Roles added when someone holds them', 'zh-CN': '有人担任时加入的角色' },
+        description: {
+          en: 'Role codes, separated by commas; nobody holding one is fine',
+          'zh-CN': '角色代码，用英文逗号分隔；无人担任时不影响组建',
+        },
+        type: 'String',
+        binding: { type: 'zeebe:taskHeader', key: 'optionalRoles' },
+        value: CARE_GROUP_OPTIONAL_ROLES.join(','),
+        optional: true,
+      },
+      noticeTitle,
+    ],
+  },
+  'compile-monthly-report': {
+    name: { en: 'Compile the monthly report', 'zh-CN': '汇总月报' },
+    description: {
+      en: 'Counts the cases of the case’s unit (a school) for a month: by risk level, new, closed, open, overdue tasks, referrals, home visits. Stores the report and sets reportId and reportCounts (counts only, no names)',
+      'zh-CN':
+        '统计个案所在单位（学校）某月的个案：按风险等级、新增、结案、未结、逾期任务、转介、家访。保存月报，并将月报编号和各项数量写入个案变量（仅有数量，不含姓名）',
+    },
+    properties: [
+      {
+        id: 'month',
+        label: { en: 'Month', 'zh-CN': '月份' },
+        description: {
+          en: 'YYYY-MM, or an expression giving it; empty: the month before the task runs (Beijing time)',
+          'zh-CN': '格式为年-月（如 2026-03），或得出该值的表达式；不填时为任务运行前的上一个月（北京时间）',
+        },
+        type: 'String',
+        binding: { type: 'zeebe:input', name: 'month' },
         optional: true,
       },
     ],

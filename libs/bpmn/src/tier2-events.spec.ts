@@ -1,8 +1,8 @@
+import { JOB_TYPES } from './job-types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcess } from './compile';
 import { between, compiled, compiledElement, diagram, problemsOf } from './testing/diagram';
-import { JOB_TYPES } from './job-types';
 
 const signal = (id: string, name: string): string => `<bpmn:signal id="${id}" name="${name}" />`;
 

@@ -1,8 +1,5 @@
-import { between, diagram, message, problemsOf } from './testing/diagram';
 import { JOB_TYPES } from './job-types';
-
-/** The job types the deploy validator names in its messages, as it lists them. */
-const KNOWN_JOB_TYPES = JOB_TYPES.join(', ');
+import { between, diagram, message, problemsOf } from './testing/diagram';
 
 const only = async (xml: string): Promise<Array<[string, string]>> =>
   (await problemsOf(xml)).map(({ elementId, message }) => [elementId, message]);
@@ -32,17 +29,17 @@ describe('validateProcess: service and send tasks', () => {
       {
         elementId: 'No_Type',
         elementType: 'bpmn:ServiceTask',
-        message: `Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: ${KNOWN_JOB_TYPES})`,
+        message: `Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: ${JOB_TYPES.join(', ')})`,
       },
       {
         elementId: 'Unknown',
         elementType: 'bpmn:SendTask',
-        message: `Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: ${KNOWN_JOB_TYPES}), got 'send-sms'`,
+        message: `Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: ${JOB_TYPES.join(', ')}), got 'send-sms'`,
       },
       {
         elementId: 'Dynamic',
         elementType: 'bpmn:ServiceTask',
-        message: `Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: ${KNOWN_JOB_TYPES}): a FEEL job type cannot be checked against the worker's handlers`,
+        message: `Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: ${JOB_TYPES.join(', ')}): a FEEL job type cannot be checked against the worker's handlers`,
       },
     ]);
   });
@@ -218,7 +215,7 @@ describe('validateProcess: business rule tasks', () => {
       ],
       [
         'Job',
-        `Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: ${KNOWN_JOB_TYPES}), got 'run-rules'`,
+        `Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: ${JOB_TYPES.join(', ')}), got 'run-rules'`,
       ],
     ]);
   });

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { HistoryQuery } from '../instances/instances.dto';
 import { InstancesService } from '../instances/instances.service';
-import { CreateStudentDto } from './students.dto';
+import { CreateStudentDto, ReplaceGuardiansDto } from './students.dto';
 import { StudentsService } from './students.service';
 import { StudentFileView, StudentView } from './students.responses';
 
@@ -40,5 +40,15 @@ export class StudentsController {
     @Query() query: HistoryQuery,
   ): Promise<StudentFileView> {
     return this.instances.studentFile(user, id, query);
+  }
+
+  @Put(':id/guardians')
+  @ApiOkResponse({ type: StudentView })
+  replaceGuardians(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReplaceGuardiansDto,
+  ): Promise<StudentView> {
+    return this.students.replaceGuardians(user, id, body.guardians);
   }
 }

@@ -1,5 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { CHINESE_MOBILE } from '../../../../libs/persistence/src';
+
+/** How many guardians a student may have on record. */
+export const MAX_GUARDIANS = 4;
+
+/** Someone the school may call about the student; sealed with the student's personal fields. */
+export class GuardianDto {
+  @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ maxLength: 20, description: '父亲, 母亲, 祖父母…' })
+  @IsString()
+  @Length(1, 20)
+  relation!: string;
+  @ApiProperty({ pattern: CHINESE_MOBILE.source, description: 'A mainland Chinese mobile number, 11 digits' })
+  @IsString()
+  @Matches(CHINESE_MOBILE, {
+    message: 'phone must be a mainland Chinese mobile number: 11 digits starting 13-19',
+  })
+  phone!: string;
+}
 
 export class CreateStudentDto {
   /** The student's class node. */
@@ -11,4 +42,22 @@ export class CreateStudentDto {
   @IsIn(['female', 'male', 'other'])
   gender?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString() birthDate?: string;
+  /** Who a `notify` task with recipient `guardian` sends an SMS to (docs/service-handlers.md). */
+  @ApiPropertyOptional({ type: [GuardianDto], maxItems: MAX_GUARDIANS })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_GUARDIANS)
+  @ValidateNested({ each: true })
+  @Type(() => GuardianDto)
+  guardians?: GuardianDto[];
+}
+
+/** The student's guardians, replacing those on record ([] removes them all). */
+export class ReplaceGuardiansDto {
+  @ApiProperty({ type: [GuardianDto], maxItems: MAX_GUARDIANS })
+  @IsArray()
+  @ArrayMaxSize(MAX_GUARDIANS)
+  @ValidateNested({ each: true })
+  @Type(() => GuardianDto)
+  guardians!: GuardianDto[];
 }

@@ -37,6 +37,10 @@ export class StudentsRepository {
     return rows.length > 0;
   }
 
+  async updateSensitive(id: string, sensitive: string): Promise<void> {
+    await this.db.getRepository(StudentEntity).update({ id }, { sensitive });
+  }
+
   insert(
     student: Pick<StudentEntity, 'orgUnitId' | 'orgPath' | 'studentNo' | 'sensitive'>,
   ): Promise<StudentEntity> {

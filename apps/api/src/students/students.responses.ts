@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HistoryEntry, InstanceSummary } from '../instances/instances.responses';
 
+export class GuardianView {
+  @ApiProperty() name!: string;
+  @ApiProperty() relation!: string;
+  @ApiProperty() phone!: string;
+}
+
 /** A student with their personal fields (stored encrypted, shown to those who see the class). */
 export class StudentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -10,6 +16,7 @@ export class StudentView {
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ enum: ['female', 'male', 'other'] }) gender?: string;
   @ApiPropertyOptional({ format: 'date' }) birthDate?: string;
+  @ApiPropertyOptional({ type: [GuardianView] }) guardians?: GuardianView[];
 }
 
 /** One entry of a student's file: a history entry of one of the student's cases. */

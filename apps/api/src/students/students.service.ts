@@ -1,19 +1,19 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import type { Role } from '../../../../libs/domain/src';
-import { decryptJson, encryptJson, type StudentEntity } from '../../../../libs/persistence/src';
+import {
+  decryptJson,
+  encryptJson,
+  type GuardianContact,
+  type StudentEntity,
+  type StudentPersonalData,
+} from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { OrgUnitsService } from '../org-units/org-units.service';
-import type { CreateStudentDto } from './students.dto';
+import type { CreateStudentDto, GuardianDto } from './students.dto';
 import { StudentsRepository } from './students.repository';
-
-interface StudentPersonalData {
-  name: string;
-  gender?: string;
-  birthDate?: string;
-}
 
 const STUDENT_REGISTRARS: readonly Role[] = [
   'admin',
@@ -44,7 +44,12 @@ export class StudentsService {
     if (await this.students.numberTaken(unit.id, unit.orgPath, dto.studentNo)) {
       throw new ConflictException(`Student number ${dto.studentNo} already exists in this school`);
     }
-    const personal: StudentPersonalData = { name: dto.name, gender: dto.gender, birthDate: dto.birthDate };
+    const personal: StudentPersonalData = {
+      name: dto.name,
+      gender: dto.gender,
+      birthDate: dto.birthDate,
+      ...(dto.guardians ? { guardians: dto.guardians.map(guardianOf) } : {}),
+    };
     const student = await this.students.insert({
       orgUnitId: unit.id,
       orgPath: unit.orgPath,
@@ -59,6 +64,22 @@ export class StudentsService {
     const student = await this.findVisible(user, id);
     await this.accessLog.record(user.id, 'student.read', 'student', id);
     return this.view(student, decryptJson<StudentPersonalData>(this.config.dataKey, student.sensitive));
+  }
+
+  /**
+   * Replaces the student's guardians (who `notify` with recipient `guardian` texts). Whoever
+   * may register students in the class may; anyone else who sees the student is refused (403),
+   * anyone who does not sees no student (404).
+   */
+  async replaceGuardians(user: CurrentUser, id: string, guardians: GuardianDto[]) {
+    const student = await this.findVisible(user, id);
+    if (!hasRoleAt(user, STUDENT_REGISTRARS, student.orgPath))
+      throw new ForbiddenException('You may not change the guardians of students in this class');
+    const personal = decryptJson<StudentPersonalData>(this.config.dataKey, student.sensitive);
+    const updated: StudentPersonalData = { ...personal, guardians: guardians.map(guardianOf) };
+    await this.students.updateSensitive(student.id, encryptJson(this.config.dataKey, updated));
+    await this.accessLog.record(user.id, 'student.guardians.replace', 'student', id);
+    return this.view(student, updated);
   }
 
   async findVisible(user: CurrentUser, id: string): Promise<StudentEntity> {
@@ -76,4 +97,9 @@ export class StudentsService {
       ...personal,
     };
   }
+}
+
+/** Only the three fields, whatever else the object carries. */
+function guardianOf(dto: GuardianDto): GuardianContact {
+  return { name: dto.name, relation: dto.relation, phone: dto.phone };
 }

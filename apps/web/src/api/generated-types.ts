@@ -90,6 +90,7 @@ export interface CreateStudentDto {
   name: string;
   gender?: 'female' | 'male' | 'other';
   birthDate?: string;
+  guardians?: GuardianDto[];
 }
 
 export interface CreateUserDto {
@@ -308,6 +309,20 @@ export interface FormVersion {
   schema: Record<string, unknown>;
 }
 
+export interface GuardianDto {
+  name: string;
+  /** 父亲, 母亲, 祖父母… */
+  relation: string;
+  /** A mainland Chinese mobile number, 11 digits */
+  phone: string;
+}
+
+export interface GuardianView {
+  name: string;
+  relation: string;
+  phone: string;
+}
+
 export interface HealthView {
   status: 'up' | 'degraded';
   temporal: 'up' | 'down';
@@ -471,6 +486,10 @@ export interface PublishResult {
   buffered: boolean;
 }
 
+export interface ReplaceGuardiansDto {
+  guardians: GuardianDto[];
+}
+
 export interface ReplaceRolesDto {
   roles: RoleGrantDto[];
 }
@@ -527,6 +546,7 @@ export interface StudentView {
   name: string;
   gender?: 'female' | 'male' | 'other';
   birthDate?: string;
+  guardians?: GuardianView[];
 }
 
 export interface TaskDetail {
@@ -614,6 +634,7 @@ export interface ApiResponses {
   'PUT /api/users/{id}/roles': UserView;
   'POST /api/students': StudentView;
   'GET /api/students/{id}': StudentView;
+  'PUT /api/students/{id}/guardians': StudentView;
   'POST /api/definitions': DeployedDefinition;
   'GET /api/definitions': DefinitionSummaryPage;
   'GET /api/definitions/{id}': DefinitionDetail;

@@ -7,6 +7,16 @@ export interface HandlerDeps {
   db: DataSource;
   /** How a handler starts other cases (`start-case`); absent in a worker without a Temporal client. */
   cases?: CaseStarter;
+  /**
+   * CAREPATH_DATA_KEY: unseals what field-crypto sealed (a student's guardians) and seals what a
+   * handler stores (an outbox message's recipient). The worker always gives it.
+   */
+  dataKey?: Buffer;
+  /**
+   * When the job was first scheduled (the activity's first attempt), the same for every retry;
+   * "now" when absent. Handlers that default something by date read it, not the clock.
+   */
+  jobTime?: Date;
 }
 
 /**

@@ -1,9 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { JobInput } from '../../../../libs/contracts/src';
+import type { InstanceDescriptor, JobInput } from '../../../../libs/contracts/src';
 import type { JobSpec } from '../../../../libs/engine/src';
-import { createDataSource, writeProjectionStep } from '../../../../libs/persistence/src';
+import {
+  createDataSource,
+  decryptJson,
+  encryptJson,
+  GUARDIAN_NOTICE_TEXT,
+  writeProjectionStep,
+  type StudentPersonalData,
+} from '../../../../libs/persistence/src';
 import {
   createDefinition,
   createOrgUnit,
@@ -14,6 +21,7 @@ import {
   uniqueTag,
 } from '../../../../libs/persistence/src/testing';
 import { elementTemplates } from '../../../../libs/bpmn/src/lint';
+import { assignCareGroup } from './assign-care-group';
 import { DEFAULT_NOTIFICATION_TITLE, notify } from './notify';
 
 describe('notify handler (real PostgreSQL)', () => {
@@ -25,7 +33,23 @@ describe('notify handler (real PostgreSQL)', () => {
   let principal: { id: string; username: string };
   let classTeacher: { id: string; username: string };
   let otherPsych: { id: string; username: string };
+  let studentId: string;
+  let orphanId: string;
   const SECRET = '自伤风险-高';
+  const dataKey = randomBytes(32);
+  const guardians = [
+    { name: '李梅', relation: '母亲', phone: '13812345678' },
+    { name: '王强', relation: '父亲', phone: '19987654321' },
+  ];
+
+  /** A student of the class, personal fields sealed as the api seals them. */
+  async function studentWith(personal: StudentPersonalData): Promise<string> {
+    const [{ id }] = await db.query(
+      `INSERT INTO student (org_unit_id, org_path, student_no, sensitive) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [klass.id, klass.orgPath, `n-${uniqueTag()}`, encryptJson(dataKey, personal)],
+    );
+    return id;
+  }
 
   beforeAll(async () => {
     db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
@@ -39,6 +63,8 @@ describe('notify handler (real PostgreSQL)', () => {
     principal = await createUser(db, 'principal', [{ role: 'principal', orgUnitId: school.id }]);
     classTeacher = await createUser(db, 'teacher', [{ role: 'classTeacher', orgUnitId: klass.id }]);
     otherPsych = await createUser(db, 'psych2', [{ role: 'psychTeacher', orgUnitId: otherSchool.id }]);
+    studentId = await studentWith({ name: '张三', guardians });
+    orphanId = await studentWith({ name: '李四' });
     definition = await createDefinition(db, `notify-${uniqueTag()}`, {
       elements: {
         'notify-guardian': { id: 'notify-guardian', type: 'serviceTask', name: '通知监护人和校长' },
@@ -50,8 +76,12 @@ describe('notify handler (real PostgreSQL)', () => {
   });
 
   /** A case at the class, projected, and one notify job of it. */
-  async function jobOf(headers: Record<string, string>, elementId = 'notify-guardian'): Promise<JobInput> {
-    const instance = instanceDescriptor(definition, klass);
+  async function jobOf(
+    headers: Record<string, string>,
+    elementId = 'notify-guardian',
+    overrides: Partial<InstanceDescriptor> = {},
+  ): Promise<JobInput> {
+    const instance = instanceDescriptor(definition, klass, { studentId, startedBy: psych, ...overrides });
     await writeProjectionStep(db, projectionStep(instance, 1), { dataKey: Buffer.alloc(32) });
     const job: JobSpec = {
       jobId: randomUUID(),
@@ -63,6 +93,13 @@ describe('notify handler (real PostgreSQL)', () => {
     };
     return { instance, job };
   }
+
+  const smsOf = (instanceId: string) =>
+    db.query(
+      `SELECT channel, recipient_sealed, body, state, org_path, row_to_json(m)::text AS json
+       FROM outbound_message m WHERE instance_id = $1 ORDER BY idempotency_key`,
+      [instanceId],
+    );
 
   const rowsOf = (instanceId: string) =>
     db.query(
@@ -113,7 +150,7 @@ describe('notify handler (real PostgreSQL)', () => {
       for (const headers of variants) {
         // when the handler runs them
         const input = await jobOf(headers);
-        const error = await notify(input, { db }).then(
+        const error = await notify(input, { db, dataKey }).then(
           () => undefined,
           (e: unknown) => e,
         );
@@ -124,7 +161,13 @@ describe('notify handler (real PostgreSQL)', () => {
           misconfigured: false,
         });
         if (error) expect((error as Error).message).toContain('nobody to notify');
-        else expect((await rowsOf(input.instance.instanceId)).length).toBeGreaterThan(0);
+        else {
+          const sent = [
+            ...(await rowsOf(input.instance.instanceId)),
+            ...(await smsOf(input.instance.instanceId)),
+          ];
+          expect(sent.length).toBeGreaterThan(0);
+        }
       }
     }
   });
@@ -179,5 +222,124 @@ describe('notify handler (real PostgreSQL)', () => {
       expect((error as Error).message).toContain(`'${users}'`);
       expect(await rowsOf(input.instance.instanceId)).toEqual([]);
     }
+  });
+
+  describe('to guardians (recipient "guardian")', () => {
+    it('queues one SMS per guardian with the fixed content-free text, the number sealed, once however often it runs', async () => {
+      // given a notice to the guardians and the principal
+      const input = await jobOf({ recipients: 'guardian,principal', title: '请尽快联系' });
+
+      // when it runs twice (a retry)
+      await notify(input, { db, dataKey });
+      await notify(input, { db, dataKey });
+
+      // then each guardian has one pending SMS saying only that the school will call
+      const sms = await smsOf(input.instance.instanceId);
+      expect(sms).toHaveLength(2);
+      for (const message of sms) {
+        expect(message).toMatchObject({
+          channel: 'sms',
+          body: GUARDIAN_NOTICE_TEXT,
+          state: 'pending',
+          org_path: klass.orgPath,
+        });
+        for (const text of [SECRET, '张三', '请尽快联系', ...guardians.map((g) => g.phone)]) {
+          expect(message.json).not.toContain(text);
+        }
+      }
+      expect(
+        sms.map((m: { recipient_sealed: string }) => decryptJson(dataKey, m.recipient_sealed)).sort(),
+      ).toEqual(guardians.map((g) => g.phone).sort());
+      // and the principal, a user, gets the in-app notice
+      expect(
+        (await rowsOf(input.instance.instanceId)).map((r: { recipient_id: string }) => r.recipient_id),
+      ).toEqual([principal.id]);
+    });
+
+    it('fails retryably when the student has no guardian contact, naming the element and not the student, sending nothing', async () => {
+      const input = await jobOf({ recipients: 'guardian,principal' }, 'notify-guardian', {
+        studentId: orphanId,
+      });
+      const error = await notify(input, { db, dataKey }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(ApplicationFailure);
+      expect((error as Error).message).toContain('notify-guardian');
+      expect((error as Error).message).toContain('no guardian contact');
+      for (const text of ['李四', orphanId]) expect((error as Error).message).not.toContain(text);
+      expect(await smsOf(input.instance.instanceId)).toEqual([]);
+      expect(await rowsOf(input.instance.instanceId)).toEqual([]);
+    });
+
+    it('fails for good when the case is about no student', async () => {
+      const input = await jobOf({ recipients: 'guardian' }, 'notify-guardian', { studentId: null });
+      const error = await notify(input, { db, dataKey }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
+    });
+  });
+
+  describe('to the care group and the case’s starter', () => {
+    it('notifies the care group formed in a called case, from the calling case, while its members stay on the line', async () => {
+      // given a case, the return-to-school case it called, and the care group formed there
+      const caller = await jobOf({ recipients: 'careGroup' });
+      const child = instanceDescriptor(definition, klass, {
+        studentId,
+        parent: { instanceId: caller.instance.instanceId, childId: randomUUID() },
+      });
+      await writeProjectionStep(db, projectionStep(child, 1), { dataKey: Buffer.alloc(32) });
+      const peer = await createUser(db, 'peer', [{ role: 'peerMonitor', orgUnitId: klass.id }]);
+      const formed = await assignCareGroup(
+        {
+          instance: child,
+          job: {
+            jobId: randomUUID(),
+            elementId: 'form-care-group',
+            jobType: 'assign-care-group',
+            retries: 3,
+            headers: {},
+            variables: {},
+          },
+        },
+        { db },
+      );
+      expect(formed).toEqual({
+        variables: { careGroup: [classTeacher.username, peer.username, psych.username].sort() },
+      });
+      // and the peer monitor has since left for another school
+      await db.query(
+        `UPDATE role_assignment SET org_unit_id = (SELECT org_unit_id FROM role_assignment WHERE user_id = $2 LIMIT 1) WHERE user_id = $1`,
+        [peer.id, otherPsych.id],
+      );
+
+      // when the calling case notifies its care group
+      await notify(caller, { db });
+
+      // then the members still on the line are told, the one who left is not
+      expect(
+        (await rowsOf(caller.instance.instanceId))
+          .map((r: { recipient_id: string }) => r.recipient_id)
+          .sort(),
+      ).toEqual([classTeacher.id, psych.id].sort());
+    });
+
+    it('fails retryably when the case has no care group yet', async () => {
+      const error = await notify(await jobOf({ recipients: 'careGroup' }), { db }).catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(ApplicationFailure);
+      expect((error as Error).message).toContain('nobody to notify');
+    });
+
+    it('notifies who started the case, unless they are off its line', async () => {
+      const input = await jobOf({ recipients: 'caseStarter' });
+      await notify(input, { db });
+      expect(
+        (await rowsOf(input.instance.instanceId)).map((r: { recipient_id: string }) => r.recipient_id),
+      ).toEqual([psych.id]);
+
+      const foreign = await jobOf({ recipients: 'caseStarter' }, 'notify-guardian', {
+        startedBy: otherPsych,
+      });
+      const error = await notify(foreign, { db }).catch((e: unknown) => e);
+      expect((error as Error).message).toContain('nobody to notify');
+      expect(await rowsOf(foreign.instance.instanceId)).toEqual([]);
+    });
   });
 });

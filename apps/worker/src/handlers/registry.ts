@@ -1,4 +1,6 @@
 import { INTERNAL_JOB_TYPES, type InternalJobType, type JobType } from '../../../../libs/bpmn/src/workflow';
+import { assignCareGroup } from './assign-care-group';
+import { compileMonthlyReport } from './compile-monthly-report';
 import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
@@ -12,6 +14,8 @@ import { startCase } from './start-case';
 export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
   notify,
   'start-case': startCase,
+  'assign-care-group': assignCareGroup,
+  'compile-monthly-report': compileMonthlyReport,
 };
 
 /** The jobs the engine creates itself (INTERNAL_JOB_TYPES): every worker runs them. */
