@@ -175,6 +175,9 @@ describe('security probe', () => {
       await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}/file`, t, [404]);
+      await probe('cross-scope', 'PUT', `/api/students/${a.studentId}/guardians`, t, [404], {
+        guardians: [{ name: 'x', relation: '母亲', phone: '13800000000' }],
+      });
       await probe('cross-scope', 'POST', '/api/students', t, [403, 404], {
         orgUnitId: world.units.classA,
         studentNo: `X-${unique()}`,
@@ -239,6 +242,9 @@ describe('security probe', () => {
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}/history`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}/file`, peer.token, [404]);
+    await probe('vertical', 'PUT', `/api/students/${a.studentId}/guardians`, peer.token, [404], {
+      guardians: [],
+    });
     await probe('vertical', 'GET', `/api/tasks/${a.taskId}`, peer.token, [404]);
     await omits('vertical', '/api/instances', peer.token, a.instanceId);
     await probe('vertical', 'POST', '/api/instances', peer.token, [403], {
@@ -364,6 +370,12 @@ describe('security probe', () => {
         path: '/api/students',
         token: world.adminToken,
         body: { orgUnitId: world.units.classA, studentNo: `H-${unique()}`, name: 'h' },
+      },
+      {
+        method: 'PUT',
+        path: `/api/students/${a.studentId}/guardians`,
+        token: world.adminToken,
+        body: { guardians: [{ name: 'h', relation: '母亲', phone: '13800000000' }] },
       },
       {
         method: 'POST',
