@@ -30,7 +30,6 @@ import {
   selectedElementId,
 } from '../support/modeler-ui';
 import { startStack, type Stack } from '../support/stack';
-import { JOB_TYPES } from '../../libs/bpmn/src';
 
 const SHOTS = '/tmp/carepath-shots';
 const CHINESE = /[\u4e00-\u9fff]/;
