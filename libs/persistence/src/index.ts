@@ -12,6 +12,7 @@ export * from './form-definitions';
 export * from './message-buffer';
 export * from './notifications';
 export * from './org-scope';
+export * from './org-unit-calendars';
 export * from './process-definitions';
 export * from './projection-writer';
 export * from './signal-broadcast';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import {
   type CancelInstanceArgs,
   CANCEL_INSTANCE_UPDATE,
@@ -7,10 +8,11 @@ import {
   workflowIdForInstance,
 } from '../../../../libs/contracts/src';
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
-import type {
-  OrgUnitEntity,
-  ProcessDefinitionEntity,
-  ProcessInstanceEntity,
+import {
+  effectiveCaseCalendar,
+  type OrgUnitEntity,
+  type ProcessDefinitionEntity,
+  type ProcessInstanceEntity,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
@@ -39,6 +41,7 @@ export class InstancesService {
   private readonly logger = new Logger('Instances');
 
   constructor(
+    private readonly db: DataSource,
     private readonly instances: InstancesRepository,
     private readonly units: OrgUnitsRepository,
     private readonly definitionRows: DefinitionsRepository,
@@ -88,6 +91,8 @@ export class InstancesService {
       },
       model: definition.model,
       variables: dto.variables ?? {},
+      // The unit's school calendar as it is now; later changes reach the case as a signal.
+      calendar: await effectiveCaseCalendar(this.db, unit.orgPath),
       ...(startEventId ? { startEventId } : {}),
     };
     // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.

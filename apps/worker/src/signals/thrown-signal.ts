@@ -20,6 +20,7 @@ import {
   broadcastSignal,
   createTimerCase,
   type DefinitionRef,
+  effectiveCaseCalendar,
   logThrownSignal,
 } from '../../../../libs/persistence/src';
 
@@ -132,6 +133,7 @@ async function startSignalCase(
     },
     model: created.definition.model,
     variables: start.variables,
+    calendar: await effectiveCaseCalendar(db, created.orgPath),
     startEventId: start.startEventId,
   };
   try {
