@@ -1,5 +1,19 @@
 import { Client } from 'pg';
-import { buildWorld, call, createPerson, type Person, type World } from '../support/api-client';
+import { temporalPayloadCodec } from '../../libs/config/src';
+import { CALENDAR_CHANGED_SIGNAL, workflowIdForInstance } from '../../libs/contracts/src';
+import type { CaseCalendar } from '../../libs/domain/src';
+import {
+  buildWorld,
+  call,
+  callOk,
+  createPerson,
+  deploySingleTask,
+  eventually,
+  openTaskOf,
+  type Person,
+  type World,
+} from '../support/api-client';
+import { decodeHistoryPayloads } from '../support/history-payloads';
 import { type Stack, startStack } from '../support/stack';
 
 jest.setTimeout(180_000);
@@ -277,5 +291,86 @@ describe('a body refused field by field', () => {
     ]);
     // and nothing was stored
     expect((await api('GET', calendarOf(world.units.classB), principalB.token)).body.source).toBe('national');
+  });
+});
+
+describe('running cases receive a changed calendar', () => {
+  /** What the case's workflow started with, and every calendar it was signalled since, decoded. */
+  async function calendarsOf(
+    instanceId: string,
+  ): Promise<{ started: CaseCalendar; signalled: CaseCalendar[] }> {
+    const handle = stack.temporal.client.workflow.getHandle(workflowIdForInstance(instanceId));
+    const history = await decodeHistoryPayloads(
+      await handle.fetchHistory(),
+      temporalPayloadCodec(stack.config.dataKey),
+    );
+    const decode = (data: Uint8Array | null | undefined) =>
+      JSON.parse(Buffer.from(data ?? []).toString('utf8'));
+    const events = history.events ?? [];
+    const input = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    return {
+      started: decode(input?.data).calendar,
+      signalled: events
+        .map((e) => e.workflowExecutionSignaledEventAttributes)
+        .filter((a) => a?.signalName === CALENDAR_CHANGED_SIGNAL.name)
+        .map((a) => decode(a?.input?.payloads?.[0]?.data)),
+    };
+  }
+
+  it('a case starts with its unit’s calendar; a change at the school reaches it, unless a lower unit has its own', async () => {
+    // given school B with a calendar, and a case in its class
+    await deploySingleTask(stack, world.adminToken);
+    const first = await api('PUT', calendarOf(world.units.schoolB), principalB.token, autumn);
+    const started = await callOk(stack.baseUrl, 'POST', '/api/instances', world.psychB.token, {
+      definitionKey: 'initial-assessment',
+      orgUnitId: world.units.classB,
+    });
+    await openTaskOf(stack, started.id, world.psychB.token);
+    expect((await calendarsOf(started.id)).started).toMatchObject({
+      sourceUnitId: world.units.schoolB,
+      version: first.body.version,
+      holidays: expect.arrayContaining(['2026-11-19', '2026-11-20']),
+    });
+
+    // when the principal adds a holiday
+    const changed = await api('PUT', calendarOf(world.units.schoolB), principalB.token, {
+      ...autumn,
+      holidays: [...autumn.holidays, '2026-12-24'],
+    });
+    // then the answer counts the case, and the case receives the new calendar once
+    expect(changed.body.refresh.cases).toBeGreaterThanOrEqual(1);
+    expect(changed.body.refresh.signalled + changed.body.refresh.pending).toBe(changed.body.refresh.cases);
+    const received = await eventually(async () => {
+      const { signalled } = await calendarsOf(started.id);
+      return signalled.length > 0 ? signalled : undefined;
+    });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ version: changed.body.version, sourceUnitId: world.units.schoolB });
+    expect(received[0]!.holidays).toContain('2026-12-24');
+
+    // the same calendar again changes nothing and signals nobody
+    const same = await api('PUT', calendarOf(world.units.schoolB), principalB.token, {
+      ...autumn,
+      holidays: [...autumn.holidays, '2026-12-24'],
+    });
+    expect(same.body.refresh).toEqual({ cases: 0, signalled: 0, pending: 0 });
+
+    // when the class has its own calendar, the school's changes no longer reach the case
+    const own = await api('PUT', calendarOf(world.units.classB), principalB.token, {
+      terms: [],
+      holidays: [],
+      workdays: [],
+    });
+    await eventually(async () => ((await calendarsOf(started.id)).signalled.length === 2 ? true : undefined));
+    const unreached = await api('PUT', calendarOf(world.units.schoolB), principalB.token, autumn);
+    expect(unreached.body.refresh.cases).toBe(0);
+    // and removing the class's own calendar hands it the school's again
+    await api('DELETE', calendarOf(world.units.classB), principalB.token);
+    const back = await eventually(async () => {
+      const { signalled } = await calendarsOf(started.id);
+      return signalled.length === 3 ? signalled : undefined;
+    });
+    expect(back[1]).toMatchObject({ version: own.body.version, sourceUnitId: world.units.classB });
+    expect(back[2]).toMatchObject({ version: unreached.body.version, sourceUnitId: world.units.schoolB });
   });
 });
