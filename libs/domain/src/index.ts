@@ -2,4 +2,6 @@ export * from './password-policy';
 export * from './roles';
 export * from './task-view';
 export * from './calendar-types';
+// School-day arithmetic (pure); the case calendar builder is the server entry case-calendar.ts.
+export * from './calendar';
 export * from './calendar-check';

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CalendarDefinition, type CaseCalendar, caseCalendarFrom } from '../../domain/src';
+import type { CalendarDefinition, CaseCalendar } from '../../domain/src';
+import { caseCalendarFrom } from '../../domain/src/case-calendar';
 import { atOrBelow } from './org-scope';
 
 /**
