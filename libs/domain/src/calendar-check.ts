@@ -1,3 +1,4 @@
+import { MAX_CALENDAR_SPAN_YEARS } from './calendar';
 import type { CalendarDefinition, CalendarTerm } from './calendar-types';
 
 /**
@@ -32,7 +33,8 @@ export type CalendarProblemCode =
   | 'endBeforeStart'
   | 'termsOverlap'
   | 'timezone'
-  | 'holidayAndWorkday';
+  | 'holidayAndWorkday'
+  | 'span';
 
 export interface CalendarProblem {
   path: string;
@@ -95,6 +97,10 @@ const MESSAGES: Record<CalendarProblemCode, Record<CalendarLanguage, (p: Params)
   timezone: {
     en: (p) => `'${p.value}' is not an IANA time zone (e.g. Asia/Shanghai)`,
     'zh-CN': (p) => `“${p.value}”不是有效的 IANA 时区（例如 Asia/Shanghai）`,
+  },
+  span: {
+    en: (p) => `The calendar runs from ${p.first} (${p.firstPath}) to ${p.value}: more than ${p.max} years`,
+    'zh-CN': (p) => `校历从 ${p.first}（${p.firstPath}）到 ${p.value}，超过 ${p.max} 年`,
   },
   holidayAndWorkday: {
     en: (p) => `${p.value} is both a holiday (${p.otherPath}) and a make-up working day`,
@@ -187,6 +193,8 @@ export function checkCalendarDefinition(body: unknown, language: CalendarLanguag
   }
 
   if (problems.length > 0 || !terms || !holidays || !workdays) return { ok: false, problems };
+  checkSpan(terms, holidays, workdays, add);
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     definition: {
@@ -298,4 +306,31 @@ function checkTerms(value: unknown, add: Add): CalendarTerm[] | null {
     if (!reach || current.term.end > reach.term.end) reach = current;
   }
   return valid ? terms.map((t) => t.term) : null;
+}
+
+/**
+ * The school-day arithmetic (calendar.ts) refuses a calendar whose listed dates span more than
+ * MAX_CALENDAR_SPAN_YEARS: name the date that stretches it, from the earliest.
+ */
+function checkSpan(terms: CalendarTerm[], holidays: string[], workdays: string[], add: Add): void {
+  const dated = [
+    ...terms.flatMap((term, i) => [
+      { path: `terms.${i}.start`, date: term.start },
+      { path: `terms.${i}.end`, date: term.end },
+    ]),
+    ...holidays.map((date, i) => ({ path: `holidays.${i}`, date })),
+    ...workdays.map((date, i) => ({ path: `workdays.${i}`, date })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  const first = dated[0];
+  const last = dated.at(-1);
+  if (!first || !last) return;
+  const days = (Date.parse(last.date) - Date.parse(first.date)) / 86_400_000;
+  if (days > Math.ceil(MAX_CALENDAR_SPAN_YEARS * 365.25)) {
+    add(last.path, 'span', {
+      value: last.date,
+      first: first.date,
+      firstPath: first.path,
+      max: MAX_CALENDAR_SPAN_YEARS,
+    });
+  }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CALENDAR_EDITOR_ROLES,
   type CalendarDefinition,
+  calendarProblem,
   calendarProblemsSummary,
   checkCalendarDefinition,
   DEFAULT_CALENDAR_TIMEZONE,
@@ -59,6 +60,9 @@ export class CalendarsService {
     if (!checked.ok) {
       throw new ProblemException(400, calendarProblemsSummary(checked.problems, language), checked.problems);
     }
+    // What the school-day arithmetic would refuse, should it ever ask more than the checker.
+    const unusable = calendarProblem(checked.definition);
+    if (unusable) throw new ProblemException(400, unusable, [{ path: '', message: unusable }]);
     const refresh = await this.change(user, unit, 'calendar.set', (before) =>
       saveOwnCalendar(this.db, unit.id, checked.definition, user.id).then(() => ({
         terms: checked.definition.terms.length,
