@@ -55,8 +55,8 @@ const MESSAGES: Record<CalendarProblemCode, Record<CalendarLanguage, (p: Params)
     'zh-CN': (p) => `未知字段 ${p.path}：校历只有 timezone、terms、holidays、workdays`,
   },
   required: {
-    en: (p) => `${p.path} is required`,
-    'zh-CN': (p) => `缺少 ${p.path}`,
+    en: () => 'Required',
+    'zh-CN': () => '必填',
   },
   notArray: {
     en: (p) => `${p.path} must be a list`,
@@ -228,6 +228,10 @@ function checkList(value: unknown, path: string, max: number, add: Add): unknown
 function checkDate(value: unknown, path: string, add: Add): string | null {
   if (typeof value !== 'string') {
     add(path, 'notString');
+    return null;
+  }
+  if (value === '') {
+    add(path, 'required');
     return null;
   }
   if (!isCalendarDate(value)) {
