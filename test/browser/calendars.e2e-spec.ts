@@ -57,7 +57,8 @@ describe('calendars page (browser)', () => {
   }, 60_000);
 
   async function signedIn(person: Person, width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
+    // A Chinese browser, as the schools' are: date inputs read yyyy/mm/dd.
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));

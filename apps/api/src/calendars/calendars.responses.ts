@@ -75,6 +75,12 @@ export class EffectiveCalendarView {
     description: 'The national make-up working days (调休), merged into every calendar',
   })
   nationalWorkdays!: string[];
+  @ApiProperty({
+    example: 2026,
+    description:
+      'The last year the national days are known for (the State Council publishes each year late in the year before); later years count weekends only, unless the unit lists its days',
+  })
+  nationalDaysLastYear!: number;
   @ApiProperty({ description: 'Fingerprint of the calendar cases compute with (sha-256 hex)' })
   version!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;

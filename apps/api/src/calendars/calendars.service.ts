@@ -8,6 +8,7 @@ import {
   checkCalendarDefinition,
   DEFAULT_CALENDAR_TIMEZONE,
 } from '../../../../libs/domain/src';
+import { NATIONAL_DAYS_LAST_YEAR } from '../../../../libs/domain/src/case-calendar';
 import {
   caseCalendarOf,
   deleteOwnCalendar,
@@ -142,6 +143,7 @@ export class CalendarsService {
       workdays: definition.workdays,
       nationalHolidays: national.holidays,
       nationalWorkdays: national.workdays,
+      nationalDaysLastYear: NATIONAL_DAYS_LAST_YEAR,
       version: calendar.version,
       updatedAt: stored ? stored.updatedAt.toISOString() : null,
       updatedBy: stored?.updatedByName ?? null,

@@ -274,6 +274,8 @@ export interface EffectiveCalendarView {
   nationalHolidays: string[];
   /** The national make-up working days (调休), merged into every calendar */
   nationalWorkdays: string[];
+  /** The last year the national days are known for (the State Council publishes each year late in the year before); later years count weekends only, unless the unit lists its days */
+  nationalDaysLastYear: number;
   /** Fingerprint of the calendar cases compute with (sha-256 hex) */
   version: string;
   updatedAt: string | null;
@@ -593,6 +595,8 @@ export interface StoredCalendarView {
   nationalHolidays: string[];
   /** The national make-up working days (调休), merged into every calendar */
   nationalWorkdays: string[];
+  /** The last year the national days are known for (the State Council publishes each year late in the year before); later years count weekends only, unless the unit lists its days */
+  nationalDaysLastYear: number;
   /** Fingerprint of the calendar cases compute with (sha-256 hex) */
   version: string;
   updatedAt: string | null;

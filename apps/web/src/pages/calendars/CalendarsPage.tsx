@@ -364,6 +364,7 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
       <MonthPreview
         draft={draft}
         national={{ holidays: calendar.nationalHolidays, workdays: calendar.nationalWorkdays }}
+        nationalDaysLastYear={calendar.nationalDaysLastYear}
       />
     </div>
   );

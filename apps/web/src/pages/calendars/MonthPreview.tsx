@@ -8,7 +8,15 @@ const MONTHS_SHOWN = 3;
 const KINDS: DayKind[] = ['school', 'makeup', 'weekend', 'holiday', 'outsideTerm'];
 
 /** The next months as grids of school days and days off, of the calendar as edited (unsaved too). */
-export function MonthPreview({ draft, national }: { draft: CalendarDefinition; national: NationalDays }) {
+export function MonthPreview({
+  draft,
+  national,
+  nationalDaysLastYear,
+}: {
+  draft: CalendarDefinition;
+  national: NationalDays;
+  nationalDaysLastYear: number;
+}) {
   const { t } = useI18n();
   const [first, setFirst] = useState(() => new Date().toISOString().slice(0, 7));
   const grids = useMemo(() => {
@@ -51,6 +59,11 @@ export function MonthPreview({ draft, national }: { draft: CalendarDefinition; n
         </div>
       </div>
       <p className="muted hint">{t('calendars.previewHint')}</p>
+      {grids.some((grid) => Number(grid.month.slice(0, 4)) > nationalDaysLastYear) && (
+        <p className="alert alert-warning" data-testid="calendar-national-unknown">
+          {t('calendars.nationalUnknown', { year: nationalDaysLastYear + 1 })}
+        </p>
+      )}
       <ul className="calendar-legend">
         {KINDS.map((kind) => (
           <li key={kind}>

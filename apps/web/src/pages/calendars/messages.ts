@@ -45,6 +45,8 @@ const zhCN = {
   'calendars.fixErrors': '校历未保存：请改正标红的内容',
   'calendars.preview': '预览',
   'calendars.previewHint': '按当前填写的内容（尚未保存也会显示）',
+  'calendars.nationalUnknown':
+    '国务院尚未公布 {year} 年的放假安排，预览和期限计算暂不含该年的法定节假日和调休；如已知，请先在上面填写为学校放假日和调休上班日。',
   'calendars.previous': '上一个月',
   'calendars.next': '下一个月',
   'calendars.month': '{year} 年 {month} 月',
@@ -106,6 +108,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'calendars.fixErrors': 'Not saved: please correct the fields marked in red',
   'calendars.preview': 'Preview',
   'calendars.previewHint': 'Of what the form holds now, saved or not',
+  'calendars.nationalUnknown':
+    'The national holidays of {year} are not published yet: the preview and deadlines do not count them. If you know them, list them above as days off and make-up days.',
   'calendars.previous': 'Previous month',
   'calendars.next': 'Next month',
   'calendars.month': '{month}/{year}',
