@@ -56,4 +56,9 @@ export const ROLE_LABELS: Readonly<Record<Role, { en: string; 'zh-CN': string }>
  * every unit below it (docs/calendars.md#editing-a-calendar): a principal for their school,
  * district staff for their district.
  */
-export const CALENDAR_EDITOR_ROLES: readonly Role[] = ['admin', 'psychLead', 'districtSupervisor', 'principal'];
+export const CALENDAR_EDITOR_ROLES: readonly Role[] = [
+  'admin',
+  'psychLead',
+  'districtSupervisor',
+  'principal',
+];

@@ -80,7 +80,7 @@ export class CalendarsController {
     summary: "Removes the unit's own calendar: it inherits again",
     description: `${WHO_MAY_EDIT} Running cases receive the inherited calendar. Audited.`,
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Removed, or there was none: the unit inherits' })
   async remove(@User() user: CurrentUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.calendars.remove(user, id);
   }
