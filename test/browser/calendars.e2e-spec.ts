@@ -71,6 +71,12 @@ describe('calendars page (browser)', () => {
   const contains = (page: Page, testId: string, text: string) =>
     page.getByTestId(testId).filter({ hasText: text }).first().waitFor({ timeout: STEP_TIMEOUT });
 
+  /** A full-page shot, the sticky header kept at the top rather than drawn over the middle. */
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.addStyleTag({ content: '.app-header { position: static !important; }' });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+
   async function noHorizontalScroll(page: Page): Promise<void> {
     const [scrollWidth, clientWidth] = (await page.evaluate(
       '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
@@ -109,7 +115,7 @@ describe('calendars page (browser)', () => {
     await expectText(page.getByTestId('calendar-source'), '正在使用本单位自己的校历');
     await contains(page, 'calendar-updated', '王校长');
     expect(await page.locator(`[data-date="${dayOff}"]`).getAttribute('data-kind')).toBe('holiday');
-    await page.screenshot({ path: `${SHOTS}/calendar-1366-zh-CN.png`, fullPage: true });
+    await shot(page, 'calendar-1366-zh-CN');
 
     // and after a reload it is still there, and the class below inherits it
     await page.reload();
@@ -127,7 +133,7 @@ describe('calendars page (browser)', () => {
     await page.getByTestId('calendar-unit').selectOption(world.units.schoolA);
     await page.getByTestId('language-switch').selectOption('en');
     await expectText(page.getByTestId('calendar-source'), 'This unit uses its own calendar');
-    await page.screenshot({ path: `${SHOTS}/calendar-1366-en.png`, fullPage: true });
+    await shot(page, 'calendar-1366-en');
     expect(pageErrors).toEqual([]);
   });
 
@@ -138,11 +144,11 @@ describe('calendars page (browser)', () => {
     await page.getByTestId('calendar-add-workdays').click();
     await noHorizontalScroll(page);
     expect(await englishStringsIn(page, '[data-testid="calendars-page"]', ALLOWED_LATIN)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/calendar-375-zh-CN.png`, fullPage: true });
+    await shot(page, 'calendar-375-zh-CN');
     await page.getByTestId('language-switch').selectOption('en');
     await expectText(page.getByTestId('page-title'), 'School calendars');
     await noHorizontalScroll(page);
-    await page.screenshot({ path: `${SHOTS}/calendar-375-en.png`, fullPage: true });
+    await shot(page, 'calendar-375-en');
     expect(pageErrors).toEqual([]);
   });
 
