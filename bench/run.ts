@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
 import { formCompletion } from './form-completion';
 import { longCase } from './long-case';
+import { schoolDays } from './school-days';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
 import { temporalThroughput } from './temporal-throughput';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'long-case': longCase,
   'worker-memory': workerMemory,
   'form-completion': formCompletion,
+  'school-days': schoolDays,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

@@ -116,6 +116,12 @@ describe('school days on the real 2026 calendar', () => {
     expect(addSchoolDays('2026-09-28', 1.5, school)).toBeNull();
     expect(addSchoolDays('2026-09-28', Number.NaN, school)).toBeNull();
     expect(addSchoolDays('2026-02-30', 1, school)).toBeNull();
+    expect(isWorkingDay('2024-02-29', national)).toBe(true);
+    expect(isWorkingDay('2000-02-29', national)).toBe(true);
+    expect(isWorkingDay('2025-02-29', national)).toBeNull();
+    expect(isWorkingDay('1900-02-29', national)).toBeNull();
+    // Shanghai's local mean time (+08:05:43) has seconds no ISO offset can say: given in UTC.
+    expect(addWorkingDays('0001-01-01', 0, national)).toBe('0001-01-01T15:54:16Z');
     expect(addSchoolDays('yesterday', 1, school)).toBeNull();
     expect(addSchoolDays('2026-09-28T25:00:00Z', 1, school)).toBeNull();
     expect(isSchoolDay(new Date(Number.NaN), school)).toBeNull();

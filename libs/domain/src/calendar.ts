@@ -267,12 +267,19 @@ function dayOfDate(date: string): number | null {
 }
 
 function dayOfParts(year: number, month: number, dayOfMonth: number): number | null {
-  if (year < 1 || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, dayOfMonth);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== dayOfMonth) return null;
-  return Math.round(date.getTime() / DAY_MS);
+  if (year < 1 || month < 1 || month > 12 || dayOfMonth < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (dayOfMonth > (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!)) return null;
+  // Days from civil (proleptic Gregorian), counting years from March so leap days come last.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + dayOfMonth - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The local day (in the zone) that a day argument names, or null when it is unreadable. */
 function localDayOf(value: CalendarDay, zone: Zone): number | null {
