@@ -93,7 +93,10 @@ export class EffectiveCalendarView {
 /** How a change reaches the running cases (docs/calendars.md#how-a-change-reaches-running-cases). */
 export class CalendarRefresh {
   @ApiProperty({ description: 'Active cases whose calendar changed' }) cases!: number;
-  @ApiProperty({ description: 'Of those, already sent the new calendar when the answer left' })
+  @ApiProperty({
+    description:
+      'Of those, handled when the answer left: sent the new calendar, or ended meanwhile (a failed send is logged)',
+  })
   signalled!: number;
   @ApiProperty({ description: 'Still being sent in the background' }) pending!: number;
 }

@@ -31,7 +31,7 @@ export interface CalendarDefinitionBody {
 export interface CalendarRefresh {
   /** Active cases whose calendar changed */
   cases: number;
-  /** Of those, already sent the new calendar when the answer left */
+  /** Of those, handled when the answer left: sent the new calendar, or ended meanwhile (a failed send is logged) */
   signalled: number;
   /** Still being sent in the background */
   pending: number;
