@@ -3,6 +3,7 @@ import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
 import { formCompletion } from './form-completion';
 import { longCase } from './long-case';
 import { pathwayThroughput } from './pathway-throughput';
+import { schoolDays } from './school-days';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
 import { temporalThroughput } from './temporal-throughput';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'worker-memory': workerMemory,
   'form-completion': formCompletion,
   'pathway-throughput': pathwayThroughput,
+  'school-days': schoolDays,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

@@ -202,6 +202,16 @@ describe('security probe', () => {
         displayName: 'x',
         roles: [{ role: 'psychTeacher', orgUnitId: world.units.schoolA }],
       });
+      // nor read or change A's school calendar (docs/calendars.md#editing-a-calendar)
+      for (const unit of [world.units.schoolA, world.units.classA]) {
+        await probe('cross-scope', 'GET', `/api/org-units/${unit}/calendar`, t, [404]);
+        await probe('cross-scope', 'PUT', `/api/org-units/${unit}/calendar`, t, [403, 404], {
+          terms: [],
+          holidays: ['2026-10-09'],
+          workdays: [],
+        });
+        await probe('cross-scope', 'DELETE', `/api/org-units/${unit}/calendar`, t, [403, 404]);
+      }
       // a signal cannot start or reach cases at A's units
       await probe('cross-scope', 'POST', '/api/signals', t, [403], {
         name: 'probe-signal',
@@ -273,6 +283,19 @@ describe('security probe', () => {
       await probe('vertical', 'POST', `/api/instances/${a.instanceId}/cancel`, lesser.token, [403, 404], {
         reason: 'x',
       });
+      await probe('vertical', 'PUT', `/api/org-units/${world.units.classA}/calendar`, lesser.token, [403], {
+        terms: [],
+        holidays: [],
+        workdays: [],
+      });
+      await probe(
+        'vertical',
+        'DELETE',
+        `/api/org-units/${world.units.schoolA}/calendar`,
+        lesser.token,
+        // the school is out of a class teacher's and a peer monitor's sight altogether: 404
+        [403, 404],
+      );
       await probe('vertical', 'POST', '/api/org-units', lesser.token, [403], {
         parentId: world.units.schoolA,
         kind: 'grade',
@@ -448,6 +471,17 @@ describe('security probe', () => {
         body: { name: 'probe-signal', variables: { n: 1 }, orgUnitId: world.units.classA },
       },
       {
+        method: 'PUT',
+        path: `/api/org-units/${world.units.gradeA}/calendar`,
+        token: world.adminToken,
+        body: {
+          timezone: 'Asia/Shanghai',
+          terms: [{ name: 't', start: '2026-09-01', end: '2027-01-22' }],
+          holidays: ['2026-10-09'],
+          workdays: ['2026-10-10'],
+        },
+      },
+      {
         method: 'POST',
         path: '/api/auth/login',
         token: world.adminToken,
@@ -475,7 +509,8 @@ describe('security probe', () => {
       }
     }
     // unknown fields and prototype keys are refused, not merged
-    for (const { method, path, token, body } of bodies.slice(0, 5)) {
+    const calendarBody = bodies.find((b) => b.path.endsWith('/calendar'))!;
+    for (const { method, path, token, body } of [...bodies.slice(0, 5), calendarBody]) {
       for (const extra of [
         '{"__proto__":{"admin":true}}',
         '{"constructor":{"prototype":{"admin":true}}}',
@@ -538,6 +573,22 @@ describe('security probe', () => {
       what: '10,000-deep variables',
       status: nested.status,
       held: nested.status === 400,
+    });
+    // a calendar's lists are bounded (20 terms, 400 dates each)
+    const calendar = `/api/org-units/${world.units.gradeA}/calendar`;
+    await probe('sizes', 'PUT', calendar, world.adminToken, [400, 413], {
+      terms: [],
+      holidays: Array.from({ length: 100_000 }, () => '2026-10-01'),
+      workdays: [],
+    });
+    await probe('sizes', 'PUT', calendar, world.adminToken, [400], {
+      terms: Array.from({ length: 1000 }, (_, i) => ({
+        name: `t${i}`,
+        start: '2026-09-01',
+        end: '2026-09-01',
+      })),
+      holidays: [],
+      workdays: [],
     });
     await probe('sizes', 'GET', '/api/instances?limit=100000', world.adminToken, [400]);
     await probe('sizes', 'GET', `/api/tasks?q=${'x'.repeat(5000)}`, world.adminToken, [200, 400, 414, 431]);
