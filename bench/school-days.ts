@@ -6,7 +6,7 @@ import { type BenchResult, measure, ratio } from './support/report';
 import { elapsedMs } from './support/stats';
 
 /**
- * (f) What counting school days costs (docs/calendars.md): addSchoolDays on a three-year school
+ * (g) What counting school days costs (docs/calendars.md): addSchoolDays on a three-year school
  * calendar (two terms a year, the national days merged) against plain Monday–Friday stepping
  * with no calendar, on the same start instants and day counts; compiling a calendar the first
  * time it is used; and one FEEL evaluation of `add school days(now(), 3)` against
@@ -65,7 +65,7 @@ export async function schoolDays(): Promise<BenchResult> {
 
   return {
     id: 'school-days',
-    title: '(f) School days: addSchoolDays and its FEEL function',
+    title: '(g) School days: addSchoolDays and its FEEL function',
     parameters: {
       calls,
       feelCalls,

@@ -141,6 +141,12 @@ describe('school days on the real 2026 calendar', () => {
       calendarProblem({ ...base, terms: [{ name: 'x', start: '2026-09-01', end: '2026-08-01' }] }),
     ).toMatch(/ends \(2026-08-01\) before it starts/);
     expect(calendarProblem({ ...base, holidays: ['1990-01-01', '2026-01-01'] })).toMatch(/spans more/);
+    // A long list is no stack overflow (a spread of it into Math.max would be): 25 years, 20 times over.
+    const everyDay = Array.from({ length: 20 * 9131 }, (_, i) =>
+      new Date(Date.UTC(2000, 0, 1 + (i % 9131))).toISOString().slice(0, 10),
+    );
+    expect(calendarProblem({ ...base, holidays: everyDay })).toBeNull();
+    expect(isWorkingDay('2010-06-01', { ...base, holidays: everyDay })).toBe(false);
     expect(addSchoolDays('2026-09-28', 1, { ...base, timezone: 'Mars/Olympus' })).toBeNull();
     expect(isWorkingDay('2026-09-28', { ...base, holidays: ['nope'] })).toBeNull();
   });

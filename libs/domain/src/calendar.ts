@@ -100,7 +100,8 @@ export function calendarProblem(calendar: CalendarDefinition): string | null {
     if (end < start) return `terms: '${term.name}' ends (${term.end}) before it starts (${term.start})`;
     listed.push(start, end);
   }
-  if (listed.length > 0 && Math.max(...listed) - Math.min(...listed) > MAX_SPAN_DAYS) {
+  const { lo, hi } = spanOf(listed);
+  if (hi - lo > MAX_SPAN_DAYS) {
     return `The calendar spans more than ${MAX_CALENDAR_SPAN_YEARS} years`;
   }
   return null;
@@ -147,8 +148,7 @@ function build(calendar: CalendarDefinition): CompiledCalendar {
   const workdays = days(calendar.workdays);
   const terms = calendar.terms.map((term) => [dayOfDate(term.start)!, dayOfDate(term.end)!] as const);
   const listed = [...holidays, ...workdays, ...terms.flat()];
-  const lo = listed.length === 0 ? 0 : Math.min(...listed);
-  const hi = listed.length === 0 ? -1 : Math.max(...listed);
+  const { lo, hi } = spanOf(listed);
   const size = hi - lo + 1;
   const inTerm = new Uint8Array(size);
   for (const [start, end] of terms) inTerm.fill(1, start - lo, end - lo + 1);
@@ -169,6 +169,18 @@ function build(calendar: CalendarDefinition): CompiledCalendar {
     working: { lo, hi, counts: working, weekdaysOutside: true },
     school: { lo, hi, counts: school, weekdaysOutside: terms.length === 0 },
   };
+}
+
+/** First and last of the listed days (a loop: a spread of a long list overflows the stack); lo > hi when none. */
+function spanOf(days: readonly number[]): { lo: number; hi: number } {
+  if (days.length === 0) return { lo: 0, hi: -1 };
+  let lo = days[0]!;
+  let hi = lo;
+  for (const day of days) {
+    if (day < lo) lo = day;
+    if (day > hi) hi = day;
+  }
+  return { lo, hi };
 }
 
 /** Monday = 0 … Sunday = 6; day 0 (1970-01-01) was a Thursday. */
