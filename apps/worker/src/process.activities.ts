@@ -85,7 +85,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
           message: `No handler for job type "${input.job.jobType}" at ${input.job.elementId}; this worker runs: ${Object.keys(handlers).join(', ')}`,
         });
       }
-      return handler(input, { db: dataSource });
+      return handler(input, { db: dataSource, dataKey });
     },
 
     async prepareChild(input: PrepareChildInput): Promise<RunProcessInput> {

@@ -1,4 +1,7 @@
+export * from './audit-append';
 export * from './audit-chain';
+export * from './case-file';
+export * from './case-keys';
 export * from './audit-head';
 export * from './audit-verification';
 export * from './child-instances';

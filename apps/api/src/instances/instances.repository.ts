@@ -28,7 +28,7 @@ export interface CaseCounts {
 
 export type NewCaseRow = Omit<
   ProcessInstanceEntity,
-  'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt'
+  'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt' | 'sealedAt' | 'purgedAt'
 >;
 
 /** A running case with an open incident reads `incident` (docs/api.md). */

@@ -4,6 +4,8 @@ import type { JobInput, JobResult } from '../../../../libs/contracts/src';
 /** What a handler may use. Handlers get their I/O from here, so tests can hand in their own. */
 export interface HandlerDeps {
   db: DataSource;
+  /** CAREPATH_DATA_KEY: signs audit entries a handler appends, opens and seals case keys. */
+  dataKey: Buffer;
 }
 
 /**

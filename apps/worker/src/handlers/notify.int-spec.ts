@@ -76,7 +76,7 @@ describe('notify handler (real PostgreSQL)', () => {
     const input = await jobOf({ recipients: 'psychTeacher, principal', users: classTeacher.username });
 
     // when it runs
-    const result = await notify(input, { db });
+    const result = await notify(input, { db, dataKey: Buffer.alloc(32) });
 
     // then one notification each, titled with the element name, carrying nothing of the case
     expect(result).toEqual({ variables: {} });
@@ -113,7 +113,7 @@ describe('notify handler (real PostgreSQL)', () => {
       for (const headers of variants) {
         // when the handler runs them
         const input = await jobOf(headers);
-        const error = await notify(input, { db }).then(
+        const error = await notify(input, { db, dataKey: Buffer.alloc(32) }).then(
           () => undefined,
           (e: unknown) => e,
         );
@@ -131,18 +131,18 @@ describe('notify handler (real PostgreSQL)', () => {
 
   it('inserts nothing twice when the job is retried', async () => {
     const input = await jobOf({ recipients: 'psychTeacher' });
-    await notify(input, { db });
-    await notify(input, { db });
+    await notify(input, { db, dataKey: Buffer.alloc(32) });
+    await notify(input, { db, dataKey: Buffer.alloc(32) });
     expect(await rowsOf(input.instance.instanceId)).toHaveLength(1);
   });
 
   it('titles with the title header, else the element name, else a generic line', async () => {
     const titled = await jobOf({ recipients: 'psychTeacher', title: '请尽快查看个案' });
-    await notify(titled, { db });
+    await notify(titled, { db, dataKey: Buffer.alloc(32) });
     expect((await rowsOf(titled.instance.instanceId))[0].title).toBe('请尽快查看个案');
 
     const unnamed = await jobOf({ recipients: 'psychTeacher' }, 'unnamed-element');
-    await notify(unnamed, { db });
+    await notify(unnamed, { db, dataKey: Buffer.alloc(32) });
     expect((await rowsOf(unnamed.instance.instanceId))[0].title).toBe(DEFAULT_NOTIFICATION_TITLE);
   });
 
@@ -153,7 +153,9 @@ describe('notify handler (real PostgreSQL)', () => {
       { recipients: 'psychTeacher,headmaster' },
     ];
     for (const headers of misconfigured) {
-      const error = await notify(await jobOf(headers), { db }).catch((e: unknown) => e);
+      const error = await notify(await jobOf(headers), { db, dataKey: Buffer.alloc(32) }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ApplicationFailure);
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
     }
@@ -161,7 +163,7 @@ describe('notify handler (real PostgreSQL)', () => {
 
   it('fails retryably when nobody holds the roles, so the case ends in an incident rather than silence', async () => {
     const input = await jobOf({ recipients: 'districtSupervisor' });
-    const error = await notify(input, { db }).catch((e: unknown) => e);
+    const error = await notify(input, { db, dataKey: Buffer.alloc(32) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ApplicationFailure);
     expect((error as Error).message).toContain('nobody to notify');
@@ -173,7 +175,7 @@ describe('notify handler (real PostgreSQL)', () => {
       // given a notice naming, besides this school's principal, someone outside it
       const input = await jobOf({ recipients: 'principal', users });
       // when it runs
-      const error = await notify(input, { db }).catch((e: unknown) => e);
+      const error = await notify(input, { db, dataKey: Buffer.alloc(32) }).catch((e: unknown) => e);
       // then it fails for good, naming them, and nobody was notified
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
       expect((error as Error).message).toContain(`'${users}'`);

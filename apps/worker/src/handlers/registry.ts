@@ -2,6 +2,8 @@ import { INTERNAL_JOB_TYPES, type InternalJobType, type JobType } from '../../..
 import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
+import { purgeCase } from './purge-case';
+import { sealCase } from './seal-case';
 
 /**
  * Every service-task type the worker can run, by `zeebe:taskDefinition type`. Typed against
@@ -10,6 +12,8 @@ import { notify } from './notify';
  */
 export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
   notify,
+  'seal-case': sealCase,
+  'purge-case': purgeCase,
 };
 
 /** The jobs the engine creates itself (INTERNAL_JOB_TYPES): every worker runs them. */

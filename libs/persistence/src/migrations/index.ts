@@ -6,6 +6,7 @@ import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
 import { DecisionDefinitions1764300000000 } from './1764300000000-decision-definitions';
 import { SignalsAndFormKeys1764400000000 } from './1764400000000-signals-and-form-keys';
 import { FormDefinitions1764513000000 } from './1764513000000-form-definitions';
+import { CaseKeys1764620000000 } from './1764620000000-case-keys';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DecisionDefinitions1764300000000,
   SignalsAndFormKeys1764400000000,
   FormDefinitions1764513000000,
+  CaseKeys1764620000000,
 ];
