@@ -10,6 +10,7 @@ import { AuditVerificationService } from './audit/audit-verification.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CaseFiles } from './case-file/case-file.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
@@ -85,6 +86,7 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: AccessDenials },
         AccessLog,
         AuthService,
+        CaseFiles,
         BootstrapAdmin,
         LoginThrottle,
         UserDirectory,

@@ -15,9 +15,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { BROADCAST_SIGNAL_JOB_TYPE, noNoneStartEventReason } from '../../../libs/bpmn/src/workflow';
 import type { DataSource } from 'typeorm';
 import {
+  caseSensitiveNames,
   createChildInstance,
   createTimerCase,
   permanentDatabaseError,
+  sealingKey,
+  sealSensitive,
   writeProjectionIncident,
   writeProjectionStep,
 } from '../../../libs/persistence/src';
@@ -75,7 +78,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
             message: `This worker cannot broadcast signals (no Temporal client), so ${input.job.elementId} cannot throw its signal`,
           });
         }
-        return broadcastThrownSignal(dataSource, deps.signals, input);
+        return broadcastThrownSignal(dataSource, deps.signals, input, dataKey);
       }
       const handler = handlerFor(handlers, input.job.jobType);
       if (!handler) {
@@ -85,11 +88,11 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
           message: `No handler for job type "${input.job.jobType}" at ${input.job.elementId}; this worker runs: ${Object.keys(handlers).join(', ')}`,
         });
       }
-      return handler(input, { db: dataSource, dataKey });
+      return sealJobResult(dataSource, dataKey, input, await handler(input, { db: dataSource, dataKey }));
     },
 
     async prepareChild(input: PrepareChildInput): Promise<RunProcessInput> {
-      const definition = await createChildInstance(dataSource, input);
+      const definition = await createChildInstance(dataSource, input, dataKey);
       if (!definition) {
         throw ApplicationFailure.create({
           type: FAILURE_TYPES.calledProcessNotFound,
@@ -127,7 +130,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
     },
 
     async prepareTimerCase(input: PrepareTimerCaseInput): Promise<RunProcessInput> {
-      const created = await createTimerCase(dataSource, input);
+      const created = await createTimerCase(dataSource, input, dataKey);
       if (!created) {
         throw ApplicationFailure.create({
           type: FAILURE_TYPES.timerCaseNotPossible,
@@ -154,4 +157,23 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
       };
     },
   };
+}
+
+/**
+ * A handler's variables go back into the workflow, so Temporal would keep them: sensitive ones
+ * are sealed with the case key first, as the api seals what clients send (ADR 0020).
+ */
+async function sealJobResult(
+  dataSource: DataSource,
+  dataKey: Buffer,
+  input: JobInput,
+  result: JobResult,
+): Promise<JobResult> {
+  if (!('variables' in result) || Object.keys(result.variables).length === 0) return result;
+  const { instanceId } = input.instance;
+  const [names, key] = await Promise.all([
+    caseSensitiveNames(dataSource.manager, instanceId),
+    sealingKey(dataSource.manager, dataKey, instanceId),
+  ]);
+  return { variables: sealSensitive(result.variables, names, key) };
 }

@@ -2,6 +2,7 @@ export * from './audit-append';
 export * from './audit-chain';
 export * from './case-file';
 export * from './case-keys';
+export * from './case-sealing';
 export * from './audit-head';
 export * from './audit-verification';
 export * from './child-instances';

@@ -13,7 +13,9 @@ import type {
   ProcessInstanceEntity,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsRepository } from '../definitions/definitions.repository';
@@ -46,6 +48,7 @@ export class InstancesService {
     private readonly students: StudentsService,
     private readonly accessLog: AccessLog,
     private readonly updates: CaseUpdates,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
@@ -106,6 +109,8 @@ export class InstancesService {
       startedBy: user.id,
       startedAt: new Date(),
     });
+    // Sealed with the key the row was just given, before anything reaches Temporal (ADR 0020).
+    input.variables = await this.caseFiles.sealInbound(instanceId, input.variables);
     let firstStepWritten = false;
     let failure: string | undefined;
     try {
@@ -204,28 +209,53 @@ export class InstancesService {
     };
   }
 
-  async get(user: CurrentUser, id: string) {
+  /** The case file; a sealed one only with a reason (recorded), docs/api.md. */
+  async get(user: CurrentUser, id: string, reason?: string, language: RequestLanguage = 'en') {
     const instance = await this.findVisible(user, id);
+    await this.caseFiles.admitRead(
+      user,
+      instance,
+      { resourceType: 'instance', resourceId: id, what: 'instance' },
+      reason,
+      language,
+    );
     await this.accessLog.record(user.id, 'instance.read', 'instance', id);
     return this.view(instance);
   }
 
-  async history(user: CurrentUser, id: string, query: HistoryQuery) {
-    await this.findVisible(user, id);
+  /**
+   * The case's audit chain as stored, with its sealed free text opened for the reader (null
+   * once purged). Hashes are over what is stored, ciphertext included: a reader verifies the
+   * chain with `GET …/history/verify`, not by hashing what this answers.
+   */
+  async history(user: CurrentUser, id: string, query: HistoryQuery, language: RequestLanguage = 'en') {
+    const instance = await this.findVisible(user, id);
+    await this.caseFiles.admitRead(
+      user,
+      instance,
+      { resourceType: 'instance', resourceId: id, what: 'history' },
+      query.reason,
+      language,
+    );
     const limit = query.limit ?? 500;
     const rows = await this.instances.history(id, query.cursor ?? 0, limit);
     await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
+    const open = await this.caseFiles.opener(id);
     const items = rows.slice(0, limit).map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),
       type: e.type,
       elementId: e.elementId,
       actor: e.actor,
-      data: e.data,
+      data: open.data(e.data),
       hash: e.hash,
       prevHash: e.prevHash,
     }));
-    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null,
+      purgedAt: instance.purgedAt?.toISOString() ?? null,
+    };
   }
 
   /**
@@ -237,13 +267,20 @@ export class InstancesService {
     if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
       throw new ForbiddenException('Cancelling a case needs a supervising role');
     if (instance.state !== 'active') throw new ConflictException(`Case ${id} is already ${instance.state}`);
-    const args: CancelInstanceArgs = { reason, actor: { id: user.id, username: user.username } };
+    this.caseFiles.assertWritable(instance);
+    // The reason is free text about the case: sealed with its key before Temporal and the
+    // audit chain keep it, and kept out of the access log (ADR 0020).
+    const sealedReason = (await this.caseFiles.sealText(id, reason)) ?? '';
+    const args: CancelInstanceArgs = {
+      reason: sealedReason,
+      actor: { id: user.id, username: user.username },
+    };
     await this.updates.execute(id, CANCEL_INSTANCE_UPDATE, [args], {
       refusal: `Case ${id} cannot be cancelled`,
       unanswered:
         'the cancellation may still take effect when the case runs again: check the case before cancelling it again',
     });
-    await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
+    await this.accessLog.record(user.id, 'instance.cancel', 'instance', id);
   }
 
   /** A case the caller may see, or 404: the scope filter is part of the query. */
@@ -272,15 +309,22 @@ export class InstancesService {
     };
   }
 
+  /**
+   * A case as someone who may see it reads it: its sealed values opened (only ever for such a
+   * caller: every path here passed findVisible), `variables` null once the case is purged.
+   */
   async view(i: ProcessInstanceEntity) {
-    const [counts, incidents] = await Promise.all([
+    const [counts, incidents, open] = await Promise.all([
       this.instances.counts([i.id]),
       this.instances.openIncidents(i.id),
+      this.caseFiles.opener(i.id),
     ]);
     return {
       ...this.summary(i, counts),
       activeElements: i.activeElements,
-      variables: i.variables,
+      variables: i.purgedAt ? null : open.variables(i.variables),
+      sealedAt: i.sealedAt?.toISOString() ?? null,
+      purgedAt: i.purgedAt?.toISOString() ?? null,
       incidents: incidents.map((x) => ({
         id: x.id,
         elementId: x.elementId,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
+import { ReadReasonQuery } from '../case-file/case-file.dto';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
@@ -19,10 +20,21 @@ export class TasksController {
     return this.tasks.list(user, query);
   }
 
+  /** A task of a sealed case answers 403 without `?reason=` (docs/api.md). */
   @Get(':id')
   @ApiOkResponse({ type: TaskDetail })
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetail> {
-    return this.tasks.get(user, id);
+  get(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ReadReasonQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<TaskDetail> {
+    return this.tasks.get(
+      user,
+      id,
+      query.reason,
+      requestLanguage({ headers: { 'accept-language': acceptLanguage } }),
+    );
   }
 
   /** 409 when someone else holds it; 403 for a non-candidate. */
