@@ -41,7 +41,8 @@ function unwrapKey(dataKey: Buffer, instanceId: string, wrapped: Buffer): Buffer
  */
 export async function createCaseKey(db: EntityManager, dataKey: Buffer, instanceId: string): Promise<void> {
   await db.query(
-    `INSERT INTO case_key (instance_id, key_id, wrapped) VALUES ($1, $2, $3)
+    `INSERT INTO case_key (instance_id, key_id, wrapped)
+     SELECT $1::uuid, $2, $3 WHERE EXISTS (SELECT 1 FROM process_instance WHERE id = $1::uuid)
      ON CONFLICT (instance_id) DO NOTHING`,
     [instanceId, randomBytes(8).toString('hex'), wrapKey(dataKey, instanceId, randomBytes(32))],
   );
@@ -84,7 +85,7 @@ export async function readCaseKey(
 
 /**
  * The key to seal a case's values with: made now for a case that predates keys; null once the
- * case is purged (nothing new of it may be kept readable).
+ * case is purged (nothing new of it may be kept readable), or when the case has no row.
  */
 export async function sealingKey(
   db: EntityManager,
