@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcess } from './compile';
 import { between, compiled, compiledElement, diagram, problemsOf } from './testing/diagram';
+import { JOB_TYPES } from './job-types';
+
+/** The job types the deploy validator names when it refuses one. */
+const KNOWN_JOB_TYPES = JOB_TYPES.join(', ');
 
 const signal = (id: string, name: string): string => `<bpmn:signal id="${id}" name="${name}" />`;
 
@@ -290,7 +294,7 @@ describe('compileProcess: message throw and end events', () => {
       {
         elementId: 'Tell',
         elementType: 'bpmn:IntermediateThrowEvent',
-        message: "Expected a job type on 'Tell': set zeebe:taskDefinition type (one of: notify)",
+        message: `Expected a job type on 'Tell': set zeebe:taskDefinition type (one of: ${KNOWN_JOB_TYPES})`,
       },
       {
         elementId: 'End',

@@ -1,4 +1,8 @@
 import { between, diagram, message, problemsOf } from './testing/diagram';
+import { JOB_TYPES } from './job-types';
+
+/** The job types the deploy validator names when it refuses one. */
+const KNOWN_JOB_TYPES = JOB_TYPES.join(', ');
 
 const only = async (xml: string): Promise<Array<[string, string]>> =>
   (await problemsOf(xml)).map(({ elementId, message }) => [elementId, message]);
@@ -28,19 +32,17 @@ describe('validateProcess: service and send tasks', () => {
       {
         elementId: 'No_Type',
         elementType: 'bpmn:ServiceTask',
-        message: "Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: notify)",
+        message: `Expected a job type on 'No_Type': set zeebe:taskDefinition type (one of: ${KNOWN_JOB_TYPES})`,
       },
       {
         elementId: 'Unknown',
         elementType: 'bpmn:SendTask',
-        message:
-          "Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: notify), got 'send-sms'",
+        message: `Expected the zeebe:taskDefinition type of 'Unknown' to be a job type the worker handles (one of: ${KNOWN_JOB_TYPES}), got 'send-sms'`,
       },
       {
         elementId: 'Dynamic',
         elementType: 'bpmn:ServiceTask',
-        message:
-          "Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: notify): a FEEL job type cannot be checked against the worker's handlers",
+        message: `Expected a static zeebe:taskDefinition type on 'Dynamic' (one of: ${KNOWN_JOB_TYPES}): a FEEL job type cannot be checked against the worker's handlers`,
       },
     ]);
   });
@@ -216,7 +218,7 @@ describe('validateProcess: business rule tasks', () => {
       ],
       [
         'Job',
-        "Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: notify), got 'run-rules'",
+        `Expected the zeebe:taskDefinition type of 'Job' to be a job type the worker handles (one of: ${KNOWN_JOB_TYPES}), got 'run-rules'`,
       ],
     ]);
   });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { SEALED_AUDIT_FIELDS, SENSITIVE_VARIABLE_NAMES } from '../../domain/src';
-import { sensitiveKeys } from '../../forms/src/sensitive';
+import { sensitiveKeys } from '../../forms/src';
 import { type CaseKey, openForCase, sealedKeyId, sealForCase } from './field-crypto';
 import { atOrBelow } from './org-scope';
 
