@@ -14,26 +14,61 @@ type Variables = Record<string, unknown>;
  * over all forms errs on the side of sealing.
  */
 export async function caseSensitiveNames(db: EntityManager, instanceId: string): Promise<Set<string>> {
-  const rows: { embedded: Record<string, unknown> | null; deployed: unknown[] | null }[] = await db.query(
-    `SELECT d.forms AS embedded,
-       (SELECT jsonb_agg(latest.schema) FROM (
-          SELECT DISTINCT ON (f.form_id) f.schema
-          FROM form_definition f JOIN org_unit form_owner ON form_owner.id = f.owner_unit_id
-          WHERE f.form_id IN (SELECT e.value ->> 'formId' FROM jsonb_each(d.model -> 'elements') e
-                              WHERE e.value ->> 'formId' IS NOT NULL)
-            AND ${atOrBelow('i.org_path', 'form_owner.org_path')}
-          ORDER BY f.form_id, f.version DESC) latest) AS deployed
-     FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
-     WHERE i.id = $1`,
+  const names = new Set<string>(SENSITIVE_VARIABLE_NAMES);
+  const cases: { definition_id: string; org_path: string }[] = await db.query(
+    `SELECT definition_id, org_path FROM process_instance WHERE id = $1`,
     [instanceId],
   );
-  const names = new Set<string>(SENSITIVE_VARIABLE_NAMES);
-  const row = rows[0];
-  if (!row) return names;
-  for (const schema of [...Object.values(row.embedded ?? {}), ...(row.deployed ?? [])]) {
-    for (const name of sensitiveKeys(schema)) names.add(name);
-  }
+  const found = cases[0];
+  if (!found) return names;
+  const definition = await definitionForms(db, found.definition_id);
+  for (const name of definition.embeddedSensitive) names.add(name);
+  if (definition.formIds.length === 0) return names;
+  const deployed: { schema: unknown }[] = await db.query(
+    `SELECT DISTINCT ON (f.form_id) f.schema
+     FROM form_definition f JOIN org_unit form_owner ON form_owner.id = f.owner_unit_id
+     WHERE f.form_id = ANY($1::text[]) AND ${atOrBelow('$2::text', 'form_owner.org_path')}
+     ORDER BY f.form_id, f.version DESC`,
+    [definition.formIds, found.org_path],
+  );
+  for (const { schema } of deployed) for (const name of sensitiveKeys(schema)) names.add(name);
   return names;
+}
+
+interface DefinitionForms {
+  /** What the definition's embedded forms mark sensitive. */
+  embeddedSensitive: string[];
+  /** The formIds its user tasks name (resolved against deployed forms per case). */
+  formIds: string[];
+}
+
+/**
+ * A definition's model and forms never change once deployed, so what they say about sensitive
+ * fields is read once per process (the projection asks on every step). Bounded: cleared whole
+ * when full, which costs one query per definition again.
+ */
+const definitionFormsCache = new Map<string, DefinitionForms>();
+const DEFINITION_FORMS_CACHE_SIZE = 500;
+
+async function definitionForms(db: EntityManager, definitionId: string): Promise<DefinitionForms> {
+  const cached = definitionFormsCache.get(definitionId);
+  if (cached) return cached;
+  const rows: { forms: Record<string, unknown> | null; form_ids: string[] | null }[] = await db.query(
+    `SELECT d.forms,
+       (SELECT array_agg(DISTINCT e.value ->> 'formId') FROM jsonb_each(d.model -> 'elements') e
+        WHERE e.value ->> 'formId' IS NOT NULL) AS form_ids
+     FROM process_definition d WHERE d.id = $1`,
+    [definitionId],
+  );
+  const row = rows[0];
+  const forms: DefinitionForms = {
+    embeddedSensitive: Object.values(row?.forms ?? {}).flatMap((schema) => sensitiveKeys(schema)),
+    formIds: row?.form_ids ?? [],
+  };
+  if (!row) return forms;
+  if (definitionFormsCache.size >= DEFINITION_FORMS_CACHE_SIZE) definitionFormsCache.clear();
+  definitionFormsCache.set(definitionId, forms);
+  return forms;
 }
 
 /**
