@@ -15,11 +15,12 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
-import { ReadReasonQuery } from '../case-file/case-file.dto';
+import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
 import { requestLanguage } from '../common/language';
 import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { InstancesService } from './instances.service';
@@ -58,13 +59,14 @@ export class InstancesController {
   /** A sealed case answers 403 without `?reason=` (docs/api.md). */
   @Get(':id')
   @ApiOkResponse({ type: InstanceDetail })
+  @ApiQuery(READ_REASON_QUERY)
   get(
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ReadReasonQuery,
+    @Query('reason', ReadReasonPipe) reason: string | undefined,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<InstanceDetail> {
-    return this.instances.get(user, id, query.reason, languageOf(acceptLanguage));
+    return this.instances.get(user, id, reason, languageOf(acceptLanguage));
   }
 
   @Get(':id/history')
