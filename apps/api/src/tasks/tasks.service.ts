@@ -101,7 +101,10 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
-    this.caseFiles.assertWritable(await this.cases.fileState(task.instanceId), language);
+    // A sealed file takes no completion; a completion sent again (Idempotency-Key) for a task it
+    // already closed still learns its outcome, even if that closure led to the seal.
+    if (task.state === 'open')
+      this.caseFiles.assertWritable(await this.cases.fileState(task.instanceId), language);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     const variables = await this.checkedAgainstForm(task, seesCase, sent, language);
     await checkCaseVariables(this.cases, task.instanceId, variables);
