@@ -155,6 +155,32 @@ describe('case keys, sealed values, seal and purge (real PostgreSQL)', () => {
     });
   });
 
+  it('freezes a closed task’s view with its sensitive values still sealed', async () => {
+    const { instance, taskId } = await caseWithContent();
+    await write(
+      projectionStep(instance, 2, {
+        variables: { concern: '说想消失', selfHarmDetail: '新的划痕', riskLevel: 'high' },
+        closedTasks: [{ taskId, state: 'completed', at: at(5) }],
+      }),
+    );
+    const [task] = await db.query(
+      `SELECT frozen_view, frozen_view::text AS text FROM user_task WHERE id = $1`,
+      [taskId],
+    );
+    expect(task.frozen_view).toEqual({
+      riskLevel: 'high',
+      selfHarmDetail: expect.stringMatching(SEALED),
+      notes: expect.stringMatching(SEALED),
+      round: 1,
+    });
+    expect(task.text).not.toContain('划痕');
+    const keys = await caseFamilyKeys(db.manager, dataKey, instance.instanceId);
+    expect(openSealed(task.frozen_view, keys)).toMatchObject({
+      selfHarmDetail: '新的划痕',
+      notes: '局部笔记',
+    });
+  });
+
   it('lets a called case open what its parent handed it, and no other case’s', async () => {
     const parent = await caseWithContent();
     const child = await caseWithContent({ parent: { instanceId: parent.instance.instanceId, childId: 'c' } });
