@@ -11,6 +11,8 @@ const { workflowBundlerOptions } = require(join(dist, 'apps', 'worker', 'src', '
 const { code } = await bundleWorkflowCode({
   workflowsPath: require.resolve(join(dist, 'workflows', 'src', 'index.js')),
   ...workflowBundlerOptions(),
+  // Failure messages and stack traces go through the payload codec (ADR 0020).
+  failureConverterPath: require.resolve(join(dist, 'libs', 'config', 'src', 'temporal-failure-converter.js')),
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
 });
 writeFileSync(join(dist, 'workflow-bundle.js'), code);

@@ -19,7 +19,7 @@ describe('denials in access_log', () => {
 
   beforeAll(async () => {
     api = await startApiWithoutWorkflows({ CAREPATH_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
-    world = await buildWorld(api.db);
+    world = await buildWorld(api.db, api.dataKey);
   });
   afterAll(async () => {
     await api?.close();

@@ -25,7 +25,15 @@ jest.setTimeout(180_000);
 let stack: Stack;
 let world: World;
 
-const KINDS = ['cross-scope', 'vertical', 'tokens', 'hostile input', 'sizes', 'concurrency'] as const;
+const KINDS = [
+  'cross-scope',
+  'vertical',
+  'tokens',
+  'hostile input',
+  'sizes',
+  'concurrency',
+  'sealed reads',
+] as const;
 
 interface Probe {
   kind: (typeof KINDS)[number];
@@ -646,5 +654,76 @@ describe('security probe', () => {
       expect(entries).toHaveLength(1);
     }
     expect(probes.filter((p) => p.kind === 'concurrency' && !p.held)).toEqual([]);
+  });
+
+  it('sealed reads: a sealed case file opens only with a reason, to its own staff, and stays read-only', async () => {
+    // given a sealed case of school A with a task still open (a parallel branch)
+    const key = `sealed-${unique()}`;
+    const seal = `<bpmn:serviceTask id="seal-file"><bpmn:extensionElements><zeebe:taskDefinition type="seal-case" /></bpmn:extensionElements></bpmn:serviceTask>`;
+    const wait = `<bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>`;
+    await api('POST', '/api/definitions', world.adminToken, {
+      xml: diagram(
+        key,
+        `<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${userTask('t', { groups: 'psychTeacher' })}${seal}${wait}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />`,
+        {
+          flows: [
+            ...chain('s', 'fork'),
+            ...chain('fork', 't', 'e1'),
+            ...chain('fork', 'seal-file', 'wait', 'e2'),
+          ],
+          roots: message('m', 'sealed-probe', '=caseKey'),
+        },
+      ),
+    });
+    const started = await api('POST', '/api/instances', world.psychA.token, {
+      definitionKey: key,
+      orgUnitId: world.units.classA,
+      variables: { concern: 'sealed-confidential', caseKey: `s-${unique()}` },
+    });
+    const id = started.body.id as string;
+    const task = await openTaskOf(stack, id, world.psychA.token);
+    await eventually(async () => {
+      const read = await api('GET', `/api/instances/${id}`, world.psychA.token);
+      return read.status === 403 ? true : undefined;
+    });
+    const reads = [`/api/instances/${id}`, `/api/instances/${id}/history`, `/api/tasks/${task.id}`];
+    const peer = await person('peerMonitor', world.units.classA);
+    const hostileReasons = ['', '%20%20%20', 'x'.repeat(501), '%00', 'a&reason=b'];
+
+    for (const path of reads) {
+      // the case's own staff: 403 without a reason, 400 for a hostile one, 200 with one
+      await probe('sealed reads', 'GET', path, world.psychA.token, [403]);
+      for (const reason of hostileReasons) {
+        await probe('sealed reads', 'GET', `${path}?reason=${reason}`, world.psychA.token, [400]);
+      }
+      await probe(
+        'sealed reads',
+        'GET',
+        `${path}?reason=${encodeURIComponent('复核')}`,
+        world.psychA.token,
+        [200],
+      );
+      // a reason opens nothing across the line: another school, a peer, no token
+      await probe('sealed reads', 'GET', `${path}?reason=audit`, world.psychB.token, [404]);
+      await probe('sealed reads', 'GET', `${path}?reason=audit`, peer.token, [404]);
+      await probe('sealed reads', 'GET', `${path}?reason=audit`, undefined, [401]);
+    }
+    // the file is read-only: no completion, claim or cancellation
+    await probe('sealed reads', 'POST', `/api/tasks/${task.id}/complete`, world.psychA.token, [409], {
+      variables: {},
+    });
+    await probe('sealed reads', 'POST', `/api/tasks/${task.id}/claim`, world.psychA.token, [409]);
+    await probe('sealed reads', 'POST', `/api/instances/${id}/cancel`, world.adminToken, [409], {
+      reason: 'x',
+    });
+    // and lists still show the case, without any of its content
+    const list = await api('GET', `/api/instances?definitionKey=${key}`, world.psychA.token);
+    probes.push({
+      kind: 'sealed reads',
+      what: 'GET /api/instances lists the sealed case without content',
+      status: list.status,
+      held: list.status === 200 && !JSON.stringify(list.body).includes('sealed-confidential'),
+    });
+    expect(probes.filter((p) => p.kind === 'sealed reads' && !p.held)).toEqual([]);
   });
 });

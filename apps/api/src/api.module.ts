@@ -13,6 +13,7 @@ import { CalendarsService } from './calendars/calendars.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CaseFiles } from './case-file/case-file.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
@@ -89,6 +90,7 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: AccessDenials },
         AccessLog,
         AuthService,
+        CaseFiles,
         BootstrapAdmin,
         LoginThrottle,
         UserDirectory,

@@ -16,10 +16,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { BROADCAST_SIGNAL_JOB_TYPE, noNoneStartEventReason } from '../../../libs/bpmn/src/workflow';
 import type { DataSource } from 'typeorm';
 import {
+  caseSensitiveNames,
   createChildInstance,
   createTimerCase,
   effectiveCaseCalendar,
   permanentDatabaseError,
+  sealingKey,
+  sealSensitive,
   writeProjectionIncident,
   writeProjectionStep,
 } from '../../../libs/persistence/src';
@@ -77,7 +80,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
             message: `This worker cannot broadcast signals (no Temporal client), so ${input.job.elementId} cannot throw its signal`,
           });
         }
-        return broadcastThrownSignal(dataSource, deps.signals, input);
+        return broadcastThrownSignal(dataSource, deps.signals, input, dataKey);
       }
       const handler = handlerFor(handlers, input.job.jobType);
       if (!handler) {
@@ -87,16 +90,17 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
           message: `No handler for job type "${input.job.jobType}" at ${input.job.elementId}; this worker runs: ${Object.keys(handlers).join(', ')}`,
         });
       }
-      return handler(input, {
+      const result = await handler(input, {
         db: dataSource,
         dataKey,
         jobTime: firstScheduledAt(),
         ...(deps.signals ? { cases: deps.signals } : {}),
       });
+      return sealJobResult(dataSource, dataKey, input, result);
     },
 
     async prepareChild(input: PrepareChildInput): Promise<RunProcessInput> {
-      const definition = await createChildInstance(dataSource, input);
+      const definition = await createChildInstance(dataSource, input, dataKey);
       if (!definition) {
         throw ApplicationFailure.create({
           type: FAILURE_TYPES.calledProcessNotFound,
@@ -136,7 +140,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
     },
 
     async prepareTimerCase(input: PrepareTimerCaseInput): Promise<RunProcessInput> {
-      const created = await createTimerCase(dataSource, input);
+      const created = await createTimerCase(dataSource, input, dataKey);
       if (!created) {
         throw ApplicationFailure.create({
           type: FAILURE_TYPES.timerCaseNotPossible,
@@ -176,4 +180,23 @@ function firstScheduledAt(): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A handler's variables go back into the workflow, so Temporal would keep them: sensitive ones
+ * are sealed with the case key first, as the api seals what clients send (ADR 0020).
+ */
+async function sealJobResult(
+  dataSource: DataSource,
+  dataKey: Buffer,
+  input: JobInput,
+  result: JobResult,
+): Promise<JobResult> {
+  if (!('variables' in result) || Object.keys(result.variables).length === 0) return result;
+  const { instanceId } = input.instance;
+  const [names, key] = await Promise.all([
+    caseSensitiveNames(dataSource.manager, instanceId),
+    sealingKey(dataSource.manager, dataKey, instanceId),
+  ]);
+  return { variables: sealSensitive(result.variables, names, key) };
 }

@@ -207,6 +207,22 @@ export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
       },
     ],
   },
+  'seal-case': {
+    name: { en: 'Seal the case file', 'zh-CN': '封存档案' },
+    description: {
+      en: 'Seals the case file after closure: it becomes read-only, and reading it needs a stated reason, which is recorded',
+      'zh-CN': '结案后封存个案档案：档案变为只读，查阅须说明理由，理由将被记录',
+    },
+    properties: [],
+  },
+  'purge-case': {
+    name: { en: 'Purge the case file', 'zh-CN': '消档' },
+    description: {
+      en: 'Destroys the case’s key after the retention period: its content can never be read again; who did what and when, and the audit chain, remain',
+      'zh-CN': '保存期满后销毁个案密钥：个案内容将永久无法读取；谁在何时处理了什么以及审计链仍保留',
+    },
+    properties: [],
+  },
 };
 
 /** A Zeebe element template property as bpmn-js-element-templates reads it. */

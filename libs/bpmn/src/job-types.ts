@@ -3,7 +3,14 @@
  * `zeebe:taskDefinition type`, so a diagram never waits on work nobody can do. The worker's
  * handler registry must match this list exactly (a unit test checks it).
  */
-export const JOB_TYPES = ['notify', 'start-case', 'assign-care-group', 'compile-monthly-report'] as const;
+export const JOB_TYPES = [
+  'notify',
+  'start-case',
+  'assign-care-group',
+  'compile-monthly-report',
+  'seal-case',
+  'purge-case',
+] as const;
 
 export type JobType = (typeof JOB_TYPES)[number];
 

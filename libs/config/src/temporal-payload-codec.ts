@@ -100,10 +100,21 @@ export function temporalPayloadCodec(dataKey: Buffer): AesGcmPayloadCodec {
   return new AesGcmPayloadCodec([{ id: keyId('temporal-payload', key), key }]);
 }
 
-/** What every Temporal client and worker of CarePath is given (api, worker, tests, benchmarks). */
+/**
+ * What every Temporal client and worker of CarePath is given (api, worker, tests, benchmarks):
+ * the codec, and a failure converter that moves failure messages and stack traces into a payload
+ * the codec seals (temporal-failure-converter.ts). A worker that bundles the workflows at start
+ * bundles that converter too; the prebuilt bundle is built with it (scripts/bundle-workflows.mjs).
+ */
 export function temporalDataConverter(dataKey: Buffer): DataConverter {
-  return { payloadCodecs: [temporalPayloadCodec(dataKey)] };
+  return {
+    payloadCodecs: [temporalPayloadCodec(dataKey)],
+    failureConverterPath: TEMPORAL_FAILURE_CONVERTER_PATH,
+  };
 }
+
+/** The module exporting `failureConverter`, as Temporal loads it by path. */
+export const TEMPORAL_FAILURE_CONVERTER_PATH = require.resolve('./temporal-failure-converter');
 
 /*
  * A payload as bytes: the metadata entries (count, then length-prefixed key and value each) and

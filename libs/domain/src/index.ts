@@ -6,3 +6,4 @@ export * from './notice-audiences';
 // School-day arithmetic (pure); the case calendar builder is the server entry case-calendar.ts.
 export * from './calendar';
 export * from './calendar-check';
+export * from './sensitive-variables';

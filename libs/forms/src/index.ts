@@ -1,4 +1,5 @@
 export { validateSubmission, hiddenFields } from './validate-submission';
+export { sensitiveKeys } from './sensitive';
 export type { FormError, SubmissionOptions, SubmissionResult } from './validate-submission';
 export { coerceValue, fieldErrors, optionValues } from './field-rules';
 export type { Coerced, FieldError } from './field-rules';

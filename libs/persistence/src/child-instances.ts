@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type PrepareChildInput, workflowIdForInstance } from '../../contracts/src';
 // The file, not the lib's entry: the entry loads the compiler (bpmn-moddle).
 import { startsOnlyByTrigger } from '../../bpmn/src/workflow';
+import { createCaseKey } from './case-keys';
 import { type DefinitionRef, latestDefinition } from './process-definitions';
 
 /**
@@ -16,6 +17,7 @@ import { type DefinitionRef, latestDefinition } from './process-definitions';
 export async function createChildInstance(
   dataSource: DataSource,
   input: PrepareChildInput,
+  dataKey: Buffer,
 ): Promise<DefinitionRef | null> {
   return dataSource.transaction(async (db) => {
     const existing: DefinitionRef[] = await db.query(
@@ -29,11 +31,11 @@ export async function createChildInstance(
     if (!definition) return null;
     if (startsOnlyByTrigger(definition.model)) return definition;
     const { parent } = input;
-    await db.query(
+    const inserted: { id: string }[] = await db.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
          org_unit_id, org_path, student_id, state, workflow_id, started_by, started_at, parent_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, NULL, now(), $10)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.childId,
         definition.id,
@@ -47,6 +49,8 @@ export async function createChildInstance(
         parent.instanceId,
       ],
     );
+    // The child's key is made with its row (ADR 0020).
+    if (inserted.length > 0) await createCaseKey(db, dataKey, input.childId);
     return definition;
   });
 }

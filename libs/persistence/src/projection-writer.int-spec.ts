@@ -5,6 +5,8 @@ import { findBrokenLink } from './audit-chain';
 import { createDataSource } from './data-source';
 import { permanentDatabaseError } from './database-errors';
 import { bufferMessage, lockMessageKey } from './message-buffer';
+import { caseFamilyKeys } from './case-keys';
+import { openSealed } from './case-sealing';
 import { writeProjectionIncident, writeProjectionStep } from './projection-writer';
 import {
   createDefinition,
@@ -433,14 +435,17 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
       `SELECT seq, type, data FROM audit_event WHERE instance_id = $1 ORDER BY seq`,
       [instance.instanceId],
     );
+    // (its message is free text: sealed with the case key, ADR 0020)
     expect(events).toEqual([
       { seq: 1, type: 'element.entered', data: {} },
       {
         seq: 2,
         type: 'incident.raised',
-        data: { incidentId: input.incidentId, step: 2, message: input.message },
+        data: { incidentId: input.incidentId, step: 2, message: expect.stringMatching(/^v2:[0-9a-f]{16}:/) },
       },
     ]);
+    const keys = await caseFamilyKeys(db.manager, dataKey, instance.instanceId);
+    expect(openSealed(events[1].data, keys).message).toBe(input.message);
   });
 
   it('refuses to change or delete audit records', async () => {

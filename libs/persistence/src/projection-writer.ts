@@ -8,10 +8,12 @@ import {
   workflowIdForInstance,
 } from '../../contracts/src';
 import { restrictedTaskView } from '../../domain/src';
-import type { EngineEvent } from '../../engine/src';
-import { hashEntry } from './audit-chain';
+import { appendAuditEvents } from './audit-append';
 import { taskFormSql } from './form-definitions';
-import { type AuditHeadKey, auditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from './audit-head';
+import { auditHeadKey } from './audit-head';
+import { createCaseKey, sealingKey } from './case-keys';
+import { caseSensitiveNames, sealAuditData, sealInbound, sealSensitive } from './case-sealing';
+import type { CaseKey } from './field-crypto';
 import { deleteTakenMessages, messagesTakenByStep, takeBufferedMessages } from './message-buffer';
 import {
   closeLeftoverSignalSubscriptions,
@@ -50,22 +52,33 @@ export async function writeProjectionStep(
   return dataSource.transaction(async (db) => {
     const { instance } = step;
     const firstAt = step.events[0]?.at ?? new Date().toISOString();
-    await ensureInstanceRow(db, instance, firstAt);
+    await ensureInstanceRow(db, instance, firstAt, options.dataKey);
     const locked: { last_step: number }[] = await db.query(
       `SELECT last_step FROM process_instance WHERE id = $1 FOR UPDATE`,
       [instance.instanceId],
     );
     const changes = withDefaults(step);
     if ((locked[0]?.last_step ?? 0) >= step.step) {
-      const bufferedMessages = await messagesTakenByStep(db, instance.instanceId, step.step, options.dataKey);
+      const taken = await messagesTakenByStep(db, instance.instanceId, step.step, options.dataKey);
+      const bufferedMessages = sealMessages(
+        taken,
+        await caseSensitiveNames(db, instance.instanceId),
+        await sealingKey(db, options.dataKey, instance.instanceId),
+      );
       // A lost answer must not lose a refusal: the tasks of this step that were never written.
       const refusedTasks = await refusedAgain(db, instance.orgPath, changes.openedTasks);
       return { status: 'duplicate', bufferedMessages, refusedTasks };
     }
 
+    // Sensitive values are sealed with the case's key in this same transaction (ADR 0020):
+    // nothing of them reaches a table in the clear.
+    const caseKey = await sealingKey(db, options.dataKey, instance.instanceId);
+    const sensitive = await caseSensitiveNames(db, instance.instanceId);
+    const variables = sealSensitive(step.variables, sensitive, caseKey);
     const refusedTasks: RefusedTask[] = [];
     for (const task of changes.openedTasks) {
-      const refused = await openTask(db, instance.orgPath, instance.instanceId, task);
+      const localVariables = sealSensitive(task.localVariables ?? {}, sensitive, caseKey);
+      const refused = await openTask(db, instance.orgPath, instance.instanceId, { ...task, localVariables });
       if (refused) refusedTasks.push(refused);
     }
     for (const assigned of changes.assignedTasks) {
@@ -79,7 +92,7 @@ export async function writeProjectionStep(
       ]);
     }
     for (const closed of changes.closedTasks) {
-      await closeTask(db, closed, step.variables);
+      await closeTask(db, closed, variables);
     }
     await openSubscriptions(db, instance, messageSubscriptions(changes.openedSubscriptions));
     await openSignalSubscriptions(db, instance, changes.openedSubscriptions);
@@ -114,7 +127,12 @@ export async function writeProjectionStep(
         [resolved.incidentId, resolved.at, resolved.actorId ?? null],
       );
     }
-    await appendAuditEvents(db, instance.instanceId, step.events, auditHeadKey(options.dataKey));
+    await appendAuditEvents(
+      db,
+      instance.instanceId,
+      step.events.map((event) => ({ ...event, data: sealAuditData(event.data, caseKey) })),
+      auditHeadKey(options.dataKey),
+    );
     await db.query(
       `UPDATE process_instance
          SET state = $2, variables = $3, active_elements = $4, last_step = $5,
@@ -123,7 +141,7 @@ export async function writeProjectionStep(
       [
         instance.instanceId,
         step.state,
-        JSON.stringify(step.variables),
+        JSON.stringify(variables),
         JSON.stringify(step.activeElements),
         step.step,
         step.endedAt ?? null,
@@ -143,8 +161,28 @@ export async function writeProjectionStep(
       ),
       options.dataKey,
     );
-    return { status: 'written', bufferedMessages, refusedTasks };
+    return {
+      status: 'written',
+      bufferedMessages: sealMessages(bufferedMessages, sensitive, caseKey),
+      refusedTasks,
+    };
   });
+}
+
+/**
+ * Buffered messages handed to the case carry their variables into the workflow: sealed with the
+ * case key first, as the api seals what it correlates (ADR 0020), so Temporal keeps no sensitive
+ * value in the clear.
+ */
+function sealMessages<T extends { variables: Record<string, unknown> }>(
+  messages: T[],
+  sensitive: ReadonlySet<string>,
+  caseKey: CaseKey | null,
+): T[] {
+  return messages.map((message) => ({
+    ...message,
+    variables: sealInbound(message.variables, sensitive, caseKey),
+  }));
 }
 
 /**
@@ -161,7 +199,7 @@ export async function writeProjectionIncident(
   return dataSource.transaction(async (db) => {
     const { instance } = input;
     const at = new Date().toISOString();
-    await ensureInstanceRow(db, instance, at);
+    await ensureInstanceRow(db, instance, at, options.dataKey);
     // Serialises with projections of the same case, which append to the same chain.
     await db.query(`SELECT 1 FROM process_instance WHERE id = $1 FOR UPDATE`, [instance.instanceId]);
     const inserted: { id: string }[] = await db.query(
@@ -179,7 +217,10 @@ export async function writeProjectionIncident(
           type: 'incident.raised',
           at,
           elementId: instance.definitionKey,
-          data: { incidentId: input.incidentId, step: input.step, message: input.message },
+          data: sealAuditData(
+            { incidentId: input.incidentId, step: input.step, message: input.message },
+            await sealingKey(db, options.dataKey, instance.instanceId),
+          ),
         },
       ],
       auditHeadKey(options.dataKey),
@@ -197,12 +238,13 @@ async function ensureInstanceRow(
   db: EntityManager,
   instance: InstanceDescriptor,
   startedAt: string,
+  dataKey: Buffer,
 ): Promise<void> {
-  await db.query(
+  const inserted: { id: string }[] = await db.query(
     `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, business_key,
        org_unit_id, org_path, student_id, state, workflow_id, started_by, started_at, parent_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12)
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       instance.instanceId,
       instance.definitionId,
@@ -218,6 +260,8 @@ async function ensureInstanceRow(
       instance.parent?.instanceId ?? null,
     ],
   );
+  // The case key is made with the row, in its transaction (ADR 0020).
+  if (inserted.length > 0) await createCaseKey(db, dataKey, instance.instanceId);
 }
 
 /**
@@ -395,68 +439,4 @@ async function closeTask(
      WHERE id = $1 AND state = 'open'`,
     [closed.taskId, closed.state, closed.at, closed.actorId ?? null, JSON.stringify(frozen)],
   );
-}
-
-async function appendAuditEvents(
-  db: EntityManager,
-  instanceId: string,
-  events: EngineEvent[],
-  signing: AuditHeadKey,
-): Promise<void> {
-  if (events.length === 0) return;
-  // The chain continues from its signed head. A head that is missing while entries exist, or
-  // that the key did not sign, means the chain was tampered with (or predates heads): the
-  // entries still chain from the last one, but the head is never re-signed over such a chain,
-  // so verification keeps reporting it. A cut tail under a genuine head leaves a visible gap.
-  const head = await readAuditHead(db, instanceId);
-  let seq: number;
-  let prevHash: string | null;
-  let sign: boolean;
-  if (head && isAuthenticHead(head, signing)) {
-    ({ seq, hash: prevHash } = head);
-    sign = true;
-  } else {
-    const last: { seq: number; hash: string }[] = await db.query(
-      `SELECT seq, hash FROM audit_event WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [instanceId],
-    );
-    seq = last[0]?.seq ?? 0;
-    prevHash = last[0]?.hash ?? null;
-    sign = !head && !last[0];
-  }
-  const entries = events.map((event) => {
-    seq += 1;
-    const entry = {
-      instanceId,
-      seq,
-      at: event.at,
-      type: event.type,
-      elementId: event.elementId ?? null,
-      actor: event.actor ?? null,
-      data: event.data ?? {},
-      prevHash,
-    };
-    const hash = hashEntry(entry);
-    prevHash = hash;
-    return { ...entry, hash };
-  });
-  // One statement for the whole step, however many entries it has.
-  await db.query(
-    `INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash, prev_hash)
-     SELECT $1::uuid, e.seq, e.at, e.type, e.element_id, e.actor, e.data, e.hash, e.prev_hash
-     FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[])
-       AS e(seq, at, type, element_id, actor, data, hash, prev_hash)`,
-    [
-      instanceId,
-      entries.map((entry) => entry.seq),
-      entries.map((entry) => entry.at),
-      entries.map((entry) => entry.type),
-      entries.map((entry) => entry.elementId),
-      entries.map((entry) => entry.actor),
-      entries.map((entry) => JSON.stringify(entry.data)),
-      entries.map((entry) => entry.hash),
-      entries.map((entry) => entry.prevHash),
-    ],
-  );
-  if (sign && prevHash) await signAuditHead(db, signing, { instanceId, seq, hash: prevHash });
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { type PrepareTimerCaseInput, workflowIdForInstance } from '../../contracts/src';
+import { createCaseKey } from './case-keys';
 import type { DefinitionRef } from './process-definitions';
 
 export interface TimerCase {
@@ -16,6 +17,7 @@ export interface TimerCase {
 export async function createTimerCase(
   dataSource: DataSource,
   input: PrepareTimerCaseInput,
+  dataKey: Buffer,
 ): Promise<TimerCase | null> {
   return dataSource.transaction(async (db) => {
     const definitions: DefinitionRef[] = await db.query(
@@ -28,11 +30,11 @@ export async function createTimerCase(
     const definition = definitions[0];
     const unit = units[0];
     if (!definition || !unit) return null;
-    await db.query(
+    const inserted: { id: string }[] = await db.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, definition_version, org_unit_id,
          org_path, state, workflow_id, started_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, now())
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         input.instanceId,
         definition.id,
@@ -43,6 +45,8 @@ export async function createTimerCase(
         workflowIdForInstance(input.instanceId),
       ],
     );
+    // The case key is made with its row (ADR 0020).
+    if (inserted.length > 0) await createCaseKey(db, dataKey, input.instanceId);
     return { definition, orgPath: unit.org_path };
   });
 }

@@ -22,7 +22,7 @@ describe('incidents in the api: lists, case summaries and who may retry (real Po
 
   beforeAll(async () => {
     api = await startApiWithoutWorkflows();
-    world = await buildWorld(api.db);
+    world = await buildWorld(api.db, api.dataKey);
     // given a stuck case at school A (one open, one resolved incident), a fine one, and one at B
     stuckA = await world.newCase(world.classA, {
       raisedIncidents: [incident(openA, 'no flow matched'), incident(resolvedA, 'missing riskLevel')],

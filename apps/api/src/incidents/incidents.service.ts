@@ -3,6 +3,7 @@ import { RETRY_INCIDENT_UPDATE, type RetryIncidentArgs } from '../../../../libs/
 import { SUPERVISOR_ROLES } from '../../../../libs/domain/src';
 import type { IncidentEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { checkCaseVariables } from '../common/variable-limits';
 import { InstancesRepository } from '../instances/instances.repository';
@@ -30,6 +31,7 @@ export class IncidentsService {
     private readonly instances: InstancesRepository,
     private readonly updates: CaseUpdates,
     private readonly accessLog: AccessLog,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async list(user: CurrentUser, query: ListIncidentsQuery) {
@@ -60,7 +62,8 @@ export class IncidentsService {
     await checkCaseVariables(this.instances, incident.instanceId, variables);
     const args: RetryIncidentArgs = {
       incidentId: id,
-      variables,
+      // Sensitive values set at a retry are sealed with the case key, like any others.
+      variables: await this.caseFiles.sealInbound(incident.instanceId, variables),
       actor: { id: user.id, username: user.username },
     };
     await this.updates.execute(incident.instanceId, RETRY_INCIDENT_UPDATE, [args], {

@@ -1,13 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
+import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
+import { requestLanguage } from '../common/language';
 import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { InstancesService } from './instances.service';
 import { HistoryEntryPage, InstanceDetail, InstanceSummaryPage } from './instances.responses';
@@ -42,10 +56,17 @@ export class InstancesController {
     return this.instances.list(user, query);
   }
 
+  /** A sealed case answers 403 without `?reason=` (docs/api.md). */
   @Get(':id')
   @ApiOkResponse({ type: InstanceDetail })
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<InstanceDetail> {
-    return this.instances.get(user, id);
+  @ApiQuery(READ_REASON_QUERY)
+  get(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('reason', ReadReasonPipe) reason: string | undefined,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<InstanceDetail> {
+    return this.instances.get(user, id, reason, languageOf(acceptLanguage));
   }
 
   @Get(':id/history')
@@ -54,8 +75,9 @@ export class InstancesController {
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: HistoryQuery,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<HistoryEntryPage> {
-    return this.instances.history(user, id, query);
+    return this.instances.history(user, id, query, languageOf(acceptLanguage));
   }
 
   @Post(':id/cancel')
@@ -68,4 +90,8 @@ export class InstancesController {
   ): Promise<void> {
     await this.instances.cancel(user, id, body.reason);
   }
+}
+
+function languageOf(acceptLanguage: string | undefined) {
+  return requestLanguage({ headers: { 'accept-language': acceptLanguage } });
 }

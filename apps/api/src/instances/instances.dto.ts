@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ReadReasonQuery } from '../case-file/case-file.dto';
 import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
@@ -53,7 +54,7 @@ export class CancelInstanceDto {
   @ApiProperty({ maxLength: 1000 }) @IsString() @Length(1, 1000) reason!: string;
 }
 
-export class HistoryQuery {
+export class HistoryQuery extends ReadReasonQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   /** The last seq of the previous page. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER) cursor?: number;

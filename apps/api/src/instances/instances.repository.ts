@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
 import {
   atOrBelow,
   AuditEventEntity,
   caseKeyOf,
+  createCaseKey,
   openCaseOf,
   StudentEntity,
   studentByCaseKey,
@@ -32,7 +34,7 @@ export interface CaseCounts {
 
 export type NewCaseRow = Omit<
   ProcessInstanceEntity,
-  'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt'
+  'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt' | 'sealedAt' | 'purgedAt'
 >;
 
 /** A running case with an open incident reads `incident` (docs/api.md). */
@@ -41,7 +43,10 @@ const HAS_OPEN_INCIDENT = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id 
 /** The SQL of a case: its process_instance row, and what hangs off it (history, incidents, counts). */
 @Injectable()
 export class InstancesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The one visible-rows query: cases at or below a unit where the user holds a case-viewing role. */
   private visible(userId: string) {
@@ -216,9 +221,20 @@ export class InstancesRepository {
       .getMany();
   }
 
-  /** The row of a new case, written before its workflow starts. */
+  /** Whether a case file is sealed or purged (for reads and writes of its tasks). */
+  async fileState(instanceId: string): Promise<{ id: string; sealedAt: Date | null; purgedAt: Date | null }> {
+    const row = await this.db
+      .getRepository(ProcessInstanceEntity)
+      .findOne({ select: { id: true, sealedAt: true, purgedAt: true }, where: { id: instanceId } });
+    return { id: instanceId, sealedAt: row?.sealedAt ?? null, purgedAt: row?.purgedAt ?? null };
+  }
+
+  /** The row of a new case, written before its workflow starts, with its key (ADR 0020). */
   async insert(row: NewCaseRow): Promise<void> {
-    await this.db.getRepository(ProcessInstanceEntity).insert(row);
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(ProcessInstanceEntity).insert(row);
+      await createCaseKey(manager, this.config.dataKey, row.id);
+    });
   }
 
   /** Removes the row of a case whose workflow never ran (no step written), so nothing half-written remains. */

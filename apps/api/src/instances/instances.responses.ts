@@ -36,8 +36,26 @@ export class CaseIncident {
 
 export class InstanceDetail extends InstanceSummary {
   @ApiProperty({ type: [ActiveElement] }) activeElements!: ActiveElement[];
-  @ApiProperty({ ...ANY_OBJECT, description: 'The process-level variables' })
-  variables!: Record<string, unknown>;
+  @ApiProperty({
+    ...ANY_OBJECT,
+    nullable: true,
+    description: 'The process-level variables, sealed values opened; null once the case is purged (purgedAt)',
+  })
+  variables!: Record<string, unknown> | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the case file was sealed: its reads then need ?reason=',
+  })
+  sealedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the case was purged (消档): its sealed content reads as null',
+  })
+  purgedAt!: string | null;
   @ApiProperty({ type: [CaseIncident], description: 'Open incidents, oldest first' })
   incidents!: CaseIncident[];
 }
@@ -49,7 +67,12 @@ export class HistoryEntry {
   @ApiProperty() type!: string;
   @ApiProperty({ type: String, nullable: true }) elementId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actor!: string | null;
-  @ApiProperty(ANY_OBJECT) data!: Record<string, unknown>;
+  @ApiProperty({
+    ...ANY_OBJECT,
+    nullable: true,
+    description: "Sealed free text opened; in a student's file, null for a sealed case read without a reason",
+  })
+  data!: Record<string, unknown> | null;
   @ApiProperty({ description: "SHA-256 over the entry's canonical JSON including prevHash" }) hash!: string;
   @ApiProperty({ type: String, nullable: true }) prevHash!: string | null;
 }
@@ -57,4 +80,12 @@ export class HistoryEntry {
 export class InstanceSummaryPage extends PageOf(InstanceSummary) {}
 
 /** The history pages by seq: its cursor is the last seq of the page, as a string. */
-export class HistoryEntryPage extends PageOf(HistoryEntry) {}
+export class HistoryEntryPage extends PageOf(HistoryEntry) {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the case was purged: sealed free text in `data` then reads as null',
+  })
+  purgedAt!: string | null;
+}

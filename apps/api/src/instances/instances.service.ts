@@ -17,7 +17,9 @@ import {
   type ProcessInstanceEntity,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariablesSize } from '../common/variable-limits';
 import { DefinitionsRepository } from '../definitions/definitions.repository';
@@ -36,14 +38,14 @@ export interface StartedCase {
 }
 
 /** One entry of a case's audit chain as the api shows it (docs/api.md, history). */
-function historyItem(e: AuditEventEntity) {
+function historyItem(e: AuditEventEntity, data: Record<string, unknown> | null) {
   return {
     seq: e.seq,
     at: e.at.toISOString(),
     type: e.type,
     elementId: e.elementId,
     actor: e.actor,
-    data: e.data,
+    data,
     hash: e.hash,
     prevHash: e.prevHash,
   };
@@ -76,6 +78,7 @@ export class InstancesService {
     private readonly students: StudentsService,
     private readonly accessLog: AccessLog,
     private readonly updates: CaseUpdates,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
@@ -139,6 +142,8 @@ export class InstancesService {
       startedBy: user.id,
       startedAt: new Date(),
     });
+    // Sealed with the key the row was just given, before anything reaches Temporal (ADR 0020).
+    input.variables = await this.caseFiles.sealInbound(instanceId, input.variables);
     let firstStepWritten = false;
     let failure: string | undefined;
     try {
@@ -277,52 +282,98 @@ export class InstancesService {
     };
   }
 
-  async get(user: CurrentUser, id: string) {
+  /** The case file; a sealed one only with a reason (recorded), docs/api.md. */
+  async get(user: CurrentUser, id: string, reason?: string, language: RequestLanguage = 'en') {
     const instance = await this.findVisible(user, id);
+    await this.caseFiles.admitRead(
+      user,
+      instance,
+      { resourceType: 'instance', resourceId: id, what: 'instance' },
+      reason,
+      language,
+    );
     await this.accessLog.record(user.id, 'instance.read', 'instance', id);
     return this.view(instance);
   }
 
-  async history(user: CurrentUser, id: string, query: HistoryQuery) {
-    await this.findVisible(user, id);
+  /**
+   * The case's audit chain as stored, with its sealed free text opened for the reader (null
+   * once purged). Hashes are over what is stored, ciphertext included: a reader verifies the
+   * chain with `GET …/history/verify`, not by hashing what this answers.
+   */
+  async history(user: CurrentUser, id: string, query: HistoryQuery, language: RequestLanguage = 'en') {
+    const instance = await this.findVisible(user, id);
+    await this.caseFiles.admitRead(
+      user,
+      instance,
+      { resourceType: 'instance', resourceId: id, what: 'history' },
+      query.reason,
+      language,
+    );
     const limit = query.limit ?? 500;
     const rows = await this.instances.history(id, query.cursor ?? 0, limit);
     await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
-    const items = rows.slice(0, limit).map((e) => historyItem(e));
-    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null };
+    const open = await this.caseFiles.opener(id);
+    const items = rows.slice(0, limit).map((e) => historyItem(e, open.data(e.data)));
+    return {
+      items,
+      nextCursor: rows.length > limit ? String(items[items.length - 1]?.seq) : null,
+      purgedAt: instance.purgedAt?.toISOString() ?? null,
+    };
   }
 
   /**
    * The student's file (一生一档, docs/student-cases.md): every case of the student the caller
    * sees, and their histories as one chronology. 404 for a student outside the caller's scope;
-   * the read is audited like a case read.
+   * the read is audited like a case read. A sealed case's entries come without their data unless
+   * a `reason` is given (recorded for each sealed case, as a sealed case read is); a purged
+   * case's sensitive data reads as null.
    */
-  async studentFile(user: CurrentUser, studentId: string, query: HistoryQuery) {
+  async studentFile(
+    user: CurrentUser,
+    studentId: string,
+    query: HistoryQuery,
+    language: RequestLanguage = 'en',
+  ) {
     const student = await this.students.get(user, studentId);
     const cases = await this.instances.visibleOfStudent(user.id, studentId);
     const limit = query.limit ?? 500;
     const offset = query.cursor ?? 0;
-    const rows =
-      cases.length === 0
-        ? []
-        : await this.instances.historyOfCases(
-            cases.map((c) => c.id),
-            offset,
-            limit,
-          );
-    await this.accessLog.record(user.id, 'student.file.read', 'student', studentId, {
-      instances: cases.map((c) => c.id),
-    });
-    const counts = await this.instances.counts(cases.map((c) => c.id));
+    const ids = cases.map((c) => c.id);
+    const rows = ids.length === 0 ? [] : await this.instances.historyOfCases(ids, offset, limit);
+    const readable = new Set<string>();
+    for (const c of cases) {
+      if (c.sealedAt && query.reason === undefined) continue;
+      await this.caseFiles.admitRead(
+        user,
+        c,
+        { resourceType: 'instance', resourceId: c.id, what: 'student file' },
+        query.reason,
+        language,
+      );
+      readable.add(c.id);
+    }
+    await this.accessLog.record(user.id, 'student.file.read', 'student', studentId, { instances: ids });
+    const openers = new Map(
+      await Promise.all([...readable].map(async (id) => [id, await this.caseFiles.opener(id)] as const)),
+    );
+    const counts = await this.instances.counts(ids);
     const keyOf = new Map(cases.map((c) => [c.id, c.definitionKey]));
     return {
       student,
-      cases: cases.map((c) => this.summary(c, counts)),
-      events: rows.slice(0, limit).map((e) => ({
-        instanceId: e.instanceId,
-        definitionKey: keyOf.get(e.instanceId) ?? null,
-        ...historyItem(e),
+      cases: cases.map((c) => ({
+        ...this.summary(c, counts),
+        sealedAt: c.sealedAt?.toISOString() ?? null,
+        purgedAt: c.purgedAt?.toISOString() ?? null,
       })),
+      events: rows.slice(0, limit).map((e) => {
+        const opener = openers.get(e.instanceId);
+        return {
+          instanceId: e.instanceId,
+          definitionKey: keyOf.get(e.instanceId) ?? null,
+          ...historyItem(e, opener ? opener.data(e.data) : null),
+        };
+      }),
       nextCursor: rows.length > limit ? String(offset + limit) : null,
     };
   }
@@ -336,13 +387,20 @@ export class InstancesService {
     if (!hasRoleAt(user, SUPERVISOR_ROLES, instance.orgPath))
       throw new ForbiddenException('Cancelling a case needs a supervising role');
     if (instance.state !== 'active') throw new ConflictException(`Case ${id} is already ${instance.state}`);
-    const args: CancelInstanceArgs = { reason, actor: { id: user.id, username: user.username } };
+    this.caseFiles.assertWritable(instance);
+    // The reason is free text about the case: sealed with its key before Temporal and the
+    // audit chain keep it, and kept out of the access log (ADR 0020).
+    const sealedReason = (await this.caseFiles.sealText(id, reason)) ?? '';
+    const args: CancelInstanceArgs = {
+      reason: sealedReason,
+      actor: { id: user.id, username: user.username },
+    };
     await this.updates.execute(id, CANCEL_INSTANCE_UPDATE, [args], {
       refusal: `Case ${id} cannot be cancelled`,
       unanswered:
         'the cancellation may still take effect when the case runs again: check the case before cancelling it again',
     });
-    await this.accessLog.record(user.id, 'instance.cancel', 'instance', id, { reason });
+    await this.accessLog.record(user.id, 'instance.cancel', 'instance', id);
   }
 
   /** A case the caller may see, or 404: the scope filter is part of the query. */
@@ -371,15 +429,22 @@ export class InstancesService {
     };
   }
 
+  /**
+   * A case as someone who may see it reads it: its sealed values opened (only ever for such a
+   * caller: every path here passed findVisible), `variables` null once the case is purged.
+   */
   async view(i: ProcessInstanceEntity) {
-    const [counts, incidents] = await Promise.all([
+    const [counts, incidents, open] = await Promise.all([
       this.instances.counts([i.id]),
       this.instances.openIncidents(i.id),
+      this.caseFiles.opener(i.id),
     ]);
     return {
       ...this.summary(i, counts),
       activeElements: i.activeElements,
-      variables: i.variables,
+      variables: i.purgedAt ? null : open.variables(i.variables),
+      sealedAt: i.sealedAt?.toISOString() ?? null,
+      purgedAt: i.purgedAt?.toISOString() ?? null,
       incidents: incidents.map((x) => ({
         id: x.id,
         elementId: x.elementId,

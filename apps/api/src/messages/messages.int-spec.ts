@@ -17,7 +17,7 @@ describe('POST /api/messages without workflows (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startApiWithoutWorkflows();
-    world = await buildWorld(api.db);
+    world = await buildWorld(api.db, api.dataKey);
   });
   afterAll(async () => {
     await api?.close();

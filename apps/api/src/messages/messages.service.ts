@@ -5,6 +5,7 @@ import { CORRELATE_MESSAGE_UPDATE, type CorrelateMessageArgs } from '../../../..
 import { CASE_VIEWER_ROLES } from '../../../../libs/domain/src';
 import type { ProcessDefinitionEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
@@ -46,6 +47,7 @@ export class MessagesService {
     private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async publish(user: CurrentUser, dto: PublishMessageDto): Promise<PublishResult> {
@@ -114,7 +116,9 @@ export class MessagesService {
     // Before any case receives it, so that a message too large for one case reaches none.
     for (const instanceId of waiting) await checkCaseVariables(this.cases, instanceId, variables);
     for (const instanceId of waiting) {
-      const outcome = await this.updates.tryExecute(instanceId, CORRELATE_MESSAGE_UPDATE, [args], {
+      // Each case gets the message's sensitive values sealed with its own key (ADR 0020).
+      const sealed = { ...args, variables: await this.caseFiles.sealInbound(instanceId, variables) };
+      const outcome = await this.updates.tryExecute(instanceId, CORRELATE_MESSAGE_UPDATE, [sealed], {
         updateId: `message:${messageId}:${instanceId}`,
         unanswered: `the message may still reach it when it runs again (it reached ${
           correlated.length > 0 ? correlated.join(', ') : 'no other case'

@@ -10,7 +10,7 @@ describe('GET /api/notifications and POST /api/notifications/:id/read (real Post
 
   beforeAll(async () => {
     api = await startApiWithoutWorkflows();
-    world = await buildWorld(api.db);
+    world = await buildWorld(api.db, api.dataKey);
     instanceId = (await world.newCase(world.classA)).instanceId;
   });
   afterAll(async () => {

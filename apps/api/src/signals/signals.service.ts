@@ -9,6 +9,7 @@ import {
   type SignalBroadcastResult,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRole } from '../auth/current-user';
 import { checkCaseVariables, checkCaseVariablesSize } from '../common/variable-limits';
 import { InstancesRepository } from '../instances/instances.repository';
@@ -30,6 +31,7 @@ export class SignalsService {
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
     private readonly cases: InstancesRepository,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async broadcast(user: CurrentUser, dto: BroadcastSignalDto): Promise<SignalBroadcastResult> {
@@ -55,7 +57,9 @@ export class SignalsService {
           for (const instanceId of instanceIds) await checkCaseVariables(this.cases, instanceId, variables);
         },
         trigger: async (instanceId) => {
-          const outcome = await this.updates.tryExecute(instanceId, TRIGGER_SIGNAL_UPDATE, [args], {
+          // Each case gets the signal's sensitive values sealed with its own key (ADR 0020).
+          const sealed = { ...args, variables: await this.caseFiles.sealInbound(instanceId, variables) };
+          const outcome = await this.updates.tryExecute(instanceId, TRIGGER_SIGNAL_UPDATE, [sealed], {
             updateId: `signal:${signalId}:${instanceId}`,
             unanswered: 'the signal may still reach it when it runs again',
           });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { requestLanguage } from '../common/language';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
 import { HistoryQuery } from '../instances/instances.dto';
@@ -38,8 +39,14 @@ export class StudentsController {
     @User() user: CurrentUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: HistoryQuery,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<StudentFileView> {
-    return this.instances.studentFile(user, id, query);
+    return this.instances.studentFile(
+      user,
+      id,
+      query,
+      requestLanguage({ headers: { 'accept-language': acceptLanguage } }),
+    );
   }
 
   @Put(':id/guardians')

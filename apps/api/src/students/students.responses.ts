@@ -25,11 +25,24 @@ export class StudentFileEvent extends HistoryEntry {
   @ApiProperty({ type: String, nullable: true }) definitionKey!: string | null;
 }
 
+/** A case of the student's file: its summary, and whether its file is sealed or purged. */
+export class StudentFileCase extends InstanceSummary {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Sealed: its entries need ?reason=',
+  })
+  sealedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Purged (消档)' })
+  purgedAt!: string | null;
+}
+
 /** The student's file (一生一档): the student, their cases, and every case's history in time order. */
 export class StudentFileView {
   @ApiProperty({ type: StudentView }) student!: StudentView;
-  @ApiProperty({ type: [InstanceSummary], description: 'The cases the caller sees, oldest first' })
-  cases!: InstanceSummary[];
+  @ApiProperty({ type: [StudentFileCase], description: 'The cases the caller sees, oldest first' })
+  cases!: StudentFileCase[];
   @ApiProperty({ type: [StudentFileEvent], description: 'Oldest first, across all the cases' })
   events!: StudentFileEvent[];
   @ApiProperty({

@@ -11,7 +11,7 @@ describe('task claim, unclaim and assign: the checks before the workflow (real P
 
   beforeAll(async () => {
     api = await startApiWithoutWorkflows();
-    world = await buildWorld(api.db);
+    world = await buildWorld(api.db, api.dataKey);
   });
   afterAll(async () => {
     await api?.close();

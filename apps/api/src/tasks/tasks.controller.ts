@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser, User } from '../auth/current-user';
+import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
@@ -19,10 +20,22 @@ export class TasksController {
     return this.tasks.list(user, query);
   }
 
+  /** A task of a sealed case answers 403 without `?reason=` (docs/api.md). */
   @Get(':id')
   @ApiOkResponse({ type: TaskDetail })
-  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetail> {
-    return this.tasks.get(user, id);
+  @ApiQuery(READ_REASON_QUERY)
+  get(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('reason', ReadReasonPipe) reason: string | undefined,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<TaskDetail> {
+    return this.tasks.get(
+      user,
+      id,
+      reason,
+      requestLanguage({ headers: { 'accept-language': acceptLanguage } }),
+    );
   }
 
   /** 409 when someone else holds it; 403 for a non-candidate. */

@@ -31,8 +31,20 @@ export class TaskView {
 export class TaskDetail extends TaskView {
   @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'The form-js schema, or null' })
   form!: unknown;
-  @ApiProperty({ ...ANY_OBJECT, description: 'The variables the task may show the caller' })
-  variables!: Record<string, unknown>;
+  @ApiProperty({
+    ...ANY_OBJECT,
+    nullable: true,
+    description:
+      'The variables the task may show the caller, sealed values opened; null once the case is purged',
+  })
+  variables!: Record<string, unknown> | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the case was purged (消档)',
+  })
+  purgedAt!: string | null;
 }
 
 export class CompletedTask {

@@ -16,6 +16,7 @@ import { restrictedTaskView, SUPERVISOR_ROLES } from '../../../../libs/domain/sr
 import { type FormSchema, submissionSummary, validateSubmission } from '../../../../libs/forms/src';
 import type { UserTaskEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { type CaseOpener, CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import type { RequestLanguage } from '../common/language';
@@ -36,6 +37,7 @@ export class TasksService {
     private readonly updates: CaseUpdates,
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
+    private readonly caseFiles: CaseFiles,
   ) {}
 
   async list(user: CurrentUser, query: ListTasksQuery) {
@@ -59,14 +61,25 @@ export class TasksService {
    * monitor, a candidate with no case-viewing role above the case) sees only what the form and
    * the input mappings give the task, frozen when it closed (docs/adr/0003).
    */
-  async get(user: CurrentUser, id: string) {
+  async get(user: CurrentUser, id: string, reason?: string, language: RequestLanguage = 'en') {
     const task = await this.findVisible(user, id);
+    const file = await this.cases.fileState(task.instanceId);
+    await this.caseFiles.admitRead(
+      user,
+      file,
+      { resourceType: 'task', resourceId: id, what: 'task' },
+      reason,
+      language,
+    );
     const row = await this.tasks.contextOf(task.id);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
     const view = await this.view(task);
-    const variables = visibleVariables(task, row, seesCase);
-    return { ...view, form: row?.form ?? null, variables };
+    // Opened after the scope checks, and only what this caller's view holds (a peer: the task's).
+    const variables = file.purgedAt
+      ? null
+      : openedVariables(visibleVariables(task, row, seesCase), await this.caseFiles.opener(task.instanceId));
+    return { ...view, form: row?.form ?? null, variables, purgedAt: file.purgedAt?.toISOString() ?? null };
   }
 
   /**
@@ -88,10 +101,16 @@ export class TasksService {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
     }
     if (task.state !== 'open' && !idempotencyKey) throw new ConflictException(`Task ${id} is ${task.state}`);
+    // A sealed file takes no completion; a completion sent again (Idempotency-Key) for a task it
+    // already closed still learns its outcome, even if that closure led to the seal.
+    if (task.state === 'open')
+      this.caseFiles.assertWritable(await this.cases.fileState(task.instanceId), language);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     const variables = await this.checkedAgainstForm(task, seesCase, sent, language);
     await checkCaseVariables(this.cases, task.instanceId, variables);
-    const args: CompleteTaskArgs = { taskId: id, variables, actor: actorOf(user) };
+    // The form's sensitive fields are sealed with the case key before Temporal sees them.
+    const sealed = await this.caseFiles.sealInbound(task.instanceId, variables);
+    const args: CompleteTaskArgs = { taskId: id, variables: sealed, actor: actorOf(user) };
     await this.updates.execute(task.instanceId, COMPLETE_TASK_UPDATE, [args], {
       refusal: `Task ${id} cannot be completed`,
       unanswered: `the completion of task ${id} may still be applied when the case runs again: ${
@@ -125,7 +144,11 @@ export class TasksService {
     const row = await this.tasks.contextOf(task.id);
     const form = row?.form;
     if (!isFormSchema(form)) return sent;
-    const context = visibleVariables(task, row, seesCase);
+    // Conditions and options read the case's values in the clear, as the caller sees them.
+    const context = openedVariables(
+      visibleVariables(task, row, seesCase),
+      await this.caseFiles.opener(task.instanceId),
+    );
     const { data, errors } = validateSubmission(form, sent, { language, context });
     if (errors.length === 0) return data;
     throw new ProblemException(
@@ -203,6 +226,7 @@ export class TasksService {
   private async findOpen(user: CurrentUser, id: string): Promise<UserTaskEntity> {
     const task = await this.findVisible(user, id);
     if (task.state !== 'open') throw new ConflictException(`Task ${id} is ${task.state}`);
+    this.caseFiles.assertWritable(await this.cases.fileState(task.instanceId));
     return task;
   }
 
@@ -253,6 +277,10 @@ function visibleVariables(
   if (seesCase) return { ...caseVariables, ...localVariables };
   if (task.state === 'open') return restrictedTaskView(caseVariables, localVariables, row?.form);
   return task.frozenView ?? {};
+}
+
+function openedVariables(variables: Record<string, unknown>, open: CaseOpener): Record<string, unknown> {
+  return open.variables(variables) ?? {};
 }
 
 function isFormSchema(form: unknown): form is FormSchema {

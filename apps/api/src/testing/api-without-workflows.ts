@@ -8,6 +8,8 @@ import { createApiApp } from '../create-api-app';
 export interface ApiHarness {
   baseUrl: string;
   db: DataSource;
+  /** Its CAREPATH_DATA_KEY: cases a test writes must use it, or their case keys do not open. */
+  dataKey: Buffer;
   /** A bearer token for a user (as if they had logged in). */
   tokenFor(userId: string): string;
   // Responses are checked by the tests' assertions, not by types.
@@ -50,6 +52,7 @@ export async function startApiWithoutWorkflows(env: Record<string, string> = {})
   return {
     baseUrl,
     db: app.get(DataSource),
+    dataKey: config.dataKey,
     tokenFor,
     async call(method, path, options = {}) {
       const headers: Record<string, string> = {};

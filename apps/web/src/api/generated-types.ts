@@ -404,6 +404,8 @@ export interface HistoryEntryPage {
   items: HistoryEntry[];
   /** Pass it as `cursor` for the next page; null on the last page */
   nextCursor: string | null;
+  /** When the case was purged: sealed free text in `data` then reads as null */
+  purgedAt: string | null;
 }
 
 export interface IncidentView {
@@ -438,8 +440,12 @@ export interface InstanceDetail {
   overdueTasks: number;
   openIncidents: number;
   activeElements: ActiveElement[];
-  /** The process-level variables */
-  variables: Record<string, unknown>;
+  /** The process-level variables, sealed values opened; null once the case is purged (purgedAt) */
+  variables: Record<string, unknown> | null;
+  /** When the case file was sealed: its reads then need ?reason= */
+  sealedAt: string | null;
+  /** When the case was purged (消档): its sealed content reads as null */
+  purgedAt: string | null;
   /** Open incidents, oldest first */
   incidents: CaseIncident[];
 }
@@ -658,8 +664,10 @@ export interface TaskDetail {
   formKey: string | null;
   /** The form-js schema, or null */
   form: Record<string, unknown> | null;
-  /** The variables the task may show the caller */
-  variables: Record<string, unknown>;
+  /** The variables the task may show the caller, sealed values opened; null once the case is purged */
+  variables: Record<string, unknown> | null;
+  /** When the case was purged (消档) */
+  purgedAt: string | null;
 }
 
 export type TaskState = 'open' | 'completed' | 'cancelled';

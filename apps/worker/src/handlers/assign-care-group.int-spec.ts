@@ -18,6 +18,9 @@ import { assignCareGroup, CARE_GROUP_NOTICE_TITLE } from './assign-care-group';
 type Unit = { id: string; orgPath: string };
 type Person = { id: string; username: string };
 
+/** Handlers need the data key; these never seal or open anything with it. */
+const TEST_DATA_KEY = Buffer.alloc(32);
+
 describe('assign-care-group handler (real PostgreSQL)', () => {
   let db: DataSource;
   let school: Unit;
@@ -107,7 +110,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
     const input = await jobOf(klass, { roles: 'classTeacher,psychTeacher', optionalRoles: 'peerMonitor' });
 
     // when the care group is formed
-    const result = await assignCareGroup(input, { db });
+    const result = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY });
 
     // then it holds the three nearest holders, never the disabled teacher nor the other school
     expect(result).toEqual({
@@ -135,8 +138,8 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
 
   it('records and notifies nothing twice when the job runs again', async () => {
     const input = await jobOf(klass);
-    const first = await assignCareGroup(input, { db });
-    const second = await assignCareGroup(input, { db });
+    const first = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY });
+    const second = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY });
     expect(second).toEqual(first);
     expect(await membersOf(input.instance.instanceId)).toHaveLength(3);
     expect(await noticesOf(input.instance.instanceId)).toHaveLength(3);
@@ -144,7 +147,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
 
   it('forms the group without a peer monitor when the class has none, never borrowing a sibling class’s', async () => {
     const input = await jobOf(quietClass, {}, undefined, 'unnamed-element');
-    const result = await assignCareGroup(input, { db });
+    const result = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY });
     expect(result).toEqual({ variables: { careGroup: [quietTeacher.username, psych.username].sort() } });
     const notices = await noticesOf(input.instance.instanceId);
     expect(notices.map((n: { title: string }) => n.title)).toEqual([
@@ -159,7 +162,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
     const input = await jobOf(lonely);
 
     // when it runs
-    const error = await assignCareGroup(input, { db }).catch((e: unknown) => e);
+    const error = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY }).catch((e: unknown) => e);
 
     // then Temporal retries it (and the case raises an incident past the retries), naming the role
     expect(error).toBeInstanceOf(Error);
@@ -176,23 +179,27 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
       optionalRoles: '',
       title: '请查看新的关爱任务',
     });
-    expect(await assignCareGroup(input, { db })).toEqual({ variables: { careGroup: [psych.username] } });
+    expect(await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY })).toEqual({
+      variables: { careGroup: [psych.username] },
+    });
     expect((await noticesOf(input.instance.instanceId))[0].title).toBe('请查看新的关爱任务');
     // optionalRoles cleared in the modeler (the header left out) means no optional role, not the default
     const cleared = await jobOf(klass, { roles: 'classTeacher' });
-    expect(await assignCareGroup(cleared, { db })).toEqual({
+    expect(await assignCareGroup(cleared, { db, dataKey: TEST_DATA_KEY })).toEqual({
       variables: { careGroup: [classTeacher.username] },
     });
     // a peer monitor alone may be asked for as required
     const peers = await jobOf(klass, { roles: 'peerMonitor', optionalRoles: 'gradeLeader' });
-    expect(await assignCareGroup(peers, { db })).toEqual({ variables: { careGroup: [peer.username] } });
+    expect(await assignCareGroup(peers, { db, dataKey: TEST_DATA_KEY })).toEqual({
+      variables: { careGroup: [peer.username] },
+    });
   });
 
   it('replaces the group when a later job of the same case forms it again', async () => {
     const input = await jobOf(klass);
-    await assignCareGroup(input, { db });
+    await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY });
     const again = await jobOf(klass, { roles: 'psychTeacher', optionalRoles: '' }, input.instance);
-    await assignCareGroup(again, { db });
+    await assignCareGroup(again, { db, dataKey: TEST_DATA_KEY });
     expect(await membersOf(input.instance.instanceId)).toEqual([`psychTeacher:${psych.id}`]);
   });
 
@@ -206,7 +213,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
     ];
     for (const headers of misconfigured) {
       const input = await jobOf(klass, headers);
-      const error = await assignCareGroup(input, { db }).catch((e: unknown) => e);
+      const error = await assignCareGroup(input, { db, dataKey: TEST_DATA_KEY }).catch((e: unknown) => e);
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
       expect(await membersOf(input.instance.instanceId)).toEqual([]);
     }
@@ -224,7 +231,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
       ),
     );
     expect(Object.keys(headers).sort()).toEqual(['optionalRoles', 'roles']);
-    const result = await assignCareGroup(await jobOf(klass, headers), { db });
+    const result = await assignCareGroup(await jobOf(klass, headers), { db, dataKey: TEST_DATA_KEY });
     expect(result).toEqual({
       variables: { careGroup: [classTeacher.username, peer.username, psych.username].sort() },
     });

@@ -20,6 +20,9 @@ import { compileMonthlyReport } from './compile-monthly-report';
 
 type Unit = { id: string; orgPath: string };
 
+/** Handlers need the data key; these never seal or open anything with it. */
+const TEST_DATA_KEY = Buffer.alloc(32);
+
 describe('compile-monthly-report handler (real PostgreSQL)', () => {
   let db: DataSource;
   let district: Unit;
@@ -248,7 +251,7 @@ describe('compile-monthly-report handler (real PostgreSQL)', () => {
     const input = await jobOf(school, { month: '2026-03' });
 
     // when it runs
-    const result = await compileMonthlyReport(input, { db });
+    const result = await compileMonthlyReport(input, { db, dataKey: TEST_DATA_KEY });
 
     // then the counts are the school's March, from its cases only, and stored as such
     if (!('variables' in result)) throw new Error('expected variables');
@@ -267,7 +270,7 @@ describe('compile-monthly-report handler (real PostgreSQL)', () => {
 
   it('never counts a sibling school: each school’s report holds its own cases; the district sums both', async () => {
     const input = await jobOf(otherSchool, { month: '2026-03' });
-    const result = await compileMonthlyReport(input, { db });
+    const result = await compileMonthlyReport(input, { db, dataKey: TEST_DATA_KEY });
     expect('variables' in result && result.variables.reportCounts).toEqual({
       byRiskLevel: { low: 0, moderate: 0, high: 1, imminent: 0, unknown: 0 },
       newCases: 2,
@@ -287,19 +290,21 @@ describe('compile-monthly-report handler (real PostgreSQL)', () => {
 
   it('stores one report when the job runs twice, and the retry answers the same report', async () => {
     const input = await jobOf(school, { month: '2026-03' });
-    const first = await compileMonthlyReport(input, { db });
+    const first = await compileMonthlyReport(input, { db, dataKey: TEST_DATA_KEY });
     // a case started meanwhile, and a retry on another day, change nothing of what the job reported
     await caseAt(klass, { startedAt: '2026-03-15T02:00:00Z', riskLevel: 'low' });
-    const second = await compileMonthlyReport(input, { db, jobTime: new Date('2026-06-01T00:00:00Z') });
+    const second = await compileMonthlyReport(input, {
+      db,
+      dataKey: TEST_DATA_KEY,
+      jobTime: new Date('2026-06-01T00:00:00Z'),
+    });
     expect(second).toEqual(first);
     expect(await reportRows(input.instance.instanceId)).toHaveLength(1);
 
     // a later job of the same case (compiling again) replaces the counts in the one row
     const again = await compileMonthlyReport(
       await jobOf(school, { month: '2026-03' }, input.instance.instanceId),
-      {
-        db,
-      },
+      { db, dataKey: TEST_DATA_KEY },
     );
     const rows = await reportRows(input.instance.instanceId);
     expect(rows).toHaveLength(1);
@@ -310,18 +315,28 @@ describe('compile-monthly-report handler (real PostgreSQL)', () => {
   it('reports the month before the job’s time in Asia/Shanghai when the case gives none', async () => {
     // 1 April 00:30 in Shanghai (31 March in UTC): March
     const april = await jobOf(school);
-    const result = await compileMonthlyReport(april, { db, jobTime: new Date('2026-03-31T16:30:00Z') });
+    const result = await compileMonthlyReport(april, {
+      db,
+      dataKey: TEST_DATA_KEY,
+      jobTime: new Date('2026-03-31T16:30:00Z'),
+    });
     expect('variables' in result && result.variables.reportMonth).toBe('2026-03');
     // 31 March 23:59 in Shanghai: February
     const march = await jobOf(school, { month: null });
-    const earlier = await compileMonthlyReport(march, { db, jobTime: new Date('2026-03-31T15:59:00Z') });
+    const earlier = await compileMonthlyReport(march, {
+      db,
+      dataKey: TEST_DATA_KEY,
+      jobTime: new Date('2026-03-31T15:59:00Z'),
+    });
     expect('variables' in earlier && earlier.variables.reportMonth).toBe('2026-02');
   });
 
   it('fails for good on a month that is no YYYY-MM, without repeating it', async () => {
     for (const month of ['2026-13', '2026/03', 'March', 202603]) {
       const input = await jobOf(school, { month });
-      const error = await compileMonthlyReport(input, { db }).catch((e: unknown) => e);
+      const error = await compileMonthlyReport(input, { db, dataKey: TEST_DATA_KEY }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ApplicationFailure);
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
       expect((error as Error).message).toContain('compile');

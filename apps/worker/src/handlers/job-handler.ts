@@ -8,10 +8,11 @@ export interface HandlerDeps {
   /** How a handler starts other cases (`start-case`); absent in a worker without a Temporal client. */
   cases?: CaseStarter;
   /**
-   * CAREPATH_DATA_KEY: unseals what field-crypto sealed (a student's guardians) and seals what a
-   * handler stores (an outbox message's recipient). The worker always gives it.
+   * CAREPATH_DATA_KEY: signs audit entries a handler appends, opens and seals case keys, unseals
+   * what field-crypto sealed (a student's guardians) and seals what a handler stores (an outbox
+   * message's recipient).
    */
-  dataKey?: Buffer;
+  dataKey: Buffer;
   /**
    * When the job was first scheduled (the activity's first attempt), the same for every retry;
    * "now" when absent. Handlers that default something by date read it, not the clock.

@@ -113,7 +113,7 @@ describe('notify handler (real PostgreSQL)', () => {
     const input = await jobOf({ recipients: 'psychTeacher, principal', users: classTeacher.username });
 
     // when it runs
-    const result = await notify(input, { db });
+    const result = await notify(input, { db, dataKey: Buffer.alloc(32) });
 
     // then one notification each, titled with the element name, carrying nothing of the case
     expect(result).toEqual({ variables: {} });
@@ -174,18 +174,18 @@ describe('notify handler (real PostgreSQL)', () => {
 
   it('inserts nothing twice when the job is retried', async () => {
     const input = await jobOf({ recipients: 'psychTeacher' });
-    await notify(input, { db });
-    await notify(input, { db });
+    await notify(input, { db, dataKey: Buffer.alloc(32) });
+    await notify(input, { db, dataKey: Buffer.alloc(32) });
     expect(await rowsOf(input.instance.instanceId)).toHaveLength(1);
   });
 
   it('titles with the title header, else the element name, else a generic line', async () => {
     const titled = await jobOf({ recipients: 'psychTeacher', title: '请尽快查看个案' });
-    await notify(titled, { db });
+    await notify(titled, { db, dataKey: Buffer.alloc(32) });
     expect((await rowsOf(titled.instance.instanceId))[0].title).toBe('请尽快查看个案');
 
     const unnamed = await jobOf({ recipients: 'psychTeacher' }, 'unnamed-element');
-    await notify(unnamed, { db });
+    await notify(unnamed, { db, dataKey: Buffer.alloc(32) });
     expect((await rowsOf(unnamed.instance.instanceId))[0].title).toBe(DEFAULT_NOTIFICATION_TITLE);
   });
 
@@ -196,7 +196,9 @@ describe('notify handler (real PostgreSQL)', () => {
       { recipients: 'psychTeacher,headmaster' },
     ];
     for (const headers of misconfigured) {
-      const error = await notify(await jobOf(headers), { db }).catch((e: unknown) => e);
+      const error = await notify(await jobOf(headers), { db, dataKey: Buffer.alloc(32) }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ApplicationFailure);
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
     }
@@ -204,7 +206,7 @@ describe('notify handler (real PostgreSQL)', () => {
 
   it('fails retryably when nobody holds the roles, so the case ends in an incident rather than silence', async () => {
     const input = await jobOf({ recipients: 'districtSupervisor' });
-    const error = await notify(input, { db }).catch((e: unknown) => e);
+    const error = await notify(input, { db, dataKey: Buffer.alloc(32) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ApplicationFailure);
     expect((error as Error).message).toContain('nobody to notify');
@@ -216,7 +218,7 @@ describe('notify handler (real PostgreSQL)', () => {
       // given a notice naming, besides this school's principal, someone outside it
       const input = await jobOf({ recipients: 'principal', users });
       // when it runs
-      const error = await notify(input, { db }).catch((e: unknown) => e);
+      const error = await notify(input, { db, dataKey: Buffer.alloc(32) }).catch((e: unknown) => e);
       // then it fails for good, naming them, and nobody was notified
       expect(error).toMatchObject({ type: 'JobMisconfigured', nonRetryable: true });
       expect((error as Error).message).toContain(`'${users}'`);
@@ -299,7 +301,7 @@ describe('notify handler (real PostgreSQL)', () => {
             variables: {},
           },
         },
-        { db },
+        { db, dataKey },
       );
       expect(formed).toEqual({
         variables: { careGroup: [classTeacher.username, peer.username, psych.username].sort() },
@@ -311,7 +313,7 @@ describe('notify handler (real PostgreSQL)', () => {
       );
 
       // when the calling case notifies its care group
-      await notify(caller, { db });
+      await notify(caller, { db, dataKey });
 
       // then the members still on the line are told, the one who left is not
       expect(
@@ -322,14 +324,16 @@ describe('notify handler (real PostgreSQL)', () => {
     });
 
     it('fails retryably when the case has no care group yet', async () => {
-      const error = await notify(await jobOf({ recipients: 'careGroup' }), { db }).catch((e: unknown) => e);
+      const error = await notify(await jobOf({ recipients: 'careGroup' }), { db, dataKey }).catch(
+        (e: unknown) => e,
+      );
       expect(error).not.toBeInstanceOf(ApplicationFailure);
       expect((error as Error).message).toContain('nobody to notify');
     });
 
     it('notifies who started the case, unless they are off its line', async () => {
       const input = await jobOf({ recipients: 'caseStarter' });
-      await notify(input, { db });
+      await notify(input, { db, dataKey });
       expect(
         (await rowsOf(input.instance.instanceId)).map((r: { recipient_id: string }) => r.recipient_id),
       ).toEqual([psych.id]);
@@ -337,7 +341,7 @@ describe('notify handler (real PostgreSQL)', () => {
       const foreign = await jobOf({ recipients: 'caseStarter' }, 'notify-guardian', {
         startedBy: otherPsych,
       });
-      const error = await notify(foreign, { db }).catch((e: unknown) => e);
+      const error = await notify(foreign, { db, dataKey }).catch((e: unknown) => e);
       expect((error as Error).message).toContain('nobody to notify');
       expect(await rowsOf(foreign.instance.instanceId)).toEqual([]);
     });

@@ -5,6 +5,8 @@ import { evaluateDecisionJob } from './evaluate-decision';
 import type { JobHandler } from './job-handler';
 import { notify } from './notify';
 import { startCase } from './start-case';
+import { purgeCase } from './purge-case';
+import { sealCase } from './seal-case';
 
 /**
  * Every service-task type the worker can run, by `zeebe:taskDefinition type`. Typed against
@@ -16,6 +18,8 @@ export const JOB_HANDLERS: Readonly<Record<JobType, JobHandler>> = {
   'start-case': startCase,
   'assign-care-group': assignCareGroup,
   'compile-monthly-report': compileMonthlyReport,
+  'seal-case': sealCase,
+  'purge-case': purgeCase,
 };
 
 /** The jobs the engine creates itself (INTERNAL_JOB_TYPES): every worker runs them. */

@@ -39,6 +39,7 @@ export async function broadcastThrownSignal(
   db: DataSource,
   sender: SignalSender,
   input: JobInput,
+  dataKey: Buffer,
 ): Promise<JobResult> {
   const { instance, job } = input;
   const signalName = job.headers.signalName ?? '';
@@ -71,7 +72,7 @@ export async function broadcastThrownSignal(
         }
       },
       start: (definition, startEventId) =>
-        startSignalCase(db, sender, {
+        startSignalCase(db, sender, dataKey, {
           definition,
           startEventId,
           orgUnitId: instance.orgUnitId,
@@ -94,6 +95,7 @@ export async function broadcastThrownSignal(
 async function startSignalCase(
   db: DataSource,
   sender: SignalSender,
+  dataKey: Buffer,
   start: {
     definition: DefinitionRef;
     startEventId: string;
@@ -103,12 +105,16 @@ async function startSignalCase(
   },
 ): Promise<string> {
   // The same row as a timer start's: a given version at a given unit, started by nobody.
-  const created = await createTimerCase(db, {
-    definitionId: start.definition.id,
-    orgUnitId: start.orgUnitId,
-    instanceId: start.instanceId,
-    startEventId: start.startEventId,
-  });
+  const created = await createTimerCase(
+    db,
+    {
+      definitionId: start.definition.id,
+      orgUnitId: start.orgUnitId,
+      instanceId: start.instanceId,
+      startEventId: start.startEventId,
+    },
+    dataKey,
+  );
   if (!created) throw new Error(`Definition ${start.definition.id} or org unit ${start.orgUnitId} is gone`);
   const input: RunProcessInput = {
     instance: {

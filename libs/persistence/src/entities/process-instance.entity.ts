@@ -24,5 +24,9 @@ export class ProcessInstanceEntity {
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   /** The calling case, for a case started by a call activity. */
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
+  /** When the case file was sealed at closure (`seal-case`): reads then need a reason. */
+  @Column({ name: 'sealed_at', type: 'timestamptz', nullable: true }) sealedAt!: Date | null;
+  /** When the case key was destroyed (`purge-case`, 消档): sealed values read as null. */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt!: Date | null;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -8,6 +8,7 @@ import { SignalsAndFormKeys1764400000000 } from './1764400000000-signals-and-for
 import { FormDefinitions1764513000000 } from './1764513000000-form-definitions';
 import { OrgUnitCalendars1764600000000 } from './1764600000000-org-unit-calendars';
 import { CareGroupsReportsOutbox1764610000000 } from './1764610000000-care-groups-reports-outbox';
+import { CaseKeys1764620000000 } from './1764620000000-case-keys';
 import { OneOpenCasePerStudent1764630000000 } from './1764630000000-one-open-case-per-student';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   FormDefinitions1764513000000,
   OrgUnitCalendars1764600000000,
   CareGroupsReportsOutbox1764610000000,
+  CaseKeys1764620000000,
   OneOpenCasePerStudent1764630000000,
 ];

@@ -44,13 +44,16 @@ export interface World {
   project(instance: InstanceDescriptor, step: number, changes: Partial<ProjectionStep>): Promise<void>;
 }
 
-export async function buildWorld(db: DataSource): Promise<World> {
+/**
+ * `dataKey` is the CAREPATH_DATA_KEY the cases are written with: an api reading them must hold
+ * the same one (their case keys are wrapped with it).
+ */
+export async function buildWorld(db: DataSource, dataKey: Buffer = randomBytes(32)): Promise<World> {
   const district = await createOrgUnit(db, await rootUnit(db), 'district');
   const schoolA = await createOrgUnit(db, district, 'school');
   const classA = await createOrgUnit(db, await createOrgUnit(db, schoolA, 'grade'), 'class');
   const schoolB = await createOrgUnit(db, district, 'school');
   const definition = await createDefinition(db, `world-${uniqueTag()}`);
-  const dataKey = randomBytes(32);
   const project = async (instance: InstanceDescriptor, step: number, changes: Partial<ProjectionStep>) => {
     await writeProjectionStep(db, projectionStep(instance, step, changes), { dataKey });
   };
