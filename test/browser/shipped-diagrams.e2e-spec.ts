@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { shippedDeployments } from '../../scripts/lib/shipped-processes.mjs';
 import { callOk, login } from '../support/api-client';
-import { ensureWebBuilt, launchChromium, signIn, STEP_TIMEOUT } from '../support/browser';
+import { ensureWebBuilt, eventually, launchChromium, signIn, STEP_TIMEOUT } from '../support/browser';
 import { modelerReady } from '../support/modeler-ui';
 import { startStack, type Stack } from '../support/stack';
 
@@ -47,10 +47,14 @@ describe('the shipped diagrams in the modeler (browser)', () => {
     const button = page.locator('.bjsl-button');
     await button.waitFor();
     // lint runs after the import; its button leaves the inactive state when it has run
-    await page.waitForFunction(() => {
-      const b = document.querySelector('.bjsl-button');
-      return b !== null && !b.classList.contains('bjsl-button-inactive') && b.textContent?.trim() !== '';
-    });
+    await eventually(
+      async () => ({
+        state: (await button.getAttribute('class')) ?? '',
+        text: (await button.textContent()) ?? '',
+      }),
+      ({ state, text }) => !state.includes('bjsl-button-inactive') && text.trim() !== '',
+      'the lint result',
+    );
     const state = (await button.getAttribute('class')) ?? '';
     const problems = await page.locator('.djs-overlays').evaluateAll((overlays) =>
       overlays.flatMap((overlay) => {
@@ -66,12 +70,11 @@ describe('the shipped diagrams in the modeler (browser)', () => {
   }
 
   /** The canvas's zoom, read from its viewport's transform. */
-  const zoom = () =>
-    page.evaluate(() => {
-      const transform =
-        document.querySelector('.djs-container svg .viewport')?.getAttribute('transform') ?? '';
-      return Number(/matrix\(([-\d.e]+)/.exec(transform)?.[1] ?? '1');
-    });
+  const zoom = async () => {
+    const transform =
+      (await page.locator('.djs-container svg .viewport').first().getAttribute('transform')) ?? '';
+    return Number(/matrix\(([-\d.e]+)/.exec(transform)?.[1] ?? '1');
+  };
 
   /** Scrolls the canvas until the element's left edge is at x and the case's top at y (page pixels). */
   async function scrollTo(elementId: string, x: number, y: number): Promise<void> {
