@@ -2,6 +2,8 @@ import { loadavg } from 'node:os';
 import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
 import { formCompletion } from './form-completion';
 import { longCase } from './long-case';
+import { pathwayThroughput } from './pathway-throughput';
+import { schoolDays } from './school-days';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
 import { temporalThroughput } from './temporal-throughput';
@@ -14,6 +16,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'long-case': longCase,
   'worker-memory': workerMemory,
   'form-completion': formCompletion,
+  'pathway-throughput': pathwayThroughput,
+  'school-days': schoolDays,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

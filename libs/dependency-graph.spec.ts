@@ -17,13 +17,19 @@ const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]
 const ENTRY = 'index.ts';
 /**
  * Second entries that leave out a parser: what workflow code and the worker may load, and what
- * the browser's modeler lints with (libs/bpmn/src/lint.ts).
+ * the browser's modeler lints with (libs/bpmn/src/lint.ts). libs/domain has two for calendars:
+ * the pure arithmetic FEEL and the workflow load (calendar.ts), and the server-only builder
+ * that reads the national data and hashes with node:crypto (case-calendar.ts).
  */
-const PARSER_FREE_ENTRIES = [
+const SECOND_ENTRIES = [
   { lib: 'bpmn', file: 'workflow.ts' },
   { lib: 'bpmn', file: 'lint.ts' },
   { lib: 'dmn', file: 'evaluation.ts' },
+  { lib: 'domain', file: 'calendar.ts' },
+  { lib: 'domain', file: 'case-calendar.ts' },
 ];
+/** The calendar files the workflow and the browser load: pure, types their only import. */
+const PURE_CALENDAR = ['libs/domain/src/calendar.ts', 'libs/domain/src/calendar-types.ts'];
 const TEST_ENTRY = 'testing/index.ts';
 
 interface Import {
@@ -106,7 +112,7 @@ describe('the dependency graph', () => {
       if (!entry.relativeSpecifier || !target || libPart(entry.from)?.lib === target.lib) return [];
       const allowed =
         target.rest === ENTRY ||
-        PARSER_FREE_ENTRIES.some(({ lib, file }) => target.lib === lib && target.rest === file) ||
+        SECOND_ENTRIES.some(({ lib, file }) => target.lib === lib && target.rest === file) ||
         (target.rest === TEST_ENTRY && isTestCode(entry.from));
       return allowed ? [] : [`${entry.from} → ${entry.to}`];
     });
@@ -140,6 +146,8 @@ describe('the dependency graph', () => {
       (path) =>
         /^(apps|libs\/(persistence|config))\//.test(path) ||
         path === 'libs/bpmn/src/index.ts' ||
+        path === 'libs/domain/src/case-calendar.ts' ||
+        path === 'libs/domain/src/national-days.ts' ||
         path === 'libs/bpmn/src/moddle.ts',
     );
     const builtins = bundle.flatMap((path) =>
@@ -149,6 +157,16 @@ describe('the dependency graph', () => {
     );
     expect({ forbidden, builtins }).toEqual({ forbidden: [], builtins: [] });
     expect(bundle).toContain('libs/bpmn/src/workflow.ts');
+    expect(bundle).toEqual(expect.arrayContaining(PURE_CALENDAR));
+  });
+
+  it('keeps the calendar arithmetic free of packages, and the national data out of the browser', () => {
+    // calendar.ts is deterministic workflow code: nothing but its types.
+    const loads = importsByFile.get('libs/domain/src/calendar.ts')?.map((entry) => entry.to);
+    expect([...new Set(loads)]).toEqual(['libs/domain/src/calendar-types.ts']);
+    // The web app loads libs/domain's index (roles): never the national data or node:crypto.
+    const domain = closureOf('libs/domain/src/index.ts');
+    expect([...domain].filter((path) => /case-calendar|national-days/.test(path))).toEqual([]);
   });
 
   it('keeps the diagram compiler and the DMN parser out of the worker, which never parses', () => {
@@ -182,7 +200,9 @@ describe('the dependency graph', () => {
   it('keeps libs/forms pure, so the web app loads the same rules as the api (docs/adr/0013)', () => {
     const forms = [...closureOf('libs/forms/src/index.ts')];
     const outside = forms.filter(
-      (path) => !/^libs\/(forms|expressions)\/src\//.test(path) || isTestCode(path),
+      (path) =>
+        (!/^libs\/(forms|expressions)\/src\//.test(path) && !PURE_CALENDAR.includes(path)) ||
+        isTestCode(path),
     );
     const packages = forms.flatMap((path) =>
       (importsByFile.get(path) ?? [])

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { callOk, createPerson, seedSchoolWithCase, unique, type Person } from '../support/api-client';
+import { JOB_TYPES } from '../../libs/bpmn/src/job-types';
 import { laidOutChain } from '../support/bpmn-xml';
 import {
   englishStringsIn,
@@ -350,7 +351,7 @@ describe('modeler (browser)', () => {
     await openGroup(page, 'taskDefinition');
     const jobType = page.locator('#bio-properties-panel-taskDefinitionType');
     await expectText(page.locator('label[for="bio-properties-panel-taskDefinitionType"]'), '服务类型');
-    expect(await jobType.locator('option').allTextContents()).toEqual(['（请选择）', 'notify']);
+    expect(await jobType.locator('option').allTextContents()).toEqual(['（请选择）', ...JOB_TYPES]);
     await jobType.selectOption('notify');
     await select(page, serviceId);
     await openGroup(page, 'taskDefinition');

@@ -173,7 +173,7 @@ describe('message intermediate throw events', () => {
         elementId: 'tell',
         elementType: 'bpmn:IntermediateThrowEvent',
         code: 'job.missingType',
-        params: { element: { code: 'element.unnamed', params: { id: 'tell' } }, known: 'notify' },
+        params: { element: { code: 'element.unnamed', params: { id: 'tell' } }, known: JOB_TYPES.join(', ') },
         message: `Expected a job type on 'tell': set zeebe:taskDefinition type (one of: ${JOB_TYPES.join(', ')})`,
       },
     ]);

@@ -6,6 +6,7 @@ import {
   SYNC_UPDATE,
   workflowIdForInstance,
 } from '../../libs/contracts/src';
+import { caseCalendarFrom } from '../../libs/domain/src/case-calendar';
 import { evaluateFeel } from '../../libs/expressions/src';
 import { chain, diagram, escape, userTask } from '../support/bpmn-xml';
 import { type CaseHarness, startCaseHarness, workflowCode, workflowsPath } from '../support/case-harness';
@@ -47,7 +48,10 @@ it('the worker bundle preloads every shared module (none dropped by the bundler)
   expect(required).toHaveLength(sharedWorkflowModules().length);
 });
 
-/** Dates across a DST change, durations, strings, regular expressions, lists, the case's clock. */
+/**
+ * Dates across a DST change, durations, strings, regular expressions, lists, the case's clock,
+ * school days on the case's own calendar.
+ */
 const FACTS = `={
   due: string(date("2024-02-28") + duration("P2D")),
   zoned: string(date and time("2024-03-31T01:30:00@Europe/Paris") + duration("PT1H")),
@@ -59,7 +63,10 @@ const FACTS = `={
   risk: if sum(scores) > 10 then "high" else "low",
   weekday: day of week(date("2024-03-01")),
   tomorrow: string(today() + duration("P1D")),
-  later: string(now() + duration("PT36H"))
+  later: string(now() + duration("PT36H")),
+  schoolDue: string(add school days(date("2026-09-25"), 1)),
+  workingDue: string(add working days(date and time("2026-09-25T23:30:00@Europe/Paris"), 2)),
+  schoolDay: is school day(date("2026-09-28"))
 }`;
 
 const FEEL_CASE = diagram(
@@ -76,9 +83,15 @@ const FEEL_CASE = diagram(
 it('evaluates FEEL in interleaved cases as plain Node does, and their histories replay with and without sharing', async () => {
   // given two cases of one diagram on one worker, with different variables under the same names
   const deployed = await harness.deploy(FEEL_CASE);
+  // and calendars: only the second case's school has 2026-09-28 off
+  const calendar = (holidays: string[]) =>
+    caseCalendarFrom(
+      { unitId: 'school', definition: { timezone: 'Asia/Shanghai', terms: [], holidays, workdays: [] } },
+      { fromYear: 2026 },
+    );
   const cases = [
-    harness.input(deployed, { student: 'anna', scores: [3, 9, 1] }),
-    harness.input(deployed, { student: 'bert', scores: [2, 1] }),
+    { ...harness.input(deployed, { student: 'anna', scores: [3, 9, 1] }), calendar: calendar([]) },
+    { ...harness.input(deployed, { student: 'bert', scores: [2, 1] }), calendar: calendar(['2026-09-28']) },
   ];
   const worker = await harness.newWorker();
   const results = await worker.runUntil(async () => {
@@ -111,7 +124,10 @@ it('evaluates FEEL in interleaved cases as plain Node does, and their histories 
       `SELECT at FROM audit_event WHERE instance_id = $1 AND element_id = 'facts' AND type = 'element.entered'`,
       [input.instance.instanceId],
     );
-    const expected = evaluateFeel(FACTS, input.variables, { now: (entered.at as Date).toISOString() });
+    const expected = evaluateFeel(FACTS, input.variables, {
+      now: (entered.at as Date).toISOString(),
+      calendar: input.calendar,
+    });
     expect(expected.ok).toBe(true);
     expect(results[index]).toMatchObject({
       state: 'completed',
@@ -121,6 +137,14 @@ it('evaluates FEEL in interleaved cases as plain Node does, and their histories 
   expect(results[0]!.variables.facts).toMatchObject({ label: 'ANNA-ann', risk: 'high', sorted: [1, 3, 9] });
   expect(results[1]!.variables.facts).toMatchObject({ label: 'BERT-ber', risk: 'low', sorted: [1, 2] });
   expect(results[0]!.variables.facts).toMatchObject({ zoned: '2024-03-31T03:30:00@Europe/Paris' });
+  expect(results[0]!.variables.facts).toMatchObject({
+    schoolDue: '2026-09-28T23:59:59+08:00',
+    schoolDay: true,
+  });
+  expect(results[1]!.variables.facts).toMatchObject({
+    schoolDue: '2026-09-29T23:59:59+08:00',
+    schoolDay: false,
+  });
 
   // and both histories replay with the shared modules and with every module per workflow
   const histories = await Promise.all(

@@ -107,13 +107,14 @@ async function seedSchoolA() {
     studentNo: `P-${unique()}`,
     name: '王小红',
   });
-  const caseKey = `a-${unique()}`;
   const started = await api('POST', '/api/instances', world.psychA.token, {
     definitionKey: key,
     studentId: student.body.id,
-    variables: { concern: 'confidential', caseKey, outsider: world.psychB.username },
+    variables: { concern: 'confidential', outsider: world.psychB.username },
   });
   const instanceId = started.body.id as string;
+  // The student's case key (<schoolCode>-<studentNo>, docs/student-cases.md), set by the api.
+  const caseKey = started.body.businessKey as string;
   const task = await openTaskOf(stack, instanceId, world.psychA.token);
   const incident = await eventually(async () => {
     const read = await api('GET', `/api/instances/${instanceId}`, world.psychA.token);
@@ -173,6 +174,10 @@ describe('security probe', () => {
       await omits('cross-scope', '/api/incidents', t, a.incidentId);
       await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/students/${a.studentId}/file`, t, [404]);
+      await probe('cross-scope', 'PUT', `/api/students/${a.studentId}/guardians`, t, [404], {
+        guardians: [{ name: 'x', relation: '母亲', phone: '13800000000' }],
+      });
       await probe('cross-scope', 'POST', '/api/students', t, [403, 404], {
         orgUnitId: world.units.classA,
         studentNo: `X-${unique()}`,
@@ -197,6 +202,16 @@ describe('security probe', () => {
         displayName: 'x',
         roles: [{ role: 'psychTeacher', orgUnitId: world.units.schoolA }],
       });
+      // nor read or change A's school calendar (docs/calendars.md#editing-a-calendar)
+      for (const unit of [world.units.schoolA, world.units.classA]) {
+        await probe('cross-scope', 'GET', `/api/org-units/${unit}/calendar`, t, [404]);
+        await probe('cross-scope', 'PUT', `/api/org-units/${unit}/calendar`, t, [403, 404], {
+          terms: [],
+          holidays: ['2026-10-09'],
+          workdays: [],
+        });
+        await probe('cross-scope', 'DELETE', `/api/org-units/${unit}/calendar`, t, [403, 404]);
+      }
       // a signal cannot start or reach cases at A's units
       await probe('cross-scope', 'POST', '/api/signals', t, [403], {
         name: 'probe-signal',
@@ -236,6 +251,10 @@ describe('security probe', () => {
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}/history`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/students/${a.studentId}/file`, peer.token, [404]);
+    await probe('vertical', 'PUT', `/api/students/${a.studentId}/guardians`, peer.token, [404], {
+      guardians: [],
+    });
     await probe('vertical', 'GET', `/api/tasks/${a.taskId}`, peer.token, [404]);
     await omits('vertical', '/api/instances', peer.token, a.instanceId);
     await probe('vertical', 'POST', '/api/instances', peer.token, [403], {
@@ -264,6 +283,19 @@ describe('security probe', () => {
       await probe('vertical', 'POST', `/api/instances/${a.instanceId}/cancel`, lesser.token, [403, 404], {
         reason: 'x',
       });
+      await probe('vertical', 'PUT', `/api/org-units/${world.units.classA}/calendar`, lesser.token, [403], {
+        terms: [],
+        holidays: [],
+        workdays: [],
+      });
+      await probe(
+        'vertical',
+        'DELETE',
+        `/api/org-units/${world.units.schoolA}/calendar`,
+        lesser.token,
+        // the school is out of a class teacher's and a peer monitor's sight altogether: 404
+        [403, 404],
+      );
       await probe('vertical', 'POST', '/api/org-units', lesser.token, [403], {
         parentId: world.units.schoolA,
         kind: 'grade',
@@ -363,6 +395,12 @@ describe('security probe', () => {
         body: { orgUnitId: world.units.classA, studentNo: `H-${unique()}`, name: 'h' },
       },
       {
+        method: 'PUT',
+        path: `/api/students/${a.studentId}/guardians`,
+        token: world.adminToken,
+        body: { guardians: [{ name: 'h', relation: '母亲', phone: '13800000000' }] },
+      },
+      {
         method: 'POST',
         path: '/api/instances',
         token: world.psychA.token,
@@ -433,6 +471,17 @@ describe('security probe', () => {
         body: { name: 'probe-signal', variables: { n: 1 }, orgUnitId: world.units.classA },
       },
       {
+        method: 'PUT',
+        path: `/api/org-units/${world.units.gradeA}/calendar`,
+        token: world.adminToken,
+        body: {
+          timezone: 'Asia/Shanghai',
+          terms: [{ name: 't', start: '2026-09-01', end: '2027-01-22' }],
+          holidays: ['2026-10-09'],
+          workdays: ['2026-10-10'],
+        },
+      },
+      {
         method: 'POST',
         path: '/api/auth/login',
         token: world.adminToken,
@@ -460,7 +509,8 @@ describe('security probe', () => {
       }
     }
     // unknown fields and prototype keys are refused, not merged
-    for (const { method, path, token, body } of bodies.slice(0, 5)) {
+    const calendarBody = bodies.find((b) => b.path.endsWith('/calendar'))!;
+    for (const { method, path, token, body } of [...bodies.slice(0, 5), calendarBody]) {
       for (const extra of [
         '{"__proto__":{"admin":true}}',
         '{"constructor":{"prototype":{"admin":true}}}',
@@ -523,6 +573,22 @@ describe('security probe', () => {
       what: '10,000-deep variables',
       status: nested.status,
       held: nested.status === 400,
+    });
+    // a calendar's lists are bounded (20 terms, 400 dates each)
+    const calendar = `/api/org-units/${world.units.gradeA}/calendar`;
+    await probe('sizes', 'PUT', calendar, world.adminToken, [400, 413], {
+      terms: [],
+      holidays: Array.from({ length: 100_000 }, () => '2026-10-01'),
+      workdays: [],
+    });
+    await probe('sizes', 'PUT', calendar, world.adminToken, [400], {
+      terms: Array.from({ length: 1000 }, (_, i) => ({
+        name: `t${i}`,
+        start: '2026-09-01',
+        end: '2026-09-01',
+      })),
+      holidays: [],
+      workdays: [],
     });
     await probe('sizes', 'GET', '/api/instances?limit=100000', world.adminToken, [400]);
     await probe('sizes', 'GET', `/api/tasks?q=${'x'.repeat(5000)}`, world.adminToken, [200, 400, 414, 431]);

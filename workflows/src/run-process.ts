@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import {
   ASSIGN_TASK_UPDATE,
+  CALENDAR_CHANGED_SIGNAL,
   CANCEL_INSTANCE_UPDATE,
   type CancelInstanceArgs,
   CLAIM_TASK_UPDATE,
@@ -67,6 +68,11 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
   const refuse = (result: EngineFailure): never => {
     throw wf.ApplicationFailure.nonRetryable(result.message, 'EngineFailure', result.elementId);
   };
+
+  // Deadlines computed from now on use the new calendar; those already set keep theirs. First of
+  // all handlers: a signal that arrives with the start or with an Update (one activation) is
+  // buffered until its handler is set, and must not be applied after a step it came before.
+  wf.setHandler(CALENDAR_CHANGED_SIGNAL, (calendar) => runner.changeCalendar(calendar));
 
   if (resume) {
     runner.resume(resume.state);
@@ -364,7 +370,12 @@ export async function runProcess(original: RunProcessInput): Promise<RunProcessR
       );
       if (runner.state.status === 'active' && runner.mayContinueAsNew() && drained()) {
         const next: Resume = { state: runner.state, projection: projection.resumeData() };
-        await wf.continueAsNew<typeof runProcess>({ ...original, variables: {}, resume: next });
+        await wf.continueAsNew<typeof runProcess>({
+          ...original,
+          variables: {},
+          resume: next,
+          ...(runner.calendar === undefined ? {} : { calendar: runner.calendar }),
+        });
       }
       draining = false;
     }

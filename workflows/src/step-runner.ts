@@ -6,6 +6,7 @@ import {
   workflowIdForInstance,
 } from '../../libs/contracts/src';
 import type {
+  CaseCalendar,
   ChildSpec,
   EngineContext,
   EngineFailure,
@@ -50,14 +51,30 @@ export class StepRunner {
   onChildDone: (childId: string, outcome: ChildOutcome) => void = () => undefined;
   /** The error this case hands to its calling case, once it ended by one. */
   private thrownToParent: { errorCode: string; message: string } | null = null;
+  /**
+   * The calendar school days are counted with: the one fixed at the start, until a
+   * calendar-changed signal replaces it. Each step reads it when it runs, so a deadline keeps
+   * the calendar it was computed with.
+   */
+  calendar: CaseCalendar | undefined;
 
   constructor(
     private readonly input: RunProcessInput,
     private readonly projection: CaseProjection,
-  ) {}
+  ) {
+    this.calendar = input.calendar;
+  }
 
   context(): EngineContext {
-    return { now: new Date().toISOString(), newId: () => wf.uuid4() };
+    const ctx: EngineContext = { now: new Date().toISOString(), newId: () => wf.uuid4() };
+    if (this.calendar !== undefined) ctx.calendar = this.calendar;
+    return ctx;
+  }
+
+  /** A calendar-changed signal: taken unless it is the calendar the case already has. */
+  changeCalendar(calendar: CaseCalendar): void {
+    if (typeof calendar?.version !== 'string' || calendar.version === this.calendar?.version) return;
+    this.calendar = calendar;
   }
 
   /** A continued run: no activity or child case was in flight (see mayContinueAsNew). */
@@ -180,9 +197,19 @@ export class StepRunner {
           childId: child.childId,
           processId: child.processId,
         });
+        // A child case runs at its parent's unit: without a calendar of its own it takes the
+        // parent's current one.
+        const calendar = childInput.calendar ?? this.calendar;
         return wf.executeChild<(input: RunProcessInput) => Promise<RunProcessResult>>('runProcess', {
           workflowId: workflowIdForInstance(child.childId),
-          args: [{ ...childInput, variables: child.variables, parentCatches: child.catches }],
+          args: [
+            {
+              ...childInput,
+              variables: child.variables,
+              parentCatches: child.catches,
+              ...(calendar === undefined ? {} : { calendar }),
+            },
+          ],
         });
       })
       .then(

@@ -7,6 +7,9 @@ import { AccessDenials } from './access-log/access-denials';
 import { AccessLog } from './access-log/access-log.service';
 import { AuditVerificationController } from './audit/audit-verification.controller';
 import { AuditVerificationService } from './audit/audit-verification.service';
+import { CalendarRefresh } from './calendars/calendar-refresh.service';
+import { CalendarsController } from './calendars/calendars.controller';
+import { CalendarsService } from './calendars/calendars.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -66,6 +69,7 @@ export class ApiModule {
         AuthController,
         HealthController,
         OrgUnitsController,
+        CalendarsController,
         UsersController,
         StudentsController,
         DefinitionsController,
@@ -92,6 +96,8 @@ export class ApiModule {
         CaseUpdates,
         OrgUnitsRepository,
         OrgUnitsService,
+        CalendarsService,
+        CalendarRefresh,
         UsersRepository,
         UsersService,
         StudentsRepository,

@@ -6,6 +6,7 @@ import { ErrorMessage } from './components/ErrorMessage';
 import { canModel, Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
+import { CalendarsPage } from './pages/calendars/CalendarsPage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { DefinitionsPage } from './pages/definitions/DefinitionsPage';
 import { VersionsPage } from './workbench/versions/VersionsPage';
@@ -101,6 +102,10 @@ function CurrentPage({ route, me }: { route: Route; me: Me }) {
       return <VersionsPage key={route.key} definitionKey={route.key} />;
     case 'forms':
       return <FormsListPage />;
+    case 'calendars':
+      return <CalendarsPage me={me} />;
+    case 'calendar':
+      return <CalendarsPage me={me} orgUnitId={route.orgUnitId} />;
     case 'form':
       return (
         <Suspense fallback={<main className="page muted">{t('common.loading')}</main>}>

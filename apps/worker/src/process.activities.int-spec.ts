@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { JobInput, ProcessActivities } from '../../../libs/contracts/src';
-import { createDataSource } from '../../../libs/persistence/src';
+import { createDataSource, saveOwnCalendar } from '../../../libs/persistence/src';
 import {
   createDefinition,
   createOrgUnit,
@@ -14,6 +14,21 @@ import {
 } from '../../../libs/persistence/src/testing';
 import type { HandlerDeps } from './handlers/job-handler';
 import { createProcessActivities } from './process.activities';
+
+const SCHOOL_CALENDAR = {
+  timezone: 'Asia/Shanghai',
+  terms: [{ name: '秋季', start: '2026-09-01', end: '2027-01-22' }],
+  holidays: ['2026-11-20'],
+  workdays: [],
+};
+/** The calendar a case at the school starts with: the school's own, national days merged. */
+const schoolCalendar = (schoolId: string) =>
+  expect.objectContaining({
+    sourceUnitId: schoolId,
+    terms: SCHOOL_CALENDAR.terms,
+    holidays: expect.arrayContaining(['2026-11-20', '2026-10-01']),
+    version: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
 
 describe('process activities (real PostgreSQL)', () => {
   let db: DataSource;
@@ -28,6 +43,8 @@ describe('process activities (real PostgreSQL)', () => {
     db = createDataSource(process.env.CAREPATH_TEST_DATABASE_URL!);
     await db.initialize();
     school = await createOrgUnit(db, await rootUnit(db), 'school');
+    // The school's own calendar: every case started there begins with it (docs/calendars.md).
+    await saveOwnCalendar(db, school.id, SCHOOL_CALENDAR, (await createUser(db, 'principal')).id);
     definition = await createDefinition(db, `parent-${uniqueTag()}`);
     activities = createProcessActivities({
       dataSource: db,
@@ -176,6 +193,7 @@ describe('process activities (real PostgreSQL)', () => {
         },
         model: { id: calledKey, version: 2 },
         variables: {},
+        calendar: schoolCalendar(school.id),
       });
       const [row] = await db.query(
         `SELECT definition_id, org_unit_id, org_path, parent_id, state, workflow_id FROM process_instance WHERE id = $1`,
@@ -228,6 +246,7 @@ describe('process activities (real PostgreSQL)', () => {
         },
         model: {},
         variables: {},
+        calendar: schoolCalendar(school.id),
         startEventId: 'every-month',
       };
       expect(await activities.prepareTimerCase(input)).toEqual(expected);

@@ -18,6 +18,7 @@ import type { DataSource } from 'typeorm';
 import {
   createChildInstance,
   createTimerCase,
+  effectiveCaseCalendar,
   permanentDatabaseError,
   writeProjectionIncident,
   writeProjectionStep,
@@ -129,6 +130,8 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
         model: definition.model,
         // The workflow fills these (call activity mappings); the activity never sees case data.
         variables: {},
+        // Read now, not inherited from the parent's input: the calendar may have changed since.
+        calendar: await effectiveCaseCalendar(dataSource, parent.orgPath),
       };
     },
 
@@ -156,6 +159,7 @@ export function createProcessActivities(deps: ProcessActivityDeps): ProcessActiv
         },
         model: definition.model,
         variables: {},
+        calendar: await effectiveCaseCalendar(dataSource, orgPath),
         startEventId: input.startEventId,
       };
     },

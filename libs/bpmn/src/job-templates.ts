@@ -143,7 +143,7 @@ export const JOB_TEMPLATES: Readonly<Record<JobType, TemplateSource>> = {
   'compile-monthly-report': {
     name: { en: 'Compile the monthly report', 'zh-CN': '汇总月报' },
     description: {
-      en: 'Counts the cases of the case’s unit (a school) for a month: by risk level, new, closed, open, overdue tasks, referrals, home visits. Stores the report and sets reportId and reportCounts (counts only, no names)',
+      en: 'Counts the cases of the case’s unit (a school) for a month: by risk level, new, closed, open, overdue tasks, referrals, home visits. Stores the report and sets reportId, reportMonth and reportCounts (counts only, no names)',
       'zh-CN':
         '统计个案所在单位（学校）某月的个案：按风险等级、新增、结案、未结、逾期任务、转介、家访。保存月报，并将月报编号和各项数量写入个案变量（仅有数量，不含姓名）',
     },

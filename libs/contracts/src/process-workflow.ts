@@ -1,6 +1,7 @@
-import { defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ProcessModel } from '../../bpmn/src/workflow';
 import type {
+  CaseCalendar,
   EngineEvent,
   ErrorCatchers,
   IncidentSpec,
@@ -35,6 +36,13 @@ export const RETRY_INCIDENT_UPDATE = defineUpdate<StepResult, [RetryIncidentArgs
 export const CANCEL_INSTANCE_UPDATE = defineUpdate<void, [CancelInstanceArgs]>('cancelInstance');
 /** Returns once every step taken so far is written to PostgreSQL: lets the api read its own writes. */
 export const SYNC_UPDATE = defineUpdate<StepResult, []>('sync');
+/**
+ * The case's calendar changed (its unit's, or the nearest one above, was saved): deadlines
+ * computed from now on use this one; those already computed stay (docs/calendars.md). A signal,
+ * not an Update: nothing waits for it, and it is in the history, so replay sees the same
+ * calendar at the same step. One with the case's current `version` changes nothing.
+ */
+export const CALENDAR_CHANGED_SIGNAL = defineSignal<[CaseCalendar]>('calendarChanged');
 
 export function workflowIdForInstance(instanceId: string): string {
   return `case-${instanceId}`;
@@ -73,6 +81,13 @@ export interface RunProcessInput {
    * it low to exercise continue-as-new quickly.
    */
   continueAsNewAfterEvents?: number;
+  /**
+   * The calendar the case computes school days with, fixed when it starts (the nearest own
+   * calendar at or above its unit, national days merged; caseCalendarFrom in libs/domain). A
+   * continued run carries the latest one, CALENDAR_CHANGED_SIGNAL included. Cases started
+   * before calendars existed have none: Monday to Friday.
+   */
+  calendar?: CaseCalendar;
 }
 
 /** The `runProcess` workflow's signature, for typed starts (workflows/src/run-process.ts). */

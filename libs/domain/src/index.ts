@@ -3,3 +3,6 @@ export * from './roles';
 export * from './task-view';
 export * from './calendar-types';
 export * from './notice-audiences';
+// School-day arithmetic (pure); the case calendar builder is the server entry case-calendar.ts.
+export * from './calendar';
+export * from './calendar-check';

@@ -50,3 +50,15 @@ export const ROLE_LABELS: Readonly<Record<Role, { en: string; 'zh-CN': string }>
   classTeacher: { en: 'Class teacher', 'zh-CN': '班主任' },
   peerMonitor: { en: 'Peer psychology monitor', 'zh-CN': '心理委员' },
 };
+
+/**
+ * Roles that may set or remove the school calendar of the unit where they hold them and of
+ * every unit below it (docs/calendars.md#editing-a-calendar): a principal for their school,
+ * district staff for their district.
+ */
+export const CALENDAR_EDITOR_ROLES: readonly Role[] = [
+  'admin',
+  'psychLead',
+  'districtSupervisor',
+  'principal',
+];

@@ -1,4 +1,8 @@
 import type { ProcessModel } from '../../bpmn/src/workflow';
+import type { CaseCalendar } from '../../domain/src/calendar';
+
+// The calendar type travels with the engine's types, so libs/contracts names it without a lib edge.
+export type { CaseCalendar } from '../../domain/src/calendar';
 
 /** Values the engine needs from outside. It has no clock and no randomness of its own. */
 export interface EngineContext {
@@ -6,6 +10,11 @@ export interface EngineContext {
   now: string;
   /** Returns a fresh unique id (uuid4 from the workflow sandbox, a counter in tests). */
   newId: () => string;
+  /**
+   * The case's calendar, for FEEL's school-day functions (docs/calendars.md): fixed in the case
+   * when it starts and replaced by a calendar-changed signal. Without one, Monday to Friday.
+   */
+  calendar?: CaseCalendar;
 }
 
 export type Variables = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { VariableMapping } from '../../bpmn/src/workflow';
 import { evaluateFeel, isFeel } from '../../expressions/src';
 import type { ElementInstance, EngineContext, EngineState, Variables } from './types';
+import { feelOptions } from './feel-options';
 
 /**
  * Variable scopes as in Zeebe: every element instance may hold local variables; an element sees
@@ -68,7 +69,7 @@ export function evaluateMappings(
   for (const mapping of mappings) {
     let value: unknown = mapping.source;
     if (isFeel(mapping.source)) {
-      const result = evaluateFeel(mapping.source, { ...variables, ...values }, { now: ctx.now });
+      const result = evaluateFeel(mapping.source, { ...variables, ...values }, feelOptions(ctx));
       if (!result.ok) {
         return {
           ok: false,

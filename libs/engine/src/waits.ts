@@ -9,6 +9,7 @@ import {
 } from '../../expressions/src';
 import { failure, type Wait } from './elements/handler';
 import type { EngineContext, EngineFailure, Variables } from './types';
+import { feelOptions } from './feel-options';
 
 type TimerWait = Extract<Wait, { kind: 'timer' }>;
 /** A subscription: to a message or to a signal. */
@@ -27,7 +28,7 @@ export function openTimerWait(
 ): TimerWait | EngineFailure {
   let text = timer.expression;
   if (isFeel(text)) {
-    const result = evaluateFeel(text, variables, { now: ctx.now });
+    const result = evaluateFeel(text, variables, feelOptions(ctx));
     if (!result.ok) return failure(elementId, `Expected the timer to evaluate: ${result.message}`);
     if (typeof result.value !== 'string') {
       return failure(
@@ -159,7 +160,7 @@ function evaluateText(
   ctx: EngineContext,
 ): string | { message: string } {
   if (!isFeel(source)) return source;
-  const result = evaluateFeel(source, variables, { now: ctx.now });
+  const result = evaluateFeel(source, variables, feelOptions(ctx));
   if (!result.ok) return { message: `Expected the ${what} to evaluate: ${result.message}` };
   if (typeof result.value === 'string') return result.value;
   if (typeof result.value === 'number') return String(result.value);

@@ -7,6 +7,8 @@ import {
   SyntaxError as FeelSyntaxError,
   unaryTest,
 } from 'feelin';
+import type { CalendarDefinition } from '../../domain/src/calendar';
+import { CALENDAR_FUNCTION_NAMES, calendarFunctions, WEEKDAYS_CALENDAR } from './calendar-functions';
 
 /**
  * FEEL expressions the Zeebe way: a string starting with '=' is FEEL, anything else is a static
@@ -42,6 +44,12 @@ export interface FeelOptions {
    * decision results to the decisions requiring them). Turn it into data with plainValue.
    */
   feelValues?: boolean;
+  /**
+   * The case's calendar (a CaseCalendar) that `add school days`, `school days between`,
+   * `is school day` and their `working` forms compute with (docs/calendars.md). Without one:
+   * Monday to Friday in Asia/Shanghai, no holidays, no terms.
+   */
+  calendar?: CalendarDefinition;
 }
 
 /** What feelin parses: an expression, or DMN unary tests (a decision table's input entries). */
@@ -92,7 +100,8 @@ function checkSyntax(
       position: offset,
     };
   }
-  const context = Object.fromEntries(knownNames.map((name) => [name, null]));
+  // The calendar functions are names with spaces: feelin parses them as one name only when known.
+  const context = Object.fromEntries([...CALENDAR_FUNCTION_NAMES, ...knownNames].map((name) => [name, null]));
   let errorAt: number | null = null;
   try {
     PARSERS[grammar](source, context, undefined).iterate({
@@ -143,8 +152,9 @@ export function evaluateFeel(
 ): FeelResult {
   const { source } = feelSource(expr);
   let result: ReturnType<typeof evaluate>;
+  const problems: string[] = [];
   try {
-    result = evaluateWithBuiltins(source, withClock(variables, options), 'expression');
+    result = evaluateWithBuiltins(source, withFunctions(variables, options, problems), 'expression');
   } catch (error) {
     const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
     return {
@@ -153,8 +163,9 @@ export function evaluateFeel(
     };
   }
   const isNull = result.value === null || result.value === undefined;
-  if (isNull && result.warnings.length > 0 && options.nullOnWarnings !== true) {
-    const reasons = result.warnings.map((w) => w.message).join('; ');
+  const warnings = [...problems, ...result.warnings.map((w) => w.message)];
+  if (isNull && warnings.length > 0 && options.nullOnWarnings !== true) {
+    const reasons = warnings.join('; ');
     return { ok: false, message: `Failed to evaluate expression '${source}': ${reasons}` };
   }
   if (options.feelValues === true) return { ok: true, value: result.value ?? null };
@@ -204,7 +215,7 @@ export function evaluateUnaryTests(
   if (tests.trim() === '' || tests.trim() === '-') return { ok: true, value: true };
   let result: ReturnType<typeof unaryTest>;
   try {
-    const context = { ...withClock(variables, options), '?': input ?? null };
+    const context = { ...withFunctions(variables, options, []), '?': input ?? null };
     result = evaluateWithBuiltins(tests, context, 'unaryTests') as ReturnType<typeof unaryTest>;
   } catch (error) {
     const where = error instanceof FeelSyntaxError ? ` at position ${error.position.from}` : '';
@@ -320,13 +331,22 @@ function normaliseName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
-/** Clock functions win over variables of the same name, so now() always means the given time. */
-function withClock(variables: Record<string, unknown>, options: FeelOptions): Record<string, unknown> {
-  if (options.now === undefined) return variables;
+/**
+ * The engine's functions win over variables of the same name: now() always means the given
+ * time, `add school days` the case's calendar. The calendar functions report wrong arguments
+ * into `problems`.
+ */
+function withFunctions(
+  variables: Record<string, unknown>,
+  options: FeelOptions,
+  problems: string[],
+): Record<string, unknown> {
+  const calendar = calendarFunctions(options.calendar ?? WEEKDAYS_CALENDAR, problems);
+  if (options.now === undefined) return { ...variables, ...calendar };
   const instant = parseDateTime(options.now);
   const date = parseDate(options.now.slice(0, 10));
   if (!instant || !date) throw new Error(`Expected an ISO 8601 date-time as the clock, got '${options.now}'`);
-  return { ...variables, now: () => instant, today: () => date };
+  return { ...variables, ...calendar, now: () => instant, today: () => date };
 }
 
 function toPlain(value: unknown): FeelResult {

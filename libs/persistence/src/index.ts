@@ -15,6 +15,7 @@ export * from './monthly-reports';
 export * from './notifications';
 export * from './org-scope';
 export * from './outbound-messages';
+export * from './org-unit-calendars';
 export * from './process-definitions';
 export * from './projection-writer';
 export * from './signal-broadcast';

@@ -12,6 +12,8 @@ describe('report months (monthly-reports.ts)', () => {
 
   it('accepts YYYY-MM months only', () => {
     expect(['2026-01', '2026-12', '1999-09'].every(isReportMonth)).toBe(true);
-    expect(['2026-00', '2026-13', '2026-1', '26-01', '2026-01-01', 202601, null].some(isReportMonth)).toBe(false);
+    expect(['2026-00', '2026-13', '2026-1', '26-01', '2026-01-01', 202601, null].some(isReportMonth)).toBe(
+      false,
+    );
   });
 });

@@ -41,21 +41,6 @@ export async function openCaseOf(
   return rows[0]?.id ?? null;
 }
 
-/** The active top-level case of a process with this business key (a message start's uniqueness). */
-export async function openCaseByBusinessKey(
-  db: EntityManager,
-  definitionKey: string,
-  businessKey: string,
-): Promise<string | null> {
-  const rows: { id: string }[] = await db.query(
-    `SELECT id FROM process_instance
-     WHERE definition_key = $1 AND business_key = $2 AND state = 'active' AND parent_id IS NULL
-     LIMIT 1`,
-    [definitionKey, businessKey],
-  );
-  return rows[0]?.id ?? null;
-}
-
 /**
  * The student a case key names, if the key is one: callers apply their own scope (the api its
  * org-scope rule, the worker the case's own unit), so this reveals nothing by itself.

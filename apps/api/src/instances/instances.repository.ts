@@ -4,7 +4,6 @@ import {
   atOrBelow,
   AuditEventEntity,
   caseKeyOf,
-  openCaseByBusinessKey,
   openCaseOf,
   StudentEntity,
   studentByCaseKey,
@@ -156,9 +155,21 @@ export class InstancesRepository {
     return openCaseOf(this.db.manager, studentId, definitionKey);
   }
 
-  /** The active top-level case of a process with this business key, if any (any scope: uniqueness). */
-  openCaseByBusinessKey(definitionKey: string, businessKey: string): Promise<string | null> {
-    return openCaseByBusinessKey(this.db.manager, definitionKey, businessKey);
+  /** The caller's visible active top-level case of a process with this business key, if any. */
+  async visibleOpenCaseByBusinessKey(
+    userId: string,
+    definitionKey: string,
+    businessKey: string,
+  ): Promise<string | null> {
+    const row = await this.visible(userId)
+      .select('i.id', 'id')
+      .andWhere(`i.definition_key = :definitionKey AND i.business_key = :businessKey`, {
+        definitionKey,
+        businessKey,
+      })
+      .andWhere(`i.state = 'active' AND i.parent_id IS NULL`)
+      .getRawOne<{ id: string }>();
+    return row?.id ?? null;
   }
 
   /** The student a case key names, when the caller sees the student; else null. */

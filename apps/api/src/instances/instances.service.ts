@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import {
   type CancelInstanceArgs,
   CANCEL_INSTANCE_UPDATE,
@@ -9,6 +10,7 @@ import {
 import { CASE_VIEWER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
 import {
   type AuditEventEntity,
+  effectiveCaseCalendar,
   isSecondOpenCase,
   type OrgUnitEntity,
   type ProcessDefinitionEntity,
@@ -66,6 +68,7 @@ export class InstancesService {
   private readonly logger = new Logger('Instances');
 
   constructor(
+    private readonly db: DataSource,
     private readonly instances: InstancesRepository,
     private readonly units: OrgUnitsRepository,
     private readonly definitionRows: DefinitionsRepository,
@@ -116,6 +119,8 @@ export class InstancesService {
       },
       model: definition.model,
       variables,
+      // The unit's school calendar as it is now; later changes reach the case as a signal.
+      calendar: await effectiveCaseCalendar(this.db, unit.orgPath),
       ...(startEventId ? { startEventId } : {}),
     };
     // Before the row is written: with Temporal unreachable this is a 503 and nothing remains.

@@ -143,9 +143,14 @@ export class MessagesService {
     variables: Record<string, unknown>,
   ): Promise<string | null> {
     const businessKey = correlationKey === '' ? undefined : correlationKey;
-    if (businessKey && (await this.cases.openCaseByBusinessKey(start.definition.key, businessKey)))
-      return null;
     const studentId = businessKey ? await this.cases.visibleStudentByCaseKey(user.id, businessKey) : null;
+    // School codes repeat across districts: "open with this key" means the student's own case,
+    // or, for a key that names no student, a case the caller sees.
+    const open = studentId
+      ? await this.cases.openCaseOf(studentId, start.definition.key)
+      : businessKey &&
+        (await this.cases.visibleOpenCaseByBusinessKey(user.id, start.definition.key, businessKey));
+    if (open) return null;
     const placement = studentId
       ? { studentId, businessKey, variables }
       : { orgUnitId: homeUnitId, businessKey, variables };

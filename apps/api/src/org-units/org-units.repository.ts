@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ROLES } from '../../../../libs/domain/src';
+import { ROLES, type Role } from '../../../../libs/domain/src';
 import { inScope, OrgUnitEntity } from '../../../../libs/persistence/src';
 
 /** The SQL of the org_unit table (the tree of city, district, school, grade and class). */
@@ -23,6 +23,16 @@ export class OrgUnitsRepository {
 
   findVisible(userId: string, id: string): Promise<OrgUnitEntity | null> {
     return this.visible(userId).andWhere('ou.id = :id', { id }).getOne();
+  }
+
+  /** Whether the user holds one of `roles` at the unit or above it (the org-scope rule in SQL). */
+  inScopeOf(userId: string, id: string, roles: readonly Role[]): Promise<boolean> {
+    return this.db
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('ou')
+      .where('ou.id = :id', { id })
+      .andWhere(inScope('ou.org_path', roles), { scopeUserId: userId })
+      .getExists();
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -47,6 +48,8 @@ export class CreateStudentDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_GUARDIANS)
+  // Each an object: class-validator would otherwise look inside a nested array.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GuardianDto)
   guardians?: GuardianDto[];
@@ -57,6 +60,8 @@ export class ReplaceGuardiansDto {
   @ApiProperty({ type: [GuardianDto], maxItems: MAX_GUARDIANS })
   @IsArray()
   @ArrayMaxSize(MAX_GUARDIANS)
+  // Each an object: class-validator would otherwise look inside a nested array.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GuardianDto)
   guardians!: GuardianDto[];

@@ -69,11 +69,19 @@ describe('students’ guardian contacts: POST /api/students, PUT /api/students/:
       body: { guardians: [] },
     });
     expect(cleared.body.guardians).toEqual([]);
-    const bad = await api.call('PUT', `/api/students/${student.id}/guardians`, {
+    const hostile: unknown[] = [null, 12345, true, {}, { $ne: null }, 'a\u0000b', [1, 2], [null], [[father]]];
+    for (const guardians of [...hostile, ...hostile.map((phone) => [{ ...father, phone }])]) {
+      const bad = await api.call('PUT', `/api/students/${student.id}/guardians`, {
+        as: world.teacherA.id,
+        body: { guardians },
+      });
+      expect({ guardians, status: bad.status }).toEqual({ guardians, status: 400 });
+    }
+    const extra = await api.call('PUT', `/api/students/${student.id}/guardians`, {
       as: world.teacherA.id,
-      body: { guardians: [{ ...father, phone: 'abc' }] },
+      body: { guardians: [{ ...father, email: 'x@example.com' }] },
     });
-    expect(bad.status).toBe(400);
+    expect(extra.status).toBe(400);
   });
 
   it('keeps another school’s staff out: they neither read nor change a student’s guardians (404)', async () => {

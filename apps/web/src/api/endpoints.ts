@@ -2,17 +2,21 @@ import { request } from './http';
 import type {
   ApiResponses,
   AppNotification,
+  CalendarDefinitionBody,
   Cursor,
   DefinitionDetail,
   DefinitionSummary,
   DeployResult,
+  EffectiveCalendar,
   HistoryEntry,
   InstanceDetail,
   InstanceState,
   InstanceSummary,
   LoginResult,
   Me,
+  OrgUnit,
   Page,
+  StoredCalendar,
   Task,
   TaskDetail,
 } from './types';
@@ -75,3 +79,14 @@ export const listUnreadNotifications = (limit: number) =>
 
 export const markNotificationRead = (id: string) =>
   request<AppNotification>('POST', `/notifications/${enc(id)}/read`);
+
+export const listOrgUnits = () => request<Page<OrgUnit>>('GET', '/org-units');
+
+export const getCalendar = (orgUnitId: string) =>
+  request<EffectiveCalendar>('GET', `/org-units/${enc(orgUnitId)}/calendar`);
+
+export const putCalendar = (orgUnitId: string, calendar: CalendarDefinitionBody) =>
+  request<StoredCalendar>('PUT', `/org-units/${enc(orgUnitId)}/calendar`, { body: calendar });
+
+export const deleteCalendar = (orgUnitId: string) =>
+  request<void>('DELETE', `/org-units/${enc(orgUnitId)}/calendar`);

@@ -17,6 +17,36 @@ export interface BroadcastSignalDto {
   orgUnitId?: string;
 }
 
+export interface CalendarDefinitionBody {
+  /** IANA time zone; Asia/Shanghai when omitted */
+  timezone?: string;
+  /** Terms (学期), not overlapping; none: every working day is a school day */
+  terms: CalendarTermBody[];
+  /** Extra days off (e.g. sports day), besides weekends and the national holidays */
+  holidays: string[];
+  /** Extra make-up working days (调休) besides the national ones */
+  workdays: string[];
+}
+
+export interface CalendarRefresh {
+  /** Active cases whose calendar changed */
+  cases: number;
+  /** Of those, handled when the answer left: sent the new calendar, or ended meanwhile (a failed send is logged) */
+  signalled: number;
+  /** Still being sent in the background */
+  pending: number;
+}
+
+/** own: the unit's own calendar; inherited: the nearest unit above with one; national: no unit has one (weekends and national holidays only) */
+export type CalendarSource = 'own' | 'inherited' | 'national';
+
+export interface CalendarTermBody {
+  name: string;
+  start: string;
+  /** Inclusive; not before start */
+  end: string;
+}
+
 export interface CancelInstanceDto {
   reason: string;
 }
@@ -225,6 +255,35 @@ export interface DiagramProblemView {
   params: Record<string, unknown>;
   /** The problem in the Accept-Language (zh-CN or en; English without it) */
   message: string;
+}
+
+export interface EffectiveCalendarView {
+  orgUnitId: string;
+  /** own: the unit's own calendar; inherited: the nearest unit above with one; national: no unit has one (weekends and national holidays only) */
+  source: CalendarSource;
+  /** null for the national default */
+  sourceUnitId: string | null;
+  sourceUnitName: string | null;
+  timezone: string;
+  /** The source unit's terms */
+  terms: CalendarTermBody[];
+  /** The source unit's extra holidays */
+  holidays: string[];
+  /** The source unit's extra make-up days */
+  workdays: string[];
+  /** The national public holidays (chinese-days), merged into every calendar */
+  nationalHolidays: string[];
+  /** The national make-up working days (调休), merged into every calendar */
+  nationalWorkdays: string[];
+  /** The last year the national days are known for (the State Council publishes each year late in the year before); later years count weekends only, unless the unit lists its days */
+  nationalDaysLastYear: number;
+  /** Fingerprint of the calendar cases compute with (sha-256 hex) */
+  version: string;
+  updatedAt: string | null;
+  /** Display name of who stored it last */
+  updatedBy: string | null;
+  /** Whether the caller may PUT or DELETE this unit's calendar */
+  mayEdit: boolean;
 }
 
 export interface ElementTemplateBindingView {
@@ -537,6 +596,36 @@ export interface StartInstanceDto {
   variables?: Record<string, unknown>;
 }
 
+export interface StoredCalendarView {
+  orgUnitId: string;
+  /** own: the unit's own calendar; inherited: the nearest unit above with one; national: no unit has one (weekends and national holidays only) */
+  source: CalendarSource;
+  /** null for the national default */
+  sourceUnitId: string | null;
+  sourceUnitName: string | null;
+  timezone: string;
+  /** The source unit's terms */
+  terms: CalendarTermBody[];
+  /** The source unit's extra holidays */
+  holidays: string[];
+  /** The source unit's extra make-up days */
+  workdays: string[];
+  /** The national public holidays (chinese-days), merged into every calendar */
+  nationalHolidays: string[];
+  /** The national make-up working days (调休), merged into every calendar */
+  nationalWorkdays: string[];
+  /** The last year the national days are known for (the State Council publishes each year late in the year before); later years count weekends only, unless the unit lists its days */
+  nationalDaysLastYear: number;
+  /** Fingerprint of the calendar cases compute with (sha-256 hex) */
+  version: string;
+  updatedAt: string | null;
+  /** Display name of who stored it last */
+  updatedBy: string | null;
+  /** Whether the caller may PUT or DELETE this unit's calendar */
+  mayEdit: boolean;
+  refresh: CalendarRefresh;
+}
+
 export interface StudentView {
   id: string;
   /** The class */
@@ -627,6 +716,9 @@ export interface ApiResponses {
   'GET /api/health': HealthView;
   'POST /api/org-units': OrgUnitView;
   'GET /api/org-units': OrgUnitViewPage;
+  'GET /api/org-units/{id}/calendar': EffectiveCalendarView;
+  'PUT /api/org-units/{id}/calendar': StoredCalendarView;
+  'DELETE /api/org-units/{id}/calendar': void;
   'POST /api/users': UserView;
   'GET /api/users': UserViewPage;
   'GET /api/users/{id}': UserView;

@@ -3,6 +3,7 @@
 // classes); nothing here restates a field (docs/adr/0011-repositories-responses-and-lib-entries.md).
 import type {
   ApiResponses,
+  CalendarDefinitionBody as CalendarDefinitionBodyView,
   CaseIncident,
   CaseState,
   DefinitionDetail as DefinitionDetailView,
@@ -14,6 +15,7 @@ import type {
   LoginResult as LoginResultView,
   MeView,
   NotificationView,
+  OrgUnitView,
   RoleGrantView,
   TaskDetail as TaskDetailView,
   TaskState as TaskStateView,
@@ -49,3 +51,9 @@ export type HistoryEntry = HistoryEntryView;
 export type DefinitionSummary = DefinitionVersionSummary;
 export type DefinitionDetail = DefinitionDetailView;
 export type DeployResult = DeployedDefinition;
+
+export type OrgUnit = OrgUnitView;
+/** A unit's effective school calendar (GET /api/org-units/:id/calendar). */
+export type EffectiveCalendar = ApiResponses['GET /api/org-units/{id}/calendar'];
+export type StoredCalendar = ApiResponses['PUT /api/org-units/{id}/calendar'];
+export type CalendarDefinitionBody = CalendarDefinitionBodyView;

@@ -1,5 +1,6 @@
 import { DEPLOYER_ROLES } from '../../../../libs/domain/src';
 import type { Me } from '../api/types';
+import { canEditCalendars } from '../pages/calendars/CalendarsPage';
 import { LANGUAGES, useI18n, type Language } from '../i18n/I18nProvider';
 import type { Route } from '../routing/hashRoute';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -47,13 +48,18 @@ export function Header({ me, route, onLogout }: Props) {
         ? 'definitions'
         : route.page === 'form'
           ? 'forms'
-          : route.page;
+          : route.page === 'calendar'
+            ? 'calendars'
+            : route.page;
   const links = [
     { page: 'inbox', href: '#/inbox', text: t('nav.inbox') },
     { page: 'cases', href: '#/cases', text: t('nav.cases') },
     { page: 'definitions', href: '#/definitions', text: t('nav.definitions') },
     ...(me && canModel(me) ? [{ page: 'modeler', href: '#/modeler', text: t('nav.modeler') }] : []),
     ...(me && canModel(me) ? [{ page: 'forms', href: '#/forms', text: t('nav.forms') }] : []),
+    ...(me && canEditCalendars(me)
+      ? [{ page: 'calendars', href: '#/calendars', text: t('nav.calendars') }]
+      : []),
   ];
   const roles = me ? [...new Set(me.roles.map((grant) => label('role', grant.role)))].join('、') : '';
 

@@ -1,6 +1,7 @@
 import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
+import { calendarsMessages } from '../pages/calendars/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -156,4 +157,5 @@ export const en: Catalogue = {
 
   ...formsMessages.en,
   ...modelerMessages.en,
+  ...calendarsMessages.en,
 };

@@ -1,4 +1,5 @@
 import { formsMessages } from '../workbench/forms/messages';
+import { calendarsMessages } from '../pages/calendars/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -153,6 +154,7 @@ export const zhCN = {
 
   ...formsMessages['zh-CN'],
   ...modelerMessages['zh-CN'],
+  ...calendarsMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

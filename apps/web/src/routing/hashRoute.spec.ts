@@ -9,6 +9,11 @@ describe('hash routes', () => {
     expect(parseRoute('#/definitions')).toEqual({ page: 'definitions' });
     expect(parseRoute('#/forms')).toEqual({ page: 'forms' });
     expect(parseRoute('#/forms/risk-assessment')).toEqual({ page: 'form', formId: 'risk-assessment' });
+    expect(parseRoute('#/calendars')).toEqual({ page: 'calendars' });
+    expect(parseRoute('#/calendars/5d7e3ba0-6ae3-4527-a5d2-1745e00daf85')).toEqual({
+      page: 'calendar',
+      orgUnitId: '5d7e3ba0-6ae3-4527-a5d2-1745e00daf85',
+    });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'notFound' });
   });
 
@@ -45,6 +50,8 @@ describe('hash routes', () => {
   it('round-trips a form id, escaping what a hash cannot hold', () => {
     expect(hrefFor({ page: 'forms' })).toBe('#/forms');
     expect(hrefFor({ page: 'form', formId: 'intake.v2' })).toBe('#/forms/intake.v2');
+    expect(hrefFor({ page: 'calendars' })).toBe('#/calendars');
+    expect(hrefFor({ page: 'calendar', orgUnitId: 'u-1' })).toBe('#/calendars/u-1');
     const formId = 'a/b c';
     expect(parseRoute(hrefFor({ page: 'form', formId }))).toEqual({ page: 'form', formId });
   });

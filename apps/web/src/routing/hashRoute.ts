@@ -9,6 +9,8 @@ export type Route =
   | { page: 'definition'; key: string }
   | { page: 'forms' }
   | { page: 'form'; formId: string }
+  | { page: 'calendars' }
+  | { page: 'calendar'; orgUnitId: string }
   /** The modeler: a new diagram without a key, else the key's latest version or `version`. */
   | { page: 'modeler'; key?: string; version?: number }
   | { page: 'notFound' };
@@ -23,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'definitions') return second ? { page: 'definition', key: second } : { page: 'definitions' };
   if (first === 'cases') return second ? { page: 'case', id: second } : { page: 'cases' };
   if (first === 'forms') return second ? { page: 'form', formId: second } : { page: 'forms' };
+  if (first === 'calendars') return second ? { page: 'calendar', orgUnitId: second } : { page: 'calendars' };
   if (first === 'modeler') return modelerRoute(second, new URLSearchParams(search).get('version'));
   return { page: 'notFound' };
 }
@@ -43,6 +46,8 @@ export function hrefFor(route: Route): string {
       return `#/definitions/${encodeURIComponent(route.key)}`;
     case 'form':
       return `#/forms/${encodeURIComponent(route.formId)}`;
+    case 'calendar':
+      return `#/calendars/${encodeURIComponent(route.orgUnitId)}`;
     case 'modeler': {
       if (!route.key) return '#/modeler';
       const version = route.version === undefined ? '' : `?version=${route.version}`;

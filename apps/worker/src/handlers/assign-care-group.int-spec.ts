@@ -178,6 +178,14 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
     });
     expect(await assignCareGroup(input, { db })).toEqual({ variables: { careGroup: [psych.username] } });
     expect((await noticesOf(input.instance.instanceId))[0].title).toBe('请查看新的关爱任务');
+    // optionalRoles cleared in the modeler (the header left out) means no optional role, not the default
+    const cleared = await jobOf(klass, { roles: 'classTeacher' });
+    expect(await assignCareGroup(cleared, { db })).toEqual({
+      variables: { careGroup: [classTeacher.username] },
+    });
+    // a peer monitor alone may be asked for as required
+    const peers = await jobOf(klass, { roles: 'peerMonitor', optionalRoles: 'gradeLeader' });
+    expect(await assignCareGroup(peers, { db })).toEqual({ variables: { careGroup: [peer.username] } });
   });
 
   it('replaces the group when a later job of the same case forms it again', async () => {
@@ -192,6 +200,7 @@ describe('assign-care-group handler (real PostgreSQL)', () => {
     const misconfigured: Record<string, string>[] = [
       { roles: '', optionalRoles: '' },
       { roles: ' , ' },
+      { optionalRoles: 'peerMonitor' },
       { roles: 'classTeacher,headmaster' },
       { roles: 'classTeacher', optionalRoles: 'admin' },
     ];

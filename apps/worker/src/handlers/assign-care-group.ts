@@ -24,10 +24,10 @@ const MAX_TITLE_LENGTH = 200;
  * `assign-care-group` (R7, 关爱小组): records who follows a student returning to school, from
  * the holders of roles at the case's unit or the nearest unit above (candidate-group rule, so
  * only people on the case's line), notifies them in-app and returns `careGroup`: their
- * usernames. Headers:
- * - `roles`: comma-separated roles that must be in the group (default classTeacher,psychTeacher;
- *   given, it names one at least); nobody holding one is retried, then an incident;
- * - `optionalRoles`: roles added when someone holds them (default peerMonitor);
+ * usernames. Headers (without either: classTeacher,psychTeacher required, peerMonitor optional):
+ * - `roles`: comma-separated roles that must be in the group, one at least; nobody holding one
+ *   is retried, then an incident;
+ * - `optionalRoles`: roles added when someone holds them;
  * - `title` (optional): the notice's fixed text; otherwise the element's name.
  * Rows and notices are keyed by the job: a retried job records and notifies nothing twice.
  */
@@ -35,12 +35,11 @@ export const assignCareGroup: JobHandler = async (
   { instance, job }: JobInput,
   { db },
 ): Promise<JobResult> => {
-  const required =
-    job.headers.roles === undefined ? [...CARE_GROUP_REQUIRED_ROLES] : headerList(job.headers.roles);
-  const optional =
-    job.headers.optionalRoles === undefined
-      ? [...CARE_GROUP_OPTIONAL_ROLES]
-      : headerList(job.headers.optionalRoles);
+  // The defaults apply to a task with neither header (drawn by hand). Once either is written
+  // (the template writes both), they say it all: clearing optionalRoles leaves no optional role.
+  const configured = job.headers.roles !== undefined || job.headers.optionalRoles !== undefined;
+  const required = configured ? headerList(job.headers.roles) : [...CARE_GROUP_REQUIRED_ROLES];
+  const optional = configured ? headerList(job.headers.optionalRoles) : [...CARE_GROUP_OPTIONAL_ROLES];
   if (required.length === 0) {
     // A group nobody must be in would form empty and pass silently.
     throw misconfigured(

@@ -68,14 +68,14 @@ export const notify: JobHandler = async (input: JobInput, deps: HandlerDeps): Pr
     const starter = await usersOnLine(db.manager, instance.orgPath, [instance.startedBy.username]);
     for (const id of starter.userIds) recipientIds.add(id);
   }
-  const guardianPhones = audiences.has('guardian') ? await guardianPhonesOf(input, deps) : [];
-  if (audiences.has('guardian') && guardianPhones.length === 0) {
+  const guardians = audiences.has('guardian') ? await guardiansToText(input, deps) : null;
+  if (guardians && guardians.phones.length === 0) {
     // Retryable: a contact may be recorded meanwhile. The student is not named: the element is.
     throw new Error(
       `notify at ${job.elementId}: the case's student has no guardian contact to send a notice to; record one on the student, then retry`,
     );
   }
-  if (recipientIds.size === 0 && guardianPhones.length === 0) {
+  if (recipientIds.size === 0 && !guardians) {
     // Retryable: someone may be given the role meanwhile. Past the retries the case raises an
     // incident, which is what should happen when a crisis notice would reach nobody.
     throw new Error(
@@ -84,12 +84,12 @@ export const notify: JobHandler = async (input: JobInput, deps: HandlerDeps): Pr
   }
 
   const key = jobKey(instance.instanceId, job.jobId);
-  if (guardianPhones.length > 0) {
+  if (guardians) {
     await queueSms(
       db.manager,
-      deps.dataKey!,
+      guardians.dataKey,
       { instanceId: instance.instanceId, orgPath: instance.orgPath, body: GUARDIAN_NOTICE_TEXT },
-      guardianPhones.map((phone, index) => ({
+      guardians.phones.map((phone, index) => ({
         recipient: phone,
         idempotencyKey: `${key}:guardian:${index}`,
       })),
@@ -113,11 +113,14 @@ export const notify: JobHandler = async (input: JobInput, deps: HandlerDeps): Pr
   return { variables: {} };
 };
 
-/** The phone numbers of the case's student's guardians, in the order they were recorded. */
-async function guardianPhonesOf(
+/**
+ * The phone numbers of the case's student's guardians, in the order they were recorded, and the
+ * key that seals them in the outbox.
+ */
+async function guardiansToText(
   { instance, job }: JobInput,
   { db, dataKey }: HandlerDeps,
-): Promise<string[]> {
+): Promise<{ phones: string[]; dataKey: Buffer }> {
   if (!instance.studentId) {
     throw misconfigured(
       job.elementId,
@@ -128,7 +131,7 @@ async function guardianPhonesOf(
     throw misconfigured(job.elementId, 'this worker has no data key to read guardian contacts with');
   }
   const guardians = await guardiansOf(db.manager, dataKey, instance.studentId);
-  return guardians.map((guardian) => guardian.phone);
+  return { phones: guardians.map((guardian) => guardian.phone), dataKey };
 }
 
 function misconfigured(elementId: string, problem: string): ApplicationFailure {

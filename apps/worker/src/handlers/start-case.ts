@@ -5,6 +5,7 @@ import {
   caseKeyOf,
   createCaseRow,
   type DefinitionRef,
+  effectiveCaseCalendar,
   latestDefinition,
   schoolsWithin,
   studentWithin,
@@ -117,6 +118,8 @@ async function startOne(
     },
     model: definition.model,
     variables: caseKey === null ? start.variables : { ...start.variables, caseKey },
+    // The unit's school calendar as it is now (docs/calendars.md), as every case start reads it.
+    calendar: await effectiveCaseCalendar(db, placement.orgPath),
   };
   await startCaseWorkflow(cases, input);
   return { started: true, instanceId: start.instanceId };

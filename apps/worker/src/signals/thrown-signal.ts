@@ -13,6 +13,7 @@ import {
   broadcastSignal,
   createTimerCase,
   type DefinitionRef,
+  effectiveCaseCalendar,
   logThrownSignal,
 } from '../../../../libs/persistence/src';
 import { type CaseStarter, derivedUuid, startCaseWorkflow } from '../cases/case-starter';
@@ -123,6 +124,7 @@ async function startSignalCase(
     },
     model: created.definition.model,
     variables: start.variables,
+    calendar: await effectiveCaseCalendar(db, created.orgPath),
     startEventId: start.startEventId,
   };
   await startCaseWorkflow(sender, input);

@@ -112,11 +112,11 @@ describe('the coverage lint rule (bpmnlint 11, Node)', () => {
     );
     expect(await lint(xml, 'zh-CN')).toEqual([
       'Gateway_C: 只能使用 CarePath 支持的元素：不支持 bpmn:ComplexGateway（复杂网关）',
-      'Task_Mail: 「发邮件」(Task_Mail) 的 zeebe:taskDefinition type 须是工作进程能处理的作业类型（可选：notify），实际为「send-mail」',
+      `Task_Mail: 「发邮件」(Task_Mail) 的 zeebe:taskDefinition type 须是工作进程能处理的作业类型（可选：${JOB_TYPES.join(', ')}），实际为「send-mail」`,
       'Task_Mail: 只能使用 CarePath 支持的元素：不支持 bpmn:StandardLoopCharacteristics（标准循环）',
     ]);
     expect(await lint(xml, 'en')).toContain(
-      "Task_Mail: Expected the zeebe:taskDefinition type of '发邮件' (Task_Mail) to be a job type the worker handles (one of: notify), got 'send-mail'",
+      `Task_Mail: Expected the zeebe:taskDefinition type of '发邮件' (Task_Mail) to be a job type the worker handles (one of: ${JOB_TYPES.join(', ')}), got 'send-mail'`,
     );
   });
 

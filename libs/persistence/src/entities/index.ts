@@ -5,6 +5,7 @@ import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { OrgUnitCalendarEntity } from './org-unit-calendar.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { RoleAssignmentEntity } from './role-assignment.entity';
@@ -19,6 +20,7 @@ export * from './incident.entity';
 export * from './message-subscription.entity';
 export * from './notification.entity';
 export * from './org-unit.entity';
+export * from './org-unit-calendar.entity';
 export * from './process-definition.entity';
 export * from './process-instance.entity';
 export * from './role-assignment.entity';
@@ -42,4 +44,5 @@ export const ENTITIES = [
   NotificationEntity,
   DecisionDefinitionEntity,
   FormDefinitionEntity,
+  OrgUnitCalendarEntity,
 ];

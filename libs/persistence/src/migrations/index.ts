@@ -6,6 +6,7 @@ import { AuditIntegrity1764200000000 } from './1764200000000-audit-integrity';
 import { DecisionDefinitions1764300000000 } from './1764300000000-decision-definitions';
 import { SignalsAndFormKeys1764400000000 } from './1764400000000-signals-and-form-keys';
 import { FormDefinitions1764513000000 } from './1764513000000-form-definitions';
+import { OrgUnitCalendars1764600000000 } from './1764600000000-org-unit-calendars';
 import { CareGroupsReportsOutbox1764610000000 } from './1764610000000-care-groups-reports-outbox';
 import { OneOpenCasePerStudent1764630000000 } from './1764630000000-one-open-case-per-student';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   DecisionDefinitions1764300000000,
   SignalsAndFormKeys1764400000000,
   FormDefinitions1764513000000,
+  OrgUnitCalendars1764600000000,
   CareGroupsReportsOutbox1764610000000,
   OneOpenCasePerStudent1764630000000,
 ];

@@ -1,5 +1,6 @@
 import { evaluateFeel, isFeel } from '../../../../expressions/src';
 import { failure, terminateScope, type ElementHandler, type ElementOfType } from '../handler';
+import { feelOptions } from '../../feel-options';
 
 /**
  * An embedded sub-process (or an event sub-process once triggered, event-sub-process.ts): a
@@ -30,7 +31,7 @@ export const callActivityHandler: ElementHandler<ElementOfType<'callActivity'>> 
   activate: ({ element, variables, ctx, localVariables }) => {
     let processId = element.calledProcessId;
     if (isFeel(processId)) {
-      const result = evaluateFeel(processId, variables, { now: ctx.now });
+      const result = evaluateFeel(processId, variables, feelOptions(ctx));
       if (!result.ok)
         return failure(element.id, `Expected the called process id to evaluate: ${result.message}`);
       if (typeof result.value !== 'string' || result.value === '') {

@@ -3,6 +3,7 @@ import { evaluateCondition, evaluateFeel } from '../../../../expressions/src';
 import type { Behaviors } from '../../behaviors/behaviors';
 import type { ElementInstance } from '../../types';
 import { terminateScope, type Lifecycle } from '../handler';
+import { feelOptions } from '../../feel-options';
 
 /**
  * The multi-instance body (Zeebe's MultiInstanceBodyProcessor): a multi-instance activity is
@@ -20,7 +21,7 @@ export const multiInstanceBody: Lifecycle & {
     const element = b.element(body.elementId);
     if (!isActivity(element) || !element.multiInstance) return;
     const loop = element.multiInstance;
-    const result = evaluateFeel(loop.inputCollection, b.variables.visible(body.parentId), { now: b.ctx.now });
+    const result = evaluateFeel(loop.inputCollection, b.variables.visible(body.parentId), feelOptions(b.ctx));
     if (!result.ok)
       return b.incidents.raise(
         body,
@@ -56,7 +57,7 @@ export const multiInstanceBody: Lifecycle & {
     const loop = element.multiInstance;
     const variables = b.variables.visible(inner.id);
     if (loop.outputElement !== undefined && inner.loopIndex !== undefined) {
-      const output = evaluateFeel(loop.outputElement, variables, { now: b.ctx.now });
+      const output = evaluateFeel(loop.outputElement, variables, feelOptions(b.ctx));
       if (!output.ok) {
         return b.incidents.raise(
           inner,
@@ -79,7 +80,7 @@ export const multiInstanceBody: Lifecycle & {
           numberOfCompletedInstances: body.loop.completed + 1,
           numberOfActiveInstances: others,
         },
-        { now: b.ctx.now },
+        feelOptions(b.ctx),
       );
       if (!condition.ok) {
         return b.incidents.raise(

@@ -1,6 +1,7 @@
 import { evaluateCondition } from '../../../../expressions/src';
 import { failure, type ElementHandler, type ElementOfType } from '../handler';
 import { joinOnePerFlow, terminateJoin } from './joins';
+import { feelOptions } from '../../feel-options';
 
 type Gateway<T extends 'exclusiveGateway' | 'parallelGateway'> = ElementOfType<T>;
 
@@ -15,7 +16,7 @@ export const exclusiveGatewayHandler: ElementHandler<Gateway<'exclusiveGateway'>
       const condition = model.flows[flowId]?.condition;
       // The validator allows a flow without condition only as a gateway's single way out.
       if (condition === undefined) return { kind: 'leave', flowIds: [flowId] };
-      const result = evaluateCondition(condition, variables, { now: ctx.now });
+      const result = evaluateCondition(condition, variables, feelOptions(ctx));
       if (!result.ok) return failure(element.id, result.message);
       if (result.value) return { kind: 'leave', flowIds: [flowId] };
     }

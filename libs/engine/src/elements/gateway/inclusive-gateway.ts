@@ -2,6 +2,7 @@ import { evaluateCondition } from '../../../../expressions/src';
 import type { Behaviors } from '../../behaviors/behaviors';
 import { failure, type ElementHandler, type ElementOfType } from '../handler';
 import { joinOnePerFlow, terminateJoin } from './joins';
+import { feelOptions } from '../../feel-options';
 
 /**
  * Inclusive gateway (Zeebe's InclusiveGatewayProcessor). Joins the flows that were taken or can
@@ -31,7 +32,7 @@ export const inclusiveGatewayHandler: ElementHandler<ElementOfType<'inclusiveGat
         taken.push(flowId);
         continue;
       }
-      const result = evaluateCondition(condition, variables, { now: ctx.now });
+      const result = evaluateCondition(condition, variables, feelOptions(ctx));
       if (!result.ok) return failure(element.id, result.message);
       if (result.value) taken.push(flowId);
     }

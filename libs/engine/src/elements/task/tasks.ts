@@ -1,6 +1,7 @@
 import { evaluateFeel } from '../../../../expressions/src';
 import { openMessageWait } from '../../waits';
 import { completeAtOnce, failure, type ElementHandler, type ElementOfType } from '../handler';
+import { feelOptions } from '../../feel-options';
 
 /**
  * Manual and undefined tasks have no work the engine can wait for, so (as in Zeebe) they
@@ -44,7 +45,7 @@ export const receiveTaskHandler: ElementHandler<ElementOfType<'receiveTask'>> = 
 /** zeebe:script: evaluates FEEL and completes with the value in its result variable. */
 export const scriptTaskHandler: ElementHandler<ElementOfType<'scriptTask'>> = {
   activate: ({ element, variables, ctx }) => {
-    const result = evaluateFeel(element.expression, variables, { now: ctx.now });
+    const result = evaluateFeel(element.expression, variables, feelOptions(ctx));
     if (!result.ok) return failure(element.id, `Expected the script to evaluate: ${result.message}`);
     return { kind: 'complete', variables: { [element.resultVariable]: result.value } };
   },

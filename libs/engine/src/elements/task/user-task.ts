@@ -2,6 +2,7 @@ import type { UserTaskElement } from '../../../../bpmn/src/workflow';
 import { evaluateFeel, isFeel, toUtcInstant } from '../../../../expressions/src';
 import type { EngineContext, UserTaskSpec, Variables } from '../../types';
 import { failure, type ElementHandler } from '../handler';
+import { feelOptions } from '../../feel-options';
 
 /** Zeebe's default user task priority. */
 export const DEFAULT_PRIORITY = 50;
@@ -28,7 +29,7 @@ function resolveTask(
   ctx: EngineContext,
 ): Omit<UserTaskSpec, 'taskId'> | string {
   const evaluate = (what: string, expression: string): Resolved<unknown> => {
-    const result = evaluateFeel(expression, variables, { now: ctx.now });
+    const result = evaluateFeel(expression, variables, feelOptions(ctx));
     return result.ok ? { value: result.value } : { error: `Expected ${what} to evaluate: ${result.message}` };
   };
   const { assignment } = element;
