@@ -32,7 +32,7 @@ jest.setTimeout(900_000);
  * options), so a diagram or form added later is covered without touching this test.
  *
  * A diagram that waits for the outside world (the shipped pathway, docs/pathway.md) is walked in
- * the ways WALKS lists: which choices its forms get, which messages reach it, and with every
+ * the ways walksOf lists: which choices its forms get, which messages reach it, and with every
  * deadline of the case shortened through its `deadlines` variable; every form such a diagram
  * links must be checked on one of its walks.
  */

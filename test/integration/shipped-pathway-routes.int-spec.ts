@@ -152,6 +152,11 @@ describe('crisis-care routes', () => {
       'S01-0002',
     ]);
     expect(child?.type === 'startChild' && child.child.catches.codes).toContain('relapse');
+    // the child case gets what it needs, not the parent's notes (each case file keeps its own)
+    expect(child?.type === 'startChild' && Object.keys(child.child.variables).sort()).toEqual([
+      'caseKey',
+      'deadlines',
+    ]);
 
     // a relapse in the return to school: reassessment
     s.throwChildError('return-to-school', 'relapse');
@@ -419,7 +424,11 @@ describe('campaign routes', () => {
     expect(job).toMatchObject({ jobType: 'start-case', headers: { process: 'crisis-care', at: 'student' } });
     expect(job.variables).toMatchObject({
       studentId: 'stu-1',
-      caseVariables: { source: 'screening', concern: '面谈确认存在自伤想法', deadlines: DEADLINES },
+      caseVariables: {
+        source: 'screening',
+        concern: '筛查复核确认需要关注（phq-9 得分 21）',
+        deadlines: DEADLINES,
+      },
     });
     s.completeTask(second!.taskId, { confirmed: false, reviewNotes: '误答，已排除风险' });
     s.completeJob('open-crisis-case', { startedCases: ['case-1'] });

@@ -372,6 +372,33 @@ describe('deadlines (R12): computed once when a task opens, each shortenable wit
     }
   });
 
+  it('keeps the standard school and working days without a deadlines variable (Monday to Friday without a calendar)', () => {
+    // NOW is Monday 2026-03-02 08:00 in Shanghai: N school days end at 23:59:59 of the N-th weekday after it
+    const endOfWeekday = (n: number) => {
+      const day = new Date(Date.UTC(2026, 2, 2));
+      for (let counted = 0; counted < n;) {
+        day.setUTCDate(day.getUTCDate() + 1);
+        if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) counted += 1;
+      }
+      return new Date(Date.parse(`${day.toISOString().slice(0, 10)}T23:59:59+08:00`)).toISOString();
+    };
+    const daily = DEADLINES.filter(([, , , standard]) => standard.startsWith('add '));
+    expect(daily.length).toBeGreaterThan(10);
+    for (const [key, id, , standard] of daily) {
+      const task = element(key, id);
+      if (task.type !== 'userTask') continue;
+      const n = Number(/, (\d+)\)$/.exec(standard)![1]);
+      for (const variables of [{}, { deadlines: { somethingElse: 'PT1S' } }]) {
+        const due = evaluateFeel(task.dueDate!, variables, { now: NOW });
+        expect([id, due.ok && sameInstant(due.value)]).toEqual([id, endOfWeekday(n)]);
+      }
+    }
+    const guardian = element('crisis-care', 'notify-guardian');
+    if (guardian.type !== 'userTask') throw new Error('notify-guardian is no user task');
+    const high = evaluateFeel(guardian.dueDate!, { riskLevel: 'high' }, { now: NOW });
+    expect(high.ok && sameInstant(high.value)).toBe(endOfWeekday(1));
+  });
+
   it('gives notify-guardian 15 minutes in an acute crisis, 1 hour when imminent, its key over both', () => {
     const task = element('crisis-care', 'notify-guardian');
     if (task.type !== 'userTask') throw new Error('notify-guardian is no user task');
