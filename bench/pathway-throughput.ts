@@ -20,9 +20,9 @@ import { elapsedMs, percentile } from './support/stats';
 const ROOT = join(__dirname, '..', '..');
 const PROCESSES = join(ROOT, 'processes');
 
-/** What each side's first task is completed with: valid for its form, a low risk (the shortest branch). */
+/** What each side's first task is completed with: valid for its form; moderate opens a task at once. */
 const ASSESSMENT = {
-  riskLevel: 'low',
+  riskLevel: 'moderate',
   assessmentNotes: '学生近期学习压力较大，睡眠尚可，否认自伤想法；建议班主任每月关注。',
 };
 
@@ -94,8 +94,8 @@ export async function pathwayThroughput(): Promise<BenchResult> {
         ratio('completion p95 crisis-care / concern-intake', p('crisis-care', 95), p('concern-intake', 95)),
       ],
       notes: [
-        'A case: POST /api/instances for a student (the student’s case key, the one-open-case check), polling GET /api/tasks until its first task is open, then POST /api/tasks/:id/complete with the assessment (riskLevel low), whose answer comes once the next step is written.',
-        'crisis-care’s completion opens the low branch (a monitoring check-in for the class teacher, due in school days); concern-intake’s ends the case.',
+        'A case: POST /api/instances for a student (the student’s case key, the one-open-case check), polling GET /api/tasks until its first task is open, then POST /api/tasks/:id/complete with the assessment (riskLevel moderate), whose answer comes once the next step is written.',
+        'crisis-care’s completion closes the assessment sub-process and its escalation timer and opens the moderate branch’s support plan (due in 5 school days, on the school calendar); concern-intake’s ends the case.',
         `Both sides run ${rounds} rounds in ABBA order after a warm-up, ${inFlight} cases in flight; cases/s is cases over the sides’ summed round times.`,
       ],
       seconds: elapsedMs(began) / 1000,

@@ -103,6 +103,34 @@ describe("a student's case", () => {
     expect(again.status).toBe(201);
   });
 
+  it('no longer counts a sealed case (closed, waiting out its retention) as open', async () => {
+    // given a process that seals its file and then waits, as crisis-care does after closure
+    const key = `sealed-then-wait-${unique()}`;
+    await deploy(
+      diagram(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:serviceTask id="seal-file" name="封存档案">
+           <bpmn:extensionElements><zeebe:taskDefinition type="seal-case" /></bpmn:extensionElements>
+         </bpmn:serviceTask>
+         ${userTask('retention', { groups: 'principal' })}
+         <bpmn:endEvent id="end" />`,
+        { flows: chain('start', 'seal-file', 'retention', 'end') },
+      ),
+    );
+    const studentId = await student(world.units.classA, `n${unique()}`);
+    const first = await api('POST', '/api/instances', { definitionKey: key, studentId }, world.psychA.token);
+    expect(first.status).toBe(201);
+    await eventually(async () => {
+      const read = await api('GET', `/api/instances/${first.body.id}`);
+      return read.status === 403 ? true : undefined;
+    });
+    // when the student needs a new case while the sealed one waits
+    const second = await api('POST', '/api/instances', { definitionKey: key, studentId }, world.psychA.token);
+    // then it starts
+    expect([second.status, second.body.detail]).toEqual([201, undefined]);
+  });
+
   it('is one of one even when two starts race', async () => {
     // given
     const key = `student-race-${unique()}`;
@@ -310,7 +338,11 @@ describe('the start-case handler', () => {
       return list.body.items.length > 0 ? list.body.items : undefined;
     });
     expect(opened).toHaveLength(1);
-    const detail = await api('GET', `/api/instances/${opened[0].id}`);
+    // the handler does not wait for the new case's first step: read it once it is written
+    const detail = await eventually(async () => {
+      const read = await api('GET', `/api/instances/${opened[0].id}`);
+      return read.body.variables?.caseKey ? read : undefined;
+    });
     expect(detail.body).toMatchObject({
       studentId,
       orgUnitId: world.units.classA,

@@ -15,24 +15,28 @@ export const REPORT_RISK_LEVELS = ['low', 'moderate', 'high', 'imminent'] as con
 export const REPORT_TIME_ZONE = 'Asia/Shanghai';
 /** Task element ids of the pathway contract (PATHWAY.md) the report counts. */
 export const REFERRAL_ELEMENT_IDS = ['referral', 'emergency-referral'] as const;
-export const HOME_VISIT_ELEMENT_ID = 'home-visit';
+/** A branch's own home visit, and the one a school's home-visit campaign asks of a case. */
+export const HOME_VISIT_ELEMENT_IDS = ['home-visit', 'campaign-home-visit'] as const;
 
 export interface MonthlyReportCounts {
   /** `crisis-care` cases open at the month's end, by their current `riskLevel` (else `unknown`). */
   byRiskLevel: Record<(typeof REPORT_RISK_LEVELS)[number] | 'unknown', number>;
   /** `crisis-care` cases started in the month. */
   newCases: number;
-  /** `crisis-care` cases that ended (completed or cancelled) in the month. */
+  /**
+   * `crisis-care` cases closed in the month: sealed after the closure review, or ended
+   * (cancelled) without it. A sealed case only waits out its retention period until it ends.
+   */
   closedCases: number;
-  /** `crisis-care` cases started before the month's end and not ended by then. */
+  /** `crisis-care` cases started before the month's end and not closed by then. */
   openAtMonthEnd: number;
   /** User tasks (any process) open at the month's end and past their due time then. */
   overdueOpenTasks: number;
   /** `referral` and `emergency-referral` tasks completed in the month. */
   referrals: number;
-  /** `home-visit` tasks completed in the month. */
+  /** `home-visit` and `campaign-home-visit` tasks completed in the month. */
   homeVisitsDone: number;
-  /** `home-visit` tasks (not cancelled) due in the month, done or not. */
+  /** `home-visit` and `campaign-home-visit` tasks (not cancelled) due in the month, done or not. */
   homeVisitsDue: number;
 }
 
@@ -68,7 +72,7 @@ export async function monthlyReportCounts(
   const end = `((($2::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}')`;
   const [row]: [Record<string, string | null>] = await db.query(
     `WITH cases AS (
-       SELECT i.started_at, i.ended_at,
+       SELECT i.started_at, LEAST(i.sealed_at, i.ended_at) AS closed_at,
               CASE WHEN i.variables ->> 'riskLevel' = ANY($3::text[]) THEN i.variables ->> 'riskLevel'
                    ELSE 'unknown' END AS risk
        FROM process_instance i
@@ -78,11 +82,11 @@ export async function monthlyReportCounts(
        FROM user_task t
        WHERE ${atOrBelow('t.org_path', '$1::text')}
      ), open_cases AS (
-       SELECT risk FROM cases WHERE started_at < ${end} AND (ended_at IS NULL OR ended_at >= ${end})
+       SELECT risk FROM cases WHERE started_at < ${end} AND (closed_at IS NULL OR closed_at >= ${end})
      )
      SELECT
        (SELECT count(*) FROM cases WHERE started_at >= ${start} AND started_at < ${end}) AS new_cases,
-       (SELECT count(*) FROM cases WHERE ended_at >= ${start} AND ended_at < ${end}) AS closed_cases,
+       (SELECT count(*) FROM cases WHERE closed_at >= ${start} AND closed_at < ${end}) AS closed_cases,
        (SELECT count(*) FROM open_cases) AS open_at_month_end,
        (SELECT coalesce(jsonb_object_agg(risk, n), '{}'::jsonb)::text
           FROM (SELECT risk, count(*) AS n FROM open_cases GROUP BY risk) r) AS by_risk_level,
@@ -93,10 +97,10 @@ export async function monthlyReportCounts(
           WHERE element_id = ANY($5::text[]) AND state = 'completed'
             AND ended_at >= ${start} AND ended_at < ${end}) AS referrals,
        (SELECT count(*) FROM tasks
-          WHERE element_id = $6 AND state = 'completed'
+          WHERE element_id = ANY($6::text[]) AND state = 'completed'
             AND ended_at >= ${start} AND ended_at < ${end}) AS home_visits_done,
        (SELECT count(*) FROM tasks
-          WHERE element_id = $6 AND state <> 'cancelled'
+          WHERE element_id = ANY($6::text[]) AND state <> 'cancelled'
             AND due_at >= ${start} AND due_at < ${end}) AS home_visits_due`,
     [
       orgPath,
@@ -104,7 +108,7 @@ export async function monthlyReportCounts(
       [...REPORT_RISK_LEVELS],
       REPORTED_PROCESS_KEY,
       [...REFERRAL_ELEMENT_IDS],
-      HOME_VISIT_ELEMENT_ID,
+      [...HOME_VISIT_ELEMENT_IDS],
     ],
   );
   const byRisk = JSON.parse(row.by_risk_level ?? '{}') as Record<string, number>;

@@ -26,7 +26,10 @@ export async function caseKeyOf(db: EntityManager, studentId: string): Promise<s
   return rows[0]?.case_key ?? null;
 }
 
-/** The student's active top-level case of a process, if any. */
+/**
+ * The student's open top-level case of a process, if any: active and not sealed (a sealed case
+ * is closed and only waits out its retention period before the purge).
+ */
 export async function openCaseOf(
   db: EntityManager,
   studentId: string,
@@ -34,7 +37,8 @@ export async function openCaseOf(
 ): Promise<string | null> {
   const rows: { id: string }[] = await db.query(
     `SELECT id FROM process_instance
-     WHERE student_id = $1 AND definition_key = $2 AND state = 'active' AND parent_id IS NULL
+     WHERE student_id = $1 AND definition_key = $2 AND state = 'active' AND sealed_at IS NULL
+       AND parent_id IS NULL
      LIMIT 1`,
     [studentId, definitionKey],
   );

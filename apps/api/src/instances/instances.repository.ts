@@ -172,7 +172,7 @@ export class InstancesRepository {
         definitionKey,
         businessKey,
       })
-      .andWhere(`i.state = 'active' AND i.parent_id IS NULL`)
+      .andWhere(`i.state = 'active' AND i.sealed_at IS NULL AND i.parent_id IS NULL`)
       .getRawOne<{ id: string }>();
     return row?.id ?? null;
   }

@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A student has at most one active top-level case of a process (docs/student-cases.md): the
- * database holds the rule, so two racing starts cannot both succeed. Child cases (a call
+ * A student has at most one open top-level case of a process (docs/student-cases.md): the
+ * database holds the rule, so two racing starts cannot both succeed. A sealed case (closed,
+ * waiting out its retention period before the purge) is not open: the student may need a new one. Child cases (a call
  * activity's `return-to-school`) carry their parent's student and are not counted. The
  * business-key index serves message starts, which look up an open case by its case key.
  */
@@ -13,7 +14,7 @@ export class OneOpenCasePerStudent1764630000000 implements MigrationInterface {
     await db.query(`
       CREATE UNIQUE INDEX process_instance_one_open_per_student
         ON process_instance (student_id, definition_key)
-        WHERE state = 'active' AND student_id IS NOT NULL AND parent_id IS NULL;
+        WHERE state = 'active' AND sealed_at IS NULL AND student_id IS NOT NULL AND parent_id IS NULL;
       CREATE INDEX process_instance_open_by_business_key
         ON process_instance (definition_key, business_key)
         WHERE state = 'active' AND business_key IS NOT NULL;
