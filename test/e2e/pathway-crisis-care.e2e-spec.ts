@@ -7,6 +7,7 @@ import {
   type OpenTask,
   openTasks,
   type PathwaySchool,
+  type Role,
   registerStudent,
   taskAt,
 } from '../support/pathway';
@@ -107,6 +108,29 @@ async function openCase(
   expect([started.status, started.body.detail]).toEqual([201, undefined]);
   expect(started.body).toMatchObject({ businessKey: student.caseKey, orgUnitId: school.units.class });
   return { id: started.body.id, caseKey: student.caseKey, studentId: student.id };
+}
+
+/** `role` takes the open task at `elementId` of the case from their inbox and completes it with `data`. */
+async function act(
+  instanceId: string,
+  elementId: string,
+  role: Role,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const who = people()[role];
+  await complete(stack, who, await taskAt(stack, instanceId, elementId, who), data);
+}
+
+/** The class teacher's three monthly check-ins of the low branch, each completed as it opens. */
+async function checkInThreeTimes(instanceId: string): Promise<void> {
+  for (let month = 1; month <= 3; month += 1) {
+    const checkIn = await eventually(async () =>
+      (await openTasks(stack, school, instanceId)).find((t) => t.elementId === 'monitoring-check-in'),
+    );
+    await expectOfferedTo(checkIn, 'classTeacher', people().classTeacher);
+    expect(Date.parse(checkIn.dueAt!)).toBeGreaterThan(Date.parse(checkIn.createdAt) + 4 * 24 * HOUR);
+    await complete(stack, people().classTeacher, checkIn, FORMS.checkIn);
+  }
 }
 
 const MINUTE = 60_000;
@@ -253,12 +277,7 @@ describe('crisis-care: the high branch (R5, R6)', () => {
 describe('crisis-care: the moderate branch (R4, R5)', () => {
   it('writes a support plan, holds the sessions one after another, visits the home and reassesses to low', async () => {
     const c = await openCase();
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('moderate'),
-    );
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('moderate'));
     const plan = await taskAt(stack, c.id, 'support-plan', people().psychTeacher);
     await complete(stack, people().psychTeacher, plan, FORMS.supportPlan);
 
@@ -300,20 +319,8 @@ describe('crisis-care: the moderate branch (R4, R5)', () => {
 describe('crisis-care: the low branch (R5)', () => {
   it('has the class teacher check in monthly, three times, then reassesses', async () => {
     const c = await openCase({ deadlines: { checkInInterval: 'PT1S' } });
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('low'),
-    );
-    for (let month = 1; month <= 3; month += 1) {
-      const checkIn = await eventually(async () =>
-        (await openTasks(stack, school, c.id)).find((t) => t.elementId === 'monitoring-check-in'),
-      );
-      await expectOfferedTo(checkIn, 'classTeacher', people().classTeacher);
-      expect(Date.parse(checkIn.dueAt!)).toBeGreaterThan(Date.parse(checkIn.createdAt) + 4 * 24 * HOUR);
-      await complete(stack, people().classTeacher, checkIn, FORMS.checkIn);
-    }
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('low'));
+    await checkInThreeTimes(c.id);
     await taskAt(stack, c.id, 'reassessment', people().psychTeacher);
     const history = await historyOf(stack, school, c.id);
     expect(
@@ -326,30 +333,10 @@ describe('crisis-care: the low branch (R5)', () => {
 describe('crisis-care: return to school (R7)', () => {
   it('after discharge runs the return, forms the care group, and a relapse sends the case back to reassessment', async () => {
     const c = await openCase({ deadlines: { weeklyFollowUp: 'PT1S', monthlyFollowUp: 'PT1S' } });
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('imminent'),
-    );
-    await complete(
-      stack,
-      people().classTeacher,
-      await taskAt(stack, c.id, 'supervise-student', people().classTeacher),
-      FORMS.supervision,
-    );
-    await complete(
-      stack,
-      people().classTeacher,
-      await taskAt(stack, c.id, 'notify-guardian', people().classTeacher),
-      FORMS.guardianContact,
-    );
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'emergency-referral', people().psychTeacher),
-      FORMS.referral,
-    );
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('imminent'));
+    await act(c.id, 'supervise-student', 'classTeacher', FORMS.supervision);
+    await act(c.id, 'notify-guardian', 'classTeacher', FORMS.guardianContact);
+    await act(c.id, 'emergency-referral', 'psychTeacher', FORMS.referral);
     await eventually(async () => ((await elementsOf(c.id)).includes('referral-outcome') ? true : undefined));
     await publish('referral-outcome', c.caseKey, { outcome: 'admitted' });
     await eventually(async () => ((await elementsOf(c.id)).includes('await-discharge') ? true : undefined));
@@ -368,12 +355,7 @@ describe('crisis-care: return to school (R7)', () => {
       );
     });
     expect(child.studentId).toBe(c.studentId);
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, child.id, 'readiness-assessment', people().psychTeacher),
-      FORMS.readiness,
-    );
+    await act(child.id, 'readiness-assessment', 'psychTeacher', FORMS.readiness);
     const meeting = await taskAt(stack, child.id, 'return-meeting', people().classTeacher);
     await expectOfferedTo(meeting, 'classTeacher', people().classTeacher);
     await complete(stack, people().classTeacher, meeting, FORMS.returnMeeting);
@@ -404,18 +386,8 @@ describe('crisis-care: return to school (R7)', () => {
 describe('crisis-care: closure, seal and purge (R10)', () => {
   it('seals the file once the principal approves, and purges it after the retention period, the chain still verifying', async () => {
     const c = await openCase({ retentionPeriod: 'PT4S', deadlines: { checkInInterval: 'PT1S' } });
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('low'),
-    );
-    for (let month = 1; month <= 3; month += 1) {
-      const checkIn = await eventually(async () =>
-        (await openTasks(stack, school, c.id)).find((t) => t.elementId === 'monitoring-check-in'),
-      );
-      await complete(stack, people().classTeacher, checkIn, FORMS.checkIn);
-    }
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('low'));
+    await checkInThreeTimes(c.id);
     const reassessment = await taskAt(stack, c.id, 'reassessment', people().psychTeacher);
     await complete(stack, people().psychTeacher, reassessment, assessment('low', { recommendClosure: true }));
     const closure = await taskAt(stack, c.id, 'closure-review', people().principal);
@@ -472,18 +444,8 @@ describe('crisis-care: closure, seal and purge (R10)', () => {
 describe('crisis-care: an acute crisis in the middle of the moderate branch (R8)', () => {
   it('cancels the open work, brings in the principal and the guardian within 15 minutes, and continues as imminent', async () => {
     const c = await openCase();
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('moderate'),
-    );
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'support-plan', people().psychTeacher),
-      FORMS.supportPlan,
-    );
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('moderate'));
+    await act(c.id, 'support-plan', 'psychTeacher', FORMS.supportPlan);
     const session = await taskAt(stack, c.id, 'counselling-session', people().psychTeacher);
 
     // a class teacher reports an acute crisis for the student
@@ -582,18 +544,8 @@ describe('crisis-care: deadlines in school days (R12)', () => {
     });
     expect([put.status, put.body.detail]).toEqual([200, undefined]);
     const c = await openCase();
-    await complete(
-      stack,
-      people().psychTeacher,
-      await taskAt(stack, c.id, 'initial-assessment', people().psychTeacher),
-      assessment('high'),
-    );
-    await complete(
-      stack,
-      people().classTeacher,
-      await taskAt(stack, c.id, 'notify-guardian', people().classTeacher),
-      FORMS.guardianContact,
-    );
+    await act(c.id, 'initial-assessment', 'psychTeacher', assessment('high'));
+    await act(c.id, 'notify-guardian', 'classTeacher', FORMS.guardianContact);
     // when the guardian meeting opens (due in 3 school days)
     const meeting = await taskAt(stack, c.id, 'guardian-meeting', people().psychTeacher);
     // then it ends at the end of the third school day after today, skipping the holidays

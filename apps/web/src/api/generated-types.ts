@@ -394,7 +394,8 @@ export interface HistoryEntry {
   type: string;
   elementId: string | null;
   actor: string | null;
-  data: Record<string, unknown>;
+  /** Sealed free text opened; in a student's file, null for a sealed case read without a reason */
+  data: Record<string, unknown> | null;
   /** SHA-256 over the entry's canonical JSON including prevHash */
   hash: string;
   prevHash: string | null;
@@ -632,6 +633,52 @@ export interface StoredCalendarView {
   refresh: CalendarRefresh;
 }
 
+export interface StudentFileCase {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string | null;
+  orgUnitId: string;
+  orgPath: string;
+  studentId: string | null;
+  /** The calling case */
+  parentId: string | null;
+  state: CaseState;
+  startedAt: string;
+  endedAt: string | null;
+  overdueTasks: number;
+  openIncidents: number;
+  /** Sealed: its entries need ?reason= */
+  sealedAt: string | null;
+  /** Purged (消档) */
+  purgedAt: string | null;
+}
+
+export interface StudentFileEvent {
+  seq: number;
+  at: string;
+  type: string;
+  elementId: string | null;
+  actor: string | null;
+  /** Sealed free text opened; in a student's file, null for a sealed case read without a reason */
+  data: Record<string, unknown> | null;
+  /** SHA-256 over the entry's canonical JSON including prevHash */
+  hash: string;
+  prevHash: string | null;
+  instanceId: string;
+  definitionKey: string | null;
+}
+
+export interface StudentFileView {
+  student: StudentView;
+  /** The cases the caller sees, oldest first */
+  cases: StudentFileCase[];
+  /** Oldest first, across all the cases */
+  events: StudentFileEvent[];
+  /** Events already read, as the next cursor; null at the end */
+  nextCursor: string | null;
+}
+
 export interface StudentView {
   id: string;
   /** The class */
@@ -734,6 +781,7 @@ export interface ApiResponses {
   'PUT /api/users/{id}/roles': UserView;
   'POST /api/students': StudentView;
   'GET /api/students/{id}': StudentView;
+  'GET /api/students/{id}/file': StudentFileView;
   'PUT /api/students/{id}/guardians': StudentView;
   'POST /api/definitions': DeployedDefinition;
   'GET /api/definitions': DefinitionSummaryPage;

@@ -87,7 +87,12 @@ export function CompleteTaskPanel({ task, onCancel, onCompleted }: Props) {
       <div className="complete-panel" data-testid={`complete-panel-${task.id}`}>
         {title}
         <Suspense fallback={<p className="muted">{t('taskForm.loading')}</p>}>
-          <TaskForm schema={schema} variables={detail.variables} complete={complete} onCancel={onCancel} />
+          <TaskForm
+            schema={schema}
+            variables={detail.variables ?? {}}
+            complete={complete}
+            onCancel={onCancel}
+          />
         </Suspense>
       </div>
     );
