@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { callOk, createPerson, seedSchoolWithCase, unique, type Person } from '../support/api-client';
-import { JOB_TYPES } from '../../libs/bpmn/src/job-types';
+import { JOB_TYPES } from '../../libs/bpmn/src';
 import { laidOutChain } from '../support/bpmn-xml';
 import {
   englishStringsIn,

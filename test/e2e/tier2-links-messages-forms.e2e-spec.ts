@@ -1,4 +1,4 @@
-import { JOB_TYPES } from '../../libs/bpmn/src/job-types';
+import { JOB_TYPES } from '../../libs/bpmn/src';
 import { buildWorld, call, eventually, fixture, unique, type World } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import { type Stack, startStack } from '../support/stack';

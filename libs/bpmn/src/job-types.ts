@@ -5,9 +5,9 @@
  */
 export const JOB_TYPES = [
   'notify',
-  'start-case',
   'assign-care-group',
   'compile-monthly-report',
+  'start-case',
   'seal-case',
   'purge-case',
 ] as const;

@@ -33,7 +33,6 @@ describe('notify handler (real PostgreSQL)', () => {
   let principal: { id: string; username: string };
   let classTeacher: { id: string; username: string };
   let otherPsych: { id: string; username: string };
-  let studentId: string;
   let orphanId: string;
   const SECRET = '自伤风险-高';
   const dataKey = randomBytes(32);
@@ -63,7 +62,6 @@ describe('notify handler (real PostgreSQL)', () => {
     principal = await createUser(db, 'principal', [{ role: 'principal', orgUnitId: school.id }]);
     classTeacher = await createUser(db, 'teacher', [{ role: 'classTeacher', orgUnitId: klass.id }]);
     otherPsych = await createUser(db, 'psych2', [{ role: 'psychTeacher', orgUnitId: otherSchool.id }]);
-    studentId = await studentWith({ name: '张三', guardians });
     orphanId = await studentWith({ name: '李四' });
     definition = await createDefinition(db, `notify-${uniqueTag()}`, {
       elements: {
@@ -75,13 +73,22 @@ describe('notify handler (real PostgreSQL)', () => {
     await db.destroy();
   });
 
-  /** A case at the class, projected, and one notify job of it. */
+  /**
+   * A case at the class, projected, and one notify job of it. Each case is about a student of its
+   * own (with the same guardians), unless it names one: a student has one open case of a process.
+   */
   async function jobOf(
     headers: Record<string, string>,
     elementId = 'notify-guardian',
     overrides: Partial<InstanceDescriptor> = {},
   ): Promise<JobInput> {
-    const instance = instanceDescriptor(definition, klass, { studentId, startedBy: psych, ...overrides });
+    const student =
+      'studentId' in overrides ? overrides.studentId : await studentWith({ name: '张三', guardians });
+    const instance = instanceDescriptor(definition, klass, {
+      startedBy: psych,
+      ...overrides,
+      studentId: student ?? null,
+    });
     await writeProjectionStep(db, projectionStep(instance, 1), { dataKey: Buffer.alloc(32) });
     const job: JobSpec = {
       jobId: randomUUID(),
@@ -284,7 +291,7 @@ describe('notify handler (real PostgreSQL)', () => {
       // given a case, the return-to-school case it called, and the care group formed there
       const caller = await jobOf({ recipients: 'careGroup' });
       const child = instanceDescriptor(definition, klass, {
-        studentId,
+        studentId: caller.instance.studentId,
         parent: { instanceId: caller.instance.instanceId, childId: randomUUID() },
       });
       await writeProjectionStep(db, projectionStep(child, 1), { dataKey: Buffer.alloc(32) });
