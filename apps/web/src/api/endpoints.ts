@@ -53,10 +53,12 @@ export const completeTask = (id: string, variables: Record<string, unknown>, ide
 export const listInstances = (filter: { state?: InstanceState; cursor?: Cursor }) =>
   request<Page<InstanceSummary>>('GET', `/instances${query({ ...filter, limit: 100 })}`);
 
-export const getInstance = (id: string) => request<InstanceDetail>('GET', `/instances/${enc(id)}`);
+/** A sealed case file answers only with a `reason` for the read (recorded with the reader). */
+export const getInstance = (id: string, reason?: string) =>
+  request<InstanceDetail>('GET', `/instances/${enc(id)}${query({ reason })}`);
 
-export const getInstanceHistory = (id: string, cursor?: Cursor) =>
-  request<Page<HistoryEntry>>('GET', `/instances/${enc(id)}/history${query({ cursor, limit: 500 })}`);
+export const getInstanceHistory = (id: string, cursor?: Cursor, reason?: string) =>
+  request<Page<HistoryEntry>>('GET', `/instances/${enc(id)}/history${query({ cursor, limit: 500, reason })}`);
 
 export const listDefinitions = (cursor?: Cursor) =>
   request<Page<DefinitionSummary>>('GET', `/definitions${query({ cursor, limit: 200 })}`);

@@ -102,6 +102,13 @@ export const en: Catalogue = {
   'cases.empty': 'No matching cases',
 
   'case.title': 'Case',
+  'case.field.sealed': 'Sealed',
+  'case.field.purged': 'Purged',
+  'case.sealed.title': 'This case file is sealed',
+  'case.sealed.explain':
+    'A sealed file is read-only. Reading it needs a reason, recorded with the reader and the time.',
+  'case.sealed.reason': 'Reason for reading',
+  'case.sealed.open': 'Give the reason and read',
   'case.back': '← Back to cases',
   'case.field.id': 'Case id',
   'case.field.definition': 'Pathway',

@@ -101,6 +101,12 @@ export const zhCN = {
   'cases.empty': '没有符合条件的个案',
 
   'case.title': '个案详情',
+  'case.field.sealed': '封存时间',
+  'case.field.purged': '消档时间',
+  'case.sealed.title': '该个案档案已封存',
+  'case.sealed.explain': '封存的档案只读。查阅须说明理由，理由将与查阅人、查阅时间一并记录。',
+  'case.sealed.reason': '查阅理由',
+  'case.sealed.open': '说明理由并查阅',
   'case.back': '← 返回个案列表',
   'case.field.id': '个案编号',
   'case.field.definition': '流程',

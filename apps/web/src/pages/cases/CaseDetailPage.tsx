@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getInstance, getInstanceHistory } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import type { InstanceDetail, Me } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
@@ -14,17 +15,21 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
   const [instance, setInstance] = useState<InstanceDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const history = useCursorList((cursor) => getInstanceHistory(id, cursor), id);
+  // Why the reader opens a sealed case file (docs/api.md#sealed-and-purged-cases); the api records it.
+  const [reason, setReason] = useState<string | undefined>(undefined);
+  const history = useCursorList((cursor) => getInstanceHistory(id, cursor, reason), `${id}|${reason ?? ''}`);
 
   const load = useCallback(() => {
     setError(null);
-    getInstance(id).then(setInstance, setError);
-  }, [id]);
+    getInstance(id, reason).then(setInstance, setError);
+  }, [id, reason]);
 
   useEffect(() => {
     setInstance(null);
     load();
   }, [load]);
+  useEffect(() => setReason(undefined), [id]);
+  const needsReason = isSealedRead(error);
 
   const refresh = () => {
     load();
@@ -47,7 +52,11 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
           {t('common.refresh')}
         </button>
       </div>
-      <ErrorMessage error={error} testId="case-error" />
+      {needsReason ? (
+        <SealedReasonForm onSubmit={setReason} />
+      ) : (
+        <ErrorMessage error={error} testId="case-error" />
+      )}
       <Notice text={notice} testId="case-notice" />
       {instance && (
         <>
@@ -73,6 +82,18 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
               <dd>{formatDateTime(instance.startedAt)}</dd>
               <dt>{t('case.field.ended')}</dt>
               <dd>{formatDateTime(instance.endedAt)}</dd>
+              {instance.sealedAt && (
+                <>
+                  <dt>{t('case.field.sealed')}</dt>
+                  <dd data-testid="case-sealed">{formatDateTime(instance.sealedAt)}</dd>
+                </>
+              )}
+              {instance.purgedAt && (
+                <>
+                  <dt>{t('case.field.purged')}</dt>
+                  <dd data-testid="case-purged">{formatDateTime(instance.purgedAt)}</dd>
+                </>
+              )}
             </dl>
           </section>
 
@@ -130,10 +151,53 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
         </>
       )}
 
-      <section className="card">
-        <h2>{t('case.history')}</h2>
-        <CaseHistory history={history} />
-      </section>
+      {!needsReason && (
+        <section className="card">
+          <h2>{t('case.history')}</h2>
+          <CaseHistory history={history} />
+        </section>
+      )}
     </main>
+  );
+}
+
+/** The api's answer to reading a sealed case file without a reason: 403 naming `reason`. */
+function isSealedRead(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 403 &&
+    (error.problem?.errors ?? []).some((problem) => problem.path === 'reason')
+  );
+}
+
+/** Asks why the sealed file is opened; the reason goes with every read of the page. */
+function SealedReasonForm({ onSubmit }: { onSubmit: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="card"
+      data-testid="sealed-reason"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim() !== '') onSubmit(text.trim());
+      }}
+    >
+      <h2>{t('case.sealed.title')}</h2>
+      <p className="muted">{t('case.sealed.explain')}</p>
+      <label className="field">
+        <span>{t('case.sealed.reason')}</span>
+        <input
+          value={text}
+          maxLength={500}
+          required
+          onChange={(event) => setText(event.target.value)}
+          data-testid="sealed-reason-input"
+        />
+      </label>
+      <button type="submit" data-testid="sealed-reason-submit">
+        {t('case.sealed.open')}
+      </button>
+    </form>
   );
 }
