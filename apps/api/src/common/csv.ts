@@ -44,9 +44,7 @@ export function csvFile(name: string, text: string): StreamableFile {
 export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
   if (format === 'csv') return true;
   if (format === 'json') return false;
-  return (accept ?? '')
-    .split(',')
-    .some((type) => type.split(';')[0]?.trim().toLowerCase() === 'text/csv');
+  return (accept ?? '').split(',').some((type) => type.split(';')[0]?.trim().toLowerCase() === 'text/csv');
 }
 
 /** Set on a CSV export that stopped at CSV_EXPORT_LIMIT rows while more matched. */

@@ -113,14 +113,15 @@ export async function paginateBy<E extends ObjectLiteral>(
   if (rows.length > limit && last) {
     const value = order.value(last);
     const written = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
-    nextCursor = Buffer.from(
-      `${order.name}|${written}|${(last as unknown as { id: string }).id}`,
-    ).toString('base64url');
+    nextCursor = Buffer.from(`${order.name}|${written}|${(last as unknown as { id: string }).id}`).toString(
+      'base64url',
+    );
   }
   return { items, nextCursor };
 }
 
-const ORDER_CURSOR = /^([A-Za-z]+)\|([^|]*)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const ORDER_CURSOR =
+  /^([A-Za-z]+)\|([^|]*)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const INTEGER = /^-?\d{1,9}$/;
 
@@ -129,14 +130,17 @@ function decodeOrderCursor<E>(
   cursor: string,
   order: KeysetOrder<E>,
 ): { value: string | number | null; id: string } {
-  const match = cursor.length <= 200 ? ORDER_CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  const match =
+    cursor.length <= 200 ? ORDER_CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
   const [, name, raw, id] = match ?? [];
   const valid =
     name === order.name &&
     id !== undefined &&
     raw !== undefined &&
     (raw === '' ||
-      (order.kind === 'timestamp' ? ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw)) : INTEGER.test(raw)));
+      (order.kind === 'timestamp'
+        ? ISO_INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))
+        : INTEGER.test(raw)));
   if (!valid) {
     throw new ProblemException(
       400,

@@ -79,7 +79,12 @@ export class DefinitionStatisticsRepository {
         definitionId,
       ),
     ]);
-    const ids = new Set([...active.keys(), ...overdue.keys(), ...incidents.keys(), ...passages.map((p) => p.elementId)]);
+    const ids = new Set([
+      ...active.keys(),
+      ...overdue.keys(),
+      ...incidents.keys(),
+      ...passages.map((p) => p.elementId),
+    ]);
     const byElement = new Map(passages.map((p) => [p.elementId, p]));
     return [...ids].sort().map((elementId) => ({
       elementId,

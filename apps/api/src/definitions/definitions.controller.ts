@@ -99,7 +99,8 @@ export class DefinitionsController {
 
   @Get(':id/statistics')
   @ApiOperation({
-    summary: 'Per element: tokens waiting, overdue tasks, open incidents, completed passages and their mean duration',
+    summary:
+      'Per element: tokens waiting, overdue tasks, open incidents, completed passages and their mean duration',
     description:
       'Over the cases of this version that the caller sees (the scope rule); 404 for an unknown id (docs/api.md, Statistics of a diagram).',
   })

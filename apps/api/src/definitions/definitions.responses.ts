@@ -75,7 +75,10 @@ export class ElementStatisticsView {
   @ApiProperty({ example: 1, description: 'Open user tasks at the element past their due time' })
   overdue!: number;
   @ApiProperty({ example: 0, description: 'Open incidents at the element' }) incidents!: number;
-  @ApiProperty({ example: 12, description: 'Times a token left the element (terminated passages not counted)' })
+  @ApiProperty({
+    example: 12,
+    description: 'Times a token left the element (terminated passages not counted)',
+  })
   completed!: number;
   @ApiProperty({
     type: Number,
@@ -89,7 +92,8 @@ export class ElementStatisticsView {
 export class DefinitionStatistics {
   @ApiProperty({
     type: [ElementStatisticsView],
-    description: 'Elements with any count, over the cases of this version that the caller sees, by element id',
+    description:
+      'Elements with any count, over the cases of this version that the caller sees, by element id',
   })
   items!: ElementStatisticsView[];
 }

@@ -124,7 +124,9 @@ export class InstancesRepository {
   }
 
   /** The unit's name and the student's number of the given cases (the rows are visible already). */
-  async exportContext(ids: string[]): Promise<Map<string, { orgUnitName: string; studentNo: string | null }>> {
+  async exportContext(
+    ids: string[],
+  ): Promise<Map<string, { orgUnitName: string; studentNo: string | null }>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; orgUnitName: string; studentNo: string | null }[] = await this.db.query(
       `SELECT i.id, u.name AS "orgUnitName", s.student_no AS "studentNo"

@@ -299,7 +299,10 @@ export class InstancesService {
       limit: CSV_EXPORT_LIMIT,
     });
     const ids = page.items.map((i) => i.id);
-    const [counts, context] = await Promise.all([this.instances.counts(ids), this.instances.exportContext(ids)]);
+    const [counts, context] = await Promise.all([
+      this.instances.counts(ids),
+      this.instances.exportContext(ids),
+    ]);
     const rows = page.items.map((i) => {
       const s = this.summary(i, counts);
       const c = context.get(i.id);

@@ -18,7 +18,11 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsIn(['dueAt', 'priority', 'createdAt'])
   sort?: 'dueAt' | 'priority' | 'createdAt';
-  @ApiPropertyOptional({ maxLength: 100, example: 'psychTeacher', description: 'Tasks offered to this candidate group' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'psychTeacher',
+    description: 'Tasks offered to this candidate group',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -28,7 +28,13 @@ export interface TaskExportContext {
 /** The orders of `sort=` other than the default newest-first; each pages on (column, id). */
 const TASK_ORDERS: Record<'dueAt' | 'priority', KeysetOrder<UserTaskEntity>> = {
   dueAt: { name: 'dueAt', column: 't.due_at', direction: 'ASC', kind: 'timestamp', value: (t) => t.dueAt },
-  priority: { name: 'priority', column: 't.priority', direction: 'DESC', kind: 'integer', value: (t) => t.priority },
+  priority: {
+    name: 'priority',
+    column: 't.priority',
+    direction: 'DESC',
+    kind: 'integer',
+    value: (t) => t.priority,
+  },
 };
 
 /** What a task shows besides its row: its case's variables, its own, and its form. */

@@ -59,7 +59,10 @@ export class TasksService {
    * The same filtered, scoped list as CSV (docs/api.md): the first CSV_EXPORT_LIMIT rows from the
    * cursor on, in the list's order; nothing sealed is opened, and no code path is shown.
    */
-  async exportCsv(user: CurrentUser, query: ListTasksQuery): Promise<{ file: StreamableFile; truncated: boolean }> {
+  async exportCsv(
+    user: CurrentUser,
+    query: ListTasksQuery,
+  ): Promise<{ file: StreamableFile; truncated: boolean }> {
     const page = await this.tasks.list(user.id, this.filterOf(query), {
       cursor: query.cursor,
       limit: CSV_EXPORT_LIMIT,
