@@ -68,13 +68,13 @@ export class DefinitionStatisticsRepository {
             WHERE e.type IN ('element.entered', 'element.left', 'element.terminated')
               AND e.element_id IS NOT NULL AND ${scoped}
          )
-         SELECT entry.element_id AS "elementId", count(*)::int AS completed,
-                round(avg(extract(epoch FROM exit.at - entry.at) * 1000))::float8 AS "avgDurationMs"
-           FROM passage entry
-           JOIN passage exit ON exit.instance_id = entry.instance_id AND exit.element_id = entry.element_id
-                            AND exit.n = entry.n AND exit.type <> 'element.entered'
-          WHERE entry.type = 'element.entered' AND exit.type = 'element.left'
-          GROUP BY entry.element_id`,
+         SELECT entering.element_id AS "elementId", count(*)::int AS completed,
+                round(avg(extract(epoch FROM leaving.at - entering.at) * 1000))::float8 AS "avgDurationMs"
+           FROM passage entering
+           JOIN passage leaving ON leaving.instance_id = entering.instance_id AND leaving.element_id = entering.element_id
+                            AND leaving.n = entering.n AND leaving.type <> 'element.entered'
+          WHERE entering.type = 'element.entered' AND leaving.type = 'element.left'
+          GROUP BY entering.element_id`,
         userId,
         definitionId,
       ),

@@ -31,11 +31,11 @@ export class ListTasksQuery extends PageQuery {
     maxLength: 100,
     example: '20240117',
     description:
-      "The task's name (contains, case-insensitive), or, on tasks of cases the caller sees, the student's number (prefix, case-insensitive) or the student's exact full name",
+      "The task's name (contains, case-insensitive), or, on tasks of cases the caller sees, the student's number (prefix, case-insensitive) or the student's exact full name; empty: no search",
   })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @Length(0, 100)
   q?: string;
   @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }

@@ -19,7 +19,7 @@ export class ListSearchAndStatistics1764700000000 implements MigrationInterface 
       CREATE INDEX student_name_index ON student (name_index) WHERE name_index IS NOT NULL;
       CREATE INDEX student_number_prefix ON student (lower(student_no) text_pattern_ops);
       CREATE INDEX user_task_due_order ON user_task (due_at ASC NULLS LAST, id);
-      CREATE INDEX user_task_priority_order ON user_task (priority DESC, id DESC);
+      CREATE INDEX user_task_priority_order ON user_task (priority DESC NULLS LAST, id DESC);
       CREATE INDEX user_task_created_order ON user_task (created_at DESC, id DESC);
       CREATE INDEX user_task_candidate_groups ON user_task USING gin (candidate_groups);
       CREATE INDEX process_instance_definition_state ON process_instance (definition_id, state);
