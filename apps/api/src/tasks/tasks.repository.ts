@@ -80,13 +80,13 @@ export class TasksRepository {
     }
     if (filter.search) {
       // The student is matched only on tasks of cases the caller sees: a peer who holds a task
-      // but not its case learns nothing about whose case it is by searching.
+      // but not its case learns nothing about whose case it is by searching. The students are
+      // found first, by their own indexes (number prefix, name index), then their cases.
       qb.andWhere(
-        `(t.name ILIKE :qContains ESCAPE '\\'
-          OR (${inScope('t.org_path')} AND EXISTS (
-                SELECT 1 FROM process_instance qi JOIN student qs ON qs.id = qi.student_id
-                 WHERE qi.id = t.instance_id
-                   AND (lower(qs.student_no) LIKE :qPrefix ESCAPE '\\' OR qs.name_index = :qNameIndex))))`,
+        `(t.name ILIKE :qContains
+          OR (${inScope('t.org_path')} AND t.instance_id IN (
+                SELECT qi.id FROM student qs JOIN process_instance qi ON qi.student_id = qs.id
+                 WHERE lower(qs.student_no) LIKE :qPrefix OR qs.name_index = :qNameIndex)))`,
         {
           qContains: `%${likeEscaped(filter.search.text)}%`,
           qPrefix: `${likeEscaped(filter.search.text.toLowerCase())}%`,
@@ -170,7 +170,7 @@ export class TasksRepository {
   }
 }
 
-/** `text` matched literally by LIKE: its %, _ and backslashes escaped. */
+/** `text` matched literally by LIKE: its %, _ and backslashes escaped (backslash is LIKE's escape). */
 function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
