@@ -356,7 +356,7 @@ describe('CSV exports', () => {
         `<bpmn:startEvent id="start" />
          <bpmn:parallelGateway id="fork" />
          ${userTask('quoted', { groups: 'psychTeacher', name: `评估, "第一次"-${tag}` })}
-         ${userTask('formula', { groups: 'psychTeacher', name: `=HYPERLINK("x")-${tag}` })}
+         ${userTask('formula', { groups: 'psychTeacher', name: `@HYPERLINK("x")-${tag}` })}
          <bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />`,
         {
           flows: [flow('start', 'fork'), ...chain('fork', 'quoted', 'e1'), ...chain('fork', 'formula', 'e2')],
@@ -368,7 +368,7 @@ describe('CSV exports', () => {
     const caseA = await start(key, world.psychA.token, { studentId });
     const caseB = await start(key, world.psychB.token, { orgUnitId: world.units.classB });
     const tasksA = await openTasks(caseA, 2, world.psychA.token);
-    const [taskB] = await openTasks(caseB, 1, world.psychB.token);
+    const [taskB] = await openTasks(caseB, 2, world.psychB.token);
 
     // when
     const exported = await csv(`/api/tasks?state=open&sort=dueAt`, world.psychA.token);
@@ -423,7 +423,7 @@ describe('CSV exports', () => {
       studentNo: number,
     });
     expect(exported.text).toContain(`"评估, ""第一次""-${tag}"`);
-    expect(formula.name).toBe(`'=HYPERLINK("x")-${tag}`);
+    expect(formula.name).toBe(`'@HYPERLINK("x")-${tag}`);
     // no sealed value, no code path
     expect(exported.text).not.toContain(`秘密名字${tag}`);
     expect(exported.text).not.toContain('v1:');
