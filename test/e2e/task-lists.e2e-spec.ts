@@ -436,6 +436,12 @@ describe('CSV exports', () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual(tasksA.map((t) => t.id).sort());
+    // the export is recorded, naming the filters but not their values
+    const [logged] = await db.query(
+      `SELECT detail FROM access_log WHERE user_id = $1 AND action = 'task.export' ORDER BY id DESC LIMIT 1`,
+      [world.psychA.id],
+    );
+    expect(logged.detail).toEqual({ rows: 2, truncated: false, filters: ['format', 'instanceId'] });
     // and school B's export holds its own task, not A's
     const exportedB = await csv(`/api/tasks?state=open`, world.psychB.token);
     expect(exportedB.text).toContain(taskB.id);
@@ -484,6 +490,11 @@ describe('CSV exports', () => {
     const exportedB = await csv(`/api/instances?definitionKey=${key}&format=csv`, world.psychB.token);
     expect(exportedB.text).toContain(caseB);
     expect(exportedB.text).not.toContain(caseA);
+    const [logged] = await db.query(
+      `SELECT detail FROM access_log WHERE user_id = $1 AND action = 'instance.export' ORDER BY id DESC LIMIT 1`,
+      [world.psychB.id],
+    );
+    expect(logged.detail).toMatchObject({ rows: 1, truncated: false, filters: ['definitionKey', 'format'] });
   });
 });
 

@@ -324,7 +324,16 @@ export class InstancesService {
       ];
     });
     const text = csvText(INSTANCE_CSV_HEADER, rows);
-    return { file: csvFile('cases', text), truncated: page.nextCursor !== null };
+    const truncated = page.nextCursor !== null;
+    // A bulk read of case data: recorded with the filters' names.
+    await this.accessLog.record(user.id, 'instance.export', 'instance', null, {
+      rows: rows.length,
+      truncated,
+      filters: Object.keys(query)
+        .filter((name) => query[name as keyof typeof query] !== undefined)
+        .sort(),
+    });
+    return { file: csvFile('cases', text), truncated };
   }
 
   /** The case file; a sealed one only with a reason (recorded), docs/api.md. */

@@ -94,7 +94,16 @@ export class TasksService {
       ];
     });
     const text = csvText(TASK_CSV_HEADER, rows);
-    return { file: csvFile('tasks', text), truncated: page.nextCursor !== null };
+    const truncated = page.nextCursor !== null;
+    // A bulk read of case data: recorded, with the filters' names only (q may hold a name).
+    await this.accessLog.record(user.id, 'task.export', 'task', null, {
+      rows: rows.length,
+      truncated,
+      filters: Object.keys(query)
+        .filter((name) => query[name as keyof typeof query] !== undefined)
+        .sort(),
+    });
+    return { file: csvFile('tasks', text), truncated };
   }
 
   private filterOf(query: ListTasksQuery): TaskFilter {
