@@ -78,6 +78,30 @@ async function probe(
   return response.status;
 }
 
+/** A CSV export answered 200 that does not mention `text` (an id, a student number). */
+async function csvOmits(kind: Probe['kind'], path: string, token: string, text: string): Promise<boolean> {
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/csv' },
+  });
+  const body = await response.text();
+  const held =
+    response.status === 200 &&
+    (response.headers.get('content-type') ?? '').startsWith('text/csv') &&
+    !body.includes(text);
+  probes.push({ kind, what: `GET ${path} (text/csv) omits ${text}`, status: response.status, held });
+  return held;
+}
+
+/** Statistics of a definition answered 200 that count nothing (the caller sees none of its cases). */
+async function countsNothing(kind: Probe['kind'], definitionId: string, token: string): Promise<boolean> {
+  const path = `/api/definitions/${definitionId}/statistics`;
+  const response = await api('GET', path, token);
+  const held =
+    response.status === 200 && Array.isArray(response.body?.items) && response.body.items.length === 0;
+  probes.push({ kind, what: `GET ${path} counts nothing`, status: response.status, held });
+  return held;
+}
+
 /** A list answered 200 that does not contain `id`. */
 async function omits(kind: Probe['kind'], path: string, token: string, id: string): Promise<boolean> {
   const response = await api('GET', path, token);
@@ -110,9 +134,10 @@ async function seedSchoolA() {
   );
   const deployed = await api('POST', '/api/definitions', world.adminToken, { xml });
   if (deployed.status !== 201) throw new Error(`deploy: ${JSON.stringify(deployed.body)}`);
+  const studentNo = `P-${unique()}`;
   const student = await api('POST', '/api/students', world.adminToken, {
     orgUnitId: world.units.classA,
-    studentNo: `P-${unique()}`,
+    studentNo,
     name: '王小红',
   });
   const started = await api('POST', '/api/instances', world.psychA.token, {
@@ -140,6 +165,8 @@ async function seedSchoolA() {
     studentId: student.body.id as string,
     notificationId: notification.id,
     caseKey,
+    definitionId: deployed.body.id as string,
+    studentNo,
   };
 }
 
@@ -179,6 +206,17 @@ describe('security probe', () => {
       await probe('cross-scope', 'POST', `/api/tasks/${a.taskId}/complete`, t, [404], { variables: {} });
       await omits('cross-scope', '/api/tasks', t, a.taskId);
       await omits('cross-scope', `/api/tasks?instanceId=${a.instanceId}`, t, a.taskId);
+      // searching, sorting and filtering A's tasks finds none of them (docs/api.md)
+      await omits('cross-scope', `/api/tasks?q=${a.studentNo}`, t, a.taskId);
+      await omits('cross-scope', `/api/tasks?q=${encodeURIComponent('王小红')}`, t, a.taskId);
+      await omits('cross-scope', '/api/tasks?sort=dueAt', t, a.taskId);
+      await omits('cross-scope', '/api/tasks?sort=priority&candidateGroup=psychTeacher', t, a.taskId);
+      // nor does an export of the lists, and A's cases count nowhere in the diagram's statistics
+      await csvOmits('cross-scope', '/api/tasks', t, a.taskId);
+      await csvOmits('cross-scope', `/api/tasks?q=${a.studentNo}`, t, a.studentNo);
+      await csvOmits('cross-scope', '/api/instances', t, a.instanceId);
+      await csvOmits('cross-scope', '/api/instances?format=csv', t, a.studentNo);
+      await countsNothing('cross-scope', a.definitionId, t);
       await omits('cross-scope', '/api/incidents', t, a.incidentId);
       await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);

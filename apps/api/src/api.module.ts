@@ -15,6 +15,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CaseFiles } from './case-file/case-file.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
+import { StudentNameBackfill } from './students/student-name-backfill';
+import { DefinitionStatisticsRepository } from './definitions/definition-statistics.repository';
+import { DefinitionStatisticsService } from './definitions/definition-statistics.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserDirectory } from './auth/user-directory';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -104,8 +107,11 @@ export class ApiModule {
         UsersService,
         StudentsRepository,
         StudentsService,
+        StudentNameBackfill,
         DefinitionsRepository,
         DefinitionsService,
+        DefinitionStatisticsRepository,
+        DefinitionStatisticsService,
         DecisionsService,
         FormsService,
         TimerStarts,

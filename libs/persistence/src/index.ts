@@ -26,6 +26,7 @@ export * from './signal-broadcast';
 export * from './signal-subscriptions';
 export * from './started-cases';
 export * from './student-cases';
+export * from './student-name-index';
 export * from './student-personal-data';
 export * from './task-candidates';
 export * from './timer-cases';

@@ -26,14 +26,23 @@ import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { decodeDiagram } from './decode-diagram';
 import { DeployDefinitionDto, ListDefinitionsQuery, MAX_DIAGRAM_BYTES } from './definitions.dto';
+import { DefinitionStatisticsService } from './definition-statistics.service';
 import { DefinitionsService } from './definitions.service';
-import { DefinitionDetail, DefinitionSummaryPage, DeployedDefinition } from './definitions.responses';
+import {
+  DefinitionDetail,
+  DefinitionStatistics,
+  DefinitionSummaryPage,
+  DeployedDefinition,
+} from './definitions.responses';
 
 @ApiTags('definitions')
 @ApiBearerAuth()
 @Controller('definitions')
 export class DefinitionsController {
-  constructor(private readonly definitions: DefinitionsService) {}
+  constructor(
+    private readonly definitions: DefinitionsService,
+    private readonly statistics: DefinitionStatisticsService,
+  ) {}
 
   /** 201 for a new version, 200 when the identical diagram already is the latest version. */
   @Post()
@@ -86,6 +95,21 @@ export class DefinitionsController {
   @ApiOkResponse({ type: DefinitionSummaryPage })
   list(@User() user: CurrentUser, @Query() query: ListDefinitionsQuery): Promise<DefinitionSummaryPage> {
     return this.definitions.list(user, query);
+  }
+
+  @Get(':id/statistics')
+  @ApiOperation({
+    summary:
+      'Per element: tokens waiting, overdue tasks, open incidents, completed passages and their mean duration',
+    description:
+      'Over the cases of this version that the caller sees (the scope rule); 404 for an unknown id (docs/api.md, Statistics of a diagram).',
+  })
+  @ApiOkResponse({ type: DefinitionStatistics })
+  statisticsOf(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DefinitionStatistics> {
+    return this.statistics.of(user, id);
   }
 
   @Get(':id')

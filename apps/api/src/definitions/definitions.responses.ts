@@ -68,3 +68,32 @@ export class DefinitionDetail extends DefinitionSummary {
 }
 
 export class DefinitionSummaryPage extends PageOf(DefinitionVersionSummary) {}
+
+export class ElementStatisticsView {
+  @ApiProperty({ example: 'assess' }) elementId!: string;
+  @ApiProperty({ example: 3, description: 'Tokens waiting at the element now' }) active!: number;
+  @ApiProperty({ example: 1, description: 'Open user tasks at the element past their due time' })
+  overdue!: number;
+  @ApiProperty({ example: 0, description: 'Open incidents at the element' }) incidents!: number;
+  @ApiProperty({
+    example: 12,
+    description: 'Times a token left the element (terminated passages not counted)',
+  })
+  completed!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 5400000,
+    description: 'Mean time from entering to leaving over the completed passages; null with none',
+  })
+  avgDurationMs!: number | null;
+}
+
+export class DefinitionStatistics {
+  @ApiProperty({
+    type: [ElementStatisticsView],
+    description:
+      'Elements with any count, over the cases of this version that the caller sees, by element id',
+  })
+  items!: ElementStatisticsView[];
+}

@@ -9,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  type StreamableFile,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -21,6 +22,7 @@ import {
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
+import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
 import { InstancesService } from './instances.service';
@@ -51,9 +53,21 @@ export class InstancesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: InstanceSummaryPage })
-  list(@User() user: CurrentUser, @Query() query: ListInstancesQuery): Promise<InstanceSummaryPage> {
-    return this.instances.list(user, query);
+  @ApiOkPageOrCsv(
+    InstanceSummaryPage,
+    '\uFEFFid,businessKey,definitionKey,version,state,orgUnit,studentNo,startedAt,endedAt,updatedAt,overdueTasks,openIncidents,activeElements,parentId\r\n' +
+      '3a9e…,s12-20240117,crisis-care,2,active,初二(3)班,20240117,2026-12-01T02:00:00.000Z,,2026-12-04T08:00:00.000Z,1,0,assess,\r\n',
+  )
+  async list(
+    @User() user: CurrentUser,
+    @Query() query: ListInstancesQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InstanceSummaryPage | StreamableFile> {
+    if (!wantsCsv(query.format, accept)) return this.instances.list(user, query);
+    const { file, truncated } = await this.instances.exportCsv(user, query);
+    if (truncated) response.setHeader(TRUNCATED_HEADER, 'true');
+    return file;
   }
 
   /** A sealed case answers 403 without `?reason=` (docs/api.md). */

@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { ReadReasonQuery } from '../case-file/case-file.dto';
+import { FORMAT_QUERY } from '../common/csv';
 import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
@@ -48,6 +49,7 @@ export class ListInstancesQuery extends PageQuery {
   @IsOptional() @IsUUID() orgUnitId?: string;
   @IsOptional() @IsBooleanString() overdue?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) stuckDays?: number;
+  @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
 export class CancelInstanceDto {

@@ -123,6 +123,22 @@ export class InstancesRepository {
     return { overdueTasks: byCase(overdue), openIncidents: byCase(incidents) };
   }
 
+  /** The unit's name and the student's number of the given cases (the rows are visible already). */
+  async exportContext(
+    ids: string[],
+  ): Promise<Map<string, { orgUnitName: string; studentNo: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; orgUnitName: string; studentNo: string | null }[] = await this.db.query(
+      `SELECT i.id, u.name AS "orgUnitName", s.student_no AS "studentNo"
+         FROM process_instance i
+         JOIN org_unit u ON u.id = i.org_unit_id
+         LEFT JOIN student s ON s.id = i.student_id
+        WHERE i.id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map(({ id, ...context }) => [id, context]));
+  }
+
   /** The open incidents of a case the caller sees, oldest first. */
   openIncidents(instanceId: string): Promise<IncidentEntity[]> {
     return this.db.getRepository(IncidentEntity).find({

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type StreamableFile,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type CancelInstanceArgs,
@@ -19,6 +26,7 @@ import {
 import { AccessLog } from '../access-log/access-log.service';
 import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
+import { CSV_EXPORT_LIMIT, csvFile, csvText } from '../common/csv';
 import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { checkCaseVariablesSize } from '../common/variable-limits';
@@ -29,7 +37,12 @@ import { StudentsService } from '../students/students.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { noNoneStartEventProblem } from './start-event-needed';
 import type { HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
-import { type CaseCounts, InstancesRepository, type NewCaseRow } from './instances.repository';
+import {
+  type CaseCounts,
+  type InstanceFilter,
+  InstancesRepository,
+  type NewCaseRow,
+} from './instances.repository';
 
 /** A started case as the caller may see it; `firstStepWritten` false: answered 202. */
 export interface StartedCase {
@@ -264,22 +277,63 @@ export class InstancesService {
   }
 
   async list(user: CurrentUser, query: ListInstancesQuery) {
-    const page = await this.instances.list(
-      user.id,
-      {
-        state: query.state,
-        definitionKey: query.definitionKey,
-        orgUnitId: query.orgUnitId,
-        overdue: query.overdue === 'true',
-        stuckDays: query.stuckDays,
-      },
-      query,
-    );
+    const page = await this.instances.list(user.id, instanceFilterOf(query), query);
     const counts = await this.instances.counts(page.items.map((i) => i.id));
     return {
       items: page.items.map((i) => this.summary(i, counts)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /**
+   * The same filtered, scoped list as CSV (docs/api.md): the first CSV_EXPORT_LIMIT cases from
+   * the cursor on, newest first; ids, keys, states, times, counts, the unit's name and the
+   * student's number, nothing sealed.
+   */
+  async exportCsv(
+    user: CurrentUser,
+    query: ListInstancesQuery,
+  ): Promise<{ file: StreamableFile; truncated: boolean }> {
+    const page = await this.instances.list(user.id, instanceFilterOf(query), {
+      cursor: query.cursor,
+      limit: CSV_EXPORT_LIMIT,
+    });
+    const ids = page.items.map((i) => i.id);
+    const [counts, context] = await Promise.all([
+      this.instances.counts(ids),
+      this.instances.exportContext(ids),
+    ]);
+    const rows = page.items.map((i) => {
+      const s = this.summary(i, counts);
+      const c = context.get(i.id);
+      return [
+        s.id,
+        s.businessKey,
+        s.definitionKey,
+        s.version,
+        s.state,
+        c?.orgUnitName,
+        c?.studentNo,
+        s.startedAt,
+        s.endedAt,
+        i.updatedAt.toISOString(),
+        s.overdueTasks,
+        s.openIncidents,
+        i.activeElements.map((a) => a.elementId).join(' '),
+        s.parentId,
+      ];
+    });
+    const text = csvText(INSTANCE_CSV_HEADER, rows);
+    const truncated = page.nextCursor !== null;
+    // A bulk read of case data: recorded with the filters' names.
+    await this.accessLog.record(user.id, 'instance.export', 'instance', null, {
+      rows: rows.length,
+      truncated,
+      filters: Object.keys(query)
+        .filter((name) => query[name as keyof typeof query] !== undefined)
+        .sort(),
+    });
+    return { file: csvFile('cases', text), truncated };
   }
 
   /** The case file; a sealed one only with a reason (recorded), docs/api.md. */
@@ -453,4 +507,32 @@ export class InstancesService {
       })),
     };
   }
+}
+
+/** The columns of the cases CSV export, in order. */
+const INSTANCE_CSV_HEADER = [
+  'id',
+  'businessKey',
+  'definitionKey',
+  'version',
+  'state',
+  'orgUnit',
+  'studentNo',
+  'startedAt',
+  'endedAt',
+  'updatedAt',
+  'overdueTasks',
+  'openIncidents',
+  'activeElements',
+  'parentId',
+] as const;
+
+function instanceFilterOf(query: ListInstancesQuery): InstanceFilter {
+  return {
+    state: query.state,
+    definitionKey: query.definitionKey,
+    orgUnitId: query.orgUnitId,
+    overdue: query.overdue === 'true',
+    stuckDays: query.stuckDays,
+  };
 }

@@ -42,7 +42,7 @@ export class StudentsRepository {
   }
 
   insert(
-    student: Pick<StudentEntity, 'orgUnitId' | 'orgPath' | 'studentNo' | 'sensitive'>,
+    student: Pick<StudentEntity, 'orgUnitId' | 'orgPath' | 'studentNo' | 'sensitive' | 'nameIndex'>,
   ): Promise<StudentEntity> {
     const repo = this.db.getRepository(StudentEntity);
     return repo.save(repo.create(student));

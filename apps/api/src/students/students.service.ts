@@ -7,6 +7,7 @@ import {
   type GuardianContact,
   type StudentEntity,
   type StudentPersonalData,
+  studentNameIndex,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
@@ -55,6 +56,7 @@ export class StudentsService {
       orgPath: unit.orgPath,
       studentNo: dto.studentNo,
       sensitive: encryptJson(this.config.dataKey, personal),
+      nameIndex: studentNameIndex(this.config.dataKey, dto.name),
     });
     await this.accessLog.record(user.id, 'student.create', 'student', student.id);
     return this.view(student, personal);

@@ -1,7 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
+import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
@@ -15,9 +29,21 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOkResponse({ type: TaskViewPage })
-  list(@User() user: CurrentUser, @Query() query: ListTasksQuery): Promise<TaskViewPage> {
-    return this.tasks.list(user, query);
+  @ApiOkPageOrCsv(
+    TaskViewPage,
+    '\uFEFFid,name,elementId,state,assignee,candidateGroups,dueAt,priority,createdAt,instanceId,businessKey,definitionKey,orgUnit,studentNo\r\n' +
+      '6f1c…,初步风险评估,assess,open,li.teacher,psychTeacher,2026-12-05T08:00:00.000Z,80,2026-12-04T08:00:00.000Z,3a9e…,s12-20240117,crisis-care,初二(3)班,20240117\r\n',
+  )
+  async list(
+    @User() user: CurrentUser,
+    @Query() query: ListTasksQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TaskViewPage | StreamableFile> {
+    if (!wantsCsv(query.format, accept)) return this.tasks.list(user, query);
+    const { file, truncated } = await this.tasks.exportCsv(user, query);
+    if (truncated) response.setHeader(TRUNCATED_HEADER, 'true');
+    return file;
   }
 
   /** A task of a sealed case answers 403 without `?reason=` (docs/api.md). */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBooleanString, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { IsBooleanString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { FORMAT_QUERY } from '../common/csv';
 import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
@@ -9,6 +10,34 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional() @IsIn(['open', 'completed', 'cancelled']) state?: 'open' | 'completed' | 'cancelled';
   @IsOptional() @IsBooleanString() overdue?: string;
   @IsOptional() @IsUUID() instanceId?: string;
+  @ApiPropertyOptional({
+    enum: ['dueAt', 'priority', 'createdAt'],
+    description:
+      '`dueAt`: earliest first, tasks without a due date last; `priority`: highest first; `createdAt` (the default): newest first',
+  })
+  @IsOptional()
+  @IsIn(['dueAt', 'priority', 'createdAt'])
+  sort?: 'dueAt' | 'priority' | 'createdAt';
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'psychTeacher',
+    description: 'Tasks offered to this candidate group',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  candidateGroup?: string;
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: '20240117',
+    description:
+      "The task's name (contains, case-insensitive), or, on tasks of cases the caller sees, the student's number (prefix, case-insensitive) or the student's exact full name; empty: no search",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 100)
+  q?: string;
+  @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
 export class CompleteTaskDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inScope, taskFormSql, taskVisible, UserTaskEntity } from '../../../../libs/persistence/src';
-import { type Page, type PageQuery, paginate } from '../common/pagination';
+import { type KeysetOrder, type Page, type PageQuery, paginate, paginateBy } from '../common/pagination';
 
 /** Filters of GET /api/tasks (docs/api.md); `me` filters name the caller. */
 export interface TaskFilter {
@@ -10,7 +10,32 @@ export interface TaskFilter {
   state?: 'open' | 'completed' | 'cancelled';
   overdue?: boolean;
   instanceId?: string;
+  sort?: 'dueAt' | 'priority' | 'createdAt';
+  candidateGroup?: string;
+  /** `q=`: the text as typed, and the blind index of it read as a full name. */
+  search?: { text: string; nameIndex: string };
 }
+
+/** What a task row of the CSV export shows besides the task: nothing sealed (docs/api.md). */
+export interface TaskExportContext {
+  businessKey: string | null;
+  definitionKey: string;
+  orgUnitName: string;
+  /** Only for tasks of cases the caller sees; null for a peer's own task. */
+  studentNo: string | null;
+}
+
+/** The orders of `sort=` other than the default newest-first; each pages on (column, id). */
+const TASK_ORDERS: Record<'dueAt' | 'priority', KeysetOrder<UserTaskEntity>> = {
+  dueAt: { name: 'dueAt', column: 't.due_at', direction: 'ASC', kind: 'timestamp', value: (t) => t.dueAt },
+  priority: {
+    name: 'priority',
+    column: 't.priority',
+    direction: 'DESC',
+    kind: 'integer',
+    value: (t) => t.priority,
+  },
+};
 
 /** What a task shows besides its row: its case's variables, its own, and its form. */
 export interface TaskContext {
@@ -36,7 +61,7 @@ export class TasksRepository {
     return this.visible(userId).andWhere('t.id = :id', { id }).getOne();
   }
 
-  /** Visible tasks, newest first. */
+  /** Visible tasks, newest first unless `filter.sort` says otherwise. */
   list(userId: string, filter: TaskFilter, page: PageQuery): Promise<Page<UserTaskEntity>> {
     const qb = this.visible(userId);
     if (filter.assignedToMe) qb.andWhere('t.assignee_id = :me', { me: userId });
@@ -48,7 +73,54 @@ export class TasksRepository {
     if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
     if (filter.overdue) qb.andWhere(`t.state = 'open' AND t.due_at < now()`);
     if (filter.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: filter.instanceId });
+    if (filter.candidateGroup) {
+      qb.andWhere('t.candidate_groups @> ARRAY[CAST(:candidateGroup AS text)]', {
+        candidateGroup: filter.candidateGroup,
+      });
+    }
+    if (filter.search) {
+      // The student is matched only on tasks of cases the caller sees: a peer who holds a task
+      // but not its case learns nothing about whose case it is by searching. The students are
+      // found first, by their own indexes (number prefix, name index), then their cases.
+      qb.andWhere(
+        `(t.name ILIKE :qContains
+          OR (${inScope('t.org_path')} AND t.instance_id IN (
+                SELECT qi.id FROM student qs JOIN process_instance qi ON qi.student_id = qs.id
+                 WHERE lower(qs.student_no) LIKE :qPrefix OR qs.name_index = :qNameIndex)))`,
+        {
+          qContains: `%${likeEscaped(filter.search.text)}%`,
+          qPrefix: `${likeEscaped(filter.search.text.toLowerCase())}%`,
+          qNameIndex: filter.search.nameIndex,
+        },
+      );
+    }
+    if (filter.sort === 'dueAt' || filter.sort === 'priority') {
+      return paginateBy(qb, TASK_ORDERS[filter.sort], 't.id', page);
+    }
     return paginate(qb, 't.created_at', 't.id', page, (t) => t.createdAt);
+  }
+
+  /**
+   * The case-level columns of the CSV export for tasks already found visible: the case's key and
+   * process, its unit's name, and the student's number where the caller sees the case.
+   */
+  async exportContext(userId: string, taskIds: string[]): Promise<Map<string, TaskExportContext>> {
+    if (taskIds.length === 0) return new Map();
+    const rows: (TaskExportContext & { id: string })[] = await this.db
+      .createQueryBuilder()
+      .select('t.id', 'id')
+      .addSelect('i.business_key', 'businessKey')
+      .addSelect('i.definition_key', 'definitionKey')
+      .addSelect('u.name', 'orgUnitName')
+      .addSelect(`CASE WHEN ${inScope('i.org_path')} THEN s.student_no END`, 'studentNo')
+      .from('user_task', 't')
+      .innerJoin('process_instance', 'i', 'i.id = t.instance_id')
+      .innerJoin('org_unit', 'u', 'u.id = i.org_unit_id')
+      .leftJoin('student', 's', 's.id = i.student_id')
+      .where('t.id = ANY(:taskIds)', { taskIds })
+      .setParameter('scopeUserId', userId)
+      .getRawMany();
+    return new Map(rows.map(({ id, ...context }) => [id, context]));
   }
 
   /** The context of a task already found visible. */
@@ -96,4 +168,9 @@ export class TasksRepository {
     );
     return rows.length > 0;
   }
+}
+
+/** `text` matched literally by LIKE: its %, _ and backslashes escaped (backslash is LIKE's escape). */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -158,6 +158,11 @@ export interface DefinitionDetail {
   forms: Record<string, unknown>;
 }
 
+export interface DefinitionStatistics {
+  /** Elements with any count, over the cases of this version that the caller sees, by element id */
+  items: ElementStatisticsView[];
+}
+
 export interface DefinitionSummaryPage {
   items: DefinitionVersionSummary[];
   /** Pass it as `cursor` for the next page; null on the last page */
@@ -284,6 +289,20 @@ export interface EffectiveCalendarView {
   updatedBy: string | null;
   /** Whether the caller may PUT or DELETE this unit's calendar */
   mayEdit: boolean;
+}
+
+export interface ElementStatisticsView {
+  elementId: string;
+  /** Tokens waiting at the element now */
+  active: number;
+  /** Open user tasks at the element past their due time */
+  overdue: number;
+  /** Open incidents at the element */
+  incidents: number;
+  /** Times a token left the element (terminated passages not counted) */
+  completed: number;
+  /** Mean time from entering to leaving over the completed passages; null with none */
+  avgDurationMs: number | null;
 }
 
 export interface ElementTemplateBindingView {
@@ -785,6 +804,7 @@ export interface ApiResponses {
   'PUT /api/students/{id}/guardians': StudentView;
   'POST /api/definitions': DeployedDefinition;
   'GET /api/definitions': DefinitionSummaryPage;
+  'GET /api/definitions/{id}/statistics': DefinitionStatistics;
   'GET /api/definitions/{id}': DefinitionDetail;
   'POST /api/decisions': DeployedDecisions;
   'GET /api/decisions': DecisionSummaryList;

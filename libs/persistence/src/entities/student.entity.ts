@@ -8,5 +8,7 @@ export class StudentEntity {
   @Column({ name: 'org_path', type: 'text' }) orgPath!: string;
   @Column({ name: 'student_no', type: 'text' }) studentNo!: string;
   @Column({ type: 'text' }) sensitive!: string;
+  /** The name's blind index (student-name-index.ts); NULL until written or backfilled. */
+  @Column({ name: 'name_index', type: 'text', nullable: true }) nameIndex!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

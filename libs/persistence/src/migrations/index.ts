@@ -10,6 +10,7 @@ import { OrgUnitCalendars1764600000000 } from './1764600000000-org-unit-calendar
 import { CareGroupsReportsOutbox1764610000000 } from './1764610000000-care-groups-reports-outbox';
 import { CaseKeys1764620000000 } from './1764620000000-case-keys';
 import { OneOpenCasePerStudent1764630000000 } from './1764630000000-one-open-case-per-student';
+import { ListSearchAndStatistics1764700000000 } from './1764700000000-list-search-and-statistics';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CareGroupsReportsOutbox1764610000000,
   CaseKeys1764620000000,
   OneOpenCasePerStudent1764630000000,
+  ListSearchAndStatistics1764700000000,
 ];

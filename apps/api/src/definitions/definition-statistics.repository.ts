@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inScope } from '../../../../libs/persistence/src';
+
+/** What the diagram shows at one element, over the cases of a definition the caller sees. */
+export interface ElementStatistics {
+  elementId: string;
+  /** Tokens waiting there now (the cases' `active_elements`). */
+  active: number;
+  /** Open user tasks there past their due time. */
+  overdue: number;
+  /** Open incidents there. */
+  incidents: number;
+  /** Times a token left the element (`element.left`; a terminated passage is not completed). */
+  completed: number;
+  /** The mean time from entering to leaving over the completed passages; null with none. */
+  avgDurationMs: number | null;
+}
+
+/**
+ * The SQL of GET /api/definitions/:id/statistics (docs/api.md, Statistics of a diagram). Every
+ * count starts from the definition's cases that pass the one scope rule (`inScope` on the case's
+ * org path), so another school's cases are never counted. Each query walks the definition's
+ * cases by `process_instance_definition_state`, then each case's rows by its own index.
+ */
+@Injectable()
+export class DefinitionStatisticsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async of(userId: string, definitionId: string): Promise<ElementStatistics[]> {
+    const scoped = `i.definition_id = :definitionId AND ${inScope('i.org_path')}`;
+    const [active, overdue, incidents, passages] = await Promise.all([
+      this.counts(
+        `SELECT a."elementId", count(*)::int AS n
+           FROM process_instance i
+           CROSS JOIN LATERAL jsonb_to_recordset(i.active_elements) AS a("elementId" text)
+          WHERE i.state = 'active' AND ${scoped}
+          GROUP BY a."elementId"`,
+        userId,
+        definitionId,
+      ),
+      this.counts(
+        `SELECT t.element_id AS "elementId", count(*)::int AS n
+           FROM process_instance i JOIN user_task t ON t.instance_id = i.id
+          WHERE i.state = 'active' AND t.state = 'open' AND t.due_at < now() AND ${scoped}
+          GROUP BY t.element_id`,
+        userId,
+        definitionId,
+      ),
+      this.counts(
+        `SELECT x.element_id AS "elementId", count(*)::int AS n
+           FROM process_instance i JOIN incident x ON x.instance_id = i.id
+          WHERE i.state = 'active' AND x.state = 'open' AND ${scoped}
+          GROUP BY x.element_id`,
+        userId,
+        definitionId,
+      ),
+      // The n-th entry of an element in a case is closed by its n-th exit (left or terminated):
+      // passages of one element in one case run one after the other, except inside a parallel
+      // multi-instance activity, where the pairing may cross but the sum of the durations, and
+      // so their mean, is the same.
+      this.query<{ elementId: string; completed: number; avgDurationMs: number | null }>(
+        `WITH passage AS (
+           SELECT e.instance_id, e.element_id, e.type, e.at,
+                  row_number() OVER (PARTITION BY e.instance_id, e.element_id, e.type = 'element.entered'
+                                     ORDER BY e.seq) AS n
+             FROM process_instance i JOIN audit_event e ON e.instance_id = i.id
+            WHERE e.type IN ('element.entered', 'element.left', 'element.terminated')
+              AND e.element_id IS NOT NULL AND ${scoped}
+         )
+         SELECT entering.element_id AS "elementId", count(*)::int AS completed,
+                round(avg(extract(epoch FROM leaving.at - entering.at) * 1000))::float8 AS "avgDurationMs"
+           FROM passage entering
+           JOIN passage leaving ON leaving.instance_id = entering.instance_id AND leaving.element_id = entering.element_id
+                            AND leaving.n = entering.n AND leaving.type <> 'element.entered'
+          WHERE entering.type = 'element.entered' AND leaving.type = 'element.left'
+          GROUP BY entering.element_id`,
+        userId,
+        definitionId,
+      ),
+    ]);
+    const ids = new Set([
+      ...active.keys(),
+      ...overdue.keys(),
+      ...incidents.keys(),
+      ...passages.map((p) => p.elementId),
+    ]);
+    const byElement = new Map(passages.map((p) => [p.elementId, p]));
+    return [...ids].sort().map((elementId) => ({
+      elementId,
+      active: active.get(elementId) ?? 0,
+      overdue: overdue.get(elementId) ?? 0,
+      incidents: incidents.get(elementId) ?? 0,
+      completed: byElement.get(elementId)?.completed ?? 0,
+      avgDurationMs: byElement.get(elementId)?.avgDurationMs ?? null,
+    }));
+  }
+
+  private async counts(sql: string, userId: string, definitionId: string): Promise<Map<string, number>> {
+    const rows = await this.query<{ elementId: string; n: number }>(sql, userId, definitionId);
+    return new Map(rows.map((row) => [row.elementId, row.n]));
+  }
+
+  /** Runs `sql` with its named parameters :scopeUserId and :definitionId bound. */
+  private query<R>(sql: string, userId: string, definitionId: string): Promise<R[]> {
+    const [text, parameters] = this.db.driver.escapeQueryWithParameters(
+      sql,
+      { scopeUserId: userId, definitionId },
+      {},
+    );
+    return this.db.query(text, parameters);
+  }
+}
