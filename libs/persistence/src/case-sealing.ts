@@ -137,13 +137,13 @@ function openValue(value: unknown, keys: ReadonlyMap<string, CaseKey>): unknown 
   }
 }
 
-/** Seals the free-text fields of an audit entry's data (SEALED_AUDIT_FIELDS) with the case key. */
+/** Seals the fields of an audit entry's data that SEALED_AUDIT_FIELDS names with the case key. */
 export function sealAuditData(data: Variables | undefined, caseKey: CaseKey | null): Variables | undefined {
   if (!data) return data;
   const sealed: Variables = { ...data };
   for (const field of SEALED_AUDIT_FIELDS) {
     const value = data[field];
-    if (typeof value !== 'string' || sealedKeyId(value) !== null) continue;
+    if (value === undefined || value === null || sealedKeyId(value) !== null) continue;
     sealed[field] = caseKey ? sealForCase(caseKey, value) : null;
   }
   return sealed;
