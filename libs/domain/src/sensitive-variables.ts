@@ -16,9 +16,7 @@ export const SENSITIVE_VARIABLE_NAMES: readonly string[] = [
 ];
 
 /**
- * The fields of audit entries (`audit_event.data`) sealed with the case key like sensitive
- * variables: the free text (a cancellation's `reason`, an incident's or a thrown error's
- * `message`) and the hashes of values (a completed task's `valuesSha256`, an incident retry's
- * `valueHashes`), which a guess of a short answer could otherwise be tested against.
+ * The free-text fields of audit entries (`audit_event.data`): a cancellation's `reason`, an
+ * incident's or a thrown error's `message`. Sealed with the case key like sensitive variables.
  */
-export const SEALED_AUDIT_FIELDS: readonly string[] = ['reason', 'message', 'valuesSha256', 'valueHashes'];
+export const SEALED_AUDIT_FIELDS: readonly string[] = ['reason', 'message'];

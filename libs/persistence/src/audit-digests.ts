@@ -5,7 +5,7 @@ import type { EngineEvent } from '../../engine/src';
 import { canonicalJson } from './audit-chain';
 import { caseFamilyKeys } from './case-keys';
 import { openSealed } from './case-sealing';
-import type { CaseKey } from './field-crypto';
+import { type CaseKey, sealForCase } from './field-crypto';
 
 /** SHA-256 (hex) of a value's canonical JSON: equal content always hashes the same. */
 export function valueSha256(value: unknown): string {
@@ -24,14 +24,17 @@ interface VariableChange {
  * `changes`), the field keys and SHA-256 hashes of the values, never the values. Values sealed
  * with a key of the case's family are opened first, so a hash is of what a person entered and
  * can be checked against the case's variables by a reader who may open them; a value whose key
- * is gone hashes as null. The hashes are sealed with the case key afterwards (SEALED_AUDIT_FIELDS),
- * so nobody without the case's key can test guesses against them.
+ * is gone hashes as null. A hash that covers a sensitive value is sealed with the case key like
+ * the value itself: a short answer's hash could be tested against guesses, and a purge must leave
+ * nothing of it readable. Hashes of other values stay in the clear (those values are stored in
+ * the clear too), so the history of most steps can still be hashed as it reads.
  */
 export async function digestAuditEvents(
   db: EntityManager,
   dataKey: Buffer,
   instance: InstanceDescriptor,
   events: EngineEvent[],
+  sealing: { sensitive: ReadonlySet<string>; caseKey: CaseKey | null },
 ): Promise<EngineEvent[]> {
   let keys: Map<string, CaseKey> | null = null;
   const familyKeys = async (): Promise<Map<string, CaseKey>> =>
@@ -40,9 +43,9 @@ export async function digestAuditEvents(
   for (const event of events) {
     if (event.type === 'instance.started') digested.push(startedEntry(event, instance));
     else if (event.type === 'task.completed' && isRecord(event.data?.submitted))
-      digested.push(completedEntry(event, event.data.submitted, await familyKeys()));
+      digested.push(completedEntry(event, event.data.submitted, await familyKeys(), sealing));
     else if (event.type === 'incident.resolved' && Array.isArray(event.data?.changes))
-      digested.push(retriedEntry(event, event.data.changes as VariableChange[], await familyKeys()));
+      digested.push(retriedEntry(event, event.data.changes as VariableChange[], await familyKeys(), sealing));
     else digested.push(event);
   }
   return digested;
@@ -71,18 +74,33 @@ function startedEntry(event: EngineEvent, instance: InstanceDescriptor): EngineE
   };
 }
 
+type Sealing = Parameters<typeof digestAuditEvents>[4];
+
+/** A hash as stored: sealed with the case key when it covers a sensitive value (null once purged). */
+function stored(hash: unknown, coversSensitive: boolean, { caseKey }: Sealing): unknown {
+  if (!coversSensitive) return hash;
+  return caseKey ? sealForCase(caseKey, hash) : null;
+}
+
 function completedEntry(
   event: EngineEvent,
   submitted: Record<string, unknown>,
   keys: ReadonlyMap<string, CaseKey>,
+  sealing: Sealing,
 ): EngineEvent {
   const { submitted: _values, ...data } = event.data ?? {};
+  const fields = Object.keys(submitted).sort();
+  const hash = valueSha256(openSealed(submitted, keys));
   return {
     ...event,
     data: {
       ...data,
-      fields: Object.keys(submitted).sort(),
-      valuesSha256: valueSha256(openSealed(submitted, keys)),
+      fields,
+      valuesSha256: stored(
+        hash,
+        fields.some((field) => sealing.sensitive.has(field)),
+        sealing,
+      ),
     },
   };
 }
@@ -91,16 +109,18 @@ function retriedEntry(
   event: EngineEvent,
   changes: VariableChange[],
   keys: ReadonlyMap<string, CaseKey>,
+  sealing: Sealing,
 ): EngineEvent {
   const { changes: _values, ...data } = event.data ?? {};
   const open = (value: unknown): unknown => openSealed({ value }, keys).value;
-  const valueHashes: Record<string, { oldSha256: string | null; newSha256: string }> = {};
+  const valueHashes: Record<string, unknown> = {};
   for (const change of changes) {
-    valueHashes[change.name] = {
+    const hashes = {
       // A variable the retry created had no old value.
       oldSha256: Object.hasOwn(change, 'before') ? valueSha256(open(change.before)) : null,
       newSha256: valueSha256(open(change.after)),
     };
+    valueHashes[change.name] = stored(hashes, sealing.sensitive.has(change.name), sealing);
   }
   return { ...event, data: { ...data, valueHashes } };
 }

@@ -137,19 +137,26 @@ function openValue(value: unknown, keys: ReadonlyMap<string, CaseKey>): unknown 
   }
 }
 
-/** Seals the fields of an audit entry's data that SEALED_AUDIT_FIELDS names with the case key. */
+/** Seals the free-text fields of an audit entry's data (SEALED_AUDIT_FIELDS) with the case key. */
 export function sealAuditData(data: Variables | undefined, caseKey: CaseKey | null): Variables | undefined {
   if (!data) return data;
   const sealed: Variables = { ...data };
   for (const field of SEALED_AUDIT_FIELDS) {
     const value = data[field];
-    if (value === undefined || value === null || sealedKeyId(value) !== null) continue;
+    if (typeof value !== 'string' || sealedKeyId(value) !== null) continue;
     sealed[field] = caseKey ? sealForCase(caseKey, value) : null;
   }
   return sealed;
 }
 
-/** An audit entry's data as a reader in scope sees it: sealed fields opened, or null once purged. */
+/**
+ * An audit entry's data as a reader in scope sees it: sealed fields opened, and the sealed hashes
+ * of sensitive values an incident retry set (`valueHashes`, audit-digests.ts); null once purged.
+ */
 export function openAuditData(data: Variables, keys: ReadonlyMap<string, CaseKey>): Variables {
-  return openSealed(data, keys);
+  const opened = openSealed(data, keys);
+  const hashes = opened.valueHashes;
+  if (typeof hashes === 'object' && hashes !== null && !Array.isArray(hashes))
+    opened.valueHashes = openSealed(hashes as Variables, keys);
+  return opened;
 }

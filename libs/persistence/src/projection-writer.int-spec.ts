@@ -6,7 +6,7 @@ import { createDataSource } from './data-source';
 import { permanentDatabaseError } from './database-errors';
 import { bufferMessage, lockMessageKey } from './message-buffer';
 import { caseFamilyKeys } from './case-keys';
-import { openSealed } from './case-sealing';
+import { openAuditData, openSealed } from './case-sealing';
 import { writeProjectionIncident, writeProjectionStep } from './projection-writer';
 import {
   createDefinition,
@@ -298,7 +298,7 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
     expect(await noticesOf(teacher.id)).toHaveLength(1);
   });
 
-  it('records the starter, the submitted keys with a hash of the values, and a retry’s value hashes, sealed', async () => {
+  it('records the starter, the submitted keys with a hash of the values, and a retry’s value hashes, sealed where they cover a sensitive value', async () => {
     const instance = newCase({ startedBy: { id: psych.id, username: psych.username } });
     const taskId = randomUUID();
     const incidentId = randomUUID();
@@ -322,17 +322,17 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
         events: [
           event(
             'task.completed',
-            { taskId, submitted: { mood: 'sad', score: 3 }, claimedOnCompletion: true },
+            { taskId, submitted: { notes: 'sad', score: 3 }, claimedOnCompletion: true },
             psych.username,
           ),
           event(
             'incident.resolved',
             {
               incidentId,
-              variables: ['score', 'mood'],
+              variables: ['score', 'notes'],
               changes: [
                 { name: 'score', after: 4 },
-                { name: 'mood', before: 'sad', after: 'calm' },
+                { name: 'notes', before: 'sad', after: 'calm' },
               ],
             },
             psych.username,
@@ -346,9 +346,9 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
       [instance.instanceId],
     );
     // the values never reach the table; the hashes are stored sealed
-    expect(JSON.stringify(rows)).not.toMatch(/sad|calm/);
+    expect(JSON.stringify(rows)).not.toMatch(/"(sad|calm)"/);
     const keys = await caseFamilyKeys(db.manager, dataKey, instance.instanceId);
-    const opened = rows.map((row) => ({ ...row, data: openSealed(row.data, keys) }));
+    const opened = rows.map((row) => ({ ...row, data: openAuditData(row.data, keys) }));
     const sha = (json: string) => createHash('sha256').update(json).digest('hex');
     expect(opened).toEqual([
       { type: 'instance.started', actor: psych.username, data: { startedBy: 'user' } },
@@ -358,8 +358,8 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
         data: {
           taskId,
           claimedOnCompletion: true,
-          fields: ['mood', 'score'],
-          valuesSha256: sha('{"mood":"sad","score":3}'),
+          fields: ['notes', 'score'],
+          valuesSha256: sha('{"notes":"sad","score":3}'),
         },
       },
       {
@@ -367,16 +367,19 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
         actor: psych.username,
         data: {
           incidentId,
-          variables: ['score', 'mood'],
+          variables: ['score', 'notes'],
           valueHashes: {
             score: { oldSha256: null, newSha256: sha('4') },
-            mood: { oldSha256: sha('"sad"'), newSha256: sha('"calm"') },
+            notes: { oldSha256: sha('"sad"'), newSha256: sha('"calm"') },
           },
         },
       },
     ]);
-    expect(typeof rows[1]!.data.valuesSha256).toBe('string');
+    // hashes that cover a sensitive value (`notes`) are stored sealed, the others in the clear
     expect(String(rows[1]!.data.valuesSha256)).toMatch(/^v2:/);
+    const stored = rows[2]!.data.valueHashes as Record<string, unknown>;
+    expect(String(stored.notes)).toMatch(/^v2:/);
+    expect(stored.score).toEqual({ oldSha256: null, newSha256: sha('4') });
     // completing it unclaimed made the completer its assignee
     const [task] = await db.query(`SELECT assignee_id FROM user_task WHERE id = $1`, [taskId]);
     expect(task.assignee_id).toBe(psych.id);

@@ -142,7 +142,10 @@ export async function writeProjectionStep(
         [resolved.incidentId, resolved.at, resolved.actorId ?? null],
       );
     }
-    const events = await digestAuditEvents(db, options.dataKey, instance, step.events);
+    const events = await digestAuditEvents(db, options.dataKey, instance, step.events, {
+      sensitive,
+      caseKey,
+    });
     await appendAuditEvents(
       db,
       instance.instanceId,
