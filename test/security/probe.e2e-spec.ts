@@ -761,6 +761,15 @@ describe('security probe', () => {
     await probe('sealed reads', 'POST', `/api/instances/${id}/cancel`, world.adminToken, [409], {
       reason: 'x',
     });
+    // the bulk actions answer each item of a sealed case as the single write does
+    await probeBulk('sealed reads', '/api/instances/bulk/cancel', world.adminToken, [409], {
+      ids: [id],
+      reason: 'x',
+    });
+    await probeBulk('sealed reads', '/api/tasks/bulk/assign', world.adminToken, [409], {
+      taskIds: [task.id],
+      userId: world.psychA.id,
+    });
     // and lists still show the case, without any of its content
     const list = await api('GET', `/api/instances?definitionKey=${key}`, world.psychA.token);
     probes.push({
