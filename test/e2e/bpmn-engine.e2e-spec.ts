@@ -818,10 +818,15 @@ describe('start events', () => {
     expect(cases).toHaveLength(3);
     for (const started of cases) {
       // a case's row exists a moment before its first step is written
-      await eventually(
+      const entries = await eventually(
         () => history(started.id),
         (entries) => entries.some((entry) => entry.elementId === 'every-second'),
       );
+      // and its history says a timer started it, not a person
+      expect(entries.find((entry) => entry.type === 'instance.started')).toMatchObject({
+        actor: null,
+        data: { startedBy: 'timer' },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await api('GET', `/api/instances?definitionKey=${key}`)).body.items).toHaveLength(3);

@@ -284,6 +284,14 @@ describe('signals thrown by a case', () => {
       expect.objectContaining({ orgUnitId: world.units.schoolA, state: 'active' }),
     ]);
     expect((await getInstance(startedThere[0].id)).variables).toEqual({ why: 'flu' });
+    // whose history says the thrower's signal started it, with no person as its actor
+    expect(await historyOf(startedThere[0].id)).toContainEqual(
+      expect.objectContaining({
+        type: 'instance.started',
+        actor: null,
+        data: { startedBy: 'signal', startingCaseId: thrower },
+      }),
+    );
   });
 
   it("from a signal end event of a district's case reach the cases of its schools", async () => {

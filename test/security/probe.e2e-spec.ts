@@ -102,6 +102,25 @@ async function countsNothing(kind: Probe['kind'], definitionId: string, token: s
   return held;
 }
 
+/**
+ * A bulk action (docs/api.md): answered 200, with every item's status one of `allowed` (what the
+ * single action would answer) and its problem naming nothing but the item's id.
+ */
+async function probeBulk(
+  kind: Probe['kind'],
+  path: string,
+  token: string,
+  allowed: number[],
+  body: Record<string, unknown>,
+): Promise<boolean> {
+  const response = await api('POST', path, token, body);
+  const results = (response.body?.results ?? []) as { id: string; status: number }[];
+  const held =
+    response.status === 200 && results.length > 0 && results.every((item) => allowed.includes(item.status));
+  probes.push({ kind, what: `POST ${path} ${JSON.stringify(body)}`, status: response.status, held });
+  return held;
+}
+
 /** A list answered 200 that does not contain `id`. */
 async function omits(kind: Probe['kind'], path: string, token: string, id: string): Promise<boolean> {
   const response = await api('GET', path, token);
@@ -219,6 +238,15 @@ describe('security probe', () => {
       await countsNothing('cross-scope', a.definitionId, t);
       await omits('cross-scope', '/api/incidents', t, a.incidentId);
       await probe('cross-scope', 'POST', `/api/incidents/${a.incidentId}/retry`, t, [404], { variables: {} });
+      await probeBulk('cross-scope', '/api/tasks/bulk/assign', t, [404], {
+        taskIds: [a.taskId],
+        userId: b.id,
+      });
+      await probeBulk('cross-scope', '/api/instances/bulk/cancel', t, [404], {
+        ids: [a.instanceId],
+        reason: 'x',
+      });
+      await probeBulk('cross-scope', '/api/incidents/bulk/retry', t, [404], { ids: [a.incidentId] });
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}`, t, [404]);
       await probe('cross-scope', 'GET', `/api/students/${a.studentId}/file`, t, [404]);
       await probe('cross-scope', 'PUT', `/api/students/${a.studentId}/guardians`, t, [404], {
@@ -326,6 +354,17 @@ describe('security probe', () => {
         userId: lesser.id,
       });
       await probe('vertical', 'POST', `/api/incidents/${a.incidentId}/retry`, lesser.token, [403, 404], {});
+      await probeBulk('vertical', '/api/tasks/bulk/assign', lesser.token, [403, 404], {
+        taskIds: [a.taskId],
+        userId: lesser.id,
+      });
+      await probeBulk('vertical', '/api/incidents/bulk/retry', lesser.token, [403, 404], {
+        ids: [a.incidentId],
+      });
+      await probeBulk('vertical', '/api/instances/bulk/cancel', lesser.token, [403, 404], {
+        ids: [a.instanceId],
+        reason: 'x',
+      });
       await probe('vertical', 'POST', `/api/instances/${a.instanceId}/cancel`, lesser.token, [403, 404], {
         reason: 'x',
       });
@@ -463,6 +502,12 @@ describe('security probe', () => {
         path: `/api/tasks/${task.id}/assign`,
         token: world.adminToken,
         body: { userId: world.psychA.id },
+      },
+      {
+        method: 'POST',
+        path: '/api/tasks/bulk/assign',
+        token: world.adminToken,
+        body: { taskIds: [task.id], userId: world.psychA.id },
       },
       {
         method: 'POST',
@@ -753,6 +798,15 @@ describe('security probe', () => {
     await probe('sealed reads', 'POST', `/api/tasks/${task.id}/claim`, world.psychA.token, [409]);
     await probe('sealed reads', 'POST', `/api/instances/${id}/cancel`, world.adminToken, [409], {
       reason: 'x',
+    });
+    // the bulk actions answer each item of a sealed case as the single write does
+    await probeBulk('sealed reads', '/api/instances/bulk/cancel', world.adminToken, [409], {
+      ids: [id],
+      reason: 'x',
+    });
+    await probeBulk('sealed reads', '/api/tasks/bulk/assign', world.adminToken, [409], {
+      taskIds: [task.id],
+      userId: world.psychA.id,
     });
     // and lists still show the case, without any of its content
     const list = await api('GET', `/api/instances?definitionKey=${key}`, world.psychA.token);

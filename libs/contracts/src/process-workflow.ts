@@ -59,6 +59,12 @@ export interface InstanceDescriptor {
   orgPath: string;
   studentId: string | null;
   startedBy: { id: string; username: string } | null;
+  /**
+   * What started a case nobody started (startedBy null), for its `instance.started` audit entry:
+   * a timer start event, a signal thrown by another case, or another case (a call activity or
+   * the start-case handler), with that case's id. Absent on cases started before it existed.
+   */
+  startedVia?: { kind: 'timer' } | { kind: 'signal' | 'case'; caseId: string };
   /** Set on a case started by a call activity: the calling case and the call. */
   parent?: { instanceId: string; childId: string } | null;
 }

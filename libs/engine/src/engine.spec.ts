@@ -75,7 +75,12 @@ describe('failJob and resolveIncident', () => {
     expect(step.events).toEqual([
       s.ev('incident.resolved', 'notify', {
         actor: 'principal',
-        data: { incidentId: 'id-5', variables: ['guardian'] },
+        // the old value the retry replaced and the new one, for the projection to hash
+        data: {
+          incidentId: 'id-5',
+          variables: ['guardian'],
+          changes: [{ name: 'guardian', before: 'mother', after: 'father' }],
+        },
       }),
     ]);
     expect(step.commands).toEqual([
@@ -527,11 +532,17 @@ describe('multi-instance', () => {
     const last = s.completeTask('id-5', { reply: 'maybe' });
     // then
     expect(third.events).toEqual([
-      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-6' } }),
+      s.ev('task.completed', 'ask', {
+        actor: 'tester',
+        data: { taskId: 'id-6', submitted: { reply: 'no' }, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'ask', { data: { loopCounter: 3 } }),
     ]);
     expect(last.events).toEqual([
-      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'ask', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: { reply: 'maybe' }, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'ask', { data: { loopCounter: 2 } }),
       s.ev('element.left', 'ask'),
       s.ev('element.entered', 'after'),
@@ -565,7 +576,10 @@ describe('multi-instance', () => {
     const second = s.completeTask('ask', { reply: 'yes' });
     // then
     expect(second.events).toEqual([
-      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-4' } }),
+      s.ev('task.completed', 'ask', {
+        actor: 'tester',
+        data: { taskId: 'id-4', submitted: { reply: 'yes' }, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'ask', { data: { loopCounter: 1 } }),
       s.ev('element.entered', 'ask'),
       s.ev('task.opened', 'ask', { data: { taskId: 'id-5' } }),
@@ -598,7 +612,10 @@ describe('multi-instance', () => {
     const step = s.completeTask('id-5', { reply: 'yes' });
     // then
     expect(step.events).toEqual([
-      s.ev('task.completed', 'ask', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'ask', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: { reply: 'yes' }, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'ask', { data: { loopCounter: 2 } }),
       s.ev('element.terminated', 'ask'),
       s.ev('element.terminated', 'ask'),

@@ -89,7 +89,14 @@ export function completeTask(
       type: 'task.completed',
       elementId: task.elementId,
       actor: completion.actor,
-      data: { taskId: task.taskId },
+      // The projection keeps only the field keys and a hash of the values (audit-digests.ts).
+      // Completing an unclaimed task claims it for the completer in this same step (the api
+      // lets only a candidate do so): the task row takes the completer as its assignee.
+      data: {
+        taskId: task.taskId,
+        submitted: completion.variables,
+        ...(task.assignee === undefined ? { claimedOnCompletion: true } : {}),
+      },
     });
     runtime.transitions.completeWork(instance, completion.variables);
     return null;
@@ -119,7 +126,7 @@ export function assignTask(
       type: 'task.assigned',
       elementId: task.elementId,
       actor: request.actor,
-      data: { taskId: task.taskId, assignee: request.assignee },
+      data: { taskId: task.taskId, assignee: request.assignee, previousAssignee: task.assignee ?? null },
     });
     return null;
   });
@@ -414,13 +421,21 @@ export function resolveIncident(
     if (!incident || !instance)
       return refuse('', `Expected an open incident with id '${request.incidentId}'`);
     delete runtime.state.incidents[incident.incidentId];
+    // What each variable held before, as the element saw it: the projection keeps only hashes
+    // of the old and new values (audit-digests.ts).
+    const before = runtime.variables.visible(instance.id);
+    const changes = Object.entries(request.variables).map(([name, value]) => ({
+      name,
+      ...(Object.hasOwn(before, name) ? { before: before[name] } : {}),
+      after: value,
+    }));
     runtime.variables.set(instance, request.variables);
     runtime.log.command({ type: 'resolveIncident', incidentId: incident.incidentId });
     runtime.log.event({
       type: 'incident.resolved',
       elementId: incident.elementId,
       actor: request.actor,
-      data: { incidentId: incident.incidentId, variables: Object.keys(request.variables) },
+      data: { incidentId: incident.incidentId, variables: Object.keys(request.variables), changes },
     });
     runtime.incidents.retry(instance, incident);
     return null;

@@ -144,7 +144,13 @@ export interface EngineState {
   incidents: Record<string, OpenIncident>;
 }
 
-/** What the engine records for the audit trail; the projection hash-chains these. */
+/**
+ * What the engine records for the audit trail; the projection hash-chains these. Two events carry
+ * values that never reach the chain: `task.completed`'s `data.submitted` (what the task was
+ * completed with) and `incident.resolved`'s `data.changes` (each variable the retry set, with its
+ * value before and after). The projection writer replaces them with field keys and SHA-256
+ * hashes (libs/persistence/src/audit-digests.ts).
+ */
 export interface EngineEvent {
   type:
     | 'instance.started'

@@ -149,7 +149,14 @@ export function sealAuditData(data: Variables | undefined, caseKey: CaseKey | nu
   return sealed;
 }
 
-/** An audit entry's data as a reader in scope sees it: sealed fields opened, or null once purged. */
+/**
+ * An audit entry's data as a reader in scope sees it: sealed fields opened, and the sealed hashes
+ * of sensitive values an incident retry set (`valueHashes`, audit-digests.ts); null once purged.
+ */
 export function openAuditData(data: Variables, keys: ReadonlyMap<string, CaseKey>): Variables {
-  return openSealed(data, keys);
+  const opened = openSealed(data, keys);
+  const hashes = opened.valueHashes;
+  if (typeof hashes === 'object' && hashes !== null && !Array.isArray(hashes))
+    opened.valueHashes = openSealed(hashes as Variables, keys);
+  return opened;
 }

@@ -1,5 +1,6 @@
 export * from './audit-append';
 export * from './audit-chain';
+export * from './audit-digests';
 export * from './case-file';
 export * from './case-keys';
 export * from './case-sealing';
@@ -21,6 +22,7 @@ export * from './org-scope';
 export * from './outbound-messages';
 export * from './org-unit-calendars';
 export * from './process-definitions';
+export * from './reassignment-notices';
 export * from './projection-writer';
 export * from './signal-broadcast';
 export * from './signal-subscriptions';

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { InstanceDescriptor } from '../../contracts/src';
 import { findBrokenLink } from './audit-chain';
@@ -6,7 +6,7 @@ import { createDataSource } from './data-source';
 import { permanentDatabaseError } from './database-errors';
 import { bufferMessage, lockMessageKey } from './message-buffer';
 import { caseFamilyKeys } from './case-keys';
-import { openSealed } from './case-sealing';
+import { openAuditData, openSealed } from './case-sealing';
 import { writeProjectionIncident, writeProjectionStep } from './projection-writer';
 import {
   createDefinition,
@@ -249,6 +249,164 @@ describe('writeProjectionStep (real PostgreSQL)', () => {
       }),
     );
     expect(await assignee()).toBeNull();
+  });
+
+  it('tells the new and the previous holder of a reassigned task, never the one who acted, once per assignment', async () => {
+    // given a task psych holds
+    const instance = newCase();
+    const taskId = randomUUID();
+    const lead = await createUser(db, 'lead', [{ role: 'psychLead', orgUnitId: school.id }]);
+    const noticesOf = async (userId: string) =>
+      db.query(`SELECT kind, title FROM notification WHERE recipient_id = $1 AND task_id = $2`, [
+        userId,
+        taskId,
+      ]);
+    await write(
+      projectionStep(instance, 1, {
+        openedTasks: [
+          { taskId, elementId: 't', candidateGroups: [], candidateUsers: [], priority: 50, openedAt: at(0) },
+        ],
+        assignedTasks: [{ taskId, assignee: psych.username, at: at(1), actorId: psych.id }],
+      }),
+    );
+    // a claim tells nobody
+    expect(await noticesOf(psych.id)).toEqual([]);
+
+    // when the lead gives it to the teacher, and the step is written again (a retried activity)
+    const reassign = projectionStep(instance, 2, {
+      assignedTasks: [{ taskId, assignee: teacher.username, at: at(2), actorId: lead.id }],
+    });
+    await write(reassign);
+    await write(reassign);
+
+    // then both holders are told, once, content-free; the lead is not
+    const units: { name: string }[] = await db.query(`SELECT name FROM org_unit WHERE id = $1`, [school.id]);
+    expect(await noticesOf(teacher.id)).toEqual([
+      { kind: 'task.assignedToYou', title: `任务已转交给你：一项个案任务（${units[0]!.name}）` },
+    ]);
+    expect(await noticesOf(psych.id)).toEqual([
+      { kind: 'task.assignedAway', title: `你的任务已转交他人：一项个案任务（${units[0]!.name}）` },
+    ]);
+    expect(await noticesOf(lead.id)).toEqual([]);
+
+    // and the teacher giving it back tells only the one who had it before her: nobody
+    await write(
+      projectionStep(instance, 3, {
+        assignedTasks: [{ taskId, assignee: null, at: at(3), actorId: teacher.id }],
+      }),
+    );
+    expect(await noticesOf(teacher.id)).toHaveLength(1);
+  });
+
+  it('records the starter, the submitted keys with a hash of the values, and a retry’s value hashes, sealed where they cover a sensitive value', async () => {
+    const instance = newCase({ startedBy: { id: psych.id, username: psych.username } });
+    const taskId = randomUUID();
+    const incidentId = randomUUID();
+    const event = (type: string, data: Record<string, unknown>, actor?: string) => ({
+      type: type as 'task.completed',
+      at: at(1),
+      elementId: 't',
+      ...(actor ? { actor } : {}),
+      data,
+    });
+    await write(
+      projectionStep(instance, 1, {
+        events: [{ type: 'instance.started', at: at(0) }],
+        openedTasks: [
+          { taskId, elementId: 't', candidateGroups: [], candidateUsers: [], priority: 50, openedAt: at(0) },
+        ],
+      }),
+    );
+    await write(
+      projectionStep(instance, 2, {
+        events: [
+          event(
+            'task.completed',
+            { taskId, submitted: { notes: 'sad', score: 3 }, claimedOnCompletion: true },
+            psych.username,
+          ),
+          event(
+            'incident.resolved',
+            {
+              incidentId,
+              variables: ['score', 'notes'],
+              changes: [
+                { name: 'score', after: 4 },
+                { name: 'notes', before: 'sad', after: 'calm' },
+              ],
+            },
+            psych.username,
+          ),
+        ],
+        closedTasks: [{ taskId, state: 'completed', at: at(1), actorId: psych.id }],
+      }),
+    );
+    const rows: { type: string; actor: string | null; data: Record<string, unknown> }[] = await db.query(
+      `SELECT type, actor, data FROM audit_event WHERE instance_id = $1 ORDER BY seq`,
+      [instance.instanceId],
+    );
+    // the values never reach the table; the hashes are stored sealed
+    expect(JSON.stringify(rows)).not.toMatch(/"(sad|calm)"/);
+    const keys = await caseFamilyKeys(db.manager, dataKey, instance.instanceId);
+    const opened = rows.map((row) => ({ ...row, data: openAuditData(row.data, keys) }));
+    const sha = (json: string) => createHash('sha256').update(json).digest('hex');
+    expect(opened).toEqual([
+      { type: 'instance.started', actor: psych.username, data: { startedBy: 'user' } },
+      {
+        type: 'task.completed',
+        actor: psych.username,
+        data: {
+          taskId,
+          claimedOnCompletion: true,
+          fields: ['notes', 'score'],
+          valuesSha256: sha('{"notes":"sad","score":3}'),
+        },
+      },
+      {
+        type: 'incident.resolved',
+        actor: psych.username,
+        data: {
+          incidentId,
+          variables: ['score', 'notes'],
+          valueHashes: {
+            score: { oldSha256: null, newSha256: sha('4') },
+            notes: { oldSha256: sha('"sad"'), newSha256: sha('"calm"') },
+          },
+        },
+      },
+    ]);
+    // hashes that cover a sensitive value (`notes`) are stored sealed, the others in the clear
+    expect(String(rows[1]!.data.valuesSha256)).toMatch(/^v2:/);
+    const stored = rows[2]!.data.valueHashes as Record<string, unknown>;
+    expect(String(stored.notes)).toMatch(/^v2:/);
+    expect(stored.score).toEqual({ oldSha256: null, newSha256: sha('4') });
+    // completing it unclaimed made the completer its assignee
+    const [task] = await db.query(`SELECT assignee_id FROM user_task WHERE id = $1`, [taskId]);
+    expect(task.assignee_id).toBe(psych.id);
+  });
+
+  it('says what started a case nobody started: a timer, a signal or another case', async () => {
+    const started = async (overrides: Partial<InstanceDescriptor>) => {
+      const instance = newCase(overrides);
+      await write(projectionStep(instance, 1, { events: [{ type: 'instance.started', at: at(0) }] }));
+      const [row] = await db.query(`SELECT actor, data FROM audit_event WHERE instance_id = $1`, [
+        instance.instanceId,
+      ]);
+      return row;
+    };
+    const caller = randomUUID();
+    expect(await started({ startedVia: { kind: 'timer' } })).toEqual({
+      actor: null,
+      data: { startedBy: 'timer' },
+    });
+    expect(await started({ startedVia: { kind: 'signal', caseId: caller } })).toEqual({
+      actor: null,
+      data: { startedBy: 'signal', startingCaseId: caller },
+    });
+    expect(await started({ startedVia: { kind: 'case', caseId: caller } })).toEqual({
+      actor: null,
+      data: { startedBy: 'case', startingCaseId: caller },
+    });
   });
 
   it('opens and closes message subscriptions, raises incidents and resolves them with the actor', async () => {

@@ -9,6 +9,8 @@ import {
 } from '../../contracts/src';
 import { restrictedTaskView } from '../../domain/src';
 import { appendAuditEvents } from './audit-append';
+import { digestAuditEvents } from './audit-digests';
+import { noticeReassignment } from './reassignment-notices';
 import { taskFormSql } from './form-definitions';
 import { auditHeadKey } from './audit-head';
 import { createCaseKey, sealingKey } from './case-keys';
@@ -86,10 +88,23 @@ export async function writeProjectionStep(
       const assigneeId = assigned.assignee
         ? ((await usersOnLine(db, instance.orgPath, [assigned.assignee])).userIds[0] ?? null)
         : null;
+      const [before]: { assignee_id: string | null; element_id: string }[] = await db.query(
+        `SELECT assignee_id, element_id FROM user_task WHERE id = $1 AND state = 'open'`,
+        [assigned.taskId],
+      );
+      if (!before) continue;
       await db.query(`UPDATE user_task SET assignee_id = $2 WHERE id = $1 AND state = 'open'`, [
         assigned.taskId,
         assigneeId,
       ]);
+      await noticeReassignment(db, instance, {
+        taskId: assigned.taskId,
+        elementId: before.element_id,
+        step: step.step,
+        fromId: before.assignee_id,
+        toId: assigneeId,
+        actorId: assigned.actorId ?? null,
+      });
     }
     for (const closed of changes.closedTasks) {
       await closeTask(db, closed, variables);
@@ -127,10 +142,14 @@ export async function writeProjectionStep(
         [resolved.incidentId, resolved.at, resolved.actorId ?? null],
       );
     }
+    const events = await digestAuditEvents(db, options.dataKey, instance, step.events, {
+      sensitive,
+      caseKey,
+    });
     await appendAuditEvents(
       db,
       instance.instanceId,
-      step.events.map((event) => ({ ...event, data: sealAuditData(event.data, caseKey) })),
+      events.map((event) => ({ ...event, data: sealAuditData(event.data, caseKey) })),
       auditHeadKey(options.dataKey),
     );
     await db.query(
@@ -434,8 +453,11 @@ async function closeTask(
   const row = rows[0];
   if (!row) return;
   const frozen = restrictedTaskView(processVariables, row.local_variables, row.form ?? null);
+  // A task completed unclaimed was claimed by its completer in that step (the history's
+  // task.completed says claimedOnCompletion): the row names them as its assignee.
   await db.query(
-    `UPDATE user_task SET state = $2, ended_at = $3, ended_by = $4, frozen_view = $5
+    `UPDATE user_task SET state = $2, ended_at = $3, ended_by = $4, frozen_view = $5,
+       assignee_id = CASE WHEN $2 = 'completed' THEN COALESCE(assignee_id, $4::uuid) ELSE assignee_id END
      WHERE id = $1 AND state = 'open'`,
     [closed.taskId, closed.state, closed.at, closed.actorId ?? null, JSON.stringify(frozen)],
   );

@@ -5,6 +5,7 @@ import {
   type CaseKey,
   caseFamilyKeys,
   caseSensitiveNames,
+  openAuditData,
   openSealed,
   sealForCase,
   sealingKey,
@@ -81,7 +82,7 @@ export class CaseFiles {
     const keys = await caseFamilyKeys(this.db.manager, this.config.dataKey, instanceId);
     return {
       variables: (values) => (values ? openSealed(values, keys) : null),
-      data: (values) => openSealed(values, keys),
+      data: (values) => openAuditData(values, keys),
     };
   }
 

@@ -37,6 +37,16 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** An RFC 9457 problem as the api answers it. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: ProblemError[];
+  [extension: string]: unknown;
+}
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -61,12 +71,42 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, detail, errors } = this.describe(exception);
     const extensions = exception instanceof ProblemException ? exception.extensions : undefined;
-    if (status >= 500)
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    if (status >= 500) this.logServerError(exception);
     if (exception instanceof ProblemException && exception.headers) response.set(exception.headers);
     ProblemFilter.send(response, status, detail, errors, extensions);
+  }
+
+  /**
+   * The problem an exception would be answered with, as data: what a bulk action reports for an
+   * item (common/bulk.ts). Errors other than HTTP ones are logged and read as a bare 500.
+   */
+  problemOf(exception: unknown): ProblemBody {
+    const { status, detail, errors } = this.describe(exception);
+    if (status >= 500) this.logServerError(exception);
+    const extensions = exception instanceof ProblemException ? exception.extensions : undefined;
+    return ProblemFilter.body(status, detail, errors, extensions);
+  }
+
+  private logServerError(exception: unknown): void {
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+  }
+
+  private static body(
+    status: number,
+    detail: string,
+    errors?: ProblemError[],
+    extensions?: Record<string, unknown>,
+  ): ProblemBody {
+    return {
+      ...extensions,
+      type: 'about:blank',
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      ...(errors ? { errors } : {}),
+    };
   }
 
   /** Writes a problem; also used by the Express middleware that answers before Nest's router. */
@@ -80,16 +120,7 @@ export class ProblemFilter implements ExceptionFilter {
     response
       .status(status)
       .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          ...extensions,
-          type: 'about:blank',
-          title: TITLES[status] ?? 'Error',
-          status,
-          detail,
-          ...(errors ? { errors } : {}),
-        }),
-      );
+      .send(JSON.stringify(ProblemFilter.body(status, detail, errors, extensions)));
   }
 
   private describe(exception: unknown): { status: number; detail: string; errors?: ProblemError[] } {

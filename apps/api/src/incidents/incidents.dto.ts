@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { BulkIds } from '../common/bulk';
 import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
@@ -11,5 +12,11 @@ export class ListIncidentsQuery extends PageQuery {
 
 export class RetryIncidentDto {
   /** Set on the incident's scope before the retry: how a supervisor fixes a bad value. */
+  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class BulkRetryIncidentsDto {
+  @BulkIds('The incidents to retry, each as POST /api/incidents/{id}/retry would') ids!: string[];
+  /** Set on each incident's scope before its retry. */
   @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
 }

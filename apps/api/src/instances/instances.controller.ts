@@ -24,7 +24,14 @@ import { type CurrentUser, User } from '../auth/current-user';
 import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
 import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
-import { CancelInstanceDto, HistoryQuery, ListInstancesQuery, StartInstanceDto } from './instances.dto';
+import { BulkResults, eachItem } from '../common/bulk';
+import {
+  BulkCancelInstancesDto,
+  CancelInstanceDto,
+  HistoryQuery,
+  ListInstancesQuery,
+  StartInstanceDto,
+} from './instances.dto';
 import { InstancesService } from './instances.service';
 import { HistoryEntryPage, InstanceDetail, InstanceSummaryPage } from './instances.responses';
 
@@ -33,6 +40,18 @@ import { HistoryEntryPage, InstanceDetail, InstanceSummaryPage } from './instanc
 @Controller('instances')
 export class InstancesController {
   constructor(private readonly instances: InstancesService) {}
+
+  /**
+   * Cancels each case as POST /api/instances/{id}/cancel would, with the same reason: per case
+   * 202, or the problem that route answers (403, 404 outside scope, 409 ended or sealed). Before
+   * the `:id` routes, so `bulk` is never read as an id.
+   */
+  @Post('bulk/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResults })
+  cancelMany(@User() user: CurrentUser, @Body() body: BulkCancelInstancesDto): Promise<BulkResults> {
+    return eachItem(body.ids, 202, (id) => this.instances.cancel(user, id, body.reason));
+  }
 
   /** 201 with the case; 202 when its workflow started but its first step is not written yet. */
   @Post()

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { BulkIds } from '../common/bulk';
 import { ReadReasonQuery } from '../case-file/case-file.dto';
 import { FORMAT_QUERY } from '../common/csv';
 import { PageQuery } from '../common/pagination';
@@ -53,6 +54,12 @@ export class ListInstancesQuery extends PageQuery {
 }
 
 export class CancelInstanceDto {
+  @ApiProperty({ maxLength: 1000 }) @IsString() @Length(1, 1000) reason!: string;
+}
+
+export class BulkCancelInstancesDto {
+  @BulkIds('The cases to cancel, each as POST /api/instances/{id}/cancel would') ids!: string[];
+  /** Recorded (sealed) on each case's cancellation. */
   @ApiProperty({ maxLength: 1000 }) @IsString() @Length(1, 1000) reason!: string;
 }
 

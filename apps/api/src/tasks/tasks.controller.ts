@@ -18,7 +18,8 @@ import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
 import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
-import { AssignTaskDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
+import { BulkResults, eachItem } from '../common/bulk';
+import { AssignTaskDto, BulkAssignTasksDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
 import { TasksService } from './tasks.service';
 import { CompletedTask, TaskDetail, TaskView, TaskViewPage } from './tasks.responses';
 
@@ -27,6 +28,18 @@ import { CompletedTask, TaskDetail, TaskView, TaskViewPage } from './tasks.respo
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
+
+  /**
+   * Assigns each task as POST /api/tasks/{id}/assign would: per task 200, or the problem that
+   * route answers (400 a user who may not take it, 403 not a supervisor above the case, 404
+   * outside scope, 409 closed or sealed). Before the `:id` routes, so `bulk` is never an id.
+   */
+  @Post('bulk/assign')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkResults })
+  assignMany(@User() user: CurrentUser, @Body() body: BulkAssignTasksDto): Promise<BulkResults> {
+    return eachItem(body.taskIds, 200, (id) => this.tasks.assign(user, id, body.userId));
+  }
 
   @Get()
   @ApiOkPageOrCsv(

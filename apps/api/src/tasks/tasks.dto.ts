@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBooleanString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { FORMAT_QUERY } from '../common/csv';
+import { BulkIds } from '../common/bulk';
 import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
@@ -42,6 +43,11 @@ export class ListTasksQuery extends PageQuery {
 
 export class CompleteTaskDto {
   @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class BulkAssignTasksDto {
+  @BulkIds('The tasks to assign, each as POST /api/tasks/{id}/assign would') taskIds!: string[];
+  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
 }
 
 export class AssignTaskDto {

@@ -17,6 +17,44 @@ export interface BroadcastSignalDto {
   orgUnitId?: string;
 }
 
+export interface BulkAssignTasksDto {
+  /** The tasks to assign, each as POST /api/tasks/{id}/assign would */
+  taskIds: string[];
+  userId: string;
+}
+
+export interface BulkCancelInstancesDto {
+  /** The cases to cancel, each as POST /api/instances/{id}/cancel would */
+  ids: string[];
+  reason: string;
+}
+
+export interface BulkItemResult {
+  id: string;
+  /** What the single action answers: 200 or 202 done; 400, 403, 404, 409, 503, 504 not */
+  status: number;
+  /** The problem detail when the item was not done */
+  error?: BulkProblem;
+}
+
+export interface BulkProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: Record<string, unknown>[];
+}
+
+export interface BulkResults {
+  results: BulkItemResult[];
+}
+
+export interface BulkRetryIncidentsDto {
+  /** The incidents to retry, each as POST /api/incidents/{id}/retry would */
+  ids: string[];
+  variables?: Record<string, unknown>;
+}
+
 export interface CalendarDefinitionBody {
   /** IANA time zone; Asia/Shanghai when omitted */
   timezone?: string;
@@ -811,11 +849,13 @@ export interface ApiResponses {
   'POST /api/forms': DeployedForm;
   'GET /api/forms': FormSummaryList;
   'GET /api/forms/{formId}': FormVersion;
+  'POST /api/instances/bulk/cancel': BulkResults;
   'POST /api/instances': InstanceDetail;
   'GET /api/instances': InstanceSummaryPage;
   'GET /api/instances/{id}': InstanceDetail;
   'GET /api/instances/{id}/history': HistoryEntryPage;
   'POST /api/instances/{id}/cancel': void;
+  'POST /api/tasks/bulk/assign': BulkResults;
   'GET /api/tasks': TaskViewPage;
   'GET /api/tasks/{id}': TaskDetail;
   'POST /api/tasks/{id}/claim': TaskView;
@@ -824,6 +864,7 @@ export interface ApiResponses {
   'POST /api/tasks/{id}/complete': CompletedTask;
   'POST /api/messages': PublishResult;
   'POST /api/signals': SignalBroadcastView;
+  'POST /api/incidents/bulk/retry': BulkResults;
   'GET /api/incidents': IncidentViewPage;
   'POST /api/incidents/{id}/retry': void;
   'GET /api/notifications': NotificationViewPage;

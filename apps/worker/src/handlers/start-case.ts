@@ -77,6 +77,7 @@ export const startCase: JobHandler = async (
       definition,
       placement,
       variables: caseVariables as Record<string, unknown>,
+      startingCaseId: instance.instanceId,
     });
     (outcome.started ? startedCases : existingCases).push(outcome.instanceId);
   }
@@ -91,6 +92,8 @@ async function startOne(
     definition: DefinitionRef;
     placement: Placement;
     variables: Record<string, unknown>;
+    /** The case whose start-case step starts this one. */
+    startingCaseId: string;
   },
 ): Promise<{ started: boolean; instanceId: string }> {
   const { placement, definition } = start;
@@ -115,6 +118,7 @@ async function startOne(
       orgPath: placement.orgPath,
       studentId: placement.studentId,
       startedBy: null,
+      startedVia: { kind: 'case', caseId: start.startingCaseId },
     },
     model: definition.model,
     variables: caseKey === null ? start.variables : { ...start.variables, caseKey },

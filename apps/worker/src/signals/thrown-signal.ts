@@ -78,6 +78,7 @@ export async function broadcastThrownSignal(
           orgUnitId: instance.orgUnitId,
           instanceId: derivedUuid(job.jobId, definition.id),
           variables: job.variables,
+          thrownBy: instance.instanceId,
         }),
     },
     { name: signalName, reach: { orgPath: instance.orgPath }, startAt: instance.orgPath },
@@ -102,6 +103,8 @@ async function startSignalCase(
     orgUnitId: string;
     instanceId: string;
     variables: Record<string, unknown>;
+    /** The case that threw the signal. */
+    thrownBy: string;
   },
 ): Promise<string> {
   // The same row as a timer start's: a given version at a given unit, started by nobody.
@@ -127,6 +130,7 @@ async function startSignalCase(
       orgPath: created.orgPath,
       studentId: null,
       startedBy: null,
+      startedVia: { kind: 'signal', caseId: start.thrownBy },
     },
     model: created.definition.model,
     variables: start.variables,

@@ -78,7 +78,10 @@ describe('embedded sub-process', () => {
     const step = s.completeTask('talk', { sessions: 3, result: 'stable' });
     // then
     expect(step.events).toEqual([
-      s.ev('task.completed', 'talk', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'talk', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: { sessions: 3, result: 'stable' } },
+      }),
       s.ev('element.left', 'talk'),
       s.ev('element.entered', 'care-e'),
       s.ev('element.left', 'care-e'),
@@ -531,7 +534,10 @@ describe('event sub-process inside a sub-process', () => {
     const step = s.completeTask('talk');
     // then
     expect(step.events).toEqual([
-      s.ev('task.completed', 'talk', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'talk', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'talk'),
       s.ev('element.entered', 'refused'),
       s.ev('error.thrown', 'refused', { data: { code: 'REFUSED' } }),
@@ -793,7 +799,7 @@ describe('call activity', () => {
     expect(retried.events).toEqual([
       s.ev('incident.resolved', 'assess', {
         actor: 'supervisor',
-        data: { incidentId: 'id-6', variables: [] },
+        data: { incidentId: 'id-6', variables: [], changes: [] },
       }),
     ]);
     expect(retried.commands).toEqual([

@@ -184,7 +184,11 @@ describe('end events', () => {
     expect(resolved.events).toEqual([
       s.ev('incident.resolved', 'done', {
         actor: 'supervisor',
-        data: { incidentId: 'id-4', variables: ['closedBy'] },
+        data: {
+          incidentId: 'id-4',
+          variables: ['closedBy'],
+          changes: [{ name: 'closedBy', after: 'principal' }],
+        },
       }),
       s.ev('element.entered', 'done'),
       s.ev('element.left', 'done'),
@@ -420,7 +424,11 @@ describe('intermediate timer catch event', () => {
     expect(resolved.events).toEqual([
       s.ev('incident.resolved', 'wait', {
         actor: 'supervisor',
-        data: { incidentId: 'id-4', variables: ['pause'] },
+        data: {
+          incidentId: 'id-4',
+          variables: ['pause'],
+          changes: [{ name: 'pause', before: 'soon', after: 'PT1H' }],
+        },
       }),
       s.ev('element.entered', 'wait'),
     ]);
@@ -754,7 +762,10 @@ describe('timer boundary events', () => {
       { type: 'cancelTimer', timerId: 'id-4' },
     ]);
     expect(done.events).toEqual([
-      s.ev('task.completed', 'review', { actor: 'tester', data: { taskId: 'id-3' } }),
+      s.ev('task.completed', 'review', {
+        actor: 'tester',
+        data: { taskId: 'id-3', submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'review'),
       s.ev('element.entered', 'e'),
       s.ev('element.left', 'e'),

@@ -124,7 +124,7 @@ describe('exclusive gateway', () => {
     expect(retried.events).toEqual([
       s.ev('incident.resolved', 'g', {
         actor: 'principal',
-        data: { incidentId: 'id-4', variables: ['score'] },
+        data: { incidentId: 'id-4', variables: ['score'], changes: [{ name: 'score', after: 8 }] },
       }),
       s.ev('element.entered', 'g'),
       s.ev('element.left', 'g'),
@@ -205,7 +205,10 @@ describe('parallel gateway', () => {
     const first = s.completeTask(firstElement, {}, 'a');
     // then
     expect(first.events).toEqual([
-      s.ev('task.completed', firstElement, { actor: 'a', data: { taskId: firstTask } }),
+      s.ev('task.completed', firstElement, {
+        actor: 'a',
+        data: { taskId: firstTask, submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', firstElement),
     ]);
     expect(first.commands).toEqual([
@@ -223,7 +226,10 @@ describe('parallel gateway', () => {
     const second = s.completeTask(secondElement, {}, 'b');
     // then
     expect(second.events).toEqual([
-      s.ev('task.completed', secondElement, { actor: 'b', data: { taskId: secondTask } }),
+      s.ev('task.completed', secondElement, {
+        actor: 'b',
+        data: { taskId: secondTask, submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', secondElement),
       s.ev('element.entered', 'join'),
       s.ev('element.left', 'join'),
@@ -397,14 +403,20 @@ describe('inclusive gateway', () => {
     const first = s.completeTask('teacher');
     // then the join waits for the other taken branch
     expect(first.events).toEqual([
-      s.ev('task.completed', 'teacher', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'teacher', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'teacher'),
     ]);
     // when
     const second = s.completeTask('parents');
     // then
     expect(second.events).toEqual([
-      s.ev('task.completed', 'parents', { actor: 'tester', data: { taskId: 'id-4' } }),
+      s.ev('task.completed', 'parents', {
+        actor: 'tester',
+        data: { taskId: 'id-4', submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'parents'),
       s.ev('element.entered', 'join'),
       s.ev('element.left', 'join'),
@@ -478,14 +490,20 @@ describe('inclusive gateway', () => {
     s.start();
     const first = s.completeTask('a');
     expect(first.events).toEqual([
-      s.ev('task.completed', 'a', { actor: 'tester', data: { taskId: 'id-4' } }),
+      s.ev('task.completed', 'a', {
+        actor: 'tester',
+        data: { taskId: 'id-4', submitted: {}, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'a'),
     ]);
     // when the other branch ends at an end event
     const step = s.completeTask('b', { rejoin: false });
     // then the join no longer waits for it
     expect(step.events).toEqual([
-      s.ev('task.completed', 'b', { actor: 'tester', data: { taskId: 'id-5' } }),
+      s.ev('task.completed', 'b', {
+        actor: 'tester',
+        data: { taskId: 'id-5', submitted: { rejoin: false }, claimedOnCompletion: true },
+      }),
       s.ev('element.left', 'b'),
       s.ev('element.entered', 'decide'),
       s.ev('element.left', 'decide'),

@@ -90,7 +90,11 @@ describe('user task', () => {
       { type: 'completeInstance' },
     ]);
     expect(step.events).toEqual([
-      s.ev('task.completed', 'review', { actor: 'li.na', data: { taskId: 'id-3' } }),
+      // the values go to the projection, which keeps only their keys and a hash
+      s.ev('task.completed', 'review', {
+        actor: 'li.na',
+        data: { taskId: 'id-3', submitted: { risk: 'low', notes: 'ok' } },
+      }),
       s.ev('element.left', 'review'),
       s.ev('element.entered', 'end'),
       s.ev('element.left', 'end'),
@@ -108,6 +112,28 @@ describe('user task', () => {
     });
   });
 
+  it('says when completing an unclaimed task claimed it for the completer', () => {
+    // given an unassigned task
+    const open = processModel('p')
+      .startEvent('s')
+      .userTask('ask')
+      .endEvent('e')
+      .sequence('s', 'ask', 'e')
+      .build();
+    const s = new Scenario(open, NOW);
+    s.start({});
+    // when it is completed without a claim
+    const done = s.completeTask('ask', { notes: 'x' }, 'li.na');
+    // then the completion says it was claimed in that step, and no separate assignment is taken
+    expect(done.events[0]).toEqual(
+      s.ev('task.completed', 'ask', {
+        actor: 'li.na',
+        data: { taskId: expect.any(String), submitted: { notes: 'x' }, claimedOnCompletion: true },
+      }),
+    );
+    expect(done.commands.filter((command) => command.type === 'assignUserTask')).toEqual([]);
+  });
+
   it('claims, reassigns and unassigns an open task', () => {
     // given
     const s = new Scenario(model, NOW);
@@ -119,7 +145,10 @@ describe('user task', () => {
       { type: 'assignUserTask', taskId: 'id-3', assignee: 'wang.li', actor: 'principal' },
     ]);
     expect(reassigned.events).toEqual([
-      s.ev('task.assigned', 'review', { actor: 'principal', data: { taskId: 'id-3', assignee: 'wang.li' } }),
+      s.ev('task.assigned', 'review', {
+        actor: 'principal',
+        data: { taskId: 'id-3', assignee: 'wang.li', previousAssignee: 'li.na' },
+      }),
     ]);
     expect(reassigned.state.tasks['id-3']).toEqual({
       taskId: 'id-3',
@@ -135,7 +164,10 @@ describe('user task', () => {
       { type: 'assignUserTask', taskId: 'id-3', assignee: null, actor: 'wang.li' },
     ]);
     expect(unassigned.events).toEqual([
-      s.ev('task.assigned', 'review', { actor: 'wang.li', data: { taskId: 'id-3', assignee: null } }),
+      s.ev('task.assigned', 'review', {
+        actor: 'wang.li',
+        data: { taskId: 'id-3', assignee: null, previousAssignee: 'wang.li' },
+      }),
     ]);
     expect(unassigned.state.tasks['id-3']).toEqual({
       taskId: 'id-3',
@@ -272,7 +304,12 @@ describe('user task assignment', () => {
     expect(step.events).toEqual([
       s.ev('incident.resolved', 't', {
         actor: 'supervisor',
-        data: { incidentId: 'id-4', variables: ['groups'] },
+        // the values go to the projection, which keeps only hashes of the old and new ones
+        data: {
+          incidentId: 'id-4',
+          variables: ['groups'],
+          changes: [{ name: 'groups', after: ['principal'] }],
+        },
       }),
       s.ev('element.entered', 't'),
       s.ev('task.opened', 't', { data: { taskId: 'id-3' } }),
