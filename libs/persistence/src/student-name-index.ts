@@ -28,25 +28,34 @@ export function normaliseStudentName(name: string): string {
  * Writes the name index of every student who has none (rows written before the column existed,
  * or by a tool that does not know it), `batchSize` rows at a time, each batch in one UPDATE. It
  * runs at the api's start; it is idempotent (only rows still NULL are read) and safe to run in
- * two processes at once (both compute the same value). Returns how many rows it wrote.
+ * two processes at once (both compute the same value). A row this key cannot open (sealed under
+ * another key) is left without an index and counted, never a failure: the api still starts.
+ * Returns how many rows it wrote and how many it could not read.
  */
 export async function backfillStudentNameIndex(
   db: EntityManager,
   dataKey: Buffer,
   batchSize = 500,
-): Promise<number> {
+): Promise<{ written: number; unreadable: number }> {
   let written = 0;
+  let unreadable = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows: { id: string; sensitive: string }[] = await db.query(
       `SELECT id, sensitive FROM student WHERE name_index IS NULL AND id > $1 ORDER BY id LIMIT $2`,
       [after, batchSize],
     );
-    if (rows.length === 0) return written;
+    if (rows.length === 0) return { written, unreadable };
     const ids: string[] = [];
     const indexes: string[] = [];
     for (const row of rows) {
-      const name = decryptJson<StudentPersonalData>(dataKey, row.sensitive).name;
+      let name: unknown;
+      try {
+        name = decryptJson<StudentPersonalData>(dataKey, row.sensitive).name;
+      } catch {
+        unreadable += 1;
+        continue;
+      }
       ids.push(row.id);
       indexes.push(studentNameIndex(dataKey, typeof name === 'string' ? name : ''));
     }
@@ -56,7 +65,7 @@ export async function backfillStudentNameIndex(
         WHERE s.id = v.id AND s.name_index IS NULL`,
       [ids, indexes],
     );
-    written += rows.length;
+    written += ids.length;
     after = rows[rows.length - 1]!.id;
   }
 }

@@ -18,7 +18,16 @@ export class StudentNameBackfill implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const written = await backfillStudentNameIndex(this.db.manager, this.config.dataKey);
-    if (written > 0) this.logger.log(`Indexed the names of ${written} students`);
+    // A search aid: a failure here is logged, and the api serves on (those names are not found yet).
+    try {
+      const { written, unreadable } = await backfillStudentNameIndex(this.db.manager, this.config.dataKey);
+      if (written > 0) this.logger.log(`Indexed the names of ${written} students`);
+      if (unreadable > 0)
+        this.logger.warn(
+          `${unreadable} students' records do not open with CAREPATH_DATA_KEY: their names are not searchable`,
+        );
+    } catch (error) {
+      this.logger.error(`Indexing students' names failed: ${(error as Error).message}`);
+    }
   }
 }
