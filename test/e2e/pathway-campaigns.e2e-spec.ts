@@ -1,10 +1,11 @@
-import { call, callOk, createPerson, eventually, type Person, unique } from '../support/api-client';
+import { callOk, createPerson, eventually, type Person, unique } from '../support/api-client';
 import {
   buildPathwaySchool,
   complete,
   deployShippedPathway,
   openTasks,
   type PathwaySchool,
+  pathwayApi,
   registerStudent,
   taskAt,
 } from '../support/pathway';
@@ -31,10 +32,7 @@ afterAll(async () => {
 });
 
 const api = (method: string, path: string, who: Person | string, body?: unknown) =>
-  call(stack.baseUrl, method, path, {
-    token: typeof who === 'string' ? who : who.token,
-    ...(body === undefined ? {} : { body }),
-  });
+  pathwayApi(stack)(method, path, who, body);
 
 /** A crisis-care case for a new student of `classId`, opened by that class's teacher. */
 async function openCase(classId: string, teacher: Person): Promise<string> {

@@ -1,4 +1,4 @@
-import { call, callOk, eventually, type Person } from '../support/api-client';
+import { callOk, eventually, type Person } from '../support/api-client';
 import {
   buildPathwaySchool,
   complete,
@@ -7,6 +7,7 @@ import {
   type OpenTask,
   openTasks,
   type PathwaySchool,
+  pathwayApi,
   type Role,
   registerStudent,
   taskAt,
@@ -34,10 +35,7 @@ afterAll(async () => {
 });
 
 const api = (method: string, path: string, who: Person | string, body?: unknown) =>
-  call(stack.baseUrl, method, path, {
-    token: typeof who === 'string' ? who : who.token,
-    ...(body === undefined ? {} : { body }),
-  });
+  pathwayApi(stack)(method, path, who, body);
 
 const people = () => school.people;
 

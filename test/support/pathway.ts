@@ -26,6 +26,15 @@ export interface PathwaySchool {
 
 export type Role = keyof PathwaySchool['people'];
 
+/** Calls the api as `who` (a person, or a bare token), JSON in and out. */
+export function pathwayApi(stack: Stack) {
+  return (method: string, path: string, who: Person | string, body?: unknown) =>
+    call(stack.baseUrl, method, path, {
+      token: typeof who === 'string' ? who : who.token,
+      ...(body === undefined ? {} : { body }),
+    });
+}
+
 /** Deploys every shipped diagram with every shipped form, exactly as ./scripts/up does. */
 export async function deployShippedPathway(stack: Stack, adminToken: string): Promise<void> {
   for (const { file, body } of shippedDeployments(join(__dirname, '..', '..', 'processes'))) {

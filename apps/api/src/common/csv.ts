@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 
@@ -49,6 +50,12 @@ export function wantsCsv(format: string | undefined, accept: string | undefined)
 
 /** Set on a CSV export that stopped at CSV_EXPORT_LIMIT rows while more matched. */
 export const TRUNCATED_HEADER = 'X-Export-Truncated';
+
+/** Answers a list's CSV export: the file, marked truncated when more rows matched than it holds. */
+export function csvAnswer<F>(response: Response, exported: { file: F; truncated: boolean }): F {
+  if (exported.truncated) response.setHeader(TRUNCATED_HEADER, 'true');
+  return exported.file;
+}
 
 /**
  * The 200 of a list that also answers CSV: the page as JSON, or the list as a CSV file, with an

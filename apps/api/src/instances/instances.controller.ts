@@ -22,7 +22,7 @@ import {
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
-import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
+import { ApiOkPageOrCsv, csvAnswer, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { BulkResults, eachItem } from '../common/bulk';
 import {
@@ -84,9 +84,7 @@ export class InstancesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<InstanceSummaryPage | StreamableFile> {
     if (!wantsCsv(query.format, accept)) return this.instances.list(user, query);
-    const { file, truncated } = await this.instances.exportCsv(user, query);
-    if (truncated) response.setHeader(TRUNCATED_HEADER, 'true');
-    return file;
+    return csvAnswer(response, await this.instances.exportCsv(user, query));
   }
 
   /** A sealed case answers 403 without `?reason=` (docs/api.md). */

@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nes
 import type { Response } from 'express';
 import { type CurrentUser, User } from '../auth/current-user';
 import { READ_REASON_QUERY, ReadReasonPipe } from '../case-file/case-file.dto';
-import { ApiOkPageOrCsv, TRUNCATED_HEADER, wantsCsv } from '../common/csv';
+import { ApiOkPageOrCsv, csvAnswer, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { BulkResults, eachItem } from '../common/bulk';
@@ -54,9 +54,7 @@ export class TasksController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskViewPage | StreamableFile> {
     if (!wantsCsv(query.format, accept)) return this.tasks.list(user, query);
-    const { file, truncated } = await this.tasks.exportCsv(user, query);
-    if (truncated) response.setHeader(TRUNCATED_HEADER, 'true');
-    return file;
+    return csvAnswer(response, await this.tasks.exportCsv(user, query));
   }
 
   /** A task of a sealed case answers 403 without `?reason=` (docs/api.md). */
