@@ -13,6 +13,14 @@ export default defineConfig({
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
+    rollupOptions: {
+      // Ant Design's modules start with "use client" (for React Server Components); a browser
+      // bundle has no server components, so the directive is meaningless here, not lost.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -13,6 +13,7 @@ import {
   launchChromium,
   signIn,
   STEP_TIMEOUT,
+  switchLanguage,
 } from '../support/browser';
 import { type Stack, startStack } from '../support/stack';
 
@@ -131,7 +132,7 @@ describe('calendars page (browser)', () => {
 
     // English, side by side
     await page.getByTestId('calendar-unit').selectOption(world.units.schoolA);
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await expectText(page.getByTestId('calendar-source'), 'This unit uses its own calendar');
     await shot(page, 'calendar-1366-en');
     expect(pageErrors).toEqual([]);
@@ -145,7 +146,7 @@ describe('calendars page (browser)', () => {
     await noHorizontalScroll(page);
     expect(await englishStringsIn(page, '[data-testid="calendars-page"]', ALLOWED_LATIN)).toEqual([]);
     await shot(page, 'calendar-375-zh-CN');
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'School calendars');
     await noHorizontalScroll(page);
     await shot(page, 'calendar-375-en');

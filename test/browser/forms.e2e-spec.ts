@@ -25,6 +25,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   TEST_FORM_ID,
+  switchLanguage,
 } from '../support/browser';
 import {
   addField,
@@ -130,7 +131,7 @@ describe('forms (browser)', () => {
       }
       await page.setViewportSize(DESKTOP);
     }
-    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await switchLanguage(page, 'zh-CN');
     await ready();
   }
 
@@ -195,12 +196,12 @@ describe('forms (browser)', () => {
       });
 
       // then: a language switch relabels the editor both ways, keeping the design
-      await page.getByTestId('language-switch').selectOption('en');
+      await switchLanguage(page, 'en');
       await expectText(editor(page).locator('.fjs-palette-header'), 'Components');
       await editor(page)
         .locator('.fjs-form-container .fjs-form-field-label', { hasText: '风险评分' })
         .waitFor();
-      await page.getByTestId('language-switch').selectOption('zh-CN');
+      await switchLanguage(page, 'zh-CN');
       await expectText(editor(page).locator('.fjs-palette-header'), '组件');
       await page.getByTestId('form-editor-dirty').waitFor();
 

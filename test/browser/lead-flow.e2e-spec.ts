@@ -27,6 +27,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   TEST_FORM_ID,
+  switchLanguage,
 } from '../support/browser';
 import {
   addField,
@@ -233,14 +234,14 @@ describe('lead-to-teacher flow (browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'link-form-1366-zh-CN.png') });
 
     // then: in English the choice is relabelled and keeps the form
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await modelerReady(page);
     await showFormChoice(page, userTaskId);
     expect((await optionLabels(page))[0]).toBe('(none)');
     expect(await chosenLabel(page)).toBe(formId);
     await expectText(page.locator('[data-group-id="group-form"] .bio-properties-panel-group-header'), 'Form');
     await page.screenshot({ path: join(SHOTS, 'link-form-1366-en.png') });
-    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await switchLanguage(page, 'zh-CN');
     await modelerReady(page);
 
     // when: deployed
@@ -379,7 +380,7 @@ describe('lead-to-teacher flow (browser)', () => {
     await expectText(page.getByTestId('modeler-deploy-warnings').locator('strong'), '警告');
 
     // when: the lead switches to English
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     // then: the same warning, in English
     await expectText(
       warning,
@@ -393,7 +394,7 @@ describe('lead-to-teacher flow (browser)', () => {
         .locator('.djs-element.selected')
         .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-element-id'))),
     ).toEqual(['assess']);
-    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await switchLanguage(page, 'zh-CN');
   }, 120_000);
 
   it("offers the forms usable at a deployed key's owner unit, not at the editor's own", async () => {

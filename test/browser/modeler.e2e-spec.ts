@@ -18,6 +18,7 @@ import {
   launchChromium,
   signIn,
   STEP_TIMEOUT,
+  switchLanguage,
 } from '../support/browser';
 import {
   centreOf,
@@ -188,14 +189,14 @@ describe('modeler (browser)', () => {
     await page.getByTestId('modeler-simulation-hint').waitFor({ state: 'detached' });
 
     // in English, the same modeler (recreated, same diagram)
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await modelerReady(page);
     await expectText(page.getByTestId('modeler-deploy'), 'Deploy');
     await page.locator(`.djs-element[data-element-id="${userTaskId}"]`).first().waitFor();
     await select(page, userTaskId);
     await openGroup(page, 'assignmentDefinition');
     await page.screenshot({ path: join(SHOTS, 'modeler-1366-en.png') });
-    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await switchLanguage(page, 'zh-CN');
     await modelerReady(page);
 
     // the definitions page offers a new diagram and "edit" on the deployed version
@@ -244,7 +245,7 @@ describe('modeler (browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'modeler-deploy-error-1366-zh-CN.png') });
 
     // when: the lead switches to English (the modeler is made anew from the XML)
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     // then: the marker is back on the gateway, and the overlay and the list say it in English
     await page.locator('.djs-element.carepath-deploy-problem[data-element-id="decide"]').waitFor();
     await eventually(
@@ -253,7 +254,7 @@ describe('modeler (browser)', () => {
       'the problem worded in English on the canvas',
     );
     expect(await page.getByTestId('modeler-problems').textContent()).toContain('not supported');
-    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await switchLanguage(page, 'zh-CN');
     await eventually(
       async () => (await overlay.textContent()) ?? '',
       (text) => text === message,
@@ -366,7 +367,7 @@ describe('modeler (browser)', () => {
     await page.getByTestId('modeler-small-screen').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(SHOTS, 'modeler-375-zh-CN.png'), fullPage: true });
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'New process');
     await page.screenshot({ path: join(SHOTS, 'modeler-375-en.png'), fullPage: true });
   }, 120_000);

@@ -4,7 +4,14 @@
 import { type Browser, type Page } from 'playwright-core';
 import { buildWorld, call, createPerson, eventually, unique, type World } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
-import { englishStringsIn, ensureWebBuilt, launchChromium, signIn, STEP_TIMEOUT } from '../support/browser';
+import {
+  englishStringsIn,
+  ensureWebBuilt,
+  launchChromium,
+  signIn,
+  STEP_TIMEOUT,
+  switchLanguage,
+} from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 const SHOTS = '/tmp/carepath-shots';
@@ -65,7 +72,7 @@ describe('a sealed case file in the browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     await signIn(page, stack.baseUrl, principal);
-    if (language === 'en') await page.getByTestId('language-switch').selectOption('en');
+    if (language === 'en') await switchLanguage(page, 'en');
     await page.goto(`${stack.baseUrl}/#/cases/${caseId}`);
     return page;
   }

@@ -14,6 +14,7 @@ import {
   launchChromium,
   signIn,
   STEP_TIMEOUT,
+  switchLanguage,
 } from '../support/browser';
 import { modelerReady } from '../support/modeler-ui';
 import { type Stack, startStack } from '../support/stack';
@@ -197,7 +198,7 @@ describe('versions page (browser)', () => {
 
     // when: the language is English
     await page.getByTestId('diagram-show-newer').click();
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
 
     // then: the page reads in English
     await expectText(page.getByTestId('page-title'), 'Process versions');
@@ -285,7 +286,7 @@ describe('versions page (browser)', () => {
     expect(await englishStringsIn(page, '[data-testid="versions-page"]', allowedLatin(key))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/versions-compare-375-zh.png`, fullPage: true });
 
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'Process versions');
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${SHOTS}/versions-compare-375-en.png`, fullPage: true });

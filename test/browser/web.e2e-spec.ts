@@ -13,6 +13,7 @@ import {
   expectText,
   launchChromium,
   STEP_TIMEOUT,
+  switchLanguage,
 } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -169,7 +170,7 @@ describe('web app (browser)', () => {
     await page.screenshot({ path: CASE_SCREENSHOT, fullPage: true });
 
     // when: the language is switched to English
-    await page.getByTestId('language-switch').selectOption('en');
+    await switchLanguage(page, 'en');
 
     // then: the labels are English, and the choice survives a reload
     await expectText(page.getByTestId('page-title'), 'Case');

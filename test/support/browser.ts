@@ -143,6 +143,12 @@ export async function englishStringsIn(
   ];
 }
 
+/** Switches the app's language with the header's 中文 | EN switch. */
+export async function switchLanguage(page: Page, language: 'zh-CN' | 'en') {
+  await page.getByTestId(`language-${language}`).first().click();
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
 /** Signs `person` in through the login page of the app at `baseUrl`, and waits for the app. */
 export async function signIn(page: Page, baseUrl: string, person: { username: string; password: string }) {
   await page.goto(baseUrl);

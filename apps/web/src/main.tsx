@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { I18nProvider } from './i18n/I18nProvider';
+import { RouterProvider } from 'react-router';
+import { Providers } from './app/Providers';
+import { router } from './app/router';
+import './i18n/i18n';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -9,8 +11,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
   </StrictMode>,
 );

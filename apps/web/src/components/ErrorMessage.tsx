@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '../api/http';
-import { useI18n, type Translate } from '../i18n/I18nProvider';
+import { useI18n, type Translate } from '../i18n/i18n';
 
 /** The sentence to show for a failed request: the problem's detail, else a generic one. */
 export function describeError(error: unknown, t: Translate): string {

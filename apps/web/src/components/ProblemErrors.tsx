@@ -1,5 +1,5 @@
 import { ApiError, type ProblemError } from '../api/http';
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/i18n';
 
 export function problemErrors(error: unknown): ProblemError[] {
   return error instanceof ApiError ? (error.problem?.errors ?? []) : [];

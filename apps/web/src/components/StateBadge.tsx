@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/i18n';
 
 export function StateBadge({ state, testId }: { state: string; testId?: string }) {
   const { label } = useI18n();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/i18n';
 import { readJson, readRows, rowsFrom, type VariableRow, type VariablesDraft } from './variablesDraft';
 
 interface Props {

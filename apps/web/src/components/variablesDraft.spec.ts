@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/i18n';
 import { formFieldKeys, formatValue, parseValue, readJson, readRows, rowsFrom } from './variablesDraft';
 
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);

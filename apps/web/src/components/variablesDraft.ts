@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/i18n';
 
 // What the user is typing in the variables editor, and how it becomes the `variables` object.
 

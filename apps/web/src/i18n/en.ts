@@ -12,6 +12,11 @@ export const en: Catalogue = {
   'nav.inbox': 'Inbox',
   'nav.cases': 'Cases',
   'nav.definitions': 'Definitions',
+  'nav.tasks': 'All tasks',
+  'nav.processes': 'Processes',
+  'header.menu': 'Menu',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
   'header.logout': 'Log out',
   'header.language': 'Language',
 

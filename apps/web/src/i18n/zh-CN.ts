@@ -12,6 +12,11 @@ export const zhCN = {
   'nav.inbox': '待办',
   'nav.cases': '个案',
   'nav.definitions': '流程定义',
+  'nav.tasks': '任务总览',
+  'nav.processes': '流程监控',
+  'header.menu': '菜单',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
   'header.logout': '退出登录',
   'header.language': '语言',
 

@@ -1,41 +1,40 @@
-import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useLocation } from 'react-router';
 import { login } from '../api/endpoints';
 import { ApiError } from '../api/http';
-import { LanguageSwitch } from '../components/Header';
 import { describeError } from '../components/ErrorMessage';
-import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 
-export function LoginPage({
-  onLoggedIn,
-  notice,
-}: {
-  onLoggedIn(token: string): void;
-  notice: string | null;
-}) {
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Sign-in; afterwards the page the user was sent away from (or the inbox). */
+export function LoginPage() {
   const { t } = useI18n();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const session = useSession();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/inbox';
+  const signIn = useMutation({
+    mutationFn: ({ username, password }: Credentials) => login(username.trim(), password),
+    onSuccess: (result) => session.signIn(result.accessToken),
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await login(username.trim(), password);
-      onLoggedIn(result.accessToken);
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.status === 401 ? t('login.failed') : describeError(failure, t),
-      );
-      setBusy(false);
-    }
-  };
+  if (session.token) return <Navigate to={from} replace />;
+
+  const error = signIn.error
+    ? signIn.error instanceof ApiError && signIn.error.status === 401
+      ? t('login.failed')
+      : describeError(signIn.error, t)
+    : null;
 
   return (
     <main className="login-page">
-      <form className="card login-card" onSubmit={submit} data-testid="login-form">
+      <Card className="login-card" data-testid="login-form">
         <div className="login-top">
           <div className="brand">
             <span className="brand-name">{t('app.name')}</span>
@@ -43,44 +42,43 @@ export function LoginPage({
           </div>
           <LanguageSwitch />
         </div>
-        <h1 data-testid="login-title">{t('login.title')}</h1>
-        {notice && (
-          <div className="alert alert-info" data-testid="login-notice">
-            {notice}
-          </div>
+        <Typography.Title level={3} data-testid="login-title">
+          {t('login.title')}
+        </Typography.Title>
+        {session.expired && (
+          <Alert type="info" showIcon message={t('error.sessionExpired')} data-testid="login-notice" />
         )}
-        {error && (
-          <div className="alert alert-error" role="alert" data-testid="login-error">
-            {error}
-          </div>
-        )}
-        <label className="field">
-          <span>{t('login.username')}</span>
-          <input
+        {error && <Alert type="error" showIcon role="alert" message={error} data-testid="login-error" />}
+        <Form<Credentials>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => signIn.mutate(values)}
+        >
+          <Form.Item
             name="username"
-            autoComplete="username"
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            data-testid="login-username"
-          />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
-          <input
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input name="username" autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item
             name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="login-password"
-          />
-        </label>
-        <button type="submit" className="button-primary" disabled={busy} data-testid="login-submit">
-          {busy ? t('login.submitting') : t('login.submit')}
-        </button>
-      </form>
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password name="password" autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={signIn.isPending}
+            data-testid="login-submit"
+          >
+            {signIn.isPending ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
     </main>
   );
 }

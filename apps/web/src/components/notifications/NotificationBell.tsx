@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor, type Route } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { useLocation } from 'react-router';
 import { NotificationList } from './NotificationList';
 import { useUnreadNotifications } from './useUnreadNotifications';
 
 /** The header's bell: the unread count, and the list when opened. */
-export function NotificationBell({ route }: { route: Route }) {
+export function NotificationBell() {
   const { t } = useI18n();
-  const routeKey = hrefFor(route);
+  const location = useLocation();
+  const routeKey = location.pathname + location.search;
   const unread = useUnreadNotifications(routeKey);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppNotification } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../routing/routes';
 import { ErrorMessage } from '../ErrorMessage';
 
 interface Props {

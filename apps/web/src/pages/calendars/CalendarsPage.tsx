@@ -4,9 +4,10 @@ import { deleteCalendar, getCalendar, listOrgUnits, putCalendar } from '../../ap
 import { ApiError } from '../../api/http';
 import type { EffectiveCalendar, Me, OrgUnit } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
-import { navigate } from '../../routing/hashRoute';
+import { useNavigate } from 'react-router';
+import { pathFor } from '../../routing/routes';
 import { MonthPreview } from './MonthPreview';
 import './calendars.css';
 
@@ -14,8 +15,6 @@ import './calendars.css';
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
 
 /** Whoever may edit some unit's calendar: principals and district staff (the api's one list). */
-export const canEditCalendars = (me: Me) =>
-  me.roles.some((grant) => (CALENDAR_EDITOR_ROLES as readonly string[]).includes(grant.role));
 
 /** The units where the user may edit the calendar: at or below a grant of an editor role. */
 export function editableUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
@@ -37,6 +36,7 @@ const definitionOf = (calendar: EffectiveCalendar): CalendarDefinition => ({
 /** `#/calendars` and `#/calendars/<orgUnitId>`: a unit's school calendar, edited with a preview. */
 export function CalendarsPage({ me, orgUnitId }: { me: Me; orgUnitId?: string }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [units, setUnits] = useState<OrgUnit[] | null>(null);
   const [unitsError, setUnitsError] = useState<unknown>(null);
 
@@ -54,7 +54,7 @@ export function CalendarsPage({ me, orgUnitId }: { me: Me; orgUnitId?: string })
   // Without a unit in the address, the first (outermost) editable unit.
   const selected = orgUnitId ?? units?.[0]?.id;
   useEffect(() => {
-    if (!orgUnitId && selected) navigate({ page: 'calendar', orgUnitId: selected });
+    if (!orgUnitId && selected) void navigate(pathFor({ page: 'calendar', orgUnitId: selected }));
   }, [orgUnitId, selected]);
 
   const depthOf = (unit: OrgUnit) => {
@@ -75,7 +75,7 @@ export function CalendarsPage({ me, orgUnitId }: { me: Me; orgUnitId?: string })
           <span>{t('calendars.unit')}</span>
           <select
             value={selected ?? ''}
-            onChange={(e) => navigate({ page: 'calendar', orgUnitId: e.target.value })}
+            onChange={(e) => void navigate(pathFor({ page: 'calendar', orgUnitId: e.target.value }))}
             data-testid="calendar-unit"
           >
             {units.map((unit) => (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CalendarDefinition } from '../../../../../libs/domain/src';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { type DayKind, mergedCalendar, monthGrids, type NationalDays, shiftMonth } from './calendarPreview';
 

@@ -5,8 +5,8 @@ import type { InstanceDetail, Me } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
 import { useCursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/I18nProvider';
-import { supervisesCase } from '../../session/supervision';
+import { useI18n } from '../../i18n/i18n';
+import { supervisesCase } from '../../session/roles';
 import { CaseHistory } from './CaseHistory';
 import { CaseIncidents } from './CaseIncidents';
 

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { CursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 /** The case's audit chain as a chronology: time, event type, element, actor. */
 export function CaseHistory({ history }: { history: CursorList<HistoryEntry> }) {

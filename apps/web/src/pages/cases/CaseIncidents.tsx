@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { Incident } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import { RetryIncidentPanel } from './RetryIncidentPanel';
 
 interface Props {

@@ -4,8 +4,8 @@ import { INSTANCE_STATES, type InstanceState } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
 import { useCursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../routing/routes';
 
 export function CasesPage() {
   const { t, label, formatDateTime } = useI18n();

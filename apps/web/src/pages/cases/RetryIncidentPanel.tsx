@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProblemErrorsTable } from '../../components/ProblemErrors';
 import { VariablesEditor } from '../../components/VariablesEditor';
 import { emptyDraft, readDraft, type VariablesDraft } from '../../components/variablesDraft';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 interface Props {
   incident: Incident;

@@ -1,8 +1,8 @@
 import { listDefinitions } from '../../api/endpoints';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../routing/routes';
 import { DeployForm } from './DeployForm';
 
 /** `canEdit`: the caller may draw and deploy (psychLead, admin): links to the modeler. */

@@ -3,7 +3,7 @@ import { deployDefinition } from '../../api/endpoints';
 import type { DeployResult } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { ProblemErrorsTable, problemErrors } from '../../components/ProblemErrors';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 /** Upload a .bpmn file; the api validates it and answers 400 with `errors[].elementId`. */
 export function DeployForm({ onDeployed }: { onDeployed(): void }) {

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProblemErrorsTable } from '../../components/ProblemErrors';
 import { VariablesEditor } from '../../components/VariablesEditor';
 import { emptyDraft, formFieldKeys, readDraft, type VariablesDraft } from '../../components/variablesDraft';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 // form-js's viewer (~700 KB) is fetched only when a task with a form is opened.
 const TaskForm = lazy(() => import('../../workbench/forms/TaskForm'));

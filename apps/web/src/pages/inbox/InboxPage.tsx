@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { claimTask, listTasks } from '../../api/endpoints';
 import type { Me, Task } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import { CompleteTaskPanel } from './CompleteTaskPanel';
 import { TaskTable } from './TaskTable';
 

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Task } from '../../api/types';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../routing/routes';
 
 interface Props {
   tasks: Task[];

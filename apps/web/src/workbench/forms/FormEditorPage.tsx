@@ -8,8 +8,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ProblemError } from '../../api/http';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { problemErrors } from '../../components/ProblemErrors';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor, setLeaveGuard } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { hrefFor } from '../../routing/routes';
+import { useLeaveGuard } from '../../routing/useLeaveGuard';
 import { translateFormEditor } from '../translations';
 import { getForm, saveForm, type FormSchema } from './api';
 import {
@@ -181,21 +182,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
   }, [loaded, language]);
 
   // Unsaved changes ask before the page goes: a reload or closing the tab, or an in-app link.
-  useEffect(() => {
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!dirtyRef.current) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    const removeGuard = setLeaveGuard(
-      () => !dirtyRef.current || window.confirm(t('formEditor.confirmLeave')),
-    );
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      removeGuard();
-    };
-  }, [t]);
+  useLeaveGuard(() => dirtyRef.current, t('formEditor.confirmLeave'));
 
   const save = async () => {
     if (!loaded) return;

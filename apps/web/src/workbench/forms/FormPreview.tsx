@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import type { FormSchema } from './api';
 import { countErrors, mountForm, type MountedForm, dataOf } from './viewer';
 

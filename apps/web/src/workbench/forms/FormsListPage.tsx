@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor, navigate } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { useNavigate } from 'react-router';
+import { hrefFor, pathFor } from '../../routing/routes';
 import { listForms } from './api';
 import { FORM_ID_PATTERN } from './formDraft';
 import './forms.css';
@@ -11,6 +12,7 @@ import { useUserNames } from './userNames';
 /** `#/forms`: every form's latest version, and "new form" asking for the id to design it under. */
 export function FormsListPage() {
   const { t, formatDateTime } = useI18n();
+  const navigate = useNavigate();
   const forms = useCursorList(
     () => listForms().then((list) => ({ items: list.items, nextCursor: null })),
     'all',
@@ -32,7 +34,7 @@ export function FormsListPage() {
       setIdError(t('forms.newIdInvalid'));
       return;
     }
-    navigate({ page: 'form', formId });
+    void navigate(pathFor({ page: 'form', formId }));
   };
 
   return (

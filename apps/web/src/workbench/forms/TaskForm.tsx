@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, type ProblemError } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import type { FormSchema } from './api';
 import './forms.css';
 import { countErrors, mountForm, showServerErrors, type MountedForm, dataOf } from './viewer';

@@ -1,7 +1,7 @@
 import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import type { DeployResult } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useI18n, type Language } from '../../i18n/I18nProvider';
+import { useI18n, type Language } from '../../i18n/i18n';
 import { problemsIn, type DeployProblem } from './deployProblems';
 
 export type DeployOutcome =

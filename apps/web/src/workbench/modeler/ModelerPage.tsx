@@ -4,10 +4,12 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { isDeployerRole } from '../../components/Header';
+import { isDeployerRole } from '../../session/roles';
 import { listForms, type FormSummary } from '../forms/api';
-import { useI18n } from '../../i18n/I18nProvider';
-import { navigate, setLeaveGuard } from '../../routing/hashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { useNavigate } from 'react-router';
+import { pathFor } from '../../routing/routes';
+import { useLeaveGuard } from '../../routing/useLeaveGuard';
 import { createModeler } from './createModeler';
 import { DeployOutcomePanel, type DeployOutcome } from './DeployOutcomePanel';
 import {
@@ -95,6 +97,7 @@ function useMediaQuery(query: string): boolean {
 
 export default function ModelerPage({ definitionKey, version, me }: Props) {
   const { t, language, label, formatTimestamp } = useI18n();
+  const navigate = useNavigate();
   const narrow = useMediaQuery(NARROW);
 
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -344,24 +347,7 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
   }, [ready, outcome, language]);
 
   // Leaving with changes not deployed asks first: in-app navigation and closing the tab.
-  useEffect(() => {
-    const removeGuard = setLeaveGuard(
-      (next) =>
-        !dirtyRef.current ||
-        (next.page === 'modeler' && next.key === definitionKey && next.version === version) ||
-        window.confirm(t('modeler.confirmLeave')),
-    );
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!dirtyRef.current) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      removeGuard();
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, [definitionKey, version, t]);
+  useLeaveGuard(() => dirtyRef.current, t('modeler.confirmLeave'));
 
   const discardDraft = () => {
     const store = storage();
@@ -441,7 +427,7 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
       if (definitionKey !== result.key || version !== undefined) {
         // Now it has a key (or is the latest version): the address says so, the canvas stays.
         deployedKeyRef.current = result.key;
-        navigate({ page: 'modeler', key: result.key });
+        void navigate(pathFor({ page: 'modeler', key: result.key }));
       }
     } catch (error) {
       const problems = deployProblemsOf(error);

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 interface Props {
   ready: boolean;

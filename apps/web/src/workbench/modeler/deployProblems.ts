@@ -5,7 +5,7 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import { ApiError } from '../../api/http';
-import type { Language } from '../../i18n/I18nProvider';
+import type { Language } from '../../i18n/i18n';
 
 export const PROBLEM_MARKER = 'carepath-deploy-problem';
 const OVERLAY_TYPE = 'carepath-deploy-problem';

@@ -1,5 +1,5 @@
 // The list of what changed between two versions, grouped; each entry brings its element into view.
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 import type { ChangeKind, ElementChange, VersionChanges } from './changes';
 import { elementTitle, propertyLabel, propertyValue, typeName } from './changeLabels';
 

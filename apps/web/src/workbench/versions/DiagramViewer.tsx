@@ -7,7 +7,7 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/i18n';
 
 export interface DiagramViewerProps {
   xml: string;

@@ -1,7 +1,7 @@
 // How a change reads to a psychology lead: element types and properties in their words, roles by
 // their names (docs/versions.md).
 import type { MessageKey } from '../../i18n/zh-CN';
-import type { Translate } from '../../i18n/I18nProvider';
+import type { Translate } from '../../i18n/i18n';
 import type { ElementChange, PropertyChange } from './changes';
 
 /** A flattened property path's label, first match wins; unknown paths read "other property". */

@@ -1,5 +1,5 @@
 import type { Me, RoleGrant } from '../api/types';
-import { supervisesCase } from './supervision';
+import { supervisesCase } from './roles';
 
 const user = (...roles: [role: RoleGrant['role'], orgPath: string][]): Me => ({
   id: 'u1',

@@ -1,0 +1,153 @@
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Result, Spin, Tooltip } from 'antd';
+import { useState } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Me } from '../api/types';
+import { describeError } from '../components/ErrorMessage';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/notifications/NotificationBell';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { hrefFor, type Route } from '../routing/routes';
+import { canEditCalendars, canModel, isSupervisor } from '../session/roles';
+import { useSession } from '../session/session';
+import { useMeQuery } from '../session/useMe';
+
+type Section = 'inbox' | 'tasks' | 'cases' | 'processes' | 'definitions' | 'modeler' | 'forms' | 'calendars';
+
+/** The menu entries this user has: staff see their work, supervisors the console, leads the workbench. */
+function sectionsFor(me: Me): Section[] {
+  return [
+    'inbox',
+    ...(isSupervisor(me) ? (['tasks', 'processes'] as const) : []),
+    'cases',
+    'definitions',
+    ...(canModel(me) ? (['modeler', 'forms'] as const) : []),
+    ...(canEditCalendars(me) ? (['calendars'] as const) : []),
+  ];
+}
+
+/** Which menu entry a path belongs to: `/tasks/<id>` is the inbox's task page, `/tasks` the console. */
+export function sectionOf(pathname: string): Section | null {
+  const [first, second] = pathname.split('/').filter(Boolean);
+  if (first === undefined || first === 'students') return 'inbox';
+  if (first === 'tasks') return second ? 'inbox' : 'tasks';
+  const sections: readonly string[] = [
+    'inbox',
+    'cases',
+    'processes',
+    'definitions',
+    'modeler',
+    'forms',
+    'calendars',
+  ];
+  return sections.includes(first) ? (first as Section) : null;
+}
+
+const NAV_KEYS = {
+  inbox: 'nav.inbox',
+  tasks: 'nav.tasks',
+  cases: 'nav.cases',
+  processes: 'nav.processes',
+  definitions: 'nav.definitions',
+  modeler: 'nav.modeler',
+  forms: 'nav.forms',
+  calendars: 'nav.calendars',
+} as const satisfies Record<Section, Parameters<Translate>[0]>;
+
+function menuItems(me: Me, t: Translate) {
+  return sectionsFor(me).map((section) => ({
+    key: section,
+    label: (
+      <a href={hrefFor({ page: section } as Route)} data-testid={`nav-${section}`}>
+        {t(NAV_KEYS[section])}
+      </a>
+    ),
+  }));
+}
+
+/** Every signed-in page: the header with the menu, and the page under it. */
+export function AppShell() {
+  const { t, label } = useI18n();
+  const session = useSession();
+  const location = useLocation();
+  const me = useMeQuery(session.token !== null);
+  const screens = Grid.useBreakpoint();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  if (!session.token)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.isError) return <Result status="error" title={describeError(me.error, t)} />;
+  if (!me.data) return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+
+  const narrow = screens.md === false;
+  const section = sectionOf(location.pathname);
+  const items = menuItems(me.data, t);
+  const roles = [...new Set(me.data.roles.map((grant) => label('role', grant.role)))].join('、');
+
+  return (
+    <Layout className="app">
+      <Layout.Header className="app-header">
+        {narrow && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('header.menu')}
+            onClick={() => setDrawerOpen(true)}
+            data-testid="nav-open"
+          />
+        )}
+        <a className="brand" href={hrefFor({ page: 'inbox' })}>
+          <span className="brand-name">{t('app.name')}</span>
+          {!narrow && <span className="brand-tagline">{t('app.tagline')}</span>}
+        </a>
+        {!narrow && (
+          <Menu
+            className="main-nav"
+            mode="horizontal"
+            selectedKeys={section ? [section] : []}
+            items={items}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        )}
+        <div className="user-area">
+          <LanguageSwitch />
+          <NotificationBell />
+          <Tooltip title={roles}>
+            <span className="current-user" data-testid="current-user">
+              <strong>{me.data.displayName || me.data.username}</strong>
+              {!narrow && roles && <span className="roles">{roles}</span>}
+            </span>
+          </Tooltip>
+          <Tooltip title={t('header.logout')}>
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              aria-label={t('header.logout')}
+              onClick={() => session.signOut()}
+              data-testid="logout"
+            />
+          </Tooltip>
+        </div>
+      </Layout.Header>
+      {narrow && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          width={240}
+          title={t('app.name')}
+        >
+          <Menu
+            mode="vertical"
+            selectedKeys={section ? [section] : []}
+            items={items}
+            onClick={() => setDrawerOpen(false)}
+          />
+        </Drawer>
+      )}
+      <Layout.Content className="app-content">
+        <Outlet context={{ me: me.data }} />
+      </Layout.Content>
+    </Layout>
+  );
+}

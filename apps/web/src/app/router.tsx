@@ -1,0 +1,95 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createHashRouter, Navigate, useParams, useSearchParams } from 'react-router';
+import { Spin } from 'antd';
+import { CalendarsPage } from '../pages/calendars/CalendarsPage';
+import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
+import { CasesPage } from '../pages/cases/CasesPage';
+import { DefinitionsPage } from '../pages/definitions/DefinitionsPage';
+import { InboxPage } from '../pages/inbox/InboxPage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { canModel } from '../session/roles';
+import { useMe } from '../session/useMe';
+import { FormsListPage } from '../workbench/forms/FormsListPage';
+import { VersionsPage } from '../workbench/versions/VersionsPage';
+import { AppShell } from './AppShell';
+
+// The app's pages by address (docs/web.md#routes). Hash routing: the api serves one index.html
+// and every link is bookmarkable as `#/tasks/<id>`, `#/cases/<id>`, `#/processes/<key>`.
+// routing/routes.ts builds the same paths for links.
+
+// bpmn-js (~2.8 MB) and the form editor (~1.4 MB) are fetched only when their page opens.
+const ModelerPage = lazy(() => import('../workbench/modeler/ModelerPage'));
+const FormEditorPage = lazy(() => import('../workbench/forms/FormEditorPage'));
+
+const loading = (page: ReactNode) => (
+  <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{page}</Suspense>
+);
+
+function Param({ name, render }: { name: string; render(value: string): ReactNode }) {
+  const value = useParams()[name];
+  return value === undefined ? <NotFoundPage /> : <>{render(value)}</>;
+}
+
+function CaseRoute() {
+  const me = useMe();
+  return <Param name="id" render={(id) => <CaseDetailPage key={id} id={id} me={me} />} />;
+}
+
+function InboxRoute() {
+  return <InboxPage me={useMe()} />;
+}
+
+function DefinitionsRoute() {
+  return <DefinitionsPage canEdit={canModel(useMe())} />;
+}
+
+function CalendarsRoute() {
+  const me = useMe();
+  const { orgUnitId } = useParams();
+  return <CalendarsPage me={me} orgUnitId={orgUnitId} />;
+}
+
+function ModelerRoute() {
+  const me = useMe();
+  const { key } = useParams();
+  const [search] = useSearchParams();
+  const version = search.get('version');
+  if (version !== null && !/^[1-9]\d{0,8}$/.test(version)) return <NotFoundPage />;
+  return loading(
+    <ModelerPage
+      key={`${key ?? ''}@${version ?? ''}`}
+      definitionKey={key}
+      version={version === null ? undefined : Number(version)}
+      me={me}
+    />,
+  );
+}
+
+export const router = createHashRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: 'inbox', element: <InboxRoute /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/:id', element: <CaseRoute /> },
+      { path: 'definitions', element: <DefinitionsRoute /> },
+      {
+        path: 'definitions/:key',
+        element: <Param name="key" render={(key) => <VersionsPage key={key} definitionKey={key} />} />,
+      },
+      { path: 'forms', element: <FormsListPage /> },
+      {
+        path: 'forms/:formId',
+        element: <Param name="formId" render={(id) => loading(<FormEditorPage key={id} formId={id} />)} />,
+      },
+      { path: 'calendars', element: <CalendarsRoute /> },
+      { path: 'calendars/:orgUnitId', element: <CalendarsRoute /> },
+      { path: 'modeler', element: <ModelerRoute /> },
+      { path: 'modeler/:key', element: <ModelerRoute /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
