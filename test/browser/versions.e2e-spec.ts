@@ -189,7 +189,7 @@ describe('versions page (browser)', () => {
 
     // then: the older diagram shows, marking exactly the removed (and changed) elements, the pick in focus
     await page
-      .locator('[data-testid="diagram-canvas"] .djs-element.cp-diff-focus[data-element-id="followUp"]')
+      .locator('[data-testid="diagram-canvas"] .djs-element.cp-focus[data-element-id="followUp"]')
       .waitFor();
     expect(await marked(page, 'cp-diff-removed')).toEqual(sorted(EXPECTED_CHANGES.removed));
     expect(await marked(page, 'cp-diff-changed')).toEqual(sorted(EXPECTED_CHANGES.changed));

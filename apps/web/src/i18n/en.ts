@@ -1,3 +1,4 @@
+import { diagramMessages } from '../components/diagram/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
@@ -6,6 +7,7 @@ import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
 export const en: Catalogue = {
+  ...diagramMessages.en,
   ...versionsMessages.en,
   'app.name': 'CarePath',
   'app.tagline': 'Student mental-health crisis care',

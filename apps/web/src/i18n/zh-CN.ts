@@ -1,3 +1,4 @@
+import { diagramMessages } from '../components/diagram/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
@@ -6,6 +7,7 @@ import { versionsMessages } from '../workbench/versions/messages';
 // The default catalogue. Its keys define MessageKey; en.ts must provide exactly the same keys.
 // Each workbench feature keeps its messages beside its code and is spread in here.
 export const zhCN = {
+  ...diagramMessages['zh-CN'],
   ...versionsMessages['zh-CN'],
   'app.name': 'CarePath',
   'app.tagline': '学生心理危机个案关护',

@@ -12,7 +12,7 @@ import type { VersionChanges } from './changes';
 import { ChangeList } from './ChangeList';
 import './versions.css';
 
-const DiagramViewer = lazy(() => import('./DiagramViewer'));
+const ProcessDiagram = lazy(() => import('../../components/diagram/ProcessDiagram'));
 
 /** Marker classes on the diagram; the browser test and versions.css use the same names. */
 export const MARKERS = {
@@ -256,10 +256,10 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
               {mode === 'compare' && !comparable ? (
                 <p className="empty">{t('versions.compare.same')}</p>
               ) : diagramXml === undefined || !diagramSummary ? (
-                <p className="muted">{t('versions.viewer.loading')}</p>
+                <p className="muted">{t('diagram.loading')}</p>
               ) : (
-                <Suspense fallback={<p className="muted">{t('versions.viewer.loading')}</p>}>
-                  <DiagramViewer
+                <Suspense fallback={<p className="muted">{t('diagram.loading')}</p>}>
+                  <ProcessDiagram
                     key={diagramSummary.id}
                     xml={diagramXml}
                     markers={markers}

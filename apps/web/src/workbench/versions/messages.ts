@@ -39,12 +39,6 @@ const zhCN = {
   'versions.change.flow': '{from} → {to}',
   'versions.change.unset': '（无）',
   'versions.change.type': '元素类型',
-  'versions.viewer.loading': '正在加载流程图…',
-  'versions.viewer.noLayout': '这个版本没有图形布局信息，无法显示流程图；变化列表仍然有效。',
-  'versions.viewer.failed': '无法显示流程图：{message}',
-  'versions.viewer.zoomIn': '放大',
-  'versions.viewer.zoomOut': '缩小',
-  'versions.viewer.fit': '适应窗口',
   'versions.viewer.label': '版本 {version} 的流程图（只读）',
 
   'versions.prop.name': '名称',
@@ -141,13 +135,6 @@ const en: Record<keyof typeof zhCN, string> = {
   'versions.change.flow': '{from} → {to}',
   'versions.change.unset': '(none)',
   'versions.change.type': 'Element type',
-  'versions.viewer.loading': 'Loading the diagram…',
-  'versions.viewer.noLayout':
-    'This version has no diagram layout, so it cannot be drawn; the list of changes still holds.',
-  'versions.viewer.failed': 'The diagram cannot be shown: {message}',
-  'versions.viewer.zoomIn': 'Zoom in',
-  'versions.viewer.zoomOut': 'Zoom out',
-  'versions.viewer.fit': 'Fit to window',
   'versions.viewer.label': 'Diagram of version {version} (read-only)',
 
   'versions.prop.name': 'Name',
