@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { StudentSummaryView } from '../case-file/case-context.responses';
 import { ANY_OBJECT, PageOf } from '../common/responses';
 
 /** `incident`: running, with an open incident (docs/api.md). */
@@ -20,6 +21,33 @@ export class InstanceSummary {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
   @ApiProperty() overdueTasks!: number;
   @ApiProperty() openIncidents!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '危机关护',
+    description: "The process's name in the diagram; null when it has none",
+  })
+  definitionName!: string | null;
+  @ApiProperty({ example: '初二(3)班', description: "The name of the case's org unit" }) orgUnitName!: string;
+  @ApiProperty({
+    type: StudentSummaryView,
+    nullable: true,
+    description:
+      'The case’s student; null for a case without one, a purged case, and in lists and files for a sealed case',
+  })
+  student!: StudentSummaryView | null;
+}
+
+/** An open task of a case, as the case page lists them. */
+export class CaseOpenTask {
+  @ApiProperty({ format: 'uuid', example: '6f1c2d3e-4b5a-4c7d-9e8f-0a1b2c3d4e5f' }) id!: string;
+  @ApiProperty({ example: 'assess' }) elementId!: string;
+  @ApiProperty({ type: String, nullable: true, example: '初步风险评估' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'li.teacher', description: 'A username' })
+  assignee!: string | null;
+  @ApiProperty({ type: [String], example: ['psychTeacher'] }) candidateGroups!: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-05T08:00:00.000Z' })
+  dueAt!: string | null;
 }
 
 export class ActiveElement {
@@ -35,6 +63,14 @@ export class CaseIncident {
 }
 
 export class InstanceDetail extends InstanceSummary {
+  @ApiProperty({
+    format: 'uuid',
+    example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+    description: 'The definition version',
+  })
+  definitionId!: string;
+  @ApiProperty({ type: [CaseOpenTask], description: 'Open tasks, due soonest first' })
+  openTasks!: CaseOpenTask[];
   @ApiProperty({ type: [ActiveElement] }) activeElements!: ActiveElement[];
   @ApiProperty({
     ...ANY_OBJECT,

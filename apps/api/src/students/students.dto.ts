@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsInt,
+  Max,
+  Min,
   IsArray,
   IsDateString,
   IsIn,
@@ -65,4 +68,26 @@ export class ReplaceGuardiansDto {
   @ValidateNested({ each: true })
   @Type(() => GuardianDto)
   guardians!: GuardianDto[];
+}
+
+/** GET /api/students: the search of "raise a concern" (docs/api.md, Finding a student). */
+export class SearchStudentsQuery {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    example: '20240117',
+    description:
+      "A student number (prefix, case-insensitive) or a student's exact full name (spaces, case and full-width letters aside)",
+  })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/\S/, { message: 'q must contain something other than white space' })
+  q!: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 20, example: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit?: number;
 }

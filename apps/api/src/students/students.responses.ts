@@ -52,3 +52,35 @@ export class StudentFileView {
   })
   nextCursor!: string | null;
 }
+
+/** An open case of a found student: continue it rather than start a second one. */
+export class StudentOpenCase {
+  @ApiProperty({ format: 'uuid', example: '3a9e2c1d-5b7f-4e60-8d21-9c4b3a2f1e0d' }) instanceId!: string;
+  @ApiProperty({ example: 'crisis-care' }) definitionKey!: string;
+}
+
+/** A student found by number or name, with their open cases (docs/api.md, Finding a student). */
+export class StudentSearchHit {
+  @ApiProperty({ format: 'uuid', example: '0b7e9c52-3d1f-4a8e-9f60-2c5d8a41e7b3' }) id!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '王小明',
+    description: "Null only when the record does not open with this deployment's key",
+  })
+  name!: string | null;
+  @ApiProperty({ example: '20240117' }) studentNo!: string;
+  @ApiProperty({ example: '初二(3)班', description: "The name of the student's class" }) className!: string;
+  @ApiProperty({ format: 'uuid', example: '7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', description: 'The class' })
+  orgUnitId!: string;
+  @ApiProperty({
+    type: [StudentOpenCase],
+    description: 'Top-level cases of the student that are running and not sealed',
+  })
+  openCases!: StudentOpenCase[];
+}
+
+export class StudentSearchResults {
+  @ApiProperty({ type: [StudentSearchHit], description: 'At most `limit`, by student number' })
+  items!: StudentSearchHit[];
+}

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ANY_OBJECT, PageOf } from '../common/responses';
+import { StudentSummaryView, TaskCaseView } from '../case-file/case-context.responses';
 import { InstanceDetail } from '../instances/instances.responses';
 
 export const TASK_STATES = ['open', 'completed', 'cancelled'] as const;
@@ -26,6 +27,18 @@ export class TaskView {
       'A job-worker user task’s zeebe:formDefinition formKey (docs/bpmn-elements.md#job-worker-user-tasks)',
   })
   formKey!: string | null;
+  @ApiProperty({
+    type: TaskCaseView,
+    description: "The task's case: its key (for those who see the case), process and unit by name",
+  })
+  instance!: TaskCaseView;
+  @ApiProperty({
+    type: StudentSummaryView,
+    nullable: true,
+    description:
+      "The case's student, for callers who see the case; null for a case without a student, a purged case, a peer who holds only the task, and in lists for a sealed case",
+  })
+  student!: StudentSummaryView | null;
 }
 
 export class TaskDetail extends TaskView {
@@ -58,3 +71,17 @@ export class CompletedTask {
 }
 
 export class TaskViewPage extends PageOf(TaskView) {}
+
+/** The inbox's tab counts: open tasks the caller sees, narrowed by the list's case filters. */
+export class TaskCounts {
+  @ApiProperty({ example: 3, description: 'Open tasks assigned to the caller' }) assignedToMe!: number;
+  @ApiProperty({ example: 5, description: 'Open unassigned tasks offered to the caller' }) claimable!: number;
+  @ApiProperty({ example: 2, description: 'Open tasks past their due time' }) overdue!: number;
+  @ApiProperty({
+    example: 4,
+    description:
+      "Open tasks due on today's date in the case's calendar timezone (Asia/Shanghai without a calendar), overdue ones included",
+  })
+  dueToday!: number;
+  @ApiProperty({ example: 12, description: 'Every open task the caller sees' }) all!: number;
+}
