@@ -77,14 +77,17 @@ export class TaskCountsQuery extends PickType(ListTasksQuery, [
 ] as const) {}
 
 export class CompleteTaskDto {
-  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, example: { riskLevel: 'high', note: '已与家长电话沟通' } })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }
 
 export class BulkAssignTasksDto {
   @BulkIds('The tasks to assign, each as POST /api/tasks/{id}/assign would') taskIds!: string[];
-  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
+  @ApiProperty({ format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }) @IsUUID() userId!: string;
 }
 
 export class AssignTaskDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
+  @ApiProperty({ format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }) @IsUUID() userId!: string;
 }
