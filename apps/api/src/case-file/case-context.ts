@@ -71,30 +71,41 @@ export class CaseContexts {
   ): Promise<Map<string, CaseContext>> {
     const ids = [...new Set(instanceIds)];
     if (ids.length === 0) return new Map();
-    const seesCase = inScope('i.org_path');
+    // The scope rule is asked once per case (in the subquery), then decides every column below.
     const rows: ContextRow[] = await this.db
       .createQueryBuilder()
       .select('i.id', 'id')
-      .addSelect(`CASE WHEN ${seesCase} THEN i.business_key END`, 'businessKey')
+      .addSelect('CASE WHEN i.sees THEN i.business_key END', 'businessKey')
       .addSelect('i.definition_key', 'definitionKey')
       .addSelect('d.name', 'definitionName')
       .addSelect('i.org_unit_id', 'orgUnitId')
       .addSelect('u.name', 'orgUnitName')
       .addSelect('i.org_path', 'orgPath')
-      .addSelect(seesCase, 'seesCase')
+      .addSelect('i.sees', 'seesCase')
       .addSelect('i.sealed_at IS NOT NULL', 'sealed')
       .addSelect('i.purged_at IS NOT NULL', 'purged')
-      .addSelect(`CASE WHEN ${seesCase} THEN s.id END`, 'studentId')
-      .addSelect(`CASE WHEN ${seesCase} THEN s.student_no END`, 'studentNo')
-      .addSelect(`CASE WHEN ${seesCase} THEN c.name END`, 'className')
-      .addSelect(`CASE WHEN ${seesCase} THEN s.sensitive END`, 'sensitive')
-      .from('process_instance', 'i')
+      .addSelect('s.id', 'studentId')
+      .addSelect('s.student_no', 'studentNo')
+      .addSelect('c.name', 'className')
+      .addSelect('s.sensitive', 'sensitive')
+      .from(
+        (cases) =>
+          cases
+            .select(['pi.id AS id', 'pi.business_key AS business_key', 'pi.definition_id AS definition_id'])
+            .addSelect(['pi.definition_key AS definition_key', 'pi.org_unit_id AS org_unit_id'])
+            .addSelect(['pi.org_path AS org_path', 'pi.student_id AS student_id'])
+            .addSelect(['pi.sealed_at AS sealed_at', 'pi.purged_at AS purged_at'])
+            .addSelect(inScope('pi.org_path'), 'sees')
+            .from('process_instance', 'pi')
+            .where('pi.id = ANY(:ids)'),
+        'i',
+      )
       .innerJoin('process_definition', 'd', 'd.id = i.definition_id')
       .innerJoin('org_unit', 'u', 'u.id = i.org_unit_id')
-      .leftJoin('student', 's', 's.id = i.student_id')
+      // The student only joins on cases the caller sees: no other row ever carries their data.
+      .leftJoin('student', 's', 'i.sees AND s.id = i.student_id')
       .leftJoin('org_unit', 'c', 'c.id = s.org_unit_id')
-      .where('i.id = ANY(:ids)', { ids })
-      .setParameter('scopeUserId', userId)
+      .setParameters({ ids, scopeUserId: userId })
       .getRawMany();
     const names = new Map<string, string | null>();
     const contexts = new Map<string, CaseContext>();
