@@ -141,6 +141,42 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     expect({ undeclared, empty }).toEqual({ undeclared: [], empty: [] });
   });
 
+  it('names what lacks an example: a bare property, a nested one, array items, a free-form object', () => {
+    const sample = {
+      openapi: '3.0.0',
+      info: { title: 'sample', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Inner: {
+            type: 'object',
+            properties: { ok: { type: 'string', example: 'x' }, bare: { type: 'number' } },
+          },
+          Outer: {
+            type: 'object',
+            properties: {
+              state: { type: 'string', enum: ['open', 'closed'] },
+              inner: { $ref: '#/components/schemas/Inner' },
+              tags: { type: 'array', items: { type: 'string' } },
+              data: { type: 'object', additionalProperties: true },
+              whole: { type: 'object', additionalProperties: true, example: { a: 1 } },
+            },
+          },
+          Complete: { type: 'object', properties: { id: { type: 'string', example: 'x' } } },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    expect(missingExamples(sample, { $ref: '#/components/schemas/Outer' }, 'body')).toEqual([
+      'Inner.bare: no example',
+      'Outer.tags[]: no example',
+      'Outer.data: free-form object without an example',
+    ]);
+    expect(missingExamples(sample, { $ref: '#/components/schemas/Complete' }, 'body')).toEqual([]);
+    expect(
+      bodyMissingExamples(sample, { schema: { $ref: '#/components/schemas/Outer' }, example: {} }, 'b'),
+    ).toEqual([]);
+  });
+
   it('gives every request body and every 2xx response body an example (docs/api.md, OpenAPI)', () => {
     const missing = operationsOf(document).flatMap(([name, operation]) => {
       const requests = Object.entries(operation.requestBody?.content ?? {}).flatMap(([type, media]) =>
