@@ -171,6 +171,46 @@ describe('the student and the case on every task and case (GET /api/tasks, /api/
     expect((await api('GET', `/api/tasks/${assess.id}`, world.psychB.token)).status).toBe(404);
   });
 
+  it('shows no student on a sealed case in lists (its task page with a reason does) nor on a purged case', async () => {
+    // given a student's case with an open task, then sealed as the seal-case step seals it
+    const tag = unique();
+    const key = `inbox-sealed-${tag}`;
+    await deploy(key, `封存-${tag}`, [userTask('assess', { groups: 'psychTeacher' })]);
+    const studentNo = `S${tag}`;
+    const studentId = await student(world.units.classA, studentNo, `封存${tag}`);
+    const caseId = await start(key, world.psychA.token, { studentId });
+    const [task] = await openTasks(caseId, 1, world.psychA.token);
+    expect(task.student).toMatchObject({ id: studentId });
+    await db.query(`UPDATE process_instance SET sealed_at = now() WHERE id = $1`, [caseId]);
+    // when / then: the lists name no student
+    const tasks = await ok('GET', `/api/tasks?definitionKey=${key}`, world.psychA.token);
+    expect(tasks.items.map((t: any) => t.student)).toEqual([null]);
+    const cases = await ok('GET', `/api/instances?definitionKey=${key}`, world.psychA.token);
+    expect(cases.items.map((c: any) => c.student)).toEqual([null]);
+    // the task page needs a reason, and then shows the student
+    expect((await api('GET', `/api/tasks/${task.id}`, world.psychA.token)).status).toBe(403);
+    const withReason = await ok(
+      'GET',
+      `/api/tasks/${task.id}?reason=${encodeURIComponent('复核')}`,
+      world.psychA.token,
+    );
+    expect(withReason.student).toMatchObject({ id: studentId, studentNo });
+    // once purged, nowhere
+    await db.query(`UPDATE process_instance SET purged_at = now() WHERE id = $1`, [caseId]);
+    const purged = await ok(
+      'GET',
+      `/api/tasks/${task.id}?reason=${encodeURIComponent('复核')}`,
+      world.psychA.token,
+    );
+    expect(purged.student).toBeNull();
+    const purgedCase = await ok(
+      'GET',
+      `/api/instances/${caseId}?reason=${encodeURIComponent('复核')}`,
+      world.psychA.token,
+    );
+    expect(purgedCase.student).toBeNull();
+  });
+
   it('reads a page of many tasks in a fixed number of queries, whatever its size (no query per task)', async () => {
     // given ten students' cases
     const tag = unique();
