@@ -162,6 +162,14 @@ describe('the student and the case on every task and case (GET /api/tasks, /api/
     expect(peerDetail.student).toBeNull();
     expect(JSON.stringify(peer)).not.toContain(name);
     expect(JSON.stringify(peerDetail)).not.toContain(studentNo);
+    // nor does their CSV export: the row is there, without the case key that holds the number
+    const peerCsv = await fetch(`${stack.baseUrl}/api/tasks?definitionKey=${key}&format=csv`, {
+      headers: { Authorization: `Bearer ${peerA.token}` },
+    });
+    expect(peerCsv.status).toBe(200);
+    const csv = await peerCsv.text();
+    expect(csv).toContain(peer.items[0].id);
+    expect(csv).not.toContain(studentNo);
 
     // and another school's psychology teacher sees none of it
     const other = await ok('GET', `/api/tasks?definitionKey=${key}`, world.psychB.token);

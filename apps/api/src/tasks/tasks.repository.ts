@@ -180,15 +180,17 @@ export class TasksRepository {
   }
 
   /**
-   * The case-level columns of the CSV export for tasks already found visible: the case's key and
-   * process, its unit's name, and the student's number where the caller sees the case.
+   * The case-level columns of the CSV export for tasks already found visible: the case's process and
+   * unit name, and the case's key and the student's number where the caller sees the case.
    */
   async exportContext(userId: string, taskIds: string[]): Promise<Map<string, TaskExportContext>> {
     if (taskIds.length === 0) return new Map();
     const rows: (TaskExportContext & { id: string })[] = await this.db
       .createQueryBuilder()
       .select('t.id', 'id')
-      .addSelect('i.business_key', 'businessKey')
+      // A case key holds the student's number: blank, as the number, for a caller who holds the
+      // task but does not see its case (a peer monitor), as the JSON list leaves it out.
+      .addSelect(`CASE WHEN ${inScope('i.org_path')} THEN i.business_key END`, 'businessKey')
       .addSelect('i.definition_key', 'definitionKey')
       .addSelect('u.name', 'orgUnitName')
       .addSelect(`CASE WHEN ${inScope('i.org_path')} THEN s.student_no END`, 'studentNo')
