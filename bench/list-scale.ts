@@ -199,7 +199,9 @@ export async function listScale(): Promise<BenchResult> {
     await capture?.close();
     await pool.end();
     await stack?.close();
-    await database.drop();
+    // BENCH_LIST_KEEP=1 keeps the seeded database for looking at plans; drop it yourself after.
+    if (process.env.BENCH_LIST_KEEP === '1') console.log(`  kept database ${database.ownerUrl}`);
+    else await database.drop();
   }
 }
 

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Adds the passages that a step's `element.left` entries complete to `element_passage_stat`
- * (migration 1764810000000; docs/database.md): for each such exit, the n-th exit (left or
- * terminated) of its element in the case closes the element's n-th entry, the pairing the
- * statistics always used. `fromSeq` is the first audit entry the step appended; the case's row is
+ * (migration 1764810000000; docs/api.md, Statistics of a diagram): for each such exit, the n-th
+ * exit (left or terminated) of its element in the case closes the element's n-th entry, the
+ * pairing the statistics always used. `fromSeq` is the first audit entry the step appended; the case's row is
  * locked by the caller, so its exits are counted in order.
  *
  * One statement; its rows are upserted in element order, so two steps of cases in the same class

@@ -40,10 +40,15 @@ export class DefinitionStatisticsRepository {
         userId,
         definitionId,
       ),
+      // From the overdue tasks (`user_task_open_due`), few at any size, to their cases by key; the
+      // scope rule on the task's org path, which is its case's. Started from the definition's
+      // cases instead, the planner (counting one case in a hundred in scope) probed every running
+      // case's tasks: a second for a district supervisor at 200,000 cases.
       this.counts(
         `SELECT t.element_id AS "elementId", count(*)::int AS n
-           FROM process_instance i JOIN user_task t ON t.instance_id = i.id
-          WHERE i.state = 'active' AND t.state = 'open' AND t.due_at < now() AND ${scoped}
+           FROM user_task t JOIN process_instance i ON i.id = t.instance_id
+          WHERE t.state = 'open' AND t.due_at < now() AND ${inScope('t.org_path')}
+            AND i.state = 'active' AND i.definition_id = :definitionId
           GROUP BY t.element_id`,
         userId,
         definitionId,

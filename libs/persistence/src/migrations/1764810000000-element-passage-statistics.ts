@@ -2,11 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The heatmap of GET /api/definitions/:id/statistics, pre-aggregated (docs/api.md, Statistics of
- * a diagram; docs/database.md, Pre-aggregated element passages): per definition version, case
- * org path and element, the completed passages and their summed duration. Written in the same
- * transaction as the step whose `element.left` closes a passage (element-passages.ts), so the
- * statistics sum a few rows per class within the caller's scope instead of pairing every entry
- * and exit of the audit chain (which grew with every case ever run: seconds at 200,000 cases).
+ * a diagram): per definition version, case org path and element, the completed passages and
+ * their summed duration. Written in the same transaction as the step whose `element.left` closes
+ * a passage (element-passages.ts), so the statistics sum a few rows per class within the caller's
+ * scope instead of pairing every entry and exit of the audit chain, which grows with every case
+ * ever run (and whose self-join went quadratic for a supervisor: bench/README.md, list-scale).
  *
  * Backfilled here from the audit chain with the same pairing: the n-th entry of an element in a
  * case is closed by its n-th exit (left or terminated); only exits by `element.left` count.
