@@ -21,6 +21,11 @@ import { Client } from 'pg';
  *   task's element entered and left (terminated for the cancelled case's last task, no exit yet
  *   for an open one): 13 entries per crisis-care case, 5 per concern-intake case;
  * - `element_passage_stat` as the projection writes it for those passages.
+ *
+ * Rows go in in the order the application would have last written them (a case by its last
+ * progress, a task by its closing or opening, the audit by time), so the heap keeps recent work
+ * together as it does in use: seeded in case order, the open tasks were spread over every page
+ * of a million-row table, which no database in use looks like.
  */
 
 export interface SeedOptions {
@@ -200,7 +205,7 @@ async function seedCases(db: Client, options: SeedOptions): Promise<void> {
                 ELSE '[]'::jsonb END,
               'case-' || c.id, 1 + 2 * c.ntasks, c.psych_id, c.started_at,
               CASE WHEN c.state <> 'active' THEN c.progress_at END, c.progress_at
-         FROM bench_case c`,
+         FROM bench_case c ORDER BY c.progress_at`,
     [options.definitions.crisisCare, options.definitions.concernIntake],
   );
   await db.query(`
@@ -237,7 +242,7 @@ async function seedTasks(db: Client): Promise<void> {
              created_at + interval '5 days', CASE WHEN p = 0 THEN 80 ELSE 50 END, state,
              CASE WHEN p = 0 THEN 'risk-assessment' END, created_at, ended_at,
              CASE WHEN state = 'completed' THEN psych_id END
-        FROM bench_task`);
+        FROM bench_task ORDER BY coalesce(ended_at, created_at)`);
   await db.query(`
     INSERT INTO task_candidate (task_id, user_id)
       SELECT id, psych_id FROM bench_task WHERE state = 'open'`);
@@ -246,25 +251,25 @@ async function seedTasks(db: Client): Promise<void> {
 async function seedAudit(db: Client): Promise<void> {
   await db.query(`
     INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash)
-      SELECT c.id, e.seq, c.started_at, e.type, e.element_id, e.actor, e.data,
-             md5(c.id::text || e.seq) || md5(e.seq || c.id::text)
-        FROM bench_case c
-        CROSS JOIN LATERAL (VALUES
-          (1, 'instance.started', NULL, 'psych', jsonb_build_object('definitionKey', c.definition_key)),
-          (2, 'element.entered', CASE WHEN c.definition_key = 'crisis-care' THEN 'case-opened' ELSE 'concern-raised' END, NULL, '{}'::jsonb),
-          (3, 'element.left', CASE WHEN c.definition_key = 'crisis-care' THEN 'case-opened' ELSE 'concern-raised' END, NULL, '{}'::jsonb)
-        ) AS e(seq, type, element_id, actor, data)`);
-  await db.query(`
-    INSERT INTO audit_event (instance_id, seq, at, type, element_id, actor, data, hash)
-      SELECT t.instance_id, 4 + 2 * t.p, t.created_at, 'element.entered', t.element_id, NULL, '{}'::jsonb,
-             md5(t.id::text || 'in') || md5('in' || t.id::text)
-        FROM bench_task t
-      UNION ALL
-      SELECT t.instance_id, 5 + 2 * t.p, t.ended_at,
-             CASE WHEN t.state = 'cancelled' THEN 'element.terminated' ELSE 'element.left' END,
-             t.element_id, CASE WHEN t.state = 'completed' THEN 'psych' END, '{}'::jsonb,
-             md5(t.id::text || 'out') || md5('out' || t.id::text)
-        FROM bench_task t WHERE t.state <> 'open'`);
+      SELECT instance_id, seq, at, type, element_id, actor, data, md5(instance_id::text || seq) || md5(seq || instance_id::text)
+        FROM (
+          SELECT c.id AS instance_id, e.seq, c.started_at AS at, e.type, e.element_id, e.actor, e.data
+            FROM bench_case c
+            CROSS JOIN LATERAL (VALUES
+              (1, 'instance.started', NULL, 'psych', jsonb_build_object('definitionKey', c.definition_key)),
+              (2, 'element.entered', CASE WHEN c.definition_key = 'crisis-care' THEN 'case-opened' ELSE 'concern-raised' END, NULL, '{}'::jsonb),
+              (3, 'element.left', CASE WHEN c.definition_key = 'crisis-care' THEN 'case-opened' ELSE 'concern-raised' END, NULL, '{}'::jsonb)
+            ) AS e(seq, type, element_id, actor, data)
+          UNION ALL
+          SELECT t.instance_id, 4 + 2 * t.p, t.created_at, 'element.entered', t.element_id, NULL, '{}'::jsonb
+            FROM bench_task t
+          UNION ALL
+          SELECT t.instance_id, 5 + 2 * t.p, t.ended_at,
+                 CASE WHEN t.state = 'cancelled' THEN 'element.terminated' ELSE 'element.left' END,
+                 t.element_id, CASE WHEN t.state = 'completed' THEN 'psych' END, '{}'::jsonb
+            FROM bench_task t WHERE t.state <> 'open'
+        ) entry
+       ORDER BY at`);
   // What the projection writes as those passages close (element-passages.ts): per definition,
   // class and element, the completed passages and their summed duration (start events: none).
   await db.query(`
