@@ -49,7 +49,7 @@ export async function pathwayThroughput(): Promise<BenchResult> {
     process.env.CAREPATH_TEST_DATABASE_URL = database.appUrl;
     stack = await startStack();
     const world = await buildWorld(stack);
-    await deployShipped(stack, world);
+    await deployShipped(stack, world.adminToken);
     const students = await registerStudents(stack, world, 2 * perSide + 2 * inFlight);
     const take = () => {
       const id = students.pop();
@@ -106,22 +106,34 @@ export async function pathwayThroughput(): Promise<BenchResult> {
   }
 }
 
-/** Deploys every shipped diagram with every shipped form, as ./scripts/up does. */
-async function deployShipped(stack: Stack, world: World): Promise<void> {
+/**
+ * Deploys the shipped diagrams (every one, or those whose process key is in `only`) with every
+ * shipped form, as ./scripts/up does; returns each deployed definition's id by key.
+ */
+export async function deployShipped(
+  stack: Pick<Stack, 'baseUrl'>,
+  token: string,
+  only?: readonly string[],
+): Promise<Map<string, string>> {
   const formsDir = join(PROCESSES, 'forms');
   const forms: Record<string, unknown> = {};
   for (const file of readdirSync(formsDir).filter((name) => name.endsWith('.form'))) {
     const schema = JSON.parse(readFileSync(join(formsDir, file), 'utf8')) as { id: string };
     forms[schema.id] = schema;
   }
+  const deployed = new Map<string, string>();
   for (const file of readdirSync(PROCESSES).filter((name) => name.endsWith('.bpmn'))) {
+    if (only && !only.includes(file.replace(/\.bpmn$/, ''))) continue;
     const answer = await call(stack.baseUrl, 'POST', '/api/definitions', {
-      token: world.adminToken,
+      token,
       body: { xml: readFileSync(join(PROCESSES, file), 'utf8'), forms },
     });
     if (answer.status !== 201 && answer.status !== 200)
       throw new Error(`deploy ${file}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const body = answer.body as { id: string; key: string };
+    deployed.set(body.key, body.id);
   }
+  return deployed;
 }
 
 async function registerStudents(stack: Stack, world: World, count: number): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
 import { formCompletion } from './form-completion';
+import { listScale } from './list-scale';
 import { longCase } from './long-case';
 import { pathwayThroughput } from './pathway-throughput';
 import { schoolDays } from './school-days';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'form-completion': formCompletion,
   'pathway-throughput': pathwayThroughput,
   'school-days': schoolDays,
+  'list-scale': listScale,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

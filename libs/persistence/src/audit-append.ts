@@ -13,15 +13,16 @@ export interface AuditEntry extends Omit<EngineEvent, 'type'> {
  * (which must hold the case's row lock, so appends of one case never interleave). Used by the
  * projection writer for a step's events and by the case-file handlers (`case.sealed`,
  * `case.purged`). Entries are hashed over their data as stored: sealed values stay
- * ciphertext in the hash, so the chain verifies before and after a purge.
+ * ciphertext in the hash, so the chain verifies before and after a purge. Returns the sequence
+ * number of the first entry appended (null when there were none).
  */
 export async function appendAuditEvents(
   db: EntityManager,
   instanceId: string,
   events: AuditEntry[],
   signing: AuditHeadKey,
-): Promise<void> {
-  if (events.length === 0) return;
+): Promise<number | null> {
+  if (events.length === 0) return null;
   // The chain continues from its signed head. A head that is missing while entries exist, or
   // that the key did not sign, means the chain was tampered with (or predates heads): the
   // entries still chain from the last one, but the head is never re-signed over such a chain,
@@ -77,4 +78,5 @@ export async function appendAuditEvents(
     ],
   );
   if (sign && prevHash) await signAuditHead(db, signing, { instanceId, seq, hash: prevHash });
+  return entries[0]!.seq;
 }

@@ -10,6 +10,7 @@ import {
 import { restrictedTaskView } from '../../domain/src';
 import { appendAuditEvents } from './audit-append';
 import { digestAuditEvents } from './audit-digests';
+import { recordElementPassages } from './element-passages';
 import { noticeReassignment } from './reassignment-notices';
 import { taskFormSql } from './form-definitions';
 import { auditHeadKey } from './audit-head';
@@ -146,7 +147,7 @@ export async function writeProjectionStep(
       sensitive,
       caseKey,
     });
-    await appendAuditEvents(
+    const firstSeq = await appendAuditEvents(
       db,
       instance.instanceId,
       events.map((event) => ({ ...event, data: sealAuditData(event.data, caseKey) })),
@@ -166,6 +167,10 @@ export async function writeProjectionStep(
         step.endedAt ?? null,
       ],
     );
+    // Late in the step, so the shared per-class rows of the diagram's heatmap are held briefly.
+    if (firstSeq !== null && events.some((event) => event.type === 'element.left')) {
+      await recordElementPassages(db, instance.instanceId, firstSeq);
+    }
     if (step.state !== 'active') {
       await closeLeftoverSubscriptions(db, instance.instanceId, step.endedAt ?? firstAt);
       return { status: 'written', bufferedMessages: [], refusedTasks };

@@ -12,6 +12,8 @@ import { CaseKeys1764620000000 } from './1764620000000-case-keys';
 import { OneOpenCasePerStudent1764630000000 } from './1764630000000-one-open-case-per-student';
 import { ListSearchAndStatistics1764700000000 } from './1764700000000-list-search-and-statistics';
 import { UserPreferences1764800000000 } from './1764800000000-user-preferences';
+import { ElementPassageStatistics1764810000000 } from './1764810000000-element-passage-statistics';
+import { OpenTasksNewestFirst1764811000000 } from './1764811000000-open-tasks-newest-first';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   OneOpenCasePerStudent1764630000000,
   ListSearchAndStatistics1764700000000,
   UserPreferences1764800000000,
+  ElementPassageStatistics1764810000000,
+  OpenTasksNewestFirst1764811000000,
 ];
