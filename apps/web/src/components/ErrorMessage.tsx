@@ -39,5 +39,7 @@ export function ErrorMessage({ error, testId = 'error', byStatus }: ErrorMessage
 /** What just succeeded (saved, deployed), as an antd success Alert with role status. */
 export function Notice({ text, testId = 'notice' }: { text: string | null; testId?: string }) {
   if (!text) return null;
-  return <Alert className="cp-alert" type="success" showIcon role="status" data-testid={testId} title={text} />;
+  return (
+    <Alert className="cp-alert" type="success" showIcon role="status" data-testid={testId} title={text} />
+  );
 }

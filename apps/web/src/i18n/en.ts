@@ -151,7 +151,6 @@ export const en: Catalogue = {
     'Only a district supervisor, principal, psychology lead or administrator at or above this case may retry incidents',
   'incident.retryConflict': 'This incident has already been resolved; refresh the case',
 
-
   'notFound.title': 'Page not found',
 
   ...formsMessages.en,

@@ -147,7 +147,6 @@ export const zhCN = {
   'incident.retryForbidden': '只有个案所在组织或上级的督导、校长、心理负责人或管理员可以重试异常',
   'incident.retryConflict': '该异常已被处理，请刷新个案',
 
-
   'notFound.title': '页面不存在',
 
   ...formsMessages['zh-CN'],

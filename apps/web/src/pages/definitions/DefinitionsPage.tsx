@@ -32,7 +32,11 @@ export function DefinitionsPage({ canEdit = false }: { canEdit?: boolean }) {
     { key: 'version', title: t('defs.col.version'), numeric: true, render: (d) => d.version },
     { key: 'name', title: t('defs.col.name'), render: (d) => d.name || t('common.none') },
     { key: 'deployedAt', title: t('defs.col.deployedAt'), render: (d) => formatDateTime(d.deployedAt) },
-    { key: 'deployedBy', title: t('defs.col.deployedBy'), render: (d) => d.deployedByName || t('common.none') },
+    {
+      key: 'deployedBy',
+      title: t('defs.col.deployedBy'),
+      render: (d) => d.deployedByName || t('common.none'),
+    },
   ];
   if (canEdit)
     columns.push({

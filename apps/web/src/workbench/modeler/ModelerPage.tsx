@@ -451,7 +451,13 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
     return (
       <main className="page modeler-page" data-testid="modeler-page">
         <h1 data-testid="page-title">{title}</h1>
-        <Alert type="warning" showIcon role="status" data-testid="modeler-small-screen" title={t('modeler.smallScreen')} />
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="modeler-small-screen"
+          title={t('modeler.smallScreen')}
+        />
       </main>
     );
   }
@@ -507,7 +513,13 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
         />
       )}
       {templates.state === 'failed' && (
-        <Alert className="cp-alert" type="warning" showIcon role="status" title={t('modeler.templatesFailed')} />
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          role="status"
+          title={t('modeler.templatesFailed')}
+        />
       )}
       {forms.state === 'failed' && (
         <Alert className="cp-alert" type="warning" showIcon role="status" title={t('modeler.formsFailed')} />
@@ -529,7 +541,14 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
       )}
       {source.state === 'failed' && <ErrorMessage error={source.error} testId="modeler-load-error" />}
       {importError && (
-        <Alert className="cp-alert" type="error" showIcon role="alert" data-testid="modeler-import-error" title={importError} />
+        <Alert
+          className="cp-alert"
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="modeler-import-error"
+          title={importError}
+        />
       )}
       {simulating && (
         <Alert

@@ -353,7 +353,11 @@ function VersionTable({
             <span data-testid={`version-deployer-${v.version}`}>{v.deployedByName || t('common.none')}</span>
           ),
         },
-        { key: 'deployedAt', title: t('versions.col.deployedAt'), render: (v) => formatDateTime(v.deployedAt) },
+        {
+          key: 'deployedAt',
+          title: t('versions.col.deployedAt'),
+          render: (v) => formatDateTime(v.deployedAt),
+        },
         {
           key: 'running',
           title: t('versions.col.running'),
