@@ -164,6 +164,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
         <Card className="versions-work">
           <Segmented<Mode>
             className="versions-modes"
+            aria-label={t('versions.mode.label')}
             value={mode}
             onChange={(next) => {
               setMode(next);
@@ -222,6 +223,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
               {mode === 'compare' && comparable && older && newer && (
                 <Segmented<Side>
                   className="versions-sides"
+                  aria-label={t('versions.side.label')}
                   value={side}
                   onChange={setSide}
                   options={[
