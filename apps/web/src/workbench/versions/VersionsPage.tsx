@@ -223,6 +223,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
               {mode === 'compare' && comparable && older && newer && (
                 <Segmented<Side>
                   className="versions-sides"
+                  block
                   aria-label={t('versions.side.label')}
                   value={side}
                   onChange={setSide}
