@@ -58,7 +58,7 @@ describe('calendars page (browser)', () => {
   }, 60_000);
 
   async function signedIn(person: Person, width: number, height: number): Promise<Page> {
-    // A Chinese browser, as the schools' are: date inputs read yyyy/mm/dd.
+    // A Chinese browser, as the schools' are; antd's pickers show the app's zh_CN locale.
     const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
     contexts.push(context);
     const page = await context.newPage();
@@ -66,6 +66,21 @@ describe('calendars page (browser)', () => {
     page.setDefaultTimeout(STEP_TIMEOUT);
     await signIn(page, stack.baseUrl, person);
     return page;
+  }
+
+  /** Types a date into an antd DatePicker and commits it (Enter), as a keyboard user would. */
+  async function fillDate(page: Page, testId: string, date: string): Promise<void> {
+    const input = page.getByTestId(testId);
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    await expect(input.inputValue()).resolves.toBe(date);
+  }
+
+  /** Picks a unit in the antd Select by its option's test id. */
+  async function pickUnit(page: Page, unitId: string): Promise<void> {
+    await page.getByTestId('calendar-unit').click();
+    await page.getByTestId(`calendar-unit-${unitId}`).last().click();
   }
 
   /** Waits until the element shows `text` somewhere in it. */
@@ -91,16 +106,16 @@ describe('calendars page (browser)', () => {
     await page.getByTestId('nav-calendars').click();
     await expectText(page.getByTestId('page-title'), '校历');
     await contains(page, 'calendar-source', '尚未设置校历');
-    expect(await page.getByTestId('calendar-unit').inputValue()).toBe(world.units.schoolA);
+    await expectText(page.getByTestId('calendar-unit'), 'School A');
     expect(await englishStringsIn(page, '[data-testid="calendars-page"]', ALLOWED_LATIN)).toEqual([]);
 
     // when: a term is entered that ends before it starts, with a day off
     await page.getByTestId('calendar-add-term').click();
     await page.getByTestId('terms.0.name').fill('本学年');
-    await page.getByTestId('terms.0.start').fill(termStart);
-    await page.getByTestId('terms.0.end').fill(`${new Date().getUTCFullYear() - 1}-08-01`);
+    await fillDate(page, 'terms.0.start', termStart);
+    await fillDate(page, 'terms.0.end', `${new Date().getUTCFullYear() - 1}-08-01`);
     await page.getByTestId('calendar-add-holidays').click();
-    await page.getByTestId('holidays.0').fill(dayOff);
+    await fillDate(page, 'holidays.0', dayOff);
     await page.getByTestId('calendar-save').click();
     // then: the server's problem is under the end date, in Chinese, and nothing is saved
     await contains(page, 'field-error', '早于开始日期');
@@ -109,7 +124,7 @@ describe('calendars page (browser)', () => {
     await contains(page, 'calendar-source', '尚未设置校历');
 
     // when: the end date is corrected and the calendar saved
-    await page.getByTestId('terms.0.end').fill(termEnd);
+    await fillDate(page, 'terms.0.end', termEnd);
     await page.getByTestId('calendar-save').click();
     // then: saved, the unit's own, and the preview marks the day off
     await contains(page, 'calendar-notice', '已保存');
@@ -122,7 +137,7 @@ describe('calendars page (browser)', () => {
     await page.reload();
     await expectText(page.getByTestId('calendar-source'), '正在使用本单位自己的校历');
     expect(await page.getByTestId('holidays.0').inputValue()).toBe(dayOff);
-    await page.getByTestId('calendar-unit').selectOption(world.units.classA);
+    await pickUnit(page, world.units.classA);
     await expectText(page.getByTestId('calendar-source'), '正在沿用上级单位“School A”的校历');
     expect(await page.locator(`[data-date="${dayOff}"]`).getAttribute('data-kind')).toBe('holiday');
     const inherited = await call(stack.baseUrl, 'GET', `/api/org-units/${world.units.classA}/calendar`, {
@@ -131,7 +146,7 @@ describe('calendars page (browser)', () => {
     expect(inherited.body).toMatchObject({ source: 'inherited', holidays: [dayOff] });
 
     // English, side by side
-    await page.getByTestId('calendar-unit').selectOption(world.units.schoolA);
+    await pickUnit(page, world.units.schoolA);
     await switchLanguage(page, 'en');
     await expectText(page.getByTestId('calendar-source'), 'This unit uses its own calendar');
     await shot(page, 'calendar-1366-en');

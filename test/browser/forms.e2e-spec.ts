@@ -119,7 +119,7 @@ describe('forms (browser)', () => {
   /** Screens `name` at 1366 and 375 px in zh-CN and en, back to zh-CN and 1366 px after. */
   async function shootAll(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
     for (const language of ['zh-CN', 'en'] as const) {
-      await page.getByTestId('language-switch').selectOption(language);
+      await switchLanguage(page, language);
       await ready();
       for (const [size, viewport] of [
         ['1366', DESKTOP],

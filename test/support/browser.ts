@@ -105,6 +105,9 @@ const COLLECT_TEXTS = `(root) => {
   }
   for (const element of Array.from(container.querySelectorAll('[title],[placeholder],[aria-label]'))) {
     if (!visible(element)) continue;
+    // Ant Design's icons name their glyph (aria-label="down", "calendar"): the icon set's ids,
+    // not words of the app's, and the same in every language.
+    if (element.classList.contains('anticon')) continue;
     for (const name of ['title', 'placeholder', 'aria-label']) {
       const value = (element.getAttribute(name) || '').trim();
       if (value) out.push(value);

@@ -29,6 +29,8 @@ function AntdConfig({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
+      // No space squeezed between two Chinese characters ("保存", not "保 存"): labels read as written.
+      button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1f6f8b', borderRadius: 6, fontSize: 14 } }}
     >
       <AntApp>{children}</AntApp>

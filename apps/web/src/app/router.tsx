@@ -1,17 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, Navigate, useParams, useSearchParams } from 'react-router';
 import { Spin } from 'antd';
-import { CalendarsPage } from '../pages/calendars/CalendarsPage';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CasesPage } from '../pages/cases/CasesPage';
-import { DefinitionsPage } from '../pages/definitions/DefinitionsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { canModel } from '../session/roles';
 import { useMe } from '../session/useMe';
-import { FormsListPage } from '../workbench/forms/FormsListPage';
-import { VersionsPage } from '../workbench/versions/VersionsPage';
 import { AppShell } from './AppShell';
 
 // The app's pages by address (docs/web.md#routes). Hash routing: the api serves one index.html
@@ -21,6 +17,21 @@ import { AppShell } from './AppShell';
 // bpmn-js (~2.8 MB) and the form editor (~1.4 MB) are fetched only when their page opens.
 const ModelerPage = lazy(() => import('../workbench/modeler/ModelerPage'));
 const FormEditorPage = lazy(() => import('../workbench/forms/FormEditorPage'));
+// The workbench's pages only some staff open (leads, principals, admins) load on first visit
+// too: definitions (antd's Upload), versions (with the differ), forms, calendars (antd's date
+// pickers, the month preview). docs/web.md#routes gives the main chunk's size.
+const DefinitionsPage = lazy(() =>
+  import('../pages/definitions/DefinitionsPage').then((module) => ({ default: module.DefinitionsPage })),
+);
+const FormsListPage = lazy(() =>
+  import('../workbench/forms/FormsListPage').then((module) => ({ default: module.FormsListPage })),
+);
+const VersionsPage = lazy(() =>
+  import('../workbench/versions/VersionsPage').then((module) => ({ default: module.VersionsPage })),
+);
+const CalendarsPage = lazy(() =>
+  import('../pages/calendars/CalendarsPage').then((module) => ({ default: module.CalendarsPage })),
+);
 
 const loading = (page: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{page}</Suspense>
@@ -41,13 +52,13 @@ function InboxRoute() {
 }
 
 function DefinitionsRoute() {
-  return <DefinitionsPage canEdit={canModel(useMe())} />;
+  return loading(<DefinitionsPage canEdit={canModel(useMe())} />);
 }
 
 function CalendarsRoute() {
   const me = useMe();
   const { orgUnitId } = useParams();
-  return <CalendarsPage me={me} orgUnitId={orgUnitId} />;
+  return loading(<CalendarsPage me={me} orgUnitId={orgUnitId} />);
 }
 
 function ModelerRoute() {
@@ -78,9 +89,11 @@ export const router = createHashRouter([
       { path: 'definitions', element: <DefinitionsRoute /> },
       {
         path: 'definitions/:key',
-        element: <Param name="key" render={(key) => <VersionsPage key={key} definitionKey={key} />} />,
+        element: (
+          <Param name="key" render={(key) => loading(<VersionsPage key={key} definitionKey={key} />)} />
+        ),
       },
-      { path: 'forms', element: <FormsListPage /> },
+      { path: 'forms', element: loading(<FormsListPage />) },
       {
         path: 'forms/:formId',
         element: <Param name="formId" render={(id) => loading(<FormEditorPage key={id} formId={id} />)} />,

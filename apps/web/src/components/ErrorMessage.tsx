@@ -1,3 +1,4 @@
+import { Alert } from 'antd';
 import { ApiError, NetworkError } from '../api/http';
 import { useI18n, type Translate } from '../i18n/i18n';
 
@@ -18,22 +19,27 @@ interface ErrorMessageProps {
   byStatus?: Partial<Record<number, string>>;
 }
 
+/** A failed request as an antd error Alert; nothing when there is no error. */
 export function ErrorMessage({ error, testId = 'error', byStatus }: ErrorMessageProps) {
   const { t } = useI18n();
   if (error === null || error === undefined) return null;
   const explained = error instanceof ApiError ? byStatus?.[error.status] : undefined;
   return (
-    <div className="alert alert-error" role="alert" data-testid={testId}>
-      {explained ?? describeError(error, t)}
-    </div>
+    <Alert
+      className="cp-alert"
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={testId}
+      title={explained ?? describeError(error, t)}
+    />
   );
 }
 
+/** What just succeeded (saved, deployed), as an antd success Alert with role status. */
 export function Notice({ text, testId = 'notice' }: { text: string | null; testId?: string }) {
   if (!text) return null;
   return (
-    <div className="alert alert-success" role="status" data-testid={testId}>
-      {text}
-    </div>
+    <Alert className="cp-alert" type="success" showIcon role="status" data-testid={testId} title={text} />
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from 'antd';
 import { ApiError, type ProblemError } from '../api/http';
 import { useI18n } from '../i18n/i18n';
 
@@ -11,23 +12,22 @@ export function ProblemErrorsTable({ error, testId }: { error: unknown; testId: 
   const errors = problemErrors(error);
   if (errors.length === 0) return null;
   return (
-    <table className="data-table problem-errors" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('defs.col.elementId')}</th>
-          <th>{t('defs.col.message')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((item, index) => (
-          <tr key={index} data-testid={`${testId}-row`}>
-            <td>
-              <code>{item.elementId ?? item.path ?? t('common.none')}</code>
-            </td>
-            <td>{item.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table<ProblemError & { index: number }>
+      className="problem-errors"
+      data-testid={testId}
+      size="small"
+      pagination={false}
+      rowKey="index"
+      dataSource={errors.map((item, index) => ({ ...item, index }))}
+      onRow={() => ({ 'data-testid': `${testId}-row` }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        {
+          key: 'where',
+          title: t('defs.col.elementId'),
+          render: (_, item) => <code>{item.elementId ?? item.path ?? t('common.none')}</code>,
+        },
+        { key: 'message', title: t('defs.col.message'), render: (_, item) => item.message },
+      ]}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { diagramMessages } from '../components/diagram/messages';
+import { definitionsMessages } from '../pages/definitions/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
@@ -9,6 +10,7 @@ import { modelerMessages } from '../workbench/modeler/messages';
 export const en: Catalogue = {
   ...diagramMessages.en,
   ...versionsMessages.en,
+  ...definitionsMessages.en,
   'app.name': 'CarePath',
   'app.tagline': 'Student mental-health crisis care',
   'nav.inbox': 'Inbox',
@@ -148,24 +150,6 @@ export const en: Catalogue = {
   'incident.retryForbidden':
     'Only a district supervisor, principal, psychology lead or administrator at or above this case may retry incidents',
   'incident.retryConflict': 'This incident has already been resolved; refresh the case',
-
-  'defs.title': 'Process definitions',
-  'defs.deployTitle': 'Deploy a BPMN diagram',
-  'defs.file': 'BPMN file',
-  'defs.deploy': 'Deploy',
-  'defs.deploying': 'Deploying…',
-  'defs.chooseFile': 'Choose a .bpmn file first',
-  'defs.deployed': 'Deployed {key}, version {version}',
-  'defs.warnings': 'Warnings',
-  'defs.errors': 'The diagram did not pass validation',
-  'defs.col.key': 'Key',
-  'defs.col.version': 'Version',
-  'defs.col.name': 'Name',
-  'defs.col.deployedAt': 'Deployed at',
-  'defs.col.deployedBy': 'Deployed by',
-  'defs.col.elementId': 'Element',
-  'defs.col.message': 'Problem',
-  'defs.empty': 'No process has been deployed yet',
 
   'notFound.title': 'Page not found',
 

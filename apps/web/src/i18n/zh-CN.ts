@@ -1,4 +1,5 @@
 import { diagramMessages } from '../components/diagram/messages';
+import { definitionsMessages } from '../pages/definitions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
@@ -9,6 +10,7 @@ import { versionsMessages } from '../workbench/versions/messages';
 export const zhCN = {
   ...diagramMessages['zh-CN'],
   ...versionsMessages['zh-CN'],
+  ...definitionsMessages['zh-CN'],
   'app.name': 'CarePath',
   'app.tagline': '学生心理危机个案关护',
   'nav.inbox': '待办',
@@ -144,24 +146,6 @@ export const zhCN = {
   'incident.retried': '已重试异常，个案已刷新',
   'incident.retryForbidden': '只有个案所在组织或上级的督导、校长、心理负责人或管理员可以重试异常',
   'incident.retryConflict': '该异常已被处理，请刷新个案',
-
-  'defs.title': '流程定义',
-  'defs.deployTitle': '部署 BPMN 流程图',
-  'defs.file': 'BPMN 文件',
-  'defs.deploy': '部署',
-  'defs.deploying': '正在部署…',
-  'defs.chooseFile': '请先选择一个 .bpmn 文件',
-  'defs.deployed': '已部署 {key}，第 {version} 版',
-  'defs.warnings': '警告',
-  'defs.errors': '流程图校验未通过',
-  'defs.col.key': '流程标识',
-  'defs.col.version': '版本',
-  'defs.col.name': '名称',
-  'defs.col.deployedAt': '部署时间',
-  'defs.col.deployedBy': '部署人',
-  'defs.col.elementId': '元素',
-  'defs.col.message': '问题',
-  'defs.empty': '还没有部署任何流程',
 
   'notFound.title': '页面不存在',
 

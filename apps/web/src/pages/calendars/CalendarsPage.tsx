@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Spin } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CALENDAR_EDITOR_ROLES, type CalendarDefinition } from '../../../../../libs/domain/src';
 import { deleteCalendar, getCalendar, listOrgUnits, putCalendar } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
@@ -14,8 +17,6 @@ import './calendars.css';
 /** Zones offered; a stored zone outside the list is offered too. */
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'];
 
-/** Whoever may edit some unit's calendar: principals and district staff (the api's one list). */
-
 /** The units where the user may edit the calendar: at or below a grant of an editor role. */
 export function editableUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
   const reach = me.roles
@@ -25,6 +26,18 @@ export function editableUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
     reach.some((path) => unit.orgPath === path || unit.orgPath.startsWith(`${path}/`)),
   );
 }
+
+/** The calendars' query keys (docs/web.md#data-fetching). A save or revert invalidates `all`:
+ * the units below inherit the calendar. */
+export const calendarKeys = {
+  all: ['calendars'] as const,
+  units: ['org-units'] as const,
+  of: (orgUnitId: string) => ['calendars', orgUnitId] as const,
+};
+
+const DATE_FORMAT = 'YYYY-MM-DD';
+const toDay = (value: string): Dayjs | null => (value ? dayjs(value, DATE_FORMAT) : null);
+const fromDay = (day: Dayjs | null): string => (day ? day.format(DATE_FORMAT) : '');
 
 const definitionOf = (calendar: EffectiveCalendar): CalendarDefinition => ({
   timezone: calendar.timezone,
@@ -37,19 +50,12 @@ const definitionOf = (calendar: EffectiveCalendar): CalendarDefinition => ({
 export function CalendarsPage({ me, orgUnitId }: { me: Me; orgUnitId?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [units, setUnits] = useState<OrgUnit[] | null>(null);
-  const [unitsError, setUnitsError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    listOrgUnits().then(
-      (page) => live && setUnits(editableUnits(me, page.items)),
-      (error: unknown) => live && setUnitsError(error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [me]);
+  const unitsQuery = useQuery({
+    queryKey: calendarKeys.units,
+    queryFn: listOrgUnits,
+    select: (page) => editableUnits(me, page.items),
+  });
+  const units = unitsQuery.data ?? null;
 
   // Without a unit in the address, the first (outermost) editable unit.
   const selected = orgUnitId ?? units?.[0]?.id;
@@ -68,24 +74,29 @@ export function CalendarsPage({ me, orgUnitId }: { me: Me; orgUnitId?: string })
         <h1 data-testid="page-title">{t('calendars.title')}</h1>
       </div>
       <p className="muted calendars-intro">{t('calendars.intro')}</p>
-      <ErrorMessage error={unitsError} />
+      <ErrorMessage error={unitsQuery.error} />
       {units && units.length === 0 && <p className="empty">{t('calendars.noUnits')}</p>}
       {units && units.length > 0 && (
-        <label className="field calendars-unit">
-          <span>{t('calendars.unit')}</span>
-          <select
-            value={selected ?? ''}
-            onChange={(e) => void navigate(pathFor({ page: 'calendar', orgUnitId: e.target.value }))}
-            data-testid="calendar-unit"
-          >
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {'\u3000'.repeat(depthOf(unit))}
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Form layout="vertical" className="calendars-unit">
+          <Form.Item label={t('calendars.unit')}>
+            <Select<string>
+              value={selected}
+              onChange={(id) => void navigate(pathFor({ page: 'calendar', orgUnitId: id }))}
+              data-testid="calendar-unit"
+              popupMatchSelectWidth={false}
+              options={units.map((unit) => ({
+                value: unit.id,
+                title: unit.name,
+                label: (
+                  <span data-testid={`calendar-unit-${unit.id}`}>
+                    {'\u3000'.repeat(depthOf(unit))}
+                    {unit.name}
+                  </span>
+                ),
+              }))}
+            />
+          </Form.Item>
+        </Form>
       )}
       {selected && <CalendarEditor key={selected} orgUnitId={selected} />}
     </main>
@@ -97,28 +108,55 @@ type DateList = 'holidays' | 'workdays';
 
 function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
   const { t, formatDateTime } = useI18n();
-  const [calendar, setCalendar] = useState<EffectiveCalendar | null>(null);
+  const { modal } = App.useApp();
+  const client = useQueryClient();
+  const calendarQuery = useQuery({
+    queryKey: calendarKeys.of(orgUnitId),
+    queryFn: () => getCalendar(orgUnitId),
+  });
+  const calendar = calendarQuery.data ?? null;
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const show = useCallback((next: EffectiveCalendar) => {
-    setCalendar(next);
-    setDraft(definitionOf(next));
-  }, []);
+  // The draft starts from the calendar as loaded, and again after a save or revert; a refetch of
+  // the same calendar (window focus) leaves what is being typed alone.
+  if (calendar && draft === null) setDraft(definitionOf(calendar));
+  const otherUnits = {
+    queryKey: calendarKeys.all,
+    predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey[1] !== orgUnitId,
+  };
 
-  useEffect(() => {
-    let live = true;
-    getCalendar(orgUnitId).then(
-      (answer) => live && show(answer),
-      (error: unknown) => live && setLoadError(error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [orgUnitId, show]);
+  const save = useMutation({
+    mutationFn: (next: Draft) => putCalendar(orgUnitId, next),
+    onSuccess: (stored) => {
+      client.setQueryData(calendarKeys.of(orgUnitId), stored);
+      setDraft(definitionOf(stored));
+      void client.invalidateQueries(otherUnits);
+      const { cases, pending } = stored.refresh;
+      setNotice(
+        pending > 0
+          ? t('calendars.savedPending', { count: cases })
+          : cases > 0
+            ? t('calendars.saved', { count: cases })
+            : t('calendars.savedNoCases'),
+      );
+    },
+  });
+  const revert = useMutation({
+    mutationFn: () => deleteCalendar(orgUnitId),
+    onSuccess: async () => {
+      const fresh = await client.fetchQuery({
+        queryKey: calendarKeys.of(orgUnitId),
+        queryFn: () => getCalendar(orgUnitId),
+        staleTime: 0,
+      });
+      setDraft(definitionOf(fresh));
+      void client.invalidateQueries(otherUnits);
+      setNotice(t('calendars.reverted'));
+    },
+  });
+  const saveError = save.error ?? revert.error;
+  const busy = save.isPending || revert.isPending;
 
   /** The server's problems by field path (`terms.1.end`, `holidays.3`); the rest under the form. */
   const fieldErrors = useMemo(() => {
@@ -136,8 +174,8 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
     ...d.workdays.map((_, i) => `workdays.${i}`),
   ];
 
-  if (loadError) return <ErrorMessage error={loadError} />;
-  if (!calendar || !draft) return <p className="muted">{t('common.loading')}</p>;
+  if (calendarQuery.error) return <ErrorMessage error={calendarQuery.error} />;
+  if (!calendar || !draft) return <Spin className="calendar-loading" />;
   const readOnly = !calendar.mayEdit;
   const unplaced = [...fieldErrors].filter(([path]) => !fieldPaths(draft).includes(path));
 
@@ -155,42 +193,22 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
   const removeAt = <K extends 'terms' | DateList>(list: K, index: number) =>
     edit((d) => ({ ...d, [list]: d[list].filter((_, i) => i !== index) }));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setSaveError(null);
-    try {
-      const stored = await putCalendar(orgUnitId, draft);
-      show(stored);
-      const { cases, pending } = stored.refresh;
-      setNotice(
-        pending > 0
-          ? t('calendars.savedPending', { count: cases })
-          : cases > 0
-            ? t('calendars.saved', { count: cases })
-            : t('calendars.savedNoCases'),
-      );
-    } catch (error) {
-      setSaveError(error);
-    } finally {
-      setBusy(false);
-    }
+  const submit = () => {
+    setNotice(null);
+    revert.reset();
+    save.mutate(draft);
   };
-
-  const revert = async () => {
-    if (!window.confirm(t('calendars.revertConfirm'))) return;
-    setBusy(true);
-    setSaveError(null);
-    try {
-      await deleteCalendar(orgUnitId);
-      show(await getCalendar(orgUnitId));
-      setNotice(t('calendars.reverted'));
-    } catch (error) {
-      setSaveError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirmRevert = () =>
+    modal.confirm({
+      title: t('calendars.revertConfirm'),
+      okText: t('calendars.revert'),
+      cancelText: t('common.cancel'),
+      onOk: () => {
+        setNotice(null);
+        save.reset();
+        revert.mutate();
+      },
+    });
 
   const sourceLine =
     calendar.source === 'own'
@@ -202,7 +220,7 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
 
   return (
     <div className="calendar-layout">
-      <form className="card calendar-form" onSubmit={save} data-testid="calendar-form">
+      <Card className="calendar-form" data-testid="calendar-form">
         <p className={`calendar-source source-${calendar.source}`}>
           <span data-testid="calendar-source">{sourceLine}</span>
           {calendar.updatedAt && calendar.updatedBy && (
@@ -211,26 +229,22 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
             </span>
           )}
         </p>
-        {readOnly && <p className="alert alert-info">{t('calendars.readOnly')}</p>}
+        {readOnly && <Alert className="cp-alert" type="info" showIcon title={t('calendars.readOnly')} />}
         {!readOnly && calendar.source === 'inherited' && (
           <p className="muted">{t('calendars.startingPoint')}</p>
         )}
-        <fieldset disabled={readOnly || busy}>
-          <label className="field">
-            <span>{t('calendars.timezone')}</span>
-            <select
+        <Form layout="vertical" disabled={readOnly || busy} onFinish={submit} component="form">
+          <Form.Item label={t('calendars.timezone')} {...fieldStatus(errorAt('timezone'))}>
+            <Select<string>
               value={draft.timezone}
-              onChange={(e) => edit((d) => ({ ...d, timezone: e.target.value }))}
+              onChange={(zone) => edit((d) => ({ ...d, timezone: zone }))}
               data-testid="calendar-timezone"
-            >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {ZONES.includes(zone) ? t(`calendars.timezone.${zone}` as MessageKey) : zone}
-                </option>
-              ))}
-            </select>
-            <FieldError message={errorAt('timezone')} />
-          </label>
+              options={zones.map((zone) => ({
+                value: zone,
+                label: ZONES.includes(zone) ? t(`calendars.timezone.${zone}` as MessageKey) : zone,
+              }))}
+            />
+          </Form.Item>
 
           <section className="calendar-section" data-testid="calendar-terms">
             <h2>{t('calendars.terms')}</h2>
@@ -238,50 +252,46 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
             <FieldError message={errorAt('terms')} />
             {draft.terms.map((term, index) => (
               <div className="calendar-term" key={index} data-testid="calendar-term">
-                <label className="field term-name">
-                  <span>{t('calendars.term.name')}</span>
-                  <input
+                <Form.Item
+                  className="term-name"
+                  label={t('calendars.term.name')}
+                  {...fieldStatus(errorAt(`terms.${index}.name`))}
+                >
+                  <Input
                     value={term.name}
                     maxLength={50}
                     onChange={(e) => setTerm(index, 'name', e.target.value)}
                     data-testid={`terms.${index}.name`}
                   />
-                  <FieldError message={errorAt(`terms.${index}.name`)} />
-                </label>
-                <label className="field">
-                  <span>{t('calendars.term.start')}</span>
-                  <input
-                    type="date"
-                    value={term.start}
-                    onChange={(e) => setTerm(index, 'start', e.target.value)}
-                    data-testid={`terms.${index}.start`}
-                  />
-                  <FieldError message={errorAt(`terms.${index}.start`)} />
-                </label>
-                <label className="field">
-                  <span>{t('calendars.term.end')}</span>
-                  <input
-                    type="date"
-                    value={term.end}
-                    onChange={(e) => setTerm(index, 'end', e.target.value)}
-                    data-testid={`terms.${index}.end`}
-                  />
-                  <FieldError message={errorAt(`terms.${index}.end`)} />
-                </label>
-                <button
-                  type="button"
-                  className="link-button"
+                </Form.Item>
+                {(['start', 'end'] as const).map((field) => (
+                  <Form.Item
+                    key={field}
+                    label={t(`calendars.term.${field}`)}
+                    {...fieldStatus(errorAt(`terms.${index}.${field}`))}
+                  >
+                    <DatePicker
+                      value={toDay(term[field])}
+                      format={DATE_FORMAT}
+                      onChange={(day) => setTerm(index, field, fromDay(day))}
+                      style={{ width: '100%' }}
+                      data-testid={`terms.${index}.${field}`}
+                    />
+                  </Form.Item>
+                ))}
+                <Button
+                  type="link"
+                  className="calendar-remove"
                   onClick={() => removeAt('terms', index)}
                   aria-label={`${t('calendars.remove')} ${term.name}`}
                 >
                   {t('calendars.remove')}
-                </button>
+                </Button>
                 <FieldError message={errorAt(`terms.${index}`)} wide />
               </div>
             ))}
-            <button
-              type="button"
-              className="button-secondary button-small"
+            <Button
+              size="small"
               onClick={() =>
                 edit((d) => ({
                   ...d,
@@ -291,7 +301,7 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
               data-testid="calendar-add-term"
             >
               {t('calendars.term.add')}
-            </button>
+            </Button>
           </section>
 
           {(['holidays', 'workdays'] as const).map((list) => (
@@ -302,65 +312,64 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
               <div className="calendar-dates">
                 {draft[list].map((date, index) => (
                   <div className="calendar-date" key={index}>
-                    <input
-                      type="date"
-                      value={date}
-                      aria-label={t(`calendars.${list}`)}
-                      onChange={(e) => setDate(list, index, e.target.value)}
-                      data-testid={`${list}.${index}`}
-                    />
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => removeAt(list, index)}
-                      aria-label={`${t('calendars.remove')} ${date}`}
-                    >
-                      {t('calendars.remove')}
-                    </button>
+                    <Space.Compact>
+                      <DatePicker
+                        value={toDay(date)}
+                        format={DATE_FORMAT}
+                        aria-label={t(`calendars.${list}`)}
+                        status={errorAt(`${list}.${index}`) ? 'error' : undefined}
+                        onChange={(day) => setDate(list, index, fromDay(day))}
+                        data-testid={`${list}.${index}`}
+                      />
+                      <Button
+                        onClick={() => removeAt(list, index)}
+                        aria-label={`${t('calendars.remove')} ${date}`}
+                      >
+                        {t('calendars.remove')}
+                      </Button>
+                    </Space.Compact>
                     <FieldError message={errorAt(`${list}.${index}`)} wide />
                   </div>
                 ))}
               </div>
-              <button
-                type="button"
-                className="button-secondary button-small"
+              <Button
+                size="small"
                 onClick={() => edit((d) => ({ ...d, [list]: [...d[list], ''] }))}
                 data-testid={`calendar-add-${list}`}
               >
                 {t('calendars.date.add')}
-              </button>
+              </Button>
             </section>
           ))}
-        </fieldset>
 
-        {saveError !== null &&
-          (fieldErrors.size > 0 && unplaced.length === 0 ? (
-            <div className="alert alert-error" role="alert" data-testid="calendar-error">
-              {t('calendars.fixErrors')}
-            </div>
-          ) : (
-            <ErrorMessage error={saveError} testId="calendar-error" />
-          ))}
-        <Notice text={notice} testId="calendar-notice" />
-        {!readOnly && (
-          <div className="page-actions calendar-actions">
-            <button type="submit" className="button-primary" disabled={busy} data-testid="calendar-save">
-              {busy ? t('calendars.saving') : t('calendars.save')}
-            </button>
-            {calendar.source === 'own' && (
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={busy}
-                onClick={() => void revert()}
-                data-testid="calendar-revert"
-              >
-                {t('calendars.revert')}
-              </button>
-            )}
-          </div>
-        )}
-      </form>
+          {saveError !== null &&
+            (fieldErrors.size > 0 && unplaced.length === 0 ? (
+              <Alert
+                className="cp-alert"
+                type="error"
+                showIcon
+                role="alert"
+                data-testid="calendar-error"
+                title={t('calendars.fixErrors')}
+              />
+            ) : (
+              <ErrorMessage error={saveError} testId="calendar-error" />
+            ))}
+          <Notice text={notice} testId="calendar-notice" />
+          {!readOnly && (
+            <Space className="calendar-actions" wrap>
+              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="calendar-save">
+                {save.isPending ? t('calendars.saving') : t('calendars.save')}
+              </Button>
+              {calendar.source === 'own' && (
+                <Button onClick={confirmRevert} loading={revert.isPending} data-testid="calendar-revert">
+                  {t('calendars.revert')}
+                </Button>
+              )}
+            </Space>
+          )}
+        </Form>
+      </Card>
       <MonthPreview
         draft={draft}
         national={{ holidays: calendar.nationalHolidays, workdays: calendar.nationalWorkdays }}
@@ -370,6 +379,20 @@ function CalendarEditor({ orgUnitId }: { orgUnitId: string }) {
   );
 }
 
+/** A field's server problem as antd shows one: red outline, the message under the field. */
+function fieldStatus(message: string | undefined): { validateStatus?: 'error'; help?: ReactNode } {
+  if (!message) return {};
+  return {
+    validateStatus: 'error',
+    help: (
+      <span role="alert" data-testid="field-error">
+        {message}
+      </span>
+    ),
+  };
+}
+
+/** A problem that belongs to a whole term or list rather than one input. */
 function FieldError({ message, wide = false }: { message: string | undefined; wide?: boolean }) {
   if (!message) return null;
   return (

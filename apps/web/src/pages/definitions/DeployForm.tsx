@@ -1,73 +1,76 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { deployDefinition } from '../../api/endpoints';
-import type { DeployResult } from '../../api/types';
+import { Alert, Button, Card, Form, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { ProblemErrorsTable, problemErrors } from '../../components/ProblemErrors';
 import { useI18n } from '../../i18n/i18n';
+import { useDeployDefinition } from './queries';
 
 /** Upload a .bpmn file; the api validates it and answers 400 with `errors[].elementId`. */
-export function DeployForm({ onDeployed }: { onDeployed(): void }) {
+export function DeployForm() {
   const { t } = useI18n();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const [inputError, setInputError] = useState<string | null>(null);
-  const [result, setResult] = useState<DeployResult | null>(null);
+  const deploy = useDeployDefinition();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    setError(null);
-    setResult(null);
+  const submit = async () => {
+    const file = files[0]?.originFileObj;
+    deploy.reset();
     if (!file) {
       setInputError(t('defs.chooseFile'));
       return;
     }
     setInputError(null);
-    setBusy(true);
     try {
-      const xml = await file.text();
-      const deployed = await deployDefinition(xml);
-      setResult(deployed);
-      if (fileInput.current) fileInput.current.value = '';
-      onDeployed();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
+      await deploy.mutateAsync(await file.text());
+      setFiles([]);
+    } catch {
+      // shown from deploy.error below
     }
   };
 
+  const error = deploy.error;
+  const result = deploy.data;
   const warnings = result?.warnings ?? [];
   const hasElementErrors = problemErrors(error).length > 0;
 
   return (
-    <form className="card deploy-form" onSubmit={submit} data-testid="deploy-form">
-      <h2>{t('defs.deployTitle')}</h2>
-      <div className="deploy-row">
-        <label className="field">
-          <span>{t('defs.file')}</span>
-          <input
-            ref={fileInput}
-            type="file"
+    <Card className="deploy-form" title={t('defs.deployTitle')} data-testid="deploy-form">
+      <Form layout="inline" onFinish={() => void submit()}>
+        <Form.Item
+          label={t('defs.file')}
+          validateStatus={inputError ? 'error' : undefined}
+          help={inputError ?? undefined}
+        >
+          <Upload
             accept=".bpmn,.xml,application/xml,text/xml"
+            maxCount={1}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => {
+              setFiles(fileList.slice(-1));
+              setInputError(null);
+            }}
             data-testid="deploy-file"
-          />
-        </label>
-        <button type="submit" className="button-primary" disabled={busy} data-testid="deploy-submit">
-          {busy ? t('defs.deploying') : t('defs.deploy')}
-        </button>
-      </div>
-      {inputError && (
-        <div className="alert alert-error" role="alert">
-          {inputError}
-        </div>
-      )}
+          >
+            <Button>{t('defs.pickFile')}</Button>
+          </Upload>
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={deploy.isPending} data-testid="deploy-submit">
+            {deploy.isPending ? t('defs.deploying') : t('defs.deploy')}
+          </Button>
+        </Form.Item>
+      </Form>
       {hasElementErrors ? (
-        <div className="alert alert-error" role="alert" data-testid="deploy-error">
-          <strong>{t('defs.errors')}</strong>
-          {error instanceof Error && error.message ? <div>{error.message}</div> : null}
-        </div>
+        <Alert
+          className="cp-alert"
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="deploy-error"
+          title={t('defs.errors')}
+          description={error instanceof Error && error.message ? error.message : undefined}
+        />
       ) : (
         <ErrorMessage error={error} testId="deploy-error" />
       )}
@@ -79,16 +82,22 @@ export function DeployForm({ onDeployed }: { onDeployed(): void }) {
         />
       )}
       {warnings.length > 0 && (
-        <div className="alert alert-warning" data-testid="deploy-warnings">
-          <strong>{t('defs.warnings')}</strong>
-          <ul>
-            {warnings.map((warning, index) => (
-              <li key={index}>{describeWarning(warning)}</li>
-            ))}
-          </ul>
-        </div>
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          data-testid="deploy-warnings"
+          title={t('defs.warnings')}
+          description={
+            <ul>
+              {warnings.map((warning, index) => (
+                <li key={index}>{describeWarning(warning)}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
-    </form>
+    </Card>
   );
 }
 

@@ -1,10 +1,12 @@
 // `#/forms/<formId>`: form-js's editor for a psychology lead, beside a live preview, saving
 // versions to POST /api/forms (docs/forms-web.md#editing-forms-in-the-browser). Its own chunk:
-// App.tsx imports it lazily, so no other page loads form-js's editor.
+// app/router.tsx imports it lazily, so no other page loads form-js's editor.
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Table, Tag } from 'antd';
+import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { ApiError, type ProblemError } from '../../api/http';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { problemErrors } from '../../components/ProblemErrors';
@@ -12,7 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../routing/routes';
 import { useLeaveGuard } from '../../routing/useLeaveGuard';
 import { translateFormEditor } from '../translations';
-import { getForm, saveForm, type FormSchema } from './api';
+import { formKeys, getForm, saveForm, type FormSchema } from './api';
 import {
   clearDraft,
   draftToRestore,
@@ -62,6 +64,7 @@ function componentOf(schema: FormSchema, error: ProblemError): Component | null 
 
 export default function FormEditorPage({ formId }: { formId: string }) {
   const { t, language, formatDateTime } = useI18n();
+  const queryClient = useQueryClient();
   const editorRef = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -192,6 +195,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
     setNotice(null);
     try {
       const result = await saveForm(formId, schemaNow);
+      void queryClient.invalidateQueries({ queryKey: formKeys.all });
       const unchanged = !result.created;
       versionRef.current = result.version;
       setVersion(result.version);
@@ -227,7 +231,7 @@ export default function FormEditorPage({ formId }: { formId: string }) {
 
   return (
     <main className="page page-wide form-editor-page" data-testid="form-editor-page">
-      <div className="page-head">
+      <Flex className="page-head" justify="space-between" align="center" wrap gap={12}>
         <div>
           <a href={hrefFor({ page: 'forms' })} className="back-link" data-testid="form-editor-back">
             ← {t('formEditor.back')}
@@ -238,34 +242,36 @@ export default function FormEditorPage({ formId }: { formId: string }) {
               {version === null ? t('formEditor.unsavedNew') : t('formEditor.latest', { version })}
             </span>
             {dirty && (
-              <span className="badge-dirty" data-testid="form-editor-dirty">
+              <Tag color="orange" data-testid="form-editor-dirty">
                 {t('formEditor.dirty')}
-              </span>
+              </Tag>
             )}
           </p>
         </div>
-        <button
-          type="button"
-          className="button-primary"
+        <Button
+          type="primary"
           onClick={() => void save()}
           disabled={!loaded || saving}
+          loading={saving}
           data-testid="form-save"
         >
           {saving ? t('formEditor.saving') : t('formEditor.save')}
-        </button>
-      </div>
+        </Button>
+      </Flex>
       {restoredAt !== null && (
-        <div className="alert alert-info draft-notice" role="status" data-testid="form-draft-restored">
-          <span>{t('formEditor.draftRestored', { savedAt: formatDateTime(restoredAt) })}</span>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => void discardDraft()}
-            data-testid="form-draft-discard"
-          >
-            {t('formEditor.discardDraft')}
-          </button>
-        </div>
+        <Alert
+          className="cp-alert"
+          type="info"
+          showIcon
+          role="status"
+          data-testid="form-draft-restored"
+          title={t('formEditor.draftRestored', { savedAt: formatDateTime(restoredAt) })}
+          action={
+            <Button size="small" onClick={() => void discardDraft()} data-testid="form-draft-discard">
+              {t('formEditor.discardDraft')}
+            </Button>
+          }
+        />
       )}
       <Notice text={notice} testId="form-save-notice" />
       {loadError !== null && (
@@ -276,39 +282,40 @@ export default function FormEditorPage({ formId }: { formId: string }) {
       )}
       <ErrorMessage error={saveError} testId="form-save-error" />
       {fieldErrors.length > 0 && (
-        <table className="data-table problem-errors" data-testid="form-save-errors">
-          <thead>
-            <tr>
-              <th>{t('formEditor.col.field')}</th>
-              <th>{t('defs.col.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fieldErrors.map((item, index) => {
-              const component = schema ? componentOf(schema, item) : null;
-              return (
-                <tr key={index} data-testid="form-save-error-row" data-path={item.path}>
-                  <td>
-                    {component ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => select(component)}
-                        data-testid="form-save-error-component"
-                      >
-                        {component.label && <span className="component-label">{component.label} </span>}
-                        <code>{component.key ?? component.id}</code>
-                      </button>
-                    ) : (
-                      <code>{item.path ?? t('common.none')}</code>
-                    )}
-                  </td>
-                  <td>{item.message}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table<ProblemError & { index: number }>
+          className="problem-errors"
+          data-testid="form-save-errors"
+          size="small"
+          pagination={false}
+          rowKey="index"
+          dataSource={fieldErrors.map((item, index) => ({ ...item, index }))}
+          onRow={(item) =>
+            ({ 'data-testid': 'form-save-error-row', 'data-path': item.path }) as HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              key: 'field',
+              title: t('formEditor.col.field'),
+              render: (_, item) => {
+                const component = schema ? componentOf(schema, item) : null;
+                return component ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select(component)}
+                    data-testid="form-save-error-component"
+                  >
+                    {component.label && <span className="component-label">{component.label} </span>}
+                    <code>{component.key ?? component.id}</code>
+                  </button>
+                ) : (
+                  <code>{item.path ?? t('common.none')}</code>
+                );
+              },
+            },
+            { key: 'message', title: t('defs.col.message'), render: (_, item) => item.message },
+          ]}
+        />
       )}
       <div className="form-workbench">
         <div ref={editorRef} className="form-editor-canvas" data-testid="form-editor" />

@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useCursorList } from '../../components/useCursorList';
-import { useI18n } from '../../i18n/i18n';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Form, Input, Space } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CardTable } from '../../components/CardTable';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useI18n } from '../../i18n/i18n';
 import { hrefFor, pathFor } from '../../routing/routes';
-import { listForms } from './api';
+import { formKeys, listForms, type FormSummary } from './api';
 import { FORM_ID_PATTERN } from './formDraft';
 import './forms.css';
 import { useUserNames } from './userNames';
@@ -13,22 +15,19 @@ import { useUserNames } from './userNames';
 export function FormsListPage() {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
-  const forms = useCursorList(
-    () => listForms().then((list) => ({ items: list.items, nextCursor: null })),
-    'all',
-  );
+  const forms = useQuery({ queryKey: formKeys.list, queryFn: () => listForms() });
+  const items = forms.data?.items ?? [];
   const [asking, setAsking] = useState(false);
   const [newId, setNewId] = useState('');
   const [idError, setIdError] = useState<string | null>(null);
-  const names = useUserNames(forms.items.map((form) => form.deployedBy));
+  const names = useUserNames(items.map((form) => form.deployedBy));
   const who = (id: string | null) => {
     if (!id) return t('common.none');
     if (!names.has(id)) return '…';
     return names.get(id) ?? t('forms.otherUser');
   };
 
-  const create = (event: FormEvent) => {
-    event.preventDefault();
+  const create = () => {
     const formId = newId.trim();
     if (!FORM_ID_PATTERN.test(formId)) {
       setIdError(t('forms.newIdInvalid'));
@@ -37,103 +36,84 @@ export function FormsListPage() {
     void navigate(pathFor({ page: 'form', formId }));
   };
 
+  const formLink = (form: FormSummary) => (
+    <a href={hrefFor({ page: 'form', formId: form.formId })} data-testid="form-link">
+      <code>{form.formId}</code>
+    </a>
+  );
+
   return (
     <main className="page" data-testid="forms-page">
-      <div className="page-head">
+      <Flex className="page-head" justify="space-between" align="center" wrap gap={12}>
         <h1 data-testid="page-title">{t('forms.title')}</h1>
-        <div className="toolbar">
-          <button type="button" className="button-secondary" onClick={forms.reload}>
+        <Space wrap>
+          <Button onClick={() => void forms.refetch()} loading={forms.isRefetching}>
             {t('common.refresh')}
-          </button>
-          <button
-            type="button"
-            className="button-primary"
-            onClick={() => setAsking(true)}
-            data-testid="forms-new"
-          >
+          </Button>
+          <Button type="primary" onClick={() => setAsking(true)} data-testid="forms-new">
             {t('forms.new')}
-          </button>
-        </div>
-      </div>
+          </Button>
+        </Space>
+      </Flex>
       {asking && (
-        <form className="card new-form" onSubmit={create} data-testid="forms-new-panel">
-          <label className="field">
-            <span>{t('forms.newId')}</span>
-            <input
-              value={newId}
-              autoFocus
-              onChange={(e) => {
-                setNewId(e.target.value);
-                setIdError(null);
-              }}
-              aria-invalid={idError !== null}
-              data-testid="forms-new-id"
-            />
-          </label>
-          <p className="hint">{t('forms.newIdHint')}</p>
-          {idError && (
-            <div className="field-error" role="alert" data-testid="forms-new-id-error">
-              {idError}
-            </div>
-          )}
-          <div className="actions">
-            <button type="submit" className="button-primary" data-testid="forms-new-create">
-              {t('forms.create')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <Card className="new-form" data-testid="forms-new-panel">
+          <Form layout="vertical" onFinish={create} style={{ maxWidth: 420 }}>
+            <Form.Item
+              label={t('forms.newId')}
+              extra={t('forms.newIdHint')}
+              validateStatus={idError ? 'error' : undefined}
+              help={idError ? <span data-testid="forms-new-id-error">{idError}</span> : undefined}
+            >
+              <Input
+                value={newId}
+                autoFocus
+                onChange={(e) => {
+                  setNewId(e.target.value);
+                  setIdError(null);
+                }}
+                data-testid="forms-new-id"
+              />
+            </Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" data-testid="forms-new-create">
+                {t('forms.create')}
+              </Button>
+              <Button onClick={() => setAsking(false)}>{t('common.cancel')}</Button>
+            </Space>
+          </Form>
+        </Card>
       )}
       <ErrorMessage error={forms.error} testId="forms-error" />
       <section className="card">
-        {forms.items.length === 0 ? (
-          <p className="empty" data-testid="forms-empty">
-            {forms.loading ? t('common.loading') : t('forms.empty')}
-          </p>
-        ) : (
-          <table className="data-table card-table forms-table" data-testid="forms-table">
-            <thead>
-              <tr>
-                <th>{t('forms.col.id')}</th>
-                <th>{t('forms.col.name')}</th>
-                <th className="numeric">{t('forms.col.version')}</th>
-                <th>{t('forms.col.deployedAt')}</th>
-                <th>{t('forms.col.deployedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forms.items.map((form) => (
-                <tr key={form.formId} data-testid={`form-row-${form.formId}`}>
-                  <td data-label={t('forms.col.id')}>
-                    <a href={hrefFor({ page: 'form', formId: form.formId })} data-testid="form-link">
-                      <code>{form.formId}</code>
-                    </a>
-                  </td>
-                  <td data-label={t('forms.col.name')}>{form.name || t('common.none')}</td>
-                  <td className="numeric" data-label={t('forms.col.version')} data-testid="form-version">
-                    {form.version}
-                  </td>
-                  <td data-label={t('forms.col.deployedAt')}>{formatDateTime(form.deployedAt)}</td>
-                  <td data-label={t('forms.col.deployedBy')} data-testid="form-deployed-by">
-                    {who(form.deployedBy)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {forms.hasMore && (
-          <button
-            type="button"
-            className="button-secondary load-more"
-            onClick={forms.loadMore}
-            disabled={forms.loading}
-          >
-            {t('common.loadMore')}
-          </button>
-        )}
+        <CardTable
+          testId={items.length === 0 ? 'forms-empty' : 'forms-table'}
+          rows={items}
+          rowKey={(form) => form.formId}
+          rowTestId={(form) => `form-row-${form.formId}`}
+          cardTitle={formLink}
+          loading={forms.isPending}
+          empty={forms.isPending ? t('common.loading') : t('forms.empty')}
+          columns={[
+            { key: 'id', title: t('forms.col.id'), hideOnCard: true, render: formLink },
+            { key: 'name', title: t('forms.col.name'), render: (form) => form.name || t('common.none') },
+            {
+              key: 'version',
+              title: t('forms.col.version'),
+              numeric: true,
+              render: (form) => <span data-testid="form-version">{form.version}</span>,
+            },
+            {
+              key: 'deployedAt',
+              title: t('forms.col.deployedAt'),
+              render: (form) => formatDateTime(form.deployedAt),
+            },
+            {
+              key: 'deployedBy',
+              title: t('forms.col.deployedBy'),
+              render: (form) => <span data-testid="form-deployed-by">{who(form.deployedBy)}</span>,
+            },
+          ]}
+        />
       </section>
     </main>
   );

@@ -12,6 +12,12 @@ export type SavedForm = ApiResponses['POST /api/forms'];
 
 const enc = encodeURIComponent;
 
+/** The forms' query keys (docs/web.md#data-fetching): saving a form invalidates `all`. */
+export const formKeys = {
+  all: ['forms'] as const,
+  list: ['forms', 'list'] as const,
+};
+
 /**
  * The latest version of every form id (one list, no pages); with `usableAt`, only those a task of
  * a diagram owned at one of these units may link (owned there or above, docs/forms.md#versions).

@@ -1,3 +1,4 @@
+import { Alert } from 'antd';
 import { renderProblem } from '../../../../../libs/bpmn/src/lint';
 import type { DeployResult } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -35,60 +36,82 @@ export function DeployOutcomePanel({
     if (outcome.problems.length === 0)
       return <ErrorMessage error={outcome.error} testId="modeler-deploy-error" />;
     return (
-      <section className="alert alert-error modeler-problems" role="alert" data-testid="modeler-deploy-error">
-        <strong>{t('modeler.deployFailed')}</strong>
-        <div className="muted">
-          {t('modeler.problems', { count: outcome.problems.length })} · {t('modeler.problemsHint')}
-        </div>
-        <ul data-testid="modeler-problems">
-          {problemsIn(outcome.problems, outcome.language, language).map((problem, index) => (
-            <li key={index}>
-              {problem.elementId && outcome.onCanvas.has(problem.elementId) ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onReveal(problem.elementId)}
-                  data-testid={`modeler-problem-${problem.elementId}`}
-                >
-                  <code>{problem.elementId}</code>
-                </button>
-              ) : (
-                <span className="muted">
-                  {problem.elementId ? <code>{problem.elementId}</code> : t('modeler.documentProblem')}
-                </span>
-              )}{' '}
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Alert
+        className="cp-alert modeler-problems"
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="modeler-deploy-error"
+        title={t('modeler.deployFailed')}
+        description={
+          <>
+            <div className="muted">
+              {t('modeler.problems', { count: outcome.problems.length })} · {t('modeler.problemsHint')}
+            </div>
+            <ul data-testid="modeler-problems">
+              {problemsIn(outcome.problems, outcome.language, language).map((problem, index) => (
+                <li key={index}>
+                  {problem.elementId && outcome.onCanvas.has(problem.elementId) ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onReveal(problem.elementId)}
+                      data-testid={`modeler-problem-${problem.elementId}`}
+                    >
+                      <code>{problem.elementId}</code>
+                    </button>
+                  ) : (
+                    <span className="muted">
+                      {problem.elementId ? <code>{problem.elementId}</code> : t('modeler.documentProblem')}
+                    </span>
+                  )}{' '}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        }
+      />
     );
   }
   return (
     <>
-      <div className="alert alert-success" role="status" data-testid="modeler-deploy-success">
-        {outcome.kind === 'created'
-          ? t('modeler.deployedVersion', { version: outcome.version })
-          : t('modeler.unchanged', { version: outcome.version })}
-      </div>
+      <Alert
+        className="cp-alert"
+        type="success"
+        showIcon
+        role="status"
+        data-testid="modeler-deploy-success"
+        title={
+          outcome.kind === 'created'
+            ? t('modeler.deployedVersion', { version: outcome.version })
+            : t('modeler.unchanged', { version: outcome.version })
+        }
+      />
       {outcome.warnings.length > 0 && (
-        <div className="alert alert-warning" data-testid="modeler-deploy-warnings">
-          <strong>{t('modeler.warnings')}</strong>
-          <ul>
-            {outcome.warnings.map((warning, index) => (
-              <li key={index}>
-                {warning.elementId ? (
-                  <button type="button" className="link-button" onClick={() => onReveal(warning.elementId)}>
-                    <code>{warning.elementId}</code>
-                  </button>
-                ) : null}{' '}
-                {/* After a language switch, worded again from the code and params with the
-                    server's own catalogue (libs/bpmn, already in the modeler's bundle for lint). */}
-                {outcome.language === language ? warning.message : renderProblem(warning, language)}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          data-testid="modeler-deploy-warnings"
+          title={t('modeler.warnings')}
+          description={
+            <ul>
+              {outcome.warnings.map((warning, index) => (
+                <li key={index}>
+                  {warning.elementId ? (
+                    <button type="button" className="link-button" onClick={() => onReveal(warning.elementId)}>
+                      <code>{warning.elementId}</code>
+                    </button>
+                  ) : null}{' '}
+                  {/* After a language switch, worded again from the code and params with the
+                      server's own catalogue (libs/bpmn, already in the modeler's bundle for lint). */}
+                  {outcome.language === language ? warning.message : renderProblem(warning, language)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
     </>
   );

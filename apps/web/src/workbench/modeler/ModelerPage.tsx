@@ -1,5 +1,8 @@
-// The psychology lead's modeler (docs/modeler.md). Lazy-loaded by App.tsx: this module and
+// The psychology lead's modeler (docs/modeler.md). Lazy-loaded by app/router.tsx: this module and
 // bpmn-js (~2.8 MB) are fetched only when `#/modeler` is opened.
+import { Alert, Button } from 'antd';
+import { queryClient } from '../../app/Providers';
+import { definitionKeys } from '../../pages/definitions/queries';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Me } from '../../api/types';
@@ -411,6 +414,8 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
     try {
       const { xml } = await modeler.saveXML({ format: true });
       const { created, result } = await deployXml(xml ?? '');
+      // The definitions list and the versions page show the new version when next opened.
+      void queryClient.invalidateQueries({ queryKey: definitionKeys.all });
       const store = storage();
       if (store) {
         clearDraft(store, definitionKey);
@@ -446,9 +451,13 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
     return (
       <main className="page modeler-page" data-testid="modeler-page">
         <h1 data-testid="page-title">{title}</h1>
-        <div className="alert alert-warning" role="status" data-testid="modeler-small-screen">
-          {t('modeler.smallScreen')}
-        </div>
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="modeler-small-screen"
+          title={t('modeler.smallScreen')}
+        />
       </main>
     );
   }
@@ -494,43 +503,62 @@ export default function ModelerPage({ definitionKey, version, me }: Props) {
         onDeploy={deploy}
       />
       {vocabulary.state === 'failed' && (
-        <div className="alert alert-warning" role="status" data-testid="modeler-vocabulary-failed">
-          {t('modeler.vocabularyFailed')}
-        </div>
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="modeler-vocabulary-failed"
+          title={t('modeler.vocabularyFailed')}
+        />
       )}
       {templates.state === 'failed' && (
-        <div className="alert alert-warning" role="status">
-          {t('modeler.templatesFailed')}
-        </div>
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          role="status"
+          title={t('modeler.templatesFailed')}
+        />
       )}
       {forms.state === 'failed' && (
-        <div className="alert alert-warning" role="status">
-          {t('modeler.formsFailed')}
-        </div>
+        <Alert className="cp-alert" type="warning" showIcon role="status" title={t('modeler.formsFailed')} />
       )}
       {draftNotice && (
-        <div className="alert alert-warning modeler-draft" role="status" data-testid="modeler-draft-notice">
-          <span>{t('modeler.draftRestored', { time: formatTimestamp(draftNotice) })}</span>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={discardDraft}
-            data-testid="modeler-discard-draft"
-          >
-            {t('modeler.discardDraft')}
-          </button>
-        </div>
+        <Alert
+          className="cp-alert"
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="modeler-draft-notice"
+          title={t('modeler.draftRestored', { time: formatTimestamp(draftNotice) })}
+          action={
+            <Button size="small" onClick={discardDraft} data-testid="modeler-discard-draft">
+              {t('modeler.discardDraft')}
+            </Button>
+          }
+        />
       )}
       {source.state === 'failed' && <ErrorMessage error={source.error} testId="modeler-load-error" />}
       {importError && (
-        <div className="alert alert-error" role="alert" data-testid="modeler-import-error">
-          {importError}
-        </div>
+        <Alert
+          className="cp-alert"
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="modeler-import-error"
+          title={importError}
+        />
       )}
       {simulating && (
-        <div className="alert alert-info" role="status" data-testid="modeler-simulation-hint">
-          {t('modeler.simulateHint')}
-        </div>
+        <Alert
+          className="cp-alert"
+          type="info"
+          showIcon
+          role="status"
+          data-testid="modeler-simulation-hint"
+          title={t('modeler.simulateHint')}
+        />
       )}
       <DeployOutcomePanel outcome={outcome} onReveal={(id) => modeler() && revealElement(modeler()!, id)} />
       <div className="modeler-workspace" data-testid="modeler" data-ready={ready ? 'true' : 'false'}>

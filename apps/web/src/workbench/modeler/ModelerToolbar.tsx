@@ -1,3 +1,4 @@
+import { Button, Space } from 'antd';
 import { useRef } from 'react';
 import { useI18n } from '../../i18n/i18n';
 
@@ -30,66 +31,48 @@ export function ModelerToolbar(props: Props) {
       aria-label={t('modeler.toolbar')}
       data-testid="modeler-toolbar"
     >
-      <div className="modeler-toolbar-group">
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!editing}
-          onClick={() => fileInput.current?.click()}
-          data-testid="modeler-open"
-        >
+      <Space.Compact className="modeler-toolbar-group">
+        <Button disabled={!editing} onClick={() => fileInput.current?.click()} data-testid="modeler-open">
           {t('modeler.open')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".bpmn,.xml,application/xml,text/xml"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="modeler-open-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) props.onOpen(file);
-          }}
-        />
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!ready}
-          onClick={props.onDownload}
-          data-testid="modeler-download"
-        >
+        </Button>
+        <Button disabled={!ready} onClick={props.onDownload} data-testid="modeler-download">
           {t('modeler.download')}
-        </button>
-      </div>
-      <div className="modeler-toolbar-group">
-        <button
-          type="button"
-          className="button-secondary"
+        </Button>
+      </Space.Compact>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".bpmn,.xml,application/xml,text/xml"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="modeler-open-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) props.onOpen(file);
+        }}
+      />
+      <Space.Compact className="modeler-toolbar-group">
+        <Button
           disabled={!editing || !props.canUndo}
           onClick={props.onUndo}
           title={`${t('modeler.undo')} (Ctrl+Z)`}
           data-testid="modeler-undo"
         >
           {t('modeler.undo')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
+        </Button>
+        <Button
           disabled={!editing || !props.canRedo}
           onClick={props.onRedo}
           title={`${t('modeler.redo')} (Ctrl+Y)`}
           data-testid="modeler-redo"
         >
           {t('modeler.redo')}
-        </button>
-      </div>
-      <div className="modeler-toolbar-group">
-        <button
-          type="button"
-          className="button-secondary icon-button"
+        </Button>
+      </Space.Compact>
+      <Space.Compact className="modeler-toolbar-group">
+        <Button
           disabled={!ready}
           onClick={() => props.onZoom(1)}
           aria-label={t('modeler.zoomIn')}
@@ -97,10 +80,8 @@ export function ModelerToolbar(props: Props) {
           data-testid="modeler-zoom-in"
         >
           +
-        </button>
-        <button
-          type="button"
-          className="button-secondary icon-button"
+        </Button>
+        <Button
           disabled={!ready}
           onClick={() => props.onZoom(-1)}
           aria-label={t('modeler.zoomOut')}
@@ -108,38 +89,31 @@ export function ModelerToolbar(props: Props) {
           data-testid="modeler-zoom-out"
         >
           −
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!ready}
-          onClick={props.onFit}
-          data-testid="modeler-zoom-fit"
-        >
+        </Button>
+        <Button disabled={!ready} onClick={props.onFit} data-testid="modeler-zoom-fit">
           {t('modeler.zoomFit')}
-        </button>
-      </div>
-      <div className="modeler-toolbar-group modeler-toolbar-end">
-        <button
-          type="button"
-          className={simulating ? 'button-primary' : 'button-secondary'}
+        </Button>
+      </Space.Compact>
+      <Space className="modeler-toolbar-group modeler-toolbar-end" wrap>
+        <Button
+          type={simulating ? 'primary' : 'default'}
           disabled={!ready}
           aria-pressed={simulating}
           onClick={props.onSimulate}
           data-testid="modeler-simulate"
         >
           {simulating ? t('modeler.simulateOn') : t('modeler.simulate')}
-        </button>
-        <button
-          type="button"
-          className="button-primary"
+        </Button>
+        <Button
+          type="primary"
           disabled={!editing || props.deploying}
+          loading={props.deploying}
           onClick={props.onDeploy}
           data-testid="modeler-deploy"
         >
           {props.deploying ? t('modeler.deploying') : t('modeler.deploy')}
-        </button>
-      </div>
+        </Button>
+      </Space>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // `#/definitions/<key>`: every version of a process (who deployed it, when, how many of the
 // caller's cases run on it), any version drawn read-only, and what changed between two versions,
 // listed and marked on the diagram (docs/versions.md).
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Segmented, Select, Tag, Tooltip } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { getDefinition, listDefinitionVersions } from '../../api/endpoints';
 import type { DefinitionSummary } from '../../api/types';
+import { CardTable } from '../../components/CardTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useCursorList } from '../../components/useCursorList';
 import { useI18n } from '../../i18n/i18n';
+import { definitionKeys } from '../../pages/definitions/queries';
 import { hrefFor } from '../../routing/routes';
 import type { VersionChanges } from './changes';
 import { ChangeList } from './ChangeList';
@@ -25,32 +28,37 @@ export const MARKERS = {
 type Mode = 'view' | 'compare';
 type Side = 'newer' | 'older';
 
-/** Each version's XML, fetched once per page (a version never changes once deployed). */
+/** Each version's XML, cached for good: a version never changes once deployed. */
 function useXmlOf(ids: (string | undefined)[]) {
-  const [xml, setXml] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const requested = useRef(new Set<string>());
-  const wanted = ids.filter((id): id is string => Boolean(id)).join(',');
-  useEffect(() => {
-    for (const id of wanted.split(',').filter(Boolean)) {
-      if (requested.current.has(id)) continue;
-      requested.current.add(id);
-      getDefinition(id).then(
-        (detail) => setXml((known) => ({ ...known, [id]: detail.xml })),
-        (failure: unknown) => {
-          requested.current.delete(id);
-          setError(failure);
-        },
-      );
-    }
-  }, [wanted]);
-  return { xml, error };
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  return useQueries({
+    queries: wanted.map((id) => ({
+      queryKey: definitionKeys.detail(id),
+      queryFn: () => getDefinition(id),
+      staleTime: Infinity,
+    })),
+    combine: (results) => {
+      const xml: Record<string, string> = {};
+      results.forEach((result, index) => {
+        if (result.data) xml[wanted[index]!] = result.data.xml;
+      });
+      return { xml, error: results.find((result) => result.error)?.error ?? null };
+    },
+  });
 }
 
 export function VersionsPage({ definitionKey }: { definitionKey: string }) {
   const { t, formatDateTime } = useI18n();
-  const list = useCursorList((cursor) => listDefinitionVersions(definitionKey, cursor), definitionKey);
-  const versions = useMemo(() => [...list.items].sort((a, b) => b.version - a.version), [list.items]);
+  const list = useInfiniteQuery({
+    queryKey: definitionKeys.versions(definitionKey),
+    queryFn: ({ pageParam }) => listDefinitionVersions(definitionKey, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const versions = useMemo(
+    () => (list.data?.pages.flatMap((page) => page.items) ?? []).sort((a, b) => b.version - a.version),
+    [list.data],
+  );
   const latest = versions[0];
 
   const [mode, setMode] = useState<Mode>('view');
@@ -69,26 +77,18 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
 
   const { xml, error: xmlError } = useXmlOf(mode === 'view' ? [viewedSummary?.id] : [older?.id, newer?.id]);
 
-  const [changes, setChanges] = useState<VersionChanges | null>(null);
-  const [compareError, setCompareError] = useState<unknown>(null);
   const olderXml = older ? xml[older.id] : undefined;
   const newerXml = newer ? xml[newer.id] : undefined;
-  useEffect(() => {
-    setChanges(null);
-    setCompareError(null);
-    if (mode !== 'compare' || !comparable || olderXml === undefined || newerXml === undefined) return;
-    let live = true;
-    // The differ and bpmn-moddle load only when someone compares.
-    import('./changes')
-      .then(({ compareVersions }) => compareVersions(olderXml, newerXml))
-      .then(
-        (result) => live && setChanges(result),
-        (failure: unknown) => live && setCompareError(failure),
-      );
-    return () => {
-      live = false;
-    };
-  }, [mode, comparable, olderXml, newerXml]);
+  // The differ and bpmn-moddle load only when someone compares; a pair is compared once.
+  const comparison = useQuery({
+    queryKey: [...definitionKeys.all, 'compare', older?.id, newer?.id],
+    queryFn: () => import('./changes').then(({ compareVersions }) => compareVersions(olderXml!, newerXml!)),
+    enabled: mode === 'compare' && Boolean(comparable) && olderXml !== undefined && newerXml !== undefined,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const changes: VersionChanges | null = mode === 'compare' ? (comparison.data ?? null) : null;
+  const compareError = mode === 'compare' ? comparison.error : null;
 
   const markers = useMemo(() => {
     const out: Record<string, string> = {};
@@ -121,7 +121,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
           ← {t('versions.back')}
         </a>
       </p>
-      <div className="page-head versions-head">
+      <Flex className="page-head versions-head" justify="space-between" align="center" wrap gap={12}>
         <div className="versions-heading">
           <h1 data-testid="page-title">{t('versions.title')}</h1>
           <p className="versions-key">
@@ -130,73 +130,63 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
           </p>
         </div>
         {modelerVersion !== null && modelerVersion !== undefined && (
-          <a
-            className="button-link"
+          <Button
             href={hrefFor({ page: 'modeler', key: definitionKey, version: modelerVersion })}
             data-testid="open-in-modeler"
           >
             {t('versions.openInModeler')}
-          </a>
+          </Button>
         )}
-      </div>
+      </Flex>
 
       <ErrorMessage error={list.error} testId="versions-error" />
-      <section className="card">
-        {versions.length === 0 ? (
-          <p className="empty" data-testid="versions-empty">
-            {list.loading ? t('common.loading') : t('versions.empty')}
-          </p>
-        ) : (
-          <VersionTable
-            versions={versions}
-            viewed={mode === 'view' ? shownVersion : null}
-            onView={view}
-            formatDateTime={formatDateTime}
-          />
-        )}
+      <Card className="versions-list">
+        <VersionTable
+          versions={versions}
+          loading={list.isPending}
+          viewed={mode === 'view' ? shownVersion : null}
+          onView={view}
+          formatDateTime={formatDateTime}
+        />
         <p className="hint">{t('versions.runningHint')}</p>
-        {list.hasMore && (
-          <button
-            type="button"
-            className="button-secondary load-more"
-            onClick={list.loadMore}
-            disabled={list.loading}
+        {list.hasNextPage && (
+          <Button
+            className="load-more"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
           >
             {t('common.loadMore')}
-          </button>
+          </Button>
         )}
-      </section>
+      </Card>
 
       {versions.length > 0 && (
-        <section className="card versions-work">
-          <div className="versions-modes" role="tablist">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={mode === 'view'}
-              className={mode === 'view' ? 'tab active' : 'tab'}
-              onClick={() => setMode('view')}
-              data-testid="versions-mode-view"
-            >
-              {t('versions.mode.view')}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={mode === 'compare'}
-              className={mode === 'compare' ? 'tab active' : 'tab'}
-              onClick={() => {
-                setMode('compare');
-                setSide('newer');
-                setFocus(null);
-              }}
-              disabled={versions.length < 2}
-              title={versions.length < 2 ? t('versions.compare.needTwo') : undefined}
-              data-testid="versions-mode-compare"
-            >
-              {t('versions.mode.compare')}
-            </button>
-          </div>
+        <Card className="versions-work">
+          <Segmented<Mode>
+            className="versions-modes"
+            aria-label={t('versions.mode.label')}
+            value={mode}
+            onChange={(next) => {
+              setMode(next);
+              setFocus(null);
+              if (next === 'compare') setSide('newer');
+            }}
+            options={[
+              {
+                value: 'view',
+                label: <span data-testid="versions-mode-view">{t('versions.mode.view')}</span>,
+              },
+              {
+                value: 'compare',
+                disabled: versions.length < 2,
+                label: (
+                  <Tooltip title={versions.length < 2 ? t('versions.compare.needTwo') : undefined}>
+                    <span data-testid="versions-mode-compare">{t('versions.mode.compare')}</span>
+                  </Tooltip>
+                ),
+              },
+            ]}
+          />
 
           {mode === 'view' && viewedSummary && (
             <h2 data-testid="viewing-title">
@@ -231,26 +221,31 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
           <div className={mode === 'compare' ? 'versions-compare' : undefined}>
             <div className="versions-diagram">
               {mode === 'compare' && comparable && older && newer && (
-                <div className="versions-sides" role="group">
-                  <button
-                    type="button"
-                    className={side === 'newer' ? 'tab active' : 'tab'}
-                    aria-pressed={side === 'newer'}
-                    onClick={() => setSide('newer')}
-                    data-testid="diagram-show-newer"
-                  >
-                    {t('versions.compare.showNewer', { version: newer.version })}
-                  </button>
-                  <button
-                    type="button"
-                    className={side === 'older' ? 'tab active' : 'tab'}
-                    aria-pressed={side === 'older'}
-                    onClick={() => setSide('older')}
-                    data-testid="diagram-show-older"
-                  >
-                    {t('versions.compare.showOlder', { version: older.version })}
-                  </button>
-                </div>
+                <Segmented<Side>
+                  className="versions-sides"
+                  block
+                  aria-label={t('versions.side.label')}
+                  value={side}
+                  onChange={setSide}
+                  options={[
+                    {
+                      value: 'newer',
+                      label: (
+                        <span data-testid="diagram-show-newer">
+                          {t('versions.compare.showNewer', { version: newer.version })}
+                        </span>
+                      ),
+                    },
+                    {
+                      value: 'older',
+                      label: (
+                        <span data-testid="diagram-show-older">
+                          {t('versions.compare.showOlder', { version: older.version })}
+                        </span>
+                      ),
+                    },
+                  ]}
+                />
               )}
               {mode === 'compare' && <Legend side={side} />}
               {mode === 'compare' && !comparable ? (
@@ -285,7 +280,7 @@ export function VersionsPage({ definitionKey }: { definitionKey: string }) {
               </div>
             )}
           </div>
-        </section>
+        </Card>
       )}
     </main>
   );
@@ -309,69 +304,85 @@ function Legend({ side }: { side: Side }) {
 
 function VersionTable({
   versions,
+  loading,
   viewed,
   onView,
   formatDateTime,
 }: {
   versions: DefinitionSummary[];
+  loading: boolean;
   viewed: number | null;
   onView(version: number): void;
   formatDateTime(iso: string): string;
 }) {
   const { t } = useI18n();
   const latest = versions[0]?.version;
+  const versionCell = (v: DefinitionSummary) => (
+    <span>
+      <strong>{v.version}</strong>
+      {v.version === latest && (
+        <Tag color="green" className="versions-latest">
+          {t('versions.latest')}
+        </Tag>
+      )}
+    </span>
+  );
   return (
-    <table className="data-table card-table versions-table" data-testid="versions-table">
-      <thead>
-        <tr>
-          <th className="numeric">{t('versions.col.version')}</th>
-          <th>{t('versions.col.name')}</th>
-          <th>{t('versions.col.deployedBy')}</th>
-          <th>{t('versions.col.deployedAt')}</th>
-          <th className="numeric">{t('versions.col.running')}</th>
-          <th>{t('versions.col.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {versions.map((v) => (
-          <tr
-            key={v.id}
-            className={viewed === v.version ? 'selected' : undefined}
-            data-testid={`version-row-${v.version}`}
-          >
-            <td className="numeric" data-label={t('versions.col.version')}>
-              <span>
-                <strong>{v.version}</strong>
-                {v.version === latest && <span className="badge badge-active">{t('versions.latest')}</span>}
-              </span>
-            </td>
-            <td data-label={t('versions.col.name')}>{v.name || t('common.none')}</td>
-            <td data-label={t('versions.col.deployedBy')} data-testid={`version-deployer-${v.version}`}>
-              {v.deployedByName || t('common.none')}
-            </td>
-            <td data-label={t('versions.col.deployedAt')}>{formatDateTime(v.deployedAt)}</td>
-            <td
-              className="numeric"
-              data-label={t('versions.col.running')}
-              data-testid={`version-running-${v.version}`}
+    <CardTable
+      testId={versions.length === 0 ? 'versions-empty' : 'versions-table'}
+      rows={versions}
+      loading={loading}
+      empty={loading ? t('common.loading') : t('versions.empty')}
+      rowKey={(v) => v.id}
+      rowTestId={(v) => `version-row-${v.version}`}
+      rowClassName={(v) => (viewed === v.version ? 'selected' : '')}
+      cardTitle={(v) => (
+        <span>
+          {t('versions.version', { version: v.version })}
+          {v.version === latest && (
+            <Tag color="green" className="versions-latest">
+              {t('versions.latest')}
+            </Tag>
+          )}
+        </span>
+      )}
+      columns={[
+        { key: 'version', title: t('versions.col.version'), hideOnCard: true, render: versionCell },
+        { key: 'name', title: t('versions.col.name'), render: (v) => v.name || t('common.none') },
+        {
+          key: 'deployedBy',
+          title: t('versions.col.deployedBy'),
+          render: (v) => (
+            <span data-testid={`version-deployer-${v.version}`}>{v.deployedByName || t('common.none')}</span>
+          ),
+        },
+        {
+          key: 'deployedAt',
+          title: t('versions.col.deployedAt'),
+          render: (v) => formatDateTime(v.deployedAt),
+        },
+        {
+          key: 'running',
+          title: t('versions.col.running'),
+          numeric: true,
+          render: (v) => <span data-testid={`version-running-${v.version}`}>{v.runningInstances}</span>,
+        },
+        {
+          key: 'actions',
+          title: t('versions.col.actions'),
+          render: (v) => (
+            <Button
+              size="small"
+              onClick={() => onView(v.version)}
+              disabled={viewed === v.version}
+              data-testid={`version-view-${v.version}`}
             >
-              {v.runningInstances}
-            </td>
-            <td data-label={t('versions.col.actions')}>
-              <button
-                type="button"
-                className="button-secondary button-small"
-                onClick={() => onView(v.version)}
-                disabled={viewed === v.version}
-                data-testid={`version-view-${v.version}`}
-              >
-                {viewed === v.version ? t('versions.viewing') : t('versions.view')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              {viewed === v.version ? t('versions.viewing') : t('versions.view')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -393,17 +404,16 @@ function VersionSelect({
   return (
     <label className="inline-field">
       <span>{label}</span>
-      <select
-        value={value ?? ''}
-        onChange={(event) => onChange(Number(event.target.value))}
+      <Select<number>
+        value={value}
+        onChange={onChange}
+        style={{ minWidth: 120 }}
         data-testid={testId}
-      >
-        {versions.map((v) => (
-          <option key={v.id} value={v.version}>
-            {t('versions.version', { version: v.version })}
-          </option>
-        ))}
-      </select>
+        options={versions.map((v) => ({
+          value: v.version,
+          label: t('versions.version', { version: v.version }),
+        }))}
+      />
     </label>
   );
 }
