@@ -1,3 +1,5 @@
+import { caseMessages } from '../pages/cases/messages';
+import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
@@ -172,4 +174,6 @@ export const en: Catalogue = {
   ...formsMessages.en,
   ...modelerMessages.en,
   ...calendarsMessages.en,
+  ...caseMessages.en,
+  ...notificationsMessages.en,
 };
