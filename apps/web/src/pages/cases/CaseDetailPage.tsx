@@ -1,4 +1,10 @@
-import { CheckCircleFilled, CloseCircleFilled, ReloadOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CheckOutlined,
+  CloseCircleFilled,
+  CopyOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -84,7 +90,11 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
         <a href={hrefFor({ page: 'cases' })} data-testid="case-back">
           {t('case.back')}
         </a>
-        <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="case-refresh">
+        <Button
+          icon={<ReloadOutlined aria-hidden aria-label="" />}
+          onClick={refresh}
+          data-testid="case-refresh"
+        >
           {t('common.refresh')}
         </Button>
       </div>
@@ -188,6 +198,9 @@ function CaseBody({
     [facts, entries, activeIds.join(','), incidentIds.join(',')],
   );
   const now = Date.now();
+  // Brings where the case is now into view (on a phone the fitted diagram shows only its start).
+  const firstActive = activeIds[0];
+  const focus = useMemo(() => (firstActive ? { id: firstActive, seq: 1 } : null), [firstActive]);
   const name = (elementId: string) => elementLabel(facts, elementId, t);
 
   return (
@@ -209,6 +222,7 @@ function CaseBody({
             <ProcessDiagram
               xml={definition.data.xml}
               markers={markers}
+              focus={focus}
               label={t('case.diagramLabel')}
               height={320}
             />
@@ -339,7 +353,17 @@ function CaseHeader({
             key: 'id',
             label: t('case.field.id'),
             children: (
-              <Typography.Text copyable={{ text: detail.id }} className="case-id">
+              <Typography.Text
+                copyable={{
+                  text: detail.id,
+                  icon: [
+                    <CopyOutlined key="copy" aria-label={t('case.copyId')} />,
+                    <CheckOutlined key="copied" aria-label={t('case.copied')} />,
+                  ],
+                  tooltips: [t('case.copyId'), t('case.copied')],
+                }}
+                className="case-id"
+              >
                 <span data-testid="case-id">{detail.id}</span>
               </Typography.Text>
             ),
@@ -369,7 +393,13 @@ function ChainBadge({
     <Tooltip title={valid ? t('case.chain.okTip', { count: entries }) : t('case.chain.failedTip')}>
       <Tag
         color={valid ? 'success' : 'error'}
-        icon={valid ? <CheckCircleFilled /> : <CloseCircleFilled />}
+        icon={
+          valid ? (
+            <CheckCircleFilled aria-hidden aria-label="" />
+          ) : (
+            <CloseCircleFilled aria-hidden aria-label="" />
+          )
+        }
         data-testid="chain-badge"
         data-valid={String(valid)}
       >
@@ -384,12 +414,10 @@ function CaseVariables({ variables }: { variables: Record<string, unknown> | nul
   const { t } = useI18n();
   const entries = variables ? Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)) : [];
   return (
-    <Card
-      title={t('case.variables.title')}
-      size="small"
-      data-testid="case-variables"
-      extra={<Typography.Text type="secondary">{t('case.variables.hint')}</Typography.Text>}
-    >
+    <Card title={t('case.variables.title')} size="small" data-testid="case-variables">
+      <Typography.Paragraph type="secondary" className="case-variables-hint">
+        {t('case.variables.hint')}
+      </Typography.Paragraph>
       {variables === null ? (
         <Typography.Text type="secondary">{t('case.variables.purged')}</Typography.Text>
       ) : entries.length === 0 ? (

@@ -28,29 +28,24 @@ export function CaseTimeline({ items, loading, error }: Props) {
   const ordered = newestFirst ? [...shown].reverse() : shown;
 
   return (
-    <Card
-      title={t('case.history')}
-      size="small"
-      data-testid="case-timeline"
-      extra={
-        <Space wrap size={8} className="case-timeline-tools">
-          <Segmented
-            size="small"
-            value={newestFirst ? 'newest' : 'oldest'}
-            onChange={(value) => setNewestFirst(value === 'newest')}
-            options={[
-              { value: 'newest', label: t('case.timeline.newestFirst') },
-              { value: 'oldest', label: t('case.timeline.oldestFirst') },
-            ]}
-            data-testid="timeline-order"
-          />
-          <Space size={4}>
-            <Switch size="small" checked={allSteps} onChange={setAllSteps} data-testid="timeline-all-steps" />
-            <span>{t('case.timeline.allSteps')}</span>
-          </Space>
+    <Card title={t('case.history')} size="small" data-testid="case-timeline">
+      <Space wrap size={8} className="case-timeline-toolbar">
+        <Segmented
+          size="small"
+          value={newestFirst ? 'newest' : 'oldest'}
+          onChange={(value) => setNewestFirst(value === 'newest')}
+          options={[
+            { value: 'newest', label: t('case.timeline.newestFirst') },
+            { value: 'oldest', label: t('case.timeline.oldestFirst') },
+          ]}
+          data-testid="timeline-order"
+          aria-label={t('case.timeline.order')}
+        />
+        <Space size={4}>
+          <Switch size="small" checked={allSteps} onChange={setAllSteps} data-testid="timeline-all-steps" />
+          <span>{t('case.timeline.allSteps')}</span>
         </Space>
-      }
-    >
+      </Space>
       {error ? (
         <Alert type="error" showIcon title={t('case.timeline.loadFailed')} data-testid="history-error" />
       ) : null}

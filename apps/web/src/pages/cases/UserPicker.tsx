@@ -66,7 +66,7 @@ export function UserPicker({ caseOrgPath, exclude, value, onChange }: Props) {
       optionRender={(option) => {
         const user = (option.data as { user: UserSummary }).user;
         return (
-          <Space size={4} wrap data-testid={`user-option-${user.username}`}>
+          <Space size={4} wrap>
             <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
             <Typography.Text type="secondary">{user.username}</Typography.Text>
             {[...new Set(user.roles.map((grant) => grant.role))].map((role) => (
