@@ -40,6 +40,7 @@ const ALLOWED: (string | RegExp)[] = [
   /^学号 2026[0-9a-f]+$/,
   /^s[0-9a-f]+-2026[0-9a-f]+$/,
   'riskLevel',
+  'caseKey',
   'concern',
   'high',
   /^(Powered by bpmn\.io|bpmn|io)$/,

@@ -34,6 +34,7 @@ export function NotificationBell() {
       trigger="click"
       placement="bottomRight"
       arrow={false}
+      rootClassName="notification-popover"
       destroyOnHidden
       styles={{ container: { padding: 0 } }}
       content={

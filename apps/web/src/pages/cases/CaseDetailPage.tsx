@@ -209,11 +209,11 @@ function CaseBody({
 
       <Card title={t('case.diagram')} size="small" className="case-card" data-testid="case-diagram">
         <div className="case-legend">
-          <span className="legend-swatch legend-active" /> {t('case.legend.active')}
-          <span className="legend-swatch legend-done" /> {t('case.legend.done')}
+          <span className="case-swatch case-swatch-active" /> {t('case.legend.active')}
+          <span className="case-swatch case-swatch-done" /> {t('case.legend.done')}
           {incidentIds.length > 0 && (
             <>
-              <span className="legend-swatch legend-incident" /> {t('case.legend.incident')}
+              <span className="case-swatch case-swatch-incident" /> {t('case.legend.incident')}
             </>
           )}
         </div>
