@@ -61,7 +61,7 @@ describe('a sealed case file in the browser', () => {
       return read.status === 403 ? true : undefined;
     });
     browser = await launchChromium();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.close();

@@ -103,12 +103,15 @@ describe('web app (browser)', () => {
 
   it('lets a teacher complete a task and read the completed case, in Chinese and English', async () => {
     const { teacher, instanceId, taskId } = seeded;
-    // History may name the actor by username or by user id; learn the id through the api.
+    // The timeline names the actor by display name (else username or user id); learn both through the api.
     const token = await login(stack.baseUrl, teacher.username, teacher.password);
     const meResponse = await fetch(`${stack.baseUrl}/api/me`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    const teacherId = ((await meResponse.json()) as { id: string }).id;
+    const { id: teacherId, displayName: teacherName } = (await meResponse.json()) as {
+      id: string;
+      displayName: string;
+    };
 
     // given: the login page, in Chinese by default
     await page.goto(stack.baseUrl);
@@ -165,7 +168,9 @@ describe('web app (browser)', () => {
     await page.getByTestId('active-elements-empty').waitFor();
     await page.getByTestId('case-history').waitFor();
     expect(await page.getByTestId('history-entry').count()).toBeGreaterThan(1);
-    const actorNames = new RegExp(`${escapeRegExp(teacher.username)}|${escapeRegExp(teacherId)}`);
+    const actorNames = new RegExp(
+      `${escapeRegExp(teacher.username)}|${escapeRegExp(teacherId)}|${escapeRegExp(teacherName)}`,
+    );
     await page.getByTestId('history-entry').filter({ hasText: actorNames }).first().waitFor();
     await page.screenshot({ path: CASE_SCREENSHOT, fullPage: true });
 

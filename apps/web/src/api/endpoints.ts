@@ -3,6 +3,7 @@ import type {
   ApiResponses,
   AppNotification,
   CalendarDefinitionBody,
+  ChainVerification,
   Cursor,
   DefinitionDetail,
   DefinitionSummary,
@@ -19,6 +20,7 @@ import type {
   StoredCalendar,
   Task,
   TaskDetail,
+  UserSummary,
 } from './types';
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -92,3 +94,19 @@ export const putCalendar = (orgUnitId: string, calendar: CalendarDefinitionBody)
 
 export const deleteCalendar = (orgUnitId: string) =>
   request<void>('DELETE', `/org-units/${enc(orgUnitId)}/calendar`);
+
+/** Every link of the case's hash chain and its signed head (supervisors of the case; 403 otherwise). */
+export const verifyInstanceHistory = (id: string) =>
+  request<ChainVerification>('GET', `/instances/${enc(id)}/history/verify`);
+
+/** A case's tasks in one state, as the caller may see them (the case page's lateness). */
+export const listInstanceTasks = (instanceId: string, state: 'open' | 'completed' | 'cancelled') =>
+  request<Page<Task>>('GET', `/tasks${query({ instanceId, state, limit: 200 })}`);
+
+/** Users holding a role within the caller's scope: the picker for assigning. */
+export const listUsers = (filter: { q?: string; role?: string; orgUnitId?: string; limit?: number }) =>
+  request<Page<UserSummary>>('GET', `/users${query({ ...filter, limit: filter.limit ?? 20 })}`);
+
+/** Assigns an open task to a user (supervisors of the case); the api notifies both holders. */
+export const assignTask = (id: string, userId: string) =>
+  request<Task>('POST', `/tasks/${enc(id)}/assign`, { body: { userId } });

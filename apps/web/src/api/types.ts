@@ -5,6 +5,8 @@ import type {
   ApiResponses,
   CalendarDefinitionBody as CalendarDefinitionBodyView,
   CaseIncident,
+  CaseOpenTask as CaseOpenTaskView,
+  ChainVerificationView,
   CaseState,
   DefinitionDetail as DefinitionDetailView,
   DefinitionVersionSummary,
@@ -20,6 +22,7 @@ import type {
   TaskDetail as TaskDetailView,
   TaskState as TaskStateView,
   TaskView,
+  UserView,
 } from './generated-types';
 
 export type { ApiResponses };
@@ -57,3 +60,8 @@ export type OrgUnit = OrgUnitView;
 export type EffectiveCalendar = ApiResponses['GET /api/org-units/{id}/calendar'];
 export type StoredCalendar = ApiResponses['PUT /api/org-units/{id}/calendar'];
 export type CalendarDefinitionBody = CalendarDefinitionBodyView;
+
+/** The case page (pages/cases): open tasks, the audit chain's verification, the user picker. */
+export type CaseOpenTask = CaseOpenTaskView;
+export type ChainVerification = ChainVerificationView;
+export type UserSummary = UserView;

@@ -1,3 +1,5 @@
+import { caseMessages } from '../pages/cases/messages';
+import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
 import { versionsMessages } from '../workbench/versions/messages';
@@ -156,4 +158,6 @@ export const en: Catalogue = {
   ...formsMessages.en,
   ...modelerMessages.en,
   ...calendarsMessages.en,
+  ...caseMessages.en,
+  ...notificationsMessages.en,
 };

@@ -1,3 +1,5 @@
+import { caseMessages } from '../pages/cases/messages';
+import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
 import { formsMessages } from '../workbench/forms/messages';
@@ -152,6 +154,8 @@ export const zhCN = {
   ...formsMessages['zh-CN'],
   ...modelerMessages['zh-CN'],
   ...calendarsMessages['zh-CN'],
+  ...caseMessages['zh-CN'],
+  ...notificationsMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,74 +1,111 @@
-import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { Alert, Button, Empty, List, Tag, Typography } from 'antd';
 import type { AppNotification } from '../../api/types';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
 import { hrefFor } from '../../routing/routes';
-import { ErrorMessage } from '../ErrorMessage';
+import { describeError } from '../ErrorMessage';
 
 interface Props {
   items: AppNotification[];
   more: boolean;
   error: unknown;
-  onMarkRead(id: string): Promise<void>;
+  markRead: UseMutationResult<AppNotification, Error, string>;
+}
+
+const KNOWN_KINDS = ['notify', 'care-group', 'task.assignedToYou', 'task.assignedAway', 'audit.chain-broken'];
+
+/**
+ * The notice's title in the reader's language. Notices are content-free and the server stores
+ * one title: a notify or care-group notice's title is what the diagram's author wrote (shown as
+ * is); the others are rendered here from their kind, keeping only the task's name and unit the
+ * server put after the colon.
+ */
+export function noticeTitle(item: AppNotification, t: Translate): string {
+  const what = /[：:]\s*(.+)$/.exec(item.title)?.[1]?.trim();
+  switch (item.kind) {
+    case 'task.assignedToYou':
+      return what ? t('notifications.assignedToYou', { what }) : t('notifications.assignedToYouPlain');
+    case 'task.assignedAway':
+      return what ? t('notifications.assignedAway', { what }) : t('notifications.assignedAwayPlain');
+    case 'audit.chain-broken':
+      return t('notifications.chainBroken');
+    default:
+      return item.title;
+  }
+}
+
+function kindLabel(kind: string, t: Translate): string {
+  return KNOWN_KINDS.includes(kind)
+    ? t(`notifications.kind.${kind}` as MessageKey)
+    : t('notifications.kind.other');
 }
 
 /** Unread notifications: their (generic) title, when, a link to the case, and mark-as-read. */
-export function NotificationList({ items, more, error, onMarkRead }: Props) {
+export function NotificationList({ items, more, error, markRead }: Props) {
   const { t, formatDateTime } = useI18n();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [markError, setMarkError] = useState<unknown>(null);
-
-  const markRead = (id: string) => {
-    setBusyId(id);
-    setMarkError(null);
-    onMarkRead(id).then(
-      () => setBusyId(null),
-      (failure: unknown) => {
-        setMarkError(failure);
-        setBusyId(null);
-      },
-    );
-  };
+  const failure = markRead.error ?? error;
 
   return (
     <div className="notification-list" data-testid="notification-list">
-      <h2>{t('notifications.title')}</h2>
-      <ErrorMessage error={markError ?? error} testId="notification-error" />
+      <Typography.Title level={5} className="notification-list-title">
+        {t('notifications.title')}
+      </Typography.Title>
+      {failure ? (
+        <Alert type="error" showIcon title={describeError(failure, t)} data-testid="notification-error" />
+      ) : null}
       {items.length === 0 ? (
-        <p className="empty" data-testid="notification-empty">
-          {t('notifications.empty')}
-        </p>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={<span data-testid="notification-empty">{t('notifications.empty')}</span>}
+        />
       ) : (
-        <ul>
-          {items.map((item) => (
-            <li key={item.id} data-testid={`notification-${item.id}`} data-instance-id={item.instanceId}>
-              <span className="notification-title" data-testid="notification-title">
-                {item.title}
-              </span>
-              <span className="notification-meta">
+        <List
+          size="small"
+          dataSource={items}
+          rowKey="id"
+          className="notification-items"
+          renderItem={(item) => (
+            <List.Item
+              data-testid={`notification-${item.id}`}
+              data-instance-id={item.instanceId}
+              data-kind={item.kind}
+              style={{ display: 'block' }}
+            >
+              <div className="notification-head">
+                <Tag bordered={false} color={item.kind.startsWith('task.') ? 'blue' : 'default'}>
+                  {kindLabel(item.kind, t)}
+                </Tag>
+                <span className="notification-title" data-testid="notification-title">
+                  {noticeTitle(item, t)}
+                </span>
+              </div>
+              <div className="notification-meta">
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-                {item.instanceId && (
-                  <a
-                    href={hrefFor({ page: 'case', id: item.instanceId })}
-                    data-testid="notification-case-link"
+                <span className="notification-actions">
+                  {item.instanceId && (
+                    <a
+                      href={hrefFor({ page: 'case', id: item.instanceId })}
+                      data-testid="notification-case-link"
+                    >
+                      {t('notifications.openCase')}
+                    </a>
+                  )}
+                  <Button
+                    size="small"
+                    loading={markRead.isPending && markRead.variables === item.id}
+                    onClick={() => markRead.mutate(item.id)}
+                    data-testid="notification-mark-read"
                   >
-                    {t('notifications.openCase')}
-                  </a>
-                )}
-                <button
-                  type="button"
-                  className="button-secondary button-small"
-                  disabled={busyId === item.id}
-                  onClick={() => markRead(item.id)}
-                  data-testid="notification-mark-read"
-                >
-                  {t('notifications.markRead')}
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
+                    {t('notifications.markRead')}
+                  </Button>
+                </span>
+              </div>
+            </List.Item>
+          )}
+        />
       )}
-      {more && <p className="hint">{t('notifications.more')}</p>}
+      {more && <Typography.Paragraph type="secondary">{t('notifications.more')}</Typography.Paragraph>}
     </div>
   );
 }

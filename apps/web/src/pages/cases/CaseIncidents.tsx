@@ -1,74 +1,69 @@
-import { Fragment, useState } from 'react';
+import { Button, Card, List, Typography } from 'antd';
+import { useState } from 'react';
 import type { Incident } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { RetryIncidentPanel } from './RetryIncidentPanel';
 
 interface Props {
   incidents: Incident[];
+  /** The element's name for an incident (never its id). */
+  elementName(elementId: string): string;
   /** The user supervises this case: each incident gets a Retry action. */
   mayRetry: boolean;
   onRetried(): void;
 }
 
 /** A case's open incidents: where it is stuck and why; supervisors retry them inline. */
-export function CaseIncidents({ incidents, mayRetry, onRetried }: Props) {
+export function CaseIncidents({ incidents, elementName, mayRetry, onRetried }: Props) {
   const { t, formatDateTime } = useI18n();
   const [retryingId, setRetryingId] = useState<string | null>(null);
   if (incidents.length === 0) return null;
 
   return (
-    <section className="card">
-      <h2>{t('case.incidents')}</h2>
-      <table className="data-table" data-testid="case-incidents">
-        <thead>
-          <tr>
-            <th>{t('case.col.time')}</th>
-            <th>{t('case.col.element')}</th>
-            <th>{t('case.col.message')}</th>
-            {mayRetry && <th>{t('case.col.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {incidents.map((incident) => (
-            <Fragment key={incident.id}>
-              <tr data-testid={`incident-row-${incident.id}`} data-element-id={incident.elementId}>
-                <td>{formatDateTime(incident.createdAt)}</td>
-                <td>
-                  <code>{incident.elementId}</code>
-                </td>
-                <td>{incident.message}</td>
-                {mayRetry && (
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button-primary"
-                      disabled={retryingId === incident.id}
-                      onClick={() => setRetryingId(incident.id)}
-                      data-testid={`incident-retry-${incident.id}`}
-                    >
-                      {t('incident.retry')}
-                    </button>
-                  </td>
-                )}
-              </tr>
-              {retryingId === incident.id && (
-                <tr className="panel-row">
-                  <td colSpan={4}>
-                    <RetryIncidentPanel
-                      incident={incident}
-                      onCancel={() => setRetryingId(null)}
-                      onRetried={() => {
-                        setRetryingId(null);
-                        onRetried();
-                      }}
-                    />
-                  </td>
-                </tr>
+    <Card title={t('case.incidents')} size="small" className="case-incidents" data-testid="case-incidents">
+      <List
+        dataSource={incidents}
+        rowKey="id"
+        renderItem={(incident) => (
+          <List.Item
+            data-testid={`incident-row-${incident.id}`}
+            data-element-id={incident.elementId}
+            style={{ display: 'block' }}
+          >
+            <div className="case-incident-head">
+              <div>
+                <Typography.Text strong type="danger">
+                  {elementName(incident.elementId)}
+                </Typography.Text>
+                <div className="case-incident-message">{incident.message}</div>
+                <Typography.Text type="secondary">{formatDateTime(incident.createdAt)}</Typography.Text>
+              </div>
+              {mayRetry && (
+                <Button
+                  type="primary"
+                  size="small"
+                  disabled={retryingId === incident.id}
+                  onClick={() => setRetryingId(incident.id)}
+                  data-testid={`incident-retry-${incident.id}`}
+                >
+                  {t('incident.retry')}
+                </Button>
               )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </section>
+            </div>
+            {retryingId === incident.id && (
+              <RetryIncidentPanel
+                incident={incident}
+                elementName={elementName(incident.elementId)}
+                onCancel={() => setRetryingId(null)}
+                onRetried={() => {
+                  setRetryingId(null);
+                  onRetried();
+                }}
+              />
+            )}
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }

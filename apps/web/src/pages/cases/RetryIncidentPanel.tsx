@@ -9,12 +9,13 @@ import { useI18n } from '../../i18n/i18n';
 
 interface Props {
   incident: Incident;
+  elementName: string;
   onCancel(): void;
   onRetried(): void;
 }
 
 /** Sets variables on the incident's scope (e.g. a missing `score`) and runs the failed step again. */
-export function RetryIncidentPanel({ incident, onCancel, onRetried }: Props) {
+export function RetryIncidentPanel({ incident, elementName, onCancel, onRetried }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<VariablesDraft>(() => emptyDraft());
   const [inputError, setInputError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function RetryIncidentPanel({ incident, onCancel, onRetried }: Props) {
 
   return (
     <form className="action-panel" onSubmit={submit} data-testid={`retry-panel-${incident.id}`}>
-      <h3>{t('incident.retryTitle', { element: incident.elementId })}</h3>
+      <h3>{t('incident.retryTitle', { element: elementName })}</h3>
       <p className="hint">{t('incident.retryHint')}</p>
       <VariablesEditor draft={draft} onChange={setDraft} />
       {inputError && (

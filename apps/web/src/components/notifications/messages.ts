@@ -1,0 +1,31 @@
+// The notification bell's messages: spread into apps/web/src/i18n/zh-CN.ts and en.ts.
+export const notificationsMessages = {
+  'zh-CN': {
+    'notifications.kind.notify': '通知',
+    'notifications.kind.care-group': '关护小组',
+    'notifications.kind.task.assignedToYou': '任务转交',
+    'notifications.kind.task.assignedAway': '任务转交',
+    'notifications.kind.audit.chain-broken': '记录校验',
+    'notifications.kind.other': '提醒',
+    'notifications.assignedToYou': '任务已转交给你：{what}',
+    'notifications.assignedToYouPlain': '有一项任务已转交给你',
+    'notifications.assignedAway': '你的任务已转交他人：{what}',
+    'notifications.assignedAwayPlain': '你的一项任务已转交他人',
+    'notifications.chainBroken': '有个案的审计记录未通过校验，请尽快核查',
+    'notifications.markAllHint': '点击“查看个案”不会标为已读',
+  },
+  en: {
+    'notifications.kind.notify': 'Notice',
+    'notifications.kind.care-group': 'Care group',
+    'notifications.kind.task.assignedToYou': 'Reassigned',
+    'notifications.kind.task.assignedAway': 'Reassigned',
+    'notifications.kind.audit.chain-broken': 'Audit',
+    'notifications.kind.other': 'Reminder',
+    'notifications.assignedToYou': 'A task was handed to you: {what}',
+    'notifications.assignedToYouPlain': 'A task was handed to you',
+    'notifications.assignedAway': 'Your task was handed to someone else: {what}',
+    'notifications.assignedAwayPlain': 'One of your tasks was handed to someone else',
+    'notifications.chainBroken': 'A case’s audit record failed verification; check it soon',
+    'notifications.markAllHint': 'Opening the case does not mark it read',
+  },
+} as const;
