@@ -3,6 +3,14 @@
 // classes); nothing here restates a field (docs/adr/0011-repositories-responses-and-lib-entries.md).
 import type {
   ApiResponses,
+  BulkItemResult as BulkItemResultView,
+  BulkResults as BulkResultsView,
+  DefinitionStatistics as DefinitionStatisticsView,
+  ElementStatisticsView,
+  IncidentView as IncidentViewView,
+  PreferenceKey as PreferenceKeyView,
+  PreferenceView as PreferenceViewView,
+  UserView as UserViewView,
   CalendarDefinitionBody as CalendarDefinitionBodyView,
   CaseIncident,
   CaseState,
@@ -57,3 +65,14 @@ export type OrgUnit = OrgUnitView;
 export type EffectiveCalendar = ApiResponses['GET /api/org-units/{id}/calendar'];
 export type StoredCalendar = ApiResponses['PUT /api/org-units/{id}/calendar'];
 export type CalendarDefinitionBody = CalendarDefinitionBodyView;
+
+/** Per-item outcomes of a bulk action (POST /api/…/bulk/…). */
+export type BulkResults = BulkResultsView;
+export type BulkItemResult = BulkItemResultView;
+export type DefinitionStatistics = DefinitionStatisticsView;
+export type ElementStatistics = ElementStatisticsView;
+export type IncidentView = IncidentViewView;
+export type PreferenceKey = PreferenceKeyView;
+export type PreferenceView = PreferenceViewView;
+/** A user as the picker lists them: display name and role grants. */
+export type UserView = UserViewView;

@@ -1,6 +1,7 @@
 import { diagramMessages } from '../components/diagram/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
+import { consoleMessages } from '../pages/console/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -168,6 +169,7 @@ export const zhCN = {
   ...formsMessages['zh-CN'],
   ...modelerMessages['zh-CN'],
   ...calendarsMessages['zh-CN'],
+  ...consoleMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
