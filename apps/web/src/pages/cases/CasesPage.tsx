@@ -1,6 +1,19 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import {
@@ -135,9 +148,9 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
     setBusy(true);
     try {
       const withIncidents = chosen.filter((item) => item.openIncidents > 0);
-      const incidents = (
-        await Promise.all(withIncidents.map((item) => listOpenIncidents(item.id)))
-      ).flatMap((page) => page.items);
+      const incidents = (await Promise.all(withIncidents.map((item) => listOpenIncidents(item.id)))).flatMap(
+        (page) => page.items,
+      );
       if (incidents.length === 0) {
         void message.info(t('console.cases.retryNone'));
         setRetryOpen(false);
@@ -169,11 +182,15 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
       <span className="muted">{t('console.noStudent')}</span>
     );
   const stuck = (item: InstanceSummary) => {
-    if (item.state !== 'active' && item.state !== 'incident') return <span className="muted">{t('common.none')}</span>;
+    if (item.state !== 'active' && item.state !== 'incident')
+      return <span className="muted">{t('common.none')}</span>;
     const days = daysSince(item.updatedAt);
     return (
       <Tooltip title={t('console.cases.stuckTooltip')}>
-        <span className={days >= 7 ? 'console-late' : days >= 3 ? 'console-warn' : undefined} data-testid="case-stuck">
+        <span
+          className={days >= 7 ? 'console-late' : days >= 3 ? 'console-warn' : undefined}
+          data-testid="case-stuck"
+        >
           {days === 0 ? t('console.today') : t('console.days', { count: days })}
         </span>
       </Tooltip>
@@ -341,7 +358,19 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
           {t('console.cases.filter.overdue')}
         </Checkbox>
         {filtered && (
-          <Button type="link" onClick={() => change({ state: undefined, definitionKey: undefined, orgUnitId: undefined, overdue: undefined, stuckDays: undefined })} data-testid="cases-reset">
+          <Button
+            type="link"
+            onClick={() =>
+              change({
+                state: undefined,
+                definitionKey: undefined,
+                orgUnitId: undefined,
+                overdue: undefined,
+                stuckDays: undefined,
+              })
+            }
+            data-testid="cases-reset"
+          >
             {t('console.reset')}
           </Button>
         )}
@@ -381,10 +410,16 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
       />
       <div className="console-more">
         <span className="muted" data-testid="cases-count">
-          {cases.hasNextPage ? t('console.shownMore', { count: all.length }) : t('console.shown', { count: all.length })}
+          {cases.hasNextPage
+            ? t('console.shownMore', { count: all.length })
+            : t('console.shown', { count: all.length })}
         </span>
         {cases.hasNextPage && (
-          <Button onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage} data-testid="cases-more">
+          <Button
+            onClick={() => void cases.fetchNextPage()}
+            loading={cases.isFetchingNextPage}
+            data-testid="cases-more"
+          >
             {t('console.loadMore')}
           </Button>
         )}
@@ -424,7 +459,9 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
 
       <Modal
         open={retryOpen}
-        title={t('console.cases.retryTitle', { count: chosen.filter((item) => item.openIncidents > 0).length })}
+        title={t('console.cases.retryTitle', {
+          count: chosen.filter((item) => item.openIncidents > 0).length,
+        })}
         okText={t('console.cases.retryConfirm')}
         okButtonProps={{ loading: busy, 'data-testid': 'cases-retry-confirm' } as never}
         cancelText={t('common.cancel')}

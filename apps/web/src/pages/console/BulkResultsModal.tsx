@@ -56,7 +56,10 @@ export function BulkResultsModal({ outcome, onClose }: { outcome: BulkOutcome | 
                   done ? (
                     <CheckCircleFilled style={{ color: '#1e7b4c' }} aria-label={t('console.results.ok')} />
                   ) : (
-                    <CloseCircleFilled style={{ color: '#b42318' }} aria-label={t('console.results.failed')} />
+                    <CloseCircleFilled
+                      style={{ color: '#b42318' }}
+                      aria-label={t('console.results.failed')}
+                    />
                   )
                 }
                 title={outcome?.names.get(result.id) ?? t('common.none')}

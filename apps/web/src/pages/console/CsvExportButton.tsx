@@ -6,7 +6,15 @@ import { describeError } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 
 /** Downloads what the list shows (its filters) as CSV, and says when the file was cut short. */
-export function CsvExportButton({ path, fileName, testId }: { path: string; fileName: string; testId: string }) {
+export function CsvExportButton({
+  path,
+  fileName,
+  testId,
+}: {
+  path: string;
+  fileName: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   const { message, notification } = App.useApp();
   const [busy, setBusy] = useState(false);

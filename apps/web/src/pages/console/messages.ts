@@ -43,7 +43,8 @@ export const consoleMessages = {
     'console.cases.stuckTooltip': '自上次有进展（完成一步、处理任务）以来的天数',
     'console.cases.cancel': '撤销个案',
     'console.cases.cancelTitle': '撤销 {count} 个个案',
-    'console.cases.cancelHint': '撤销后个案停止，所有未完成任务一并取消，无法恢复。原因会记入每个个案的审计记录。',
+    'console.cases.cancelHint':
+      '撤销后个案停止，所有未完成任务一并取消，无法恢复。原因会记入每个个案的审计记录。',
     'console.cases.cancelReason': '撤销原因（必填）',
     'console.cases.cancelReasonPlaceholder': '例如：重复上报，已并入原个案',
     'console.cases.cancelReasonRequired': '请填写撤销原因',

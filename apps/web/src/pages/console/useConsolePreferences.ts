@@ -34,9 +34,12 @@ export function useConsolePreference<T extends Record<string, unknown>>(
   }, [ready, stored.data, section, value]);
 
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 
   return {
     ready: value !== null,
