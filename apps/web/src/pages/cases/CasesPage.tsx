@@ -401,6 +401,7 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
         rowKey={(item) => item.id}
         columns={columns}
         card={card}
+        selectLabel={t('console.selectRow')}
         selected={supervisor ? selected : undefined}
         onSelect={supervisor ? setSelected : undefined}
         loading={cases.isLoading}

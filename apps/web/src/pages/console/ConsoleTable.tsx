@@ -14,6 +14,8 @@ interface ConsoleTableProps<T> {
   empty: string;
   testId: string;
   rowClassName?(row: T): string;
+  /** The row checkbox's name for screen readers. */
+  selectLabel?: string;
 }
 
 /** A console list: an antd Table with row selection on a desk, a stack of cards on a phone. */
@@ -28,6 +30,7 @@ export function ConsoleTable<T extends object>({
   empty,
   testId,
   rowClassName,
+  selectLabel,
 }: ConsoleTableProps<T>) {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
@@ -85,7 +88,8 @@ export function ConsoleTable<T extends object>({
           ? {
               selectedRowKeys: selected,
               onChange: (keys) => onSelect(keys.map(String)),
-              getCheckboxProps: (row) => ({ 'data-testid': `${testId}-select-${rowKey(row)}` }) as never,
+              getCheckboxProps: (row) =>
+                ({ 'data-testid': `${testId}-select-${rowKey(row)}`, 'aria-label': selectLabel }) as never,
             }
           : undefined
       }

@@ -346,6 +346,7 @@ function TasksList({ initial, save }: { initial: TasksView; save(view: TasksView
         rowKey={(task) => task.id}
         columns={columns}
         card={card}
+        selectLabel={t('console.selectRow')}
         selected={selected}
         onSelect={setSelected}
         loading={tasks.isLoading}

@@ -9,6 +9,7 @@ export const consoleMessages = {
     'console.saved': '筛选条件已保存，下次打开时自动恢复',
     'console.selected': '已选 {count} 项',
     'console.clearSelection': '取消选择',
+    'console.selectRow': '选择此行',
     'console.exportCsv': '导出 CSV',
     'console.exported': '已导出 {file}',
     'console.exportTruncated': '已导出 {file}，但列表过长：文件只含前 10000 行。请缩小筛选范围后分批导出。',
@@ -151,6 +152,7 @@ export const consoleMessages = {
     'console.saved': 'Filters saved; they come back next time',
     'console.selected': '{count} selected',
     'console.clearSelection': 'Clear selection',
+    'console.selectRow': 'Select this row',
     'console.exportCsv': 'Export CSV',
     'console.exported': 'Exported {file}',
     'console.exportTruncated':
