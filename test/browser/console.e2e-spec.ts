@@ -167,6 +167,10 @@ describe('the supervisor console', () => {
     expect(await page.getByTestId('cases-state-filter').innerText()).toContain('已取消');
     await page.getByTestId('cases-reset').click();
     await page.getByTestId(`cases-table-row-${caseOf('张小雨')}`).waitFor();
+    await eventually(async () => {
+      const saved = await api('GET', '/api/me/preferences/console', school.people.principal);
+      return saved.body.value?.cases?.state === undefined ? true : undefined;
+    });
     await page.context().close();
   });
 

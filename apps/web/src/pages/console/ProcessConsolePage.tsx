@@ -182,13 +182,15 @@ export function ProcessConsolePage({ definitionKey }: { definitionKey: string })
     );
 
   const name = current?.name ?? names.get(definitionKey) ?? definitionKey;
+  // Running cases of the version (a case may wait at several elements at once), overdue tasks
+  // and incidents summed over the elements.
   const totals = stats.reduce(
     (sum, item) => ({
-      active: sum.active + item.active,
+      ...sum,
       overdue: sum.overdue + item.overdue,
       incidents: sum.incidents + item.incidents,
     }),
-    { active: 0, overdue: 0, incidents: 0 },
+    { active: current?.runningInstances ?? 0, overdue: 0, incidents: 0 },
   );
   const elementName = elementId ? (names.get(elementId) ?? elementId) : '';
   const rows = cases.data?.pages.flatMap((page) => page.items) ?? [];
