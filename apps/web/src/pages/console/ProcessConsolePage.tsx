@@ -40,7 +40,11 @@ export function heatSteps(stats: readonly ElementStatistics[]): {
   if (timed.length === 0) return { levelOf: new Map(), bounds: [] };
   const min = Math.min(...timed.map((item) => item.avgDurationMs));
   const max = Math.max(...timed.map((item) => item.avgDurationMs));
-  const width = (max - min) / HEAT_STEPS || 1;
+  // all within a minute of each other: one colour, one line of legend (no "under 1 min – under 1 min")
+  if (max - min < 60_000) {
+    return { levelOf: new Map(timed.map((item) => [item.elementId, 0])), bounds: [{ from: min, to: max }] };
+  }
+  const width = (max - min) / HEAT_STEPS;
   const levelOf = new Map(
     timed.map((item) => [
       item.elementId,
@@ -162,7 +166,8 @@ export function ProcessConsolePage({ definitionKey }: { definitionKey: string })
   const bars = useMemo(
     () =>
       stats
-        .filter((item) => item.avgDurationMs !== null)
+        // unnamed elements (a bare start event) would show as ids: a supervisor reads names
+        .filter((item) => item.avgDurationMs !== null && names.has(item.elementId))
         .map((item) => ({
           elementId: item.elementId,
           name: names.get(item.elementId) ?? item.elementId,
@@ -312,7 +317,9 @@ export function ProcessConsolePage({ definitionKey }: { definitionKey: string })
             steps.bounds.map((bound, step) => (
               <span key={step} className="console-legend-item">
                 <span className={`console-swatch console-heat-${step}`} />
-                {format(bound.from)} – {format(bound.to)}
+                {format(bound.from) === format(bound.to)
+                  ? format(bound.to)
+                  : `${format(bound.from)} – ${format(bound.to)}`}
               </span>
             ))
           )}
