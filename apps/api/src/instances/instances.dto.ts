@@ -66,6 +66,23 @@ export class ListInstancesQuery extends PageQuery {
   @IsOptional() @IsUUID() orgUnitId?: string;
   @IsOptional() @IsBooleanString() overdue?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650) stuckDays?: number;
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'assess',
+    description:
+      'Running cases waiting at this BPMN element (a token there), as the statistics count `active`',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  elementId?: string;
+  @ApiPropertyOptional({ minimum: 1, example: 3, description: 'Cases of this version of the process' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
+  version?: number;
   @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 

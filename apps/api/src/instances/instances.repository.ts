@@ -24,6 +24,10 @@ export interface InstanceFilter {
   orgUnitId?: string;
   overdue?: boolean;
   stuckDays?: number;
+  /** Running cases with a token at this element. */
+  elementId?: string;
+  /** Cases of this version (with definitionKey). */
+  version?: number;
 }
 
 /** Overdue open tasks and open incidents per case. */
@@ -94,6 +98,15 @@ export class InstancesRepository {
         stuckDays: filter.stuckDays,
       });
     }
+    if (filter.elementId) {
+      qb.andWhere(
+        `i.state = 'active' AND i.active_elements @> jsonb_build_array(jsonb_build_object('elementId', CAST(:elementId AS text)))`,
+        {
+          elementId: filter.elementId,
+        },
+      );
+    }
+    if (filter.version) qb.andWhere('i.definition_version = :version', { version: filter.version });
     return paginate(qb, 'i.started_at', 'i.id', page, (i) => i.startedAt);
   }
 

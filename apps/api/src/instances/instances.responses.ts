@@ -31,6 +31,12 @@ export class InstanceSummary {
   @ApiProperty({ enum: CASE_STATES, enumName: 'CaseState' }) state!: CaseState;
   @ApiProperty({ format: 'date-time', example: '2026-12-04T08:00:00.000Z' }) startedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) endedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-04T08:00:00.000Z',
+    description: 'When the case last moved on (a step, a task action): the `stuckDays` filter reads it',
+  })
+  updatedAt!: string;
   @ApiProperty({ example: 1 }) overdueTasks!: number;
   @ApiProperty({ example: 0 }) openIncidents!: number;
   @ApiProperty({

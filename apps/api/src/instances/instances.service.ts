@@ -491,6 +491,7 @@ export class InstancesService {
       state: i.state === 'active' && openIncidents > 0 ? ('incident' as const) : i.state,
       startedAt: i.startedAt.toISOString(),
       endedAt: i.endedAt?.toISOString() ?? null,
+      updatedAt: i.updatedAt.toISOString(),
       overdueTasks: counts.overdueTasks.get(i.id) ?? 0,
       openIncidents,
       definitionName: context.definitionName,
@@ -554,5 +555,7 @@ function instanceFilterOf(query: ListInstancesQuery): InstanceFilter {
     orgUnitId: query.orgUnitId,
     overdue: query.overdue === 'true',
     stuckDays: query.stuckDays,
+    elementId: query.elementId,
+    version: query.version,
   };
 }

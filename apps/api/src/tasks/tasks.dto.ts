@@ -64,6 +64,14 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   studentId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+    description: 'Tasks held by this user (the supervisor console’s assignee filter)',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
   @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 

@@ -12,6 +12,8 @@ import { type KeysetOrder, type Page, type PageQuery, paginate, paginateBy } fro
 /** Filters of GET /api/tasks (docs/api.md); `me` filters name the caller. */
 export interface TaskFilter {
   assignedToMe?: boolean;
+  /** Tasks held by this user. */
+  assigneeId?: string;
   offeredToMe?: boolean;
   state?: 'open' | 'completed' | 'cancelled';
   overdue?: boolean;
@@ -133,6 +135,7 @@ export class TasksRepository {
   private filtered(userId: string, filter: TaskFilter) {
     const qb = this.visible(userId);
     if (filter.assignedToMe) qb.andWhere('t.assignee_id = :me', { me: userId });
+    if (filter.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.offeredToMe) {
       qb.andWhere('EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)', {
         me: userId,

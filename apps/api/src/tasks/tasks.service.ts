@@ -127,6 +127,7 @@ export class TasksService {
     const list: Partial<ListTasksQuery> = query;
     return {
       assignedToMe: list.assignee === 'me',
+      assigneeId: list.assigneeId,
       offeredToMe: list.candidate === 'me',
       state: list.state,
       overdue: list.overdue === 'true',

@@ -1,6 +1,12 @@
 import { request } from './http';
 import type {
   ApiResponses,
+  BulkResults,
+  DefinitionStatistics,
+  IncidentView,
+  PreferenceKey,
+  PreferenceView,
+  UserView,
   AppNotification,
   CalendarDefinitionBody,
   ChainVerification,
@@ -20,7 +26,6 @@ import type {
   StoredCalendar,
   Task,
   TaskDetail,
-  UserSummary,
 } from './types';
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -52,8 +57,71 @@ export const completeTask = (id: string, variables: Record<string, unknown>, ide
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 
-export const listInstances = (filter: { state?: InstanceState; cursor?: Cursor }) =>
-  request<Page<InstanceSummary>>('GET', `/instances${query({ ...filter, limit: 100 })}`);
+/** The filters of GET /api/instances the console offers (docs/api.md). */
+export interface InstanceFilter {
+  state?: InstanceState;
+  definitionKey?: string;
+  version?: number;
+  orgUnitId?: string;
+  overdue?: boolean;
+  stuckDays?: number;
+  /** Running cases waiting at this element (the process console's element click). */
+  elementId?: string;
+}
+
+const instanceQuery = (filter: InstanceFilter) => ({
+  ...filter,
+  overdue: filter.overdue ? 'true' : undefined,
+});
+
+export const listInstances = (filter: InstanceFilter & { cursor?: Cursor; limit?: number }) =>
+  request<Page<InstanceSummary>>('GET', `/instances${query({ limit: 100, ...instanceQuery(filter) })}`);
+
+/** The address of the cases CSV export with the same filters (download it with downloadCsv). */
+export const instancesCsvPath = (filter: InstanceFilter) =>
+  `/instances${query({ ...instanceQuery(filter), format: 'csv' })}`;
+
+/** The filters of GET /api/tasks the supervisor console offers. */
+export interface TaskFilter {
+  state?: 'open' | 'completed' | 'cancelled';
+  overdue?: boolean;
+  definitionKey?: string;
+  candidateGroup?: string;
+  assigneeId?: string;
+  q?: string;
+  sort?: 'dueAt' | 'priority' | 'createdAt';
+}
+
+const taskQuery = (filter: TaskFilter) => ({ ...filter, overdue: filter.overdue ? 'true' : undefined });
+
+export const listTasksInScope = (filter: TaskFilter & { cursor?: Cursor; limit?: number }) =>
+  request<Page<Task>>('GET', `/tasks${query({ limit: 100, ...taskQuery(filter) })}`);
+
+export const tasksCsvPath = (filter: TaskFilter) => `/tasks${query({ ...taskQuery(filter), format: 'csv' })}`;
+
+/** Each item's outcome: 200/202 done, else the problem the single action would have answered. */
+export const bulkAssignTasks = (taskIds: string[], userId: string) =>
+  request<BulkResults>('POST', '/tasks/bulk/assign', { body: { taskIds, userId } });
+
+export const bulkCancelInstances = (ids: string[], reason: string) =>
+  request<BulkResults>('POST', '/instances/bulk/cancel', { body: { ids, reason } });
+
+export const bulkRetryIncidents = (ids: string[]) =>
+  request<BulkResults>('POST', '/incidents/bulk/retry', { body: { ids } });
+
+/** Open incidents of one case. */
+export const listOpenIncidents = (instanceId: string) =>
+  request<Page<IncidentView>>('GET', `/incidents${query({ instanceId, state: 'open', limit: 100 })}`);
+
+export const getDefinitionStatistics = (id: string) =>
+  request<DefinitionStatistics>('GET', `/definitions/${enc(id)}/statistics`);
+
+/** The caller's saved view under `key` (value null when none is saved). */
+export const getPreference = (key: PreferenceKey) =>
+  request<PreferenceView>('GET', `/me/preferences/${enc(key)}`);
+
+export const putPreference = (key: PreferenceKey, value: Record<string, unknown>) =>
+  request<PreferenceView>('PUT', `/me/preferences/${enc(key)}`, { body: { value } });
 
 /** A sealed case file answers only with a `reason` for the read (recorded with the reader). */
 export const getInstance = (id: string, reason?: string) =>
@@ -105,7 +173,7 @@ export const listInstanceTasks = (instanceId: string, state: 'open' | 'completed
 
 /** Users holding a role within the caller's scope: the picker for assigning. */
 export const listUsers = (filter: { q?: string; role?: string; orgUnitId?: string; limit?: number }) =>
-  request<Page<UserSummary>>('GET', `/users${query({ ...filter, limit: filter.limit ?? 20 })}`);
+  request<Page<UserView>>('GET', `/users${query({ ...filter, limit: filter.limit ?? 20 })}`);
 
 /** Assigns an open task to a user (supervisors of the case); the api notifies both holders. */
 export const assignTask = (id: string, userId: string) =>

@@ -505,6 +505,8 @@ export interface InstanceDetail {
   state: CaseState;
   startedAt: string;
   endedAt: string | null;
+  /** When the case last moved on (a step, a task action): the `stuckDays` filter reads it */
+  updatedAt: string;
   overdueTasks: number;
   openIncidents: number;
   /** The process's name in the diagram; null when it has none */
@@ -541,6 +543,8 @@ export interface InstanceSummary {
   state: CaseState;
   startedAt: string;
   endedAt: string | null;
+  /** When the case last moved on (a step, a task action): the `stuckDays` filter reads it */
+  updatedAt: string;
   overdueTasks: number;
   openIncidents: number;
   /** The process's name in the diagram; null when it has none */
@@ -742,6 +746,8 @@ export interface StudentFileCase {
   state: CaseState;
   startedAt: string;
   endedAt: string | null;
+  /** When the case last moved on (a step, a task action): the `stuckDays` filter reads it */
+  updatedAt: string;
   overdueTasks: number;
   openIncidents: number;
   /** The process's name in the diagram; null when it has none */

@@ -3,6 +3,14 @@
 // classes); nothing here restates a field (docs/adr/0011-repositories-responses-and-lib-entries.md).
 import type {
   ApiResponses,
+  BulkItemResult as BulkItemResultView,
+  BulkResults as BulkResultsView,
+  DefinitionStatistics as DefinitionStatisticsView,
+  ElementStatisticsView,
+  IncidentView as IncidentViewView,
+  PreferenceKey as PreferenceKeyView,
+  PreferenceView as PreferenceViewView,
+  UserView as UserViewView,
   CalendarDefinitionBody as CalendarDefinitionBodyView,
   CaseIncident,
   CaseOpenTask as CaseOpenTaskView,
@@ -22,7 +30,6 @@ import type {
   TaskDetail as TaskDetailView,
   TaskState as TaskStateView,
   TaskView,
-  UserView,
 } from './generated-types';
 
 export type { ApiResponses };
@@ -64,4 +71,13 @@ export type CalendarDefinitionBody = CalendarDefinitionBodyView;
 /** The case page (pages/cases): open tasks, the audit chain's verification, the user picker. */
 export type CaseOpenTask = CaseOpenTaskView;
 export type ChainVerification = ChainVerificationView;
-export type UserSummary = UserView;
+/** Per-item outcomes of a bulk action (POST /api/…/bulk/…). */
+export type BulkResults = BulkResultsView;
+export type BulkItemResult = BulkItemResultView;
+export type DefinitionStatistics = DefinitionStatisticsView;
+export type ElementStatistics = ElementStatisticsView;
+export type IncidentView = IncidentViewView;
+export type PreferenceKey = PreferenceKeyView;
+export type PreferenceView = PreferenceViewView;
+/** A user as the picker lists them: display name and role grants. */
+export type UserView = UserViewView;

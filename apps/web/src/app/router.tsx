@@ -8,6 +8,9 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { canModel } from '../session/roles';
 import { useMe } from '../session/useMe';
+import { ProcessConsolePage } from '../pages/console/ProcessConsolePage';
+import { ProcessesPage } from '../pages/console/ProcessesPage';
+import { TasksOverviewPage } from '../pages/console/TasksOverviewPage';
 import { AppShell } from './AppShell';
 
 // The app's pages by address (docs/web.md#routes). Hash routing: the api serves one index.html
@@ -84,7 +87,13 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', element: <InboxRoute /> },
+      { path: 'tasks', element: <TasksOverviewPage /> },
       { path: 'cases', element: <CasesPage /> },
+      { path: 'processes', element: <ProcessesPage /> },
+      {
+        path: 'processes/:key',
+        element: <Param name="key" render={(key) => <ProcessConsolePage key={key} definitionKey={key} />} />,
+      },
       { path: 'cases/:id', element: <CaseRoute /> },
       { path: 'definitions', element: <DefinitionsRoute /> },
       {

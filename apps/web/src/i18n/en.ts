@@ -6,6 +6,7 @@ import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
 import { calendarsMessages } from '../pages/calendars/messages';
+import { consoleMessages } from '../pages/console/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -160,4 +161,5 @@ export const en: Catalogue = {
   ...calendarsMessages.en,
   ...caseMessages.en,
   ...notificationsMessages.en,
+  ...consoleMessages.en,
 };

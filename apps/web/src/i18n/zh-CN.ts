@@ -4,6 +4,7 @@ import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
+import { consoleMessages } from '../pages/console/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -156,6 +157,7 @@ export const zhCN = {
   ...calendarsMessages['zh-CN'],
   ...caseMessages['zh-CN'],
   ...notificationsMessages['zh-CN'],
+  ...consoleMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

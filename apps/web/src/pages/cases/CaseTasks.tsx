@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, List, Modal, Space, Tag, Typography } from 'a
 import { useState } from 'react';
 import { assignTask } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import type { CaseOpenTask, UserSummary } from '../../api/types';
+import type { CaseOpenTask, UserView } from '../../api/types';
 import { describeError } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { elementLabel, formatDuration, type DiagramFacts } from './caseModel';
@@ -133,9 +133,9 @@ function ReassignModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [picked, setPicked] = useState<UserSummary | null>(null);
+  const [picked, setPicked] = useState<UserView | null>(null);
   const assign = useMutation({
-    mutationFn: (user: UserSummary) => assignTask(task.id, user.id),
+    mutationFn: (user: UserView) => assignTask(task.id, user.id),
     onSuccess: (_task, user) => {
       void message.success(t('case.reassign.done', { name: user.displayName || user.username }));
       void queryClient.invalidateQueries({ queryKey: ['instance', instanceId] });

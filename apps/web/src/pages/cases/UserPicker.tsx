@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { listUsers } from '../../api/endpoints';
-import type { UserSummary } from '../../api/types';
+import type { UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 
 const DEBOUNCE_MS = 300;
 
 /** On the case's line: a grant at the case's unit, above it (who supervise or serve it) or below it. */
-function onLine(user: UserSummary, caseOrgPath: string): boolean {
+function onLine(user: UserView, caseOrgPath: string): boolean {
   return user.roles.some(
     (grant) =>
       caseOrgPath === grant.orgPath ||
@@ -22,8 +22,8 @@ interface Props {
   caseOrgPath: string;
   /** Who holds the task now (a username): not offered again. */
   exclude?: string | null;
-  value: UserSummary | null;
-  onChange(user: UserSummary | null): void;
+  value: UserView | null;
+  onChange(user: UserView | null): void;
 }
 
 /** Search people by name or username (GET /api/users?q=), debounced; shows each one's roles. */
@@ -64,7 +64,7 @@ export function UserPicker({ caseOrgPath, exclude, value, onChange }: Props) {
         user,
       }))}
       optionRender={(option) => {
-        const user = (option.data as { user: UserSummary }).user;
+        const user = (option.data as { user: UserView }).user;
         return (
           <Space size={4} wrap>
             <Typography.Text strong>{user.displayName || user.username}</Typography.Text>

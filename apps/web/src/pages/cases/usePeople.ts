@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { listUsers } from '../../api/endpoints';
-import type { Me, UserSummary } from '../../api/types';
+import type { Me, UserView } from '../../api/types';
 
 /**
  * Display names for usernames (history actors, task holders): each looked up once through the
@@ -14,7 +14,7 @@ export function usePeople(me: Me, usernames: readonly (string | null | undefined
   const answers = useQueries({
     queries: wanted.map((username) => ({
       queryKey: ['users', 'byUsername', username],
-      queryFn: async (): Promise<UserSummary | null> => {
+      queryFn: async (): Promise<UserView | null> => {
         const page = await listUsers({ q: username, limit: 10 });
         return page.items.find((user) => user.username === username) ?? null;
       },
