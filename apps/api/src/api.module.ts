@@ -13,6 +13,7 @@ import { CalendarsService } from './calendars/calendars.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CaseContexts } from './case-file/case-context';
 import { CaseFiles } from './case-file/case-file.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { StudentNameBackfill } from './students/student-name-backfill';
@@ -47,6 +48,8 @@ import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
+import { PreferencesController } from './preferences/preferences.controller';
+import { PreferencesService } from './preferences/preferences.service';
 import { StudentsController } from './students/students.controller';
 import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
@@ -76,6 +79,7 @@ export class ApiModule {
         CalendarsController,
         UsersController,
         StudentsController,
+        PreferencesController,
         DefinitionsController,
         DecisionsController,
         FormsController,
@@ -94,6 +98,7 @@ export class ApiModule {
         AccessLog,
         AuthService,
         CaseFiles,
+        CaseContexts,
         BootstrapAdmin,
         LoginThrottle,
         UserDirectory,
@@ -107,6 +112,7 @@ export class ApiModule {
         UsersService,
         StudentsRepository,
         StudentsService,
+        PreferencesService,
         StudentNameBackfill,
         DefinitionsRepository,
         DefinitionsService,

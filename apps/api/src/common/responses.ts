@@ -15,7 +15,7 @@ export const ANY_OBJECT = { type: 'object', additionalProperties: true } as cons
 /** A role held at an org unit, and that unit's path. */
 export class RoleGrantView {
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
-  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty({ format: 'uuid', example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d' }) orgUnitId!: string;
   @ApiProperty({ example: '/city/district-1/school-a' }) orgPath!: string;
 }
 
@@ -30,6 +30,7 @@ export function PageOf<T>(item: Type<T>): Type<{ items: T[]; nextCursor: string 
       type: String,
       nullable: true,
       description: 'Pass it as `cursor` for the next page; null on the last page',
+      example: 'MjAyNi0xMi0wNFQwODowMDowMC4wMDBafDZmMWMyZDNlLTRiNWEtNGM3ZC05ZThmLTBhMWIyYzNkNGU1Zg',
     })
     nextCursor!: string | null;
   }

@@ -10,13 +10,39 @@ export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
 export const MAX_DECISION_FILES = 10;
 
 export class DeployDefinitionDto {
-  @ApiPropertyOptional({ description: 'The BPMN XML (or send a multipart `file`)' })
+  @ApiPropertyOptional({
+    description: 'The BPMN XML (or send a multipart `file`)',
+    example:
+      '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions …><bpmn:process id="crisis-care" name="危机关护" isExecutable="true">…</bpmn:process></bpmn:definitions>',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_DIAGRAM_BYTES)
   xml?: string;
   /** form-js schemas by formId. */
-  @ApiPropertyOptional({ ...ANY_OBJECT, description: 'form-js schemas by formId' })
+  @ApiPropertyOptional({
+    ...ANY_OBJECT,
+    description: 'form-js schemas by formId',
+    example: {
+      'initial-assessment': {
+        type: 'default',
+        id: 'initial-assessment',
+        components: [
+          {
+            type: 'select',
+            key: 'riskLevel',
+            label: '风险等级',
+            values: [
+              { label: '高', value: 'high' },
+              { label: '中', value: 'medium' },
+              { label: '低', value: 'low' },
+            ],
+            validate: { required: true },
+          },
+        ],
+      },
+    },
+  })
   @IsOptional()
   @IsObject()
   forms?: Record<string, unknown>;
@@ -25,6 +51,9 @@ export class DeployDefinitionDto {
     type: [String],
     description: 'DMN files (XML) deployed with the diagram',
     maxItems: MAX_DECISION_FILES,
+    example: [
+      '<?xml version="1.0" encoding="UTF-8"?><definitions …><decision id="risk-level" name="风险分级">…</decision></definitions>',
+    ],
   })
   @IsOptional()
   @IsArray()
@@ -41,6 +70,7 @@ export class DeployDefinitionDto {
     format: 'uuid',
     description:
       'Owner unit of a new key (fixed by version 1); needed when you deploy at several unrelated units',
+    example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d',
   })
   @IsOptional()
   @IsUUID()

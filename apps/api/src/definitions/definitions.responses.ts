@@ -4,7 +4,8 @@ import { ANY_OBJECT, PageOf } from '../common/responses';
 
 /** One problem of a diagram, named by its element (a warning here; errors come as a 400). */
 export class DiagramProblemView {
-  @ApiProperty({ description: "The element's id; empty for the document as a whole" }) elementId!: string;
+  @ApiProperty({ description: "The element's id; empty for the document as a whole", example: 'assess' })
+  elementId!: string;
   @ApiProperty({ example: 'bpmn:UserTask' }) elementType!: string;
   @ApiProperty({
     example: 'warning.unseenTask',
@@ -14,18 +15,26 @@ export class DiagramProblemView {
   @ApiProperty({
     ...ANY_OBJECT,
     description: 'What the message says, as data: ids, names, numbers, nested {code, params} fragments',
+    example: { elementId: 'assess' },
   })
   params!: Record<string, unknown>;
-  @ApiProperty({ description: 'The problem in the Accept-Language (zh-CN or en; English without it)' })
+  @ApiProperty({
+    description: 'The problem in the Accept-Language (zh-CN or en; English without it)',
+    example: 'assess: a user task needs a candidate group, a candidate user or an assignee',
+  })
   message!: string;
 }
 
 export class DeployedDefinition {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'The BPMN process id' }) key!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty({ type: String, nullable: true }) name!: string | null;
-  @ApiProperty({ format: 'uuid', description: 'The unit that owns the key (fixed by version 1)' })
+  @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' }) id!: string;
+  @ApiProperty({ description: 'The BPMN process id', example: 'crisis-care' }) key!: string;
+  @ApiProperty({ example: 3 }) version!: number;
+  @ApiProperty({ type: String, nullable: true, example: '危机关护' }) name!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The unit that owns the key (fixed by version 1)',
+    example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d',
+  })
   ownerUnitId!: string;
   @ApiProperty({ type: [DiagramProblemView] }) warnings!: DiagramProblemView[];
   @ApiPropertyOptional({
@@ -36,13 +45,19 @@ export class DeployedDefinition {
 }
 
 export class DefinitionSummary {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() version!: number;
-  @ApiProperty({ type: String, nullable: true }) name!: string | null;
-  @ApiProperty({ format: 'uuid' }) ownerUnitId!: string;
-  @ApiProperty({ format: 'date-time' }) deployedAt!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) deployedBy!: string | null;
+  @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' }) id!: string;
+  @ApiProperty({ example: 'crisis-care' }) key!: string;
+  @ApiProperty({ example: 3 }) version!: number;
+  @ApiProperty({ type: String, nullable: true, example: '危机关护' }) name!: string | null;
+  @ApiProperty({ format: 'uuid', example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d' }) ownerUnitId!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-04T08:00:00.000Z' }) deployedAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+  })
+  deployedBy!: string | null;
 }
 
 /** A version as `GET /api/definitions` lists it: with who deployed it and its running cases. */
@@ -52,18 +67,46 @@ export class DefinitionVersionSummary extends DefinitionSummary {
     nullable: true,
     description:
       "The deployer's display name; null when unknown or when the key's owner unit is not on the caller's line (docs/versions.md)",
+    example: '区心理中心 张主任',
   })
   deployedByName!: string | null;
   @ApiProperty({
     description:
       'Cases of this version that are active (including those stopped at an incident), counted within the caller’s scope only',
+    example: 27,
   })
   runningInstances!: number;
 }
 
 export class DefinitionDetail extends DefinitionSummary {
-  @ApiProperty() xml!: string;
-  @ApiProperty({ ...ANY_OBJECT, description: 'form-js schemas by formId' })
+  @ApiProperty({
+    example:
+      '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions …><bpmn:process id="crisis-care" name="危机关护" isExecutable="true">…</bpmn:process></bpmn:definitions>',
+  })
+  xml!: string;
+  @ApiProperty({
+    ...ANY_OBJECT,
+    description: 'form-js schemas by formId',
+    example: {
+      'initial-assessment': {
+        type: 'default',
+        id: 'initial-assessment',
+        components: [
+          {
+            type: 'select',
+            key: 'riskLevel',
+            label: '风险等级',
+            values: [
+              { label: '高', value: 'high' },
+              { label: '中', value: 'medium' },
+              { label: '低', value: 'low' },
+            ],
+            validate: { required: true },
+          },
+        ],
+      },
+    },
+  })
   forms!: Record<string, unknown>;
 }
 

@@ -20,19 +20,41 @@ export class DeployFormDto {
   @ApiProperty({
     description: 'The form id user tasks link (zeebe:formDefinition formId)',
     pattern: FORM_ID_PATTERN.source,
+    example: 'initial-assessment',
   })
   @IsString()
   @Matches(FORM_ID_PATTERN, {
     message: 'formId must start with a letter or _ and hold up to 100 letters, digits, _, . or -',
   })
   formId!: string;
-  @ApiProperty({ ...ANY_OBJECT, description: 'The form-js schema (docs/forms.md)' })
+  @ApiProperty({
+    ...ANY_OBJECT,
+    description: 'The form-js schema (docs/forms.md)',
+    example: {
+      type: 'default',
+      id: 'initial-assessment',
+      components: [
+        {
+          type: 'select',
+          key: 'riskLevel',
+          label: '风险等级',
+          values: [
+            { label: '高', value: 'high' },
+            { label: '中', value: 'medium' },
+            { label: '低', value: 'low' },
+          ],
+          validate: { required: true },
+        },
+      ],
+    },
+  })
   @IsObject()
   schema!: Record<string, unknown>;
   @ApiPropertyOptional({
     format: 'uuid',
     description:
       'Owner unit of a new form id (fixed by version 1); needed when you deploy at several unrelated units',
+    example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d',
   })
   @IsOptional()
   @IsUUID()

@@ -12,11 +12,17 @@ export class ListIncidentsQuery extends PageQuery {
 
 export class RetryIncidentDto {
   /** Set on the incident's scope before the retry: how a supervisor fixes a bad value. */
-  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, example: { guardianPhone: '13812345678' } })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }
 
 export class BulkRetryIncidentsDto {
   @BulkIds('The incidents to retry, each as POST /api/incidents/{id}/retry would') ids!: string[];
   /** Set on each incident's scope before its retry. */
-  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, example: { guardianPhone: '13812345678' } })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }

@@ -32,6 +32,17 @@ export interface CaseCounts {
   openIncidents: Map<string, number>;
 }
 
+/** An open task of a case, as the case page lists them. */
+export interface OpenTaskRow {
+  id: string;
+  elementId: string;
+  name: string | null;
+  /** A username. */
+  assignee: string | null;
+  candidateGroups: string[];
+  dueAt: string | null;
+}
+
 export type NewCaseRow = Omit<
   ProcessInstanceEntity,
   'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt' | 'sealedAt' | 'purgedAt'
@@ -137,6 +148,19 @@ export class InstancesRepository {
       [ids],
     );
     return new Map(rows.map(({ id, ...context }) => [id, context]));
+  }
+
+  /** The open tasks of a case the caller sees (so all its tasks), due soonest first. */
+  async openTasks(instanceId: string): Promise<OpenTaskRow[]> {
+    const rows: (Omit<OpenTaskRow, 'dueAt'> & { dueAt: Date | null })[] = await this.db.query(
+      `SELECT t.id, t.element_id AS "elementId", t.name, u.username AS assignee,
+              t.candidate_groups AS "candidateGroups", t.due_at AS "dueAt"
+         FROM user_task t LEFT JOIN app_user u ON u.id = t.assignee_id
+        WHERE t.instance_id = $1 AND t.state = 'open'
+        ORDER BY t.due_at ASC NULLS LAST, t.id`,
+      [instanceId],
+    );
+    return rows.map((row) => ({ ...row, dueAt: row.dueAt?.toISOString() ?? null }));
   }
 
   /** The open incidents of a case the caller sees, oldest first. */

@@ -24,6 +24,7 @@ import {
   type ProcessInstanceEntity,
 } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { type CaseContext, CaseContexts } from '../case-file/case-context';
 import { CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { CSV_EXPORT_LIMIT, csvFile, csvText } from '../common/csv';
@@ -92,6 +93,7 @@ export class InstancesService {
     private readonly accessLog: AccessLog,
     private readonly updates: CaseUpdates,
     private readonly caseFiles: CaseFiles,
+    private readonly caseContexts: CaseContexts,
   ) {}
 
   async start(user: CurrentUser, dto: StartInstanceDto): Promise<StartedCase> {
@@ -177,7 +179,7 @@ export class InstancesService {
     await this.accessLog.record(user.id, 'instance.start', 'instance', instanceId, {
       definitionKey: definition.key,
     });
-    return { instance: await this.view(await this.findVisible(user, instanceId)), firstStepWritten };
+    return { instance: await this.view(user, await this.findVisible(user, instanceId)), firstStepWritten };
   }
 
   /**
@@ -278,9 +280,13 @@ export class InstancesService {
 
   async list(user: CurrentUser, query: ListInstancesQuery) {
     const page = await this.instances.list(user.id, instanceFilterOf(query), query);
-    const counts = await this.instances.counts(page.items.map((i) => i.id));
+    const ids = page.items.map((i) => i.id);
+    const [counts, contexts] = await Promise.all([
+      this.instances.counts(ids),
+      this.caseContexts.of(user.id, ids),
+    ]);
     return {
-      items: page.items.map((i) => this.summary(i, counts)),
+      items: page.items.map((i) => this.summary(i, counts, contexts)),
       nextCursor: page.nextCursor,
     };
   }
@@ -299,12 +305,13 @@ export class InstancesService {
       limit: CSV_EXPORT_LIMIT,
     });
     const ids = page.items.map((i) => i.id);
-    const [counts, context] = await Promise.all([
+    const [counts, context, contexts] = await Promise.all([
       this.instances.counts(ids),
       this.instances.exportContext(ids),
+      this.caseContexts.of(user.id, ids),
     ]);
     const rows = page.items.map((i) => {
-      const s = this.summary(i, counts);
+      const s = this.summary(i, counts, contexts);
       const c = context.get(i.id);
       return [
         s.id,
@@ -347,7 +354,7 @@ export class InstancesService {
       language,
     );
     await this.accessLog.record(user.id, 'instance.read', 'instance', id);
-    return this.view(instance);
+    return this.view(user, instance, { openSealed: true });
   }
 
   /**
@@ -411,12 +418,15 @@ export class InstancesService {
     const openers = new Map(
       await Promise.all([...readable].map(async (id) => [id, await this.caseFiles.opener(id)] as const)),
     );
-    const counts = await this.instances.counts(ids);
+    const [counts, contexts] = await Promise.all([
+      this.instances.counts(ids),
+      this.caseContexts.of(user.id, ids),
+    ]);
     const keyOf = new Map(cases.map((c) => [c.id, c.definitionKey]));
     return {
       student,
       cases: cases.map((c) => ({
-        ...this.summary(c, counts),
+        ...this.summary(c, counts, contexts),
         sealedAt: c.sealedAt?.toISOString() ?? null,
         purgedAt: c.purgedAt?.toISOString() ?? null,
       })),
@@ -464,8 +474,11 @@ export class InstancesService {
     return instance;
   }
 
-  private summary(i: ProcessInstanceEntity, counts: CaseCounts) {
+  /** A case as lists show it: with its process's and unit's names and its student (docs/api.md). */
+  private summary(i: ProcessInstanceEntity, counts: CaseCounts, contexts: Map<string, CaseContext>) {
     const openIncidents = counts.openIncidents.get(i.id) ?? 0;
+    const context = contexts.get(i.id);
+    if (!context) throw new Error(`Case ${i.id} has no context`);
     return {
       id: i.id,
       definitionKey: i.definitionKey,
@@ -480,6 +493,9 @@ export class InstancesService {
       endedAt: i.endedAt?.toISOString() ?? null,
       overdueTasks: counts.overdueTasks.get(i.id) ?? 0,
       openIncidents,
+      definitionName: context.definitionName,
+      orgUnitName: context.orgUnitName,
+      student: context.student,
     };
   }
 
@@ -487,14 +503,18 @@ export class InstancesService {
    * A case as someone who may see it reads it: its sealed values opened (only ever for such a
    * caller: every path here passed findVisible), `variables` null once the case is purged.
    */
-  async view(i: ProcessInstanceEntity) {
-    const [counts, incidents, open] = await Promise.all([
+  async view(user: CurrentUser, i: ProcessInstanceEntity, options: { openSealed?: boolean } = {}) {
+    const [counts, incidents, open, contexts, openTasks] = await Promise.all([
       this.instances.counts([i.id]),
       this.instances.openIncidents(i.id),
       this.caseFiles.opener(i.id),
+      this.caseContexts.of(user.id, [i.id], options),
+      this.instances.openTasks(i.id),
     ]);
     return {
-      ...this.summary(i, counts),
+      ...this.summary(i, counts, contexts),
+      definitionId: i.definitionId,
+      openTasks,
       activeElements: i.activeElements,
       variables: i.purgedAt ? null : open.variables(i.variables),
       sealedAt: i.sealedAt?.toISOString() ?? null,

@@ -17,6 +17,7 @@ export class ModelerVocabulary {
     additionalProperties: { $ref: getSchemaPath(CoverageEntryView) },
     description:
       "By coverage key: 'bpmn:UserTask', '<event>+<definition>' ('bpmn:StartEvent+bpmn:TimerEventDefinition'), 'bpmn:SubProcess+triggeredByEvent', loop and zeebe: extension types",
+    example: { 'bpmn:UserTask': { tier: 1, supported: true, label: 'user task', labelZh: '用户任务' } },
   })
   coverage!: Record<string, CoverageEntryView>;
   @ApiProperty({
@@ -34,12 +35,12 @@ export class ModelerVocabulary {
 }
 
 export class ElementTemplateChoiceView {
-  @ApiProperty() name!: string;
-  @ApiProperty() value!: string;
+  @ApiProperty({ example: '监护人' }) name!: string;
+  @ApiProperty({ example: 'guardian' }) value!: string;
 }
 
 export class ElementTemplateConstraintsView {
-  @ApiProperty() notEmpty!: boolean;
+  @ApiProperty({ example: true }) notEmpty!: boolean;
 }
 
 export class ElementTemplateBindingView {
@@ -47,26 +48,26 @@ export class ElementTemplateBindingView {
   type!: 'zeebe:taskDefinition' | 'zeebe:taskHeader' | 'zeebe:input';
   @ApiPropertyOptional({ enum: ['type'], description: 'zeebe:taskDefinition: the attribute set' })
   property?: 'type';
-  @ApiPropertyOptional({ description: 'zeebe:taskHeader: the header key' }) key?: string;
-  @ApiPropertyOptional({ description: 'zeebe:input: the target variable' }) name?: string;
+  @ApiPropertyOptional({ description: 'zeebe:taskHeader: the header key', example: 'channel' }) key?: string;
+  @ApiPropertyOptional({ description: 'zeebe:input: the target variable', example: 'type' }) name?: string;
 }
 
 export class ElementTemplatePropertyView {
-  @ApiPropertyOptional() id?: string;
-  @ApiPropertyOptional() label?: string;
-  @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional({ example: 'recipient' }) id?: string;
+  @ApiPropertyOptional({ example: '接收人' }) label?: string;
+  @ApiPropertyOptional({ example: '通知谁：监护人、班主任或心理教师' }) description?: string;
   @ApiProperty({ enum: ['Hidden', 'String', 'Text', 'Dropdown'] }) type!:
     'Hidden' | 'String' | 'Text' | 'Dropdown';
-  @ApiPropertyOptional() value?: string;
-  @ApiPropertyOptional({ description: 'Left out of the XML when empty' }) optional?: boolean;
+  @ApiPropertyOptional({ example: 'notify' }) value?: string;
+  @ApiPropertyOptional({ description: 'Left out of the XML when empty', example: false }) optional?: boolean;
   @ApiPropertyOptional({ type: [ElementTemplateChoiceView] }) choices?: ElementTemplateChoiceView[];
   @ApiPropertyOptional({ type: ElementTemplateConstraintsView }) constraints?: ElementTemplateConstraintsView;
   @ApiProperty({ type: ElementTemplateBindingView }) binding!: ElementTemplateBindingView;
 }
 
 export class ElementTemplateCategoryView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'carepath' }) id!: string;
+  @ApiProperty({ example: 'CarePath' }) name!: string;
 }
 
 export class ElementTemplateElementTypeView {
@@ -75,10 +76,14 @@ export class ElementTemplateElementTypeView {
 
 /** A Zeebe element template (bpmn-js-element-templates) for one service handler. */
 export class ElementTemplateView {
-  @ApiProperty({ description: 'The Zeebe element template JSON schema' }) $schema!: string;
+  @ApiProperty({
+    description: 'The Zeebe element template JSON schema',
+    example: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',
+  })
+  $schema!: string;
   @ApiProperty({ example: 'carepath.notify' }) id!: string;
   @ApiProperty({ example: '通知' }) name!: string;
-  @ApiProperty() description!: string;
+  @ApiProperty({ example: '发送一条不含个案内容的通知' }) description!: string;
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty({ type: ElementTemplateCategoryView }) category!: ElementTemplateCategoryView;
   @ApiProperty({ type: [String], example: ['bpmn:Task'] }) appliesTo!: string[];

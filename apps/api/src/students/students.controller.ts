@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { type CurrentUser, User } from '../auth/current-user';
 import { HistoryQuery } from '../instances/instances.dto';
 import { InstancesService } from '../instances/instances.service';
-import { CreateStudentDto, ReplaceGuardiansDto } from './students.dto';
+import { CreateStudentDto, ReplaceGuardiansDto, SearchStudentsQuery } from './students.dto';
 import { StudentsService } from './students.service';
-import { StudentFileView, StudentView } from './students.responses';
+import { StudentFileView, StudentSearchResults, StudentView } from './students.responses';
 
 @ApiTags('students')
 @ApiBearerAuth()
@@ -21,6 +21,16 @@ export class StudentsController {
   @ApiCreatedResponse({ type: StudentView })
   create(@User() user: CurrentUser, @Body() body: CreateStudentDto): Promise<StudentView> {
     return this.students.create(user, body);
+  }
+
+  /**
+   * Finds students in the caller's scope by number prefix or exact full name, with their open
+   * cases: the search of "raise a concern" (docs/api.md, Finding a student).
+   */
+  @Get()
+  @ApiOkResponse({ type: StudentSearchResults })
+  search(@User() user: CurrentUser, @Query() query: SearchStudentsQuery): Promise<StudentSearchResults> {
+    return this.students.search(user, query);
   }
 
   @Get(':id')

@@ -15,6 +15,50 @@ export class StudentsRepository {
       .where(inScope('s.org_path'), { scopeUserId: userId });
   }
 
+  /**
+   * Students the caller sees whose number starts with `text` (case-insensitively) or whose name's
+   * blind index is `nameIndex`, by number, with their class's name (docs/api.md, Finding a student).
+   */
+  async search(
+    userId: string,
+    text: string,
+    nameIndex: string,
+    limit: number,
+  ): Promise<(StudentEntity & { className: string })[]> {
+    const { entities, raw } = await this.visible(userId)
+      .innerJoin('org_unit', 'c', 'c.id = s.org_unit_id')
+      .addSelect('c.name', 'class_name')
+      .andWhere(`(lower(s.student_no) LIKE :prefix OR s.name_index = :nameIndex)`, {
+        prefix: `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        nameIndex,
+      })
+      .orderBy('s.student_no', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities<{ s_id: string; class_name: string }>();
+    const classes = new Map(raw.map((row) => [row.s_id, row.class_name]));
+    return entities.map((student) => Object.assign(student, { className: classes.get(student.id) ?? '' }));
+  }
+
+  /** The running, unsealed top-level cases of these students that the caller sees. */
+  async openCases(
+    userId: string,
+    studentIds: string[],
+  ): Promise<{ studentId: string; instanceId: string; definitionKey: string }[]> {
+    if (studentIds.length === 0) return [];
+    return this.db
+      .createQueryBuilder()
+      .select('i.student_id', 'studentId')
+      .addSelect('i.id', 'instanceId')
+      .addSelect('i.definition_key', 'definitionKey')
+      .from('process_instance', 'i')
+      .where('i.student_id = ANY(:studentIds)', { studentIds })
+      .andWhere(`i.state = 'active' AND i.sealed_at IS NULL AND i.parent_id IS NULL`)
+      .andWhere(inScope('i.org_path'), { scopeUserId: userId })
+      .orderBy('i.started_at', 'ASC')
+      .getRawMany();
+  }
+
   findVisible(userId: string, id: string): Promise<StudentEntity | null> {
     return this.visible(userId).andWhere('s.id = :id', { id }).getOne();
   }

@@ -13,7 +13,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { ProblemException } from '../common/problem.filter';
 import { OrgUnitsService } from '../org-units/org-units.service';
-import type { CreateStudentDto, GuardianDto } from './students.dto';
+import type { CreateStudentDto, GuardianDto, SearchStudentsQuery } from './students.dto';
 import { StudentsRepository } from './students.repository';
 
 const STUDENT_REGISTRARS: readonly Role[] = [
@@ -62,6 +62,40 @@ export class StudentsService {
     return this.view(student, personal);
   }
 
+  /**
+   * Students in the caller's scope by number prefix or exact full name (the blind index), for
+   * "raise a concern": their names opened only for the students returned; audited as a read of
+   * them (never with the query, which may be a name).
+   */
+  async search(user: CurrentUser, query: SearchStudentsQuery) {
+    const text = query.q.trim();
+    const found = await this.students.search(
+      user.id,
+      text,
+      studentNameIndex(this.config.dataKey, text),
+      query.limit ?? 20,
+    );
+    const cases = await this.students.openCases(
+      user.id,
+      found.map((s) => s.id),
+    );
+    await this.accessLog.record(user.id, 'student.search', 'student', null, {
+      students: found.map((s) => s.id),
+    });
+    return {
+      items: found.map((s) => ({
+        id: s.id,
+        name: nameIn(this.config.dataKey, s.sensitive),
+        studentNo: s.studentNo,
+        className: s.className,
+        orgUnitId: s.orgUnitId,
+        openCases: cases
+          .filter((c) => c.studentId === s.id)
+          .map(({ instanceId, definitionKey }) => ({ instanceId, definitionKey })),
+      })),
+    };
+  }
+
   async get(user: CurrentUser, id: string) {
     const student = await this.findVisible(user, id);
     await this.accessLog.record(user.id, 'student.read', 'student', id);
@@ -98,6 +132,16 @@ export class StudentsService {
       studentNo: student.studentNo,
       ...personal,
     };
+  }
+}
+
+/** The name sealed in a student's record, or null when it does not open with this key. */
+function nameIn(dataKey: Buffer, sensitive: string): string | null {
+  try {
+    const { name } = decryptJson<StudentPersonalData>(dataKey, sensitive);
+    return typeof name === 'string' ? name : null;
+  } catch {
+    return null;
   }
 }
 

@@ -19,9 +19,15 @@ import { ApiOkPageOrCsv, csvAnswer, wantsCsv } from '../common/csv';
 import { requestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import { BulkResults, eachItem } from '../common/bulk';
-import { AssignTaskDto, BulkAssignTasksDto, CompleteTaskDto, ListTasksQuery } from './tasks.dto';
+import {
+  AssignTaskDto,
+  BulkAssignTasksDto,
+  CompleteTaskDto,
+  ListTasksQuery,
+  TaskCountsQuery,
+} from './tasks.dto';
 import { TasksService } from './tasks.service';
-import { CompletedTask, TaskDetail, TaskView, TaskViewPage } from './tasks.responses';
+import { CompletedTask, TaskCounts, TaskDetail, TaskView, TaskViewPage } from './tasks.responses';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -55,6 +61,16 @@ export class TasksController {
   ): Promise<TaskViewPage | StreamableFile> {
     if (!wantsCsv(query.format, accept)) return this.tasks.list(user, query);
     return csvAnswer(response, await this.tasks.exportCsv(user, query));
+  }
+
+  /**
+   * The inbox's tab counts (docs/api.md, Inbox counts). Before the `:id` routes, so `counts` is
+   * never an id.
+   */
+  @Get('counts')
+  @ApiOkResponse({ type: TaskCounts })
+  counts(@User() user: CurrentUser, @Query() query: TaskCountsQuery): Promise<TaskCounts> {
+    return this.tasks.counts(user, query);
   }
 
   /** A task of a sealed case answers 403 without `?reason=` (docs/api.md). */

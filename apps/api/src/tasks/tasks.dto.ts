@@ -1,5 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBooleanString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import {
+  IsBooleanString,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { FORMAT_QUERY } from '../common/csv';
 import { BulkIds } from '../common/bulk';
 import { PageQuery } from '../common/pagination';
@@ -38,18 +47,47 @@ export class ListTasksQuery extends PageQuery {
   @IsString()
   @Length(0, 100)
   q?: string;
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'crisis-care',
+    description: 'Tasks of cases of this process',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  definitionKey?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '0b7e9c52-3d1f-4a8e-9f60-2c5d8a41e7b3',
+    description: "Tasks of this student's cases, among the cases the caller sees",
+  })
+  @IsOptional()
+  @IsUUID()
+  studentId?: string;
   @ApiPropertyOptional(FORMAT_QUERY) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
+/** The list's case filters: the tab counts narrowed as the inbox's list is (docs/api.md). */
+export class TaskCountsQuery extends PickType(ListTasksQuery, [
+  'instanceId',
+  'candidateGroup',
+  'definitionKey',
+  'studentId',
+  'q',
+] as const) {}
+
 export class CompleteTaskDto {
-  @ApiPropertyOptional(ANY_OBJECT) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ANY_OBJECT, example: { riskLevel: 'high', note: '已与家长电话沟通' } })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }
 
 export class BulkAssignTasksDto {
   @BulkIds('The tasks to assign, each as POST /api/tasks/{id}/assign would') taskIds!: string[];
-  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
+  @ApiProperty({ format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }) @IsUUID() userId!: string;
 }
 
 export class AssignTaskDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
+  @ApiProperty({ format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }) @IsUUID() userId!: string;
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inScope, taskFormSql, taskVisible, UserTaskEntity } from '../../../../libs/persistence/src';
+import {
+  atOrBelow,
+  inScope,
+  taskFormSql,
+  taskVisible,
+  UserTaskEntity,
+} from '../../../../libs/persistence/src';
 import { type KeysetOrder, type Page, type PageQuery, paginate, paginateBy } from '../common/pagination';
 
 /** Filters of GET /api/tasks (docs/api.md); `me` filters name the caller. */
@@ -12,8 +18,21 @@ export interface TaskFilter {
   instanceId?: string;
   sort?: 'dueAt' | 'priority' | 'createdAt';
   candidateGroup?: string;
+  /** Tasks of cases of this process (its BPMN id). */
+  definitionKey?: string;
+  /** Tasks of this student's cases, among the cases the caller sees. */
+  studentId?: string;
   /** `q=`: the text as typed, and the blind index of it read as a full name. */
   search?: { text: string; nameIndex: string };
+}
+
+/** The inbox's tab counts (GET /api/tasks/counts), over open tasks. */
+export interface TaskCounts {
+  assignedToMe: number;
+  claimable: number;
+  overdue: number;
+  dueToday: number;
+  all: number;
 }
 
 /** What a task row of the CSV export shows besides the task: nothing sealed (docs/api.md). */
@@ -63,6 +82,55 @@ export class TasksRepository {
 
   /** Visible tasks, newest first unless `filter.sort` says otherwise. */
   list(userId: string, filter: TaskFilter, page: PageQuery): Promise<Page<UserTaskEntity>> {
+    const qb = this.filtered(userId, filter);
+    if (filter.sort === 'dueAt' || filter.sort === 'priority') {
+      return paginateBy(qb, TASK_ORDERS[filter.sort], 't.id', page);
+    }
+    return paginate(qb, 't.created_at', 't.id', page, (t) => t.createdAt);
+  }
+
+  /**
+   * The inbox's tab counts over the open tasks the list would show with the same filters, in one
+   * query (docs/api.md, Inbox counts). "Due today" is the calendar day in the timezone of the
+   * calendar the case computes with (the nearest unit at or above the case with its own
+   * calendar, docs/calendars.md), Asia/Shanghai where none has one; only tasks due within 38 hours
+   * of now (every timezone's today) look the calendar up.
+   */
+  async counts(userId: string, filter: TaskFilter): Promise<TaskCounts> {
+    const qb = this.filtered(userId, { ...filter, state: 'open', assignedToMe: false, offeredToMe: false });
+    const timezone = `COALESCE((SELECT tz_c.timezone FROM org_unit_calendar tz_c
+        JOIN org_unit tz_u ON tz_u.id = tz_c.org_unit_id
+       WHERE ${atOrBelow('t.org_path', 'tz_u.org_path')}
+       ORDER BY length(tz_u.org_path) DESC LIMIT 1), 'Asia/Shanghai')`;
+    const row = await qb
+      .select('count(*)::int', 'all')
+      .addSelect('(count(*) FILTER (WHERE t.assignee_id = :me))::int', 'assignedToMe')
+      .addSelect(
+        `(count(*) FILTER (WHERE t.assignee_id IS NULL AND EXISTS
+            (SELECT 1 FROM task_candidate cc WHERE cc.task_id = t.id AND cc.user_id = :me)))::int`,
+        'claimable',
+      )
+      .addSelect('(count(*) FILTER (WHERE t.due_at < now()))::int', 'overdue')
+      .addSelect(
+        `(count(*) FILTER (WHERE CASE
+            WHEN t.due_at BETWEEN now() - interval '38 hours' AND now() + interval '38 hours'
+            THEN (t.due_at AT TIME ZONE ${timezone})::date = (now() AT TIME ZONE ${timezone})::date
+            ELSE false END))::int`,
+        'dueToday',
+      )
+      .setParameter('me', userId)
+      .getRawOne<TaskCounts>();
+    return {
+      assignedToMe: row?.assignedToMe ?? 0,
+      claimable: row?.claimable ?? 0,
+      overdue: row?.overdue ?? 0,
+      dueToday: row?.dueToday ?? 0,
+      all: row?.all ?? 0,
+    };
+  }
+
+  /** The visible-rows query narrowed by the filters (not ordered, not paged). */
+  private filtered(userId: string, filter: TaskFilter) {
     const qb = this.visible(userId);
     if (filter.assignedToMe) qb.andWhere('t.assignee_id = :me', { me: userId });
     if (filter.offeredToMe) {
@@ -94,10 +162,7 @@ export class TasksRepository {
         },
       );
     }
-    if (filter.sort === 'dueAt' || filter.sort === 'priority') {
-      return paginateBy(qb, TASK_ORDERS[filter.sort], 't.id', page);
-    }
-    return paginate(qb, 't.created_at', 't.id', page, (t) => t.createdAt);
+    return qb;
   }
 
   /**

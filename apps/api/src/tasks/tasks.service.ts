@@ -24,6 +24,7 @@ import { restrictedTaskView, SUPERVISOR_ROLES } from '../../../../libs/domain/sr
 import { type FormSchema, submissionSummary, validateSubmission } from '../../../../libs/forms/src';
 import { studentNameIndex, type UserTaskEntity } from '../../../../libs/persistence/src';
 import { AccessLog } from '../access-log/access-log.service';
+import { type CaseContext, CaseContexts } from '../case-file/case-context';
 import { type CaseOpener, CaseFiles } from '../case-file/case-file.service';
 import { type CurrentUser, hasRoleAt } from '../auth/current-user';
 import { CSV_EXPORT_LIMIT, csvFile, csvText } from '../common/csv';
@@ -34,8 +35,8 @@ import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import { CaseUpdates } from '../temporal/case-updates.service';
 import { UsersRepository } from '../users/users.repository';
-import type { ListTasksQuery } from './tasks.dto';
-import { type TaskContext, type TaskFilter, TasksRepository } from './tasks.repository';
+import type { ListTasksQuery, TaskCountsQuery } from './tasks.dto';
+import { type TaskContext, type TaskCounts, type TaskFilter, TasksRepository } from './tasks.repository';
 
 @Injectable()
 export class TasksService {
@@ -47,12 +48,28 @@ export class TasksService {
     private readonly instances: InstancesService,
     private readonly accessLog: AccessLog,
     private readonly caseFiles: CaseFiles,
+    private readonly caseContexts: CaseContexts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(user: CurrentUser, query: ListTasksQuery) {
     const page = await this.tasks.list(user.id, this.filterOf(query), query);
-    return { items: await this.views(page.items), nextCursor: page.nextCursor };
+    return { items: await this.views(user, page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The inbox's tab counts over the open tasks the caller sees, narrowed by the list's case
+   * filters (process, student, instance, candidate group, q) so that they match what it shows.
+   */
+  counts(user: CurrentUser, query: TaskCountsQuery): Promise<TaskCounts> {
+    const filter = this.filterOf(query);
+    return this.tasks.counts(user.id, {
+      instanceId: filter.instanceId,
+      candidateGroup: filter.candidateGroup,
+      definitionKey: filter.definitionKey,
+      studentId: filter.studentId,
+      search: filter.search,
+    });
   }
 
   /**
@@ -68,7 +85,7 @@ export class TasksService {
       limit: CSV_EXPORT_LIMIT,
     });
     const [views, context] = await Promise.all([
-      this.views(page.items),
+      this.views(user, page.items),
       this.tasks.exportContext(
         user.id,
         page.items.map((t) => t.id),
@@ -106,15 +123,18 @@ export class TasksService {
     return { file: csvFile('tasks', text), truncated };
   }
 
-  private filterOf(query: ListTasksQuery): TaskFilter {
+  private filterOf(query: ListTasksQuery | TaskCountsQuery): TaskFilter {
+    const list: Partial<ListTasksQuery> = query;
     return {
-      assignedToMe: query.assignee === 'me',
-      offeredToMe: query.candidate === 'me',
-      state: query.state,
-      overdue: query.overdue === 'true',
+      assignedToMe: list.assignee === 'me',
+      offeredToMe: list.candidate === 'me',
+      state: list.state,
+      overdue: list.overdue === 'true',
       instanceId: query.instanceId,
-      sort: query.sort,
+      sort: list.sort,
       candidateGroup: query.candidateGroup,
+      definitionKey: query.definitionKey,
+      studentId: query.studentId,
       search:
         query.q !== undefined && query.q.trim() !== ''
           ? { text: query.q.trim(), nameIndex: studentNameIndex(this.config.dataKey, query.q) }
@@ -141,7 +161,7 @@ export class TasksService {
     const row = await this.tasks.contextOf(task.id);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
     await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
-    const view = await this.view(task);
+    const view = await this.view(user, task, { openSealed: true });
     // Opened after the scope checks, and only what this caller's view holds (a peer: the task's).
     const variables = file.purgedAt
       ? null
@@ -190,9 +210,9 @@ export class TasksService {
     await this.accessLog.record(user.id, 'task.complete', 'task', id);
     // The answer holds what the caller may see: a peer gets their task, not the case.
     return {
-      task: await this.view(await this.findVisible(user, id)),
+      task: await this.view(user, await this.findVisible(user, id)),
       instance: seesCase
-        ? await this.instances.view(await this.instances.findVisible(user, task.instanceId))
+        ? await this.instances.view(user, await this.instances.findVisible(user, task.instanceId))
         : null,
     };
   }
@@ -228,7 +248,7 @@ export class TasksService {
   /** A candidate takes an open task: it becomes theirs alone. Claiming one's own task is a no-op. */
   async claim(user: CurrentUser, id: string) {
     const task = await this.findOpen(user, id);
-    if (task.assigneeId === user.id) return this.view(task);
+    if (task.assigneeId === user.id) return this.view(user, task);
     if (task.assigneeId) throw new ConflictException(`Task ${id} is claimed by someone else`);
     if (!(await this.tasks.isCandidate(task.id, user.id))) {
       throw new ForbiddenException(`You are not a candidate for task ${id}`);
@@ -236,20 +256,20 @@ export class TasksService {
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, CLAIM_TASK_UPDATE, args, `Task ${id} cannot be claimed`);
     await this.accessLog.record(user.id, 'task.claim', 'task', id);
-    return this.view(await this.findVisible(user, id));
+    return this.view(user, await this.findVisible(user, id));
   }
 
   /** Gives a claimed task back to its candidates: its assignee or a supervisor of the case may. */
   async unclaim(user: CurrentUser, id: string) {
     const task = await this.findOpen(user, id);
-    if (!task.assigneeId) return this.view(task);
+    if (!task.assigneeId) return this.view(user, task);
     if (task.assigneeId !== user.id && !hasRoleAt(user, SUPERVISOR_ROLES, task.orgPath)) {
       throw new ForbiddenException(`Only the assignee or a supervisor may unclaim task ${id}`);
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, UNCLAIM_TASK_UPDATE, args, `Task ${id} cannot be unclaimed`);
     await this.accessLog.record(user.id, 'task.unclaim', 'task', id);
-    return this.view(await this.findVisible(user, id));
+    return this.view(user, await this.findVisible(user, id));
   }
 
   /**
@@ -274,7 +294,7 @@ export class TasksService {
       await this.changeAssignment(task, ASSIGN_TASK_UPDATE, args, `Task ${id} cannot be assigned`);
     }
     await this.accessLog.record(user.id, 'task.assign', 'task', id, { assigneeId: assignee.id });
-    return this.view(await this.findVisible(user, id));
+    return this.view(user, await this.findVisible(user, id));
   }
 
   /** The Update returns once its own step is written, so no `sync` needs to follow it. */
@@ -303,13 +323,25 @@ export class TasksService {
     return task;
   }
 
-  private async view(task: UserTaskEntity) {
-    const [view] = await this.views([task]);
+  private async view(user: CurrentUser, task: UserTaskEntity, options: { openSealed?: boolean } = {}) {
+    const [view] = await this.views(user, [task], options);
     return view!;
   }
 
-  private async views(tasks: UserTaskEntity[]) {
-    const usernames = await this.users.usernames(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
+  /**
+   * Tasks as the caller reads them, each with its case's context and student (docs/api.md,
+   * Cases in context): one query for the assignees' names and one for the cases of the whole
+   * page, whatever its size.
+   */
+  private async views(user: CurrentUser, tasks: UserTaskEntity[], options: { openSealed?: boolean } = {}) {
+    const [usernames, contexts] = await Promise.all([
+      this.users.usernames(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : []))),
+      this.caseContexts.of(
+        user.id,
+        tasks.map((t) => t.instanceId),
+        options,
+      ),
+    ]);
     return tasks.map((t) => ({
       id: t.id,
       instanceId: t.instanceId,
@@ -325,6 +357,7 @@ export class TasksService {
       createdAt: t.createdAt.toISOString(),
       formId: t.formId,
       formKey: t.formKey,
+      ...caseOf(t, contexts.get(t.instanceId)),
     }));
   }
 }
@@ -372,6 +405,17 @@ function isFormSchema(form: unknown): form is FormSchema {
   return (
     typeof form === 'object' && form !== null && Array.isArray((form as { components?: unknown }).components)
   );
+}
+
+/** A task's `instance` and `student` from its case's context (present for every visible task). */
+function caseOf(task: UserTaskEntity, context: CaseContext | undefined) {
+  if (!context) throw new Error(`Task ${task.id}'s case ${task.instanceId} is missing`);
+  const { id, businessKey, definitionKey, definitionName, orgUnitId, orgUnitName, orgPath, student } =
+    context;
+  return {
+    instance: { id, businessKey, definitionKey, definitionName, orgUnitId, orgUnitName, orgPath },
+    student,
+  };
 }
 
 function actorOf(user: CurrentUser): Actor {

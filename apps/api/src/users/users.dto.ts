@@ -19,17 +19,22 @@ import { IsAcceptablePassword } from './acceptable-password';
 
 export class RoleGrantDto {
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) @IsIn(ROLES) role!: Role;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() orgUnitId!: string;
+  @ApiProperty({ format: 'uuid', example: '2b3c4d5e-6f70-4a1b-8c2d-3e4f5a6b7c8d' })
+  @IsUUID()
+  orgUnitId!: string;
 }
 
 export class CreateUserDto {
-  @ApiProperty({ pattern: '^[A-Za-z0-9._-]{2,64}$' })
+  @ApiProperty({ pattern: '^[A-Za-z0-9._-]{2,64}$', example: 'li.teacher' })
   @Matches(/^[A-Za-z0-9._-]{2,64}$/, { message: 'username must be 2-64 letters, digits, ".", "_" or "-"' })
   username!: string;
-  @ApiProperty({ description: 'At least 12 characters; not the username, a sequence or a repetition' })
+  @ApiProperty({
+    description: 'At least 12 characters; not the username, a sequence or a repetition',
+    example: 'Qiu-shui-2026-lan',
+  })
   @IsAcceptablePassword('username')
   password!: string;
-  @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) displayName!: string;
+  @ApiProperty({ maxLength: 100, example: '李老师' }) @IsString() @Length(1, 100) displayName!: string;
   @ApiProperty({ type: [RoleGrantDto], maxItems: 50 })
   @ValidateNested({ each: true })
   @Type(() => RoleGrantDto)
@@ -39,13 +44,16 @@ export class CreateUserDto {
 
 /** Absent fields stay as they are; null is not "absent" here (both columns are NOT NULL). */
 export class UpdateUserDto {
-  @ApiPropertyOptional({ maxLength: 100 })
+  @ApiPropertyOptional({ maxLength: 100, example: '李老师' })
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Length(1, 100)
   displayName?: string;
   /** A disabled user cannot sign in, their tokens stop working and they are never a candidate. */
-  @ApiPropertyOptional() @ValidateIf((_, value) => value !== undefined) @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional({ example: false })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  disabled?: boolean;
 }
 
 export class ReplaceRolesDto {

@@ -96,6 +96,16 @@ export interface CaseIncident {
   createdAt: string;
 }
 
+export interface CaseOpenTask {
+  id: string;
+  elementId: string;
+  name: string | null;
+  /** A username */
+  assignee: string | null;
+  candidateGroups: string[];
+  dueAt: string | null;
+}
+
 export type CaseState = 'active' | 'completed' | 'cancelled' | 'incident';
 
 export interface ChainHead {
@@ -497,6 +507,16 @@ export interface InstanceDetail {
   endedAt: string | null;
   overdueTasks: number;
   openIncidents: number;
+  /** The process's name in the diagram; null when it has none */
+  definitionName: string | null;
+  /** The name of the case's org unit */
+  orgUnitName: string;
+  /** The case’s student; null for a case without one, a purged case, and in lists and files for a sealed case */
+  student: StudentSummaryView | null;
+  /** The definition version */
+  definitionId: string;
+  /** Open tasks, due soonest first */
+  openTasks: CaseOpenTask[];
   activeElements: ActiveElement[];
   /** The process-level variables, sealed values opened; null once the case is purged (purgedAt) */
   variables: Record<string, unknown> | null;
@@ -523,6 +543,12 @@ export interface InstanceSummary {
   endedAt: string | null;
   overdueTasks: number;
   openIncidents: number;
+  /** The process's name in the diagram; null when it has none */
+  definitionName: string | null;
+  /** The name of the case's org unit */
+  orgUnitName: string;
+  /** The case’s student; null for a case without one, a purged case, and in lists and files for a sealed case */
+  student: StudentSummaryView | null;
 }
 
 export interface InstanceSummaryPage {
@@ -593,6 +619,14 @@ export interface OrgUnitViewPage {
   nextCursor: string | null;
 }
 
+export type PreferenceKey = 'inbox' | 'console';
+
+export interface PreferenceView {
+  key: PreferenceKey;
+  value: Record<string, unknown> | null;
+  updatedAt: string | null;
+}
+
 export interface PublishMessageDto {
   name: string;
   correlationKey: string;
@@ -607,6 +641,11 @@ export interface PublishResult {
   correlatedInstances: string[];
   /** True when nothing waited and the message was kept for its time to live */
   buffered: boolean;
+}
+
+export interface PutPreferenceDto {
+  /** A JSON object of at most 8192 bytes (UTF-8); the web app decides its fields */
+  value: Record<string, unknown>;
 }
 
 export interface ReplaceGuardiansDto {
@@ -705,6 +744,12 @@ export interface StudentFileCase {
   endedAt: string | null;
   overdueTasks: number;
   openIncidents: number;
+  /** The process's name in the diagram; null when it has none */
+  definitionName: string | null;
+  /** The name of the case's org unit */
+  orgUnitName: string;
+  /** The case’s student; null for a case without one, a purged case, and in lists and files for a sealed case */
+  student: StudentSummaryView | null;
   /** Sealed: its entries need ?reason= */
   sealedAt: string | null;
   /** Purged (消档) */
@@ -736,6 +781,38 @@ export interface StudentFileView {
   nextCursor: string | null;
 }
 
+export interface StudentOpenCase {
+  instanceId: string;
+  definitionKey: string;
+}
+
+export interface StudentSearchHit {
+  id: string;
+  /** Null only when the record does not open with this deployment's key */
+  name: string | null;
+  studentNo: string;
+  /** The name of the student's class */
+  className: string;
+  /** The class */
+  orgUnitId: string;
+  /** Top-level cases of the student that are running and not sealed */
+  openCases: StudentOpenCase[];
+}
+
+export interface StudentSearchResults {
+  /** At most `limit`, by student number */
+  items: StudentSearchHit[];
+}
+
+export interface StudentSummaryView {
+  id: string;
+  /** Null only when the student's record does not open with this deployment's key */
+  name: string | null;
+  studentNo: string;
+  /** The name of the student's class */
+  className: string;
+}
+
 export interface StudentView {
   id: string;
   /** The class */
@@ -746,6 +823,32 @@ export interface StudentView {
   gender?: 'female' | 'male' | 'other';
   birthDate?: string;
   guardians?: GuardianView[];
+}
+
+export interface TaskCaseView {
+  id: string;
+  /** Null for a caller who holds the task but does not see the case (a peer monitor) */
+  businessKey: string | null;
+  definitionKey: string;
+  /** The process's name in the diagram; null when it has none */
+  definitionName: string | null;
+  orgUnitId: string;
+  /** The name of the case's org unit */
+  orgUnitName: string;
+  orgPath: string;
+}
+
+export interface TaskCounts {
+  /** Open tasks assigned to the caller */
+  assignedToMe: number;
+  /** Open unassigned tasks offered to the caller */
+  claimable: number;
+  /** Open tasks past their due time */
+  overdue: number;
+  /** Open tasks due on today's date in the case's calendar timezone (Asia/Shanghai without a calendar), overdue ones included */
+  dueToday: number;
+  /** Every open task the caller sees */
+  all: number;
 }
 
 export interface TaskDetail {
@@ -766,6 +869,10 @@ export interface TaskDetail {
   formId: string | null;
   /** A job-worker user task’s zeebe:formDefinition formKey (docs/bpmn-elements.md#job-worker-user-tasks) */
   formKey: string | null;
+  /** The task's case: its key (for those who see the case), process and unit by name */
+  instance: TaskCaseView;
+  /** The case's student, for callers who see the case; null for a case without a student, a purged case, a peer who holds only the task, and in lists for a sealed case */
+  student: StudentSummaryView | null;
   /** The form-js schema, or null */
   form: Record<string, unknown> | null;
   /** The variables the task may show the caller, sealed values opened; null once the case is purged */
@@ -794,6 +901,10 @@ export interface TaskView {
   formId: string | null;
   /** A job-worker user task’s zeebe:formDefinition formKey (docs/bpmn-elements.md#job-worker-user-tasks) */
   formKey: string | null;
+  /** The task's case: its key (for those who see the case), process and unit by name */
+  instance: TaskCaseView;
+  /** The case's student, for callers who see the case; null for a case without a student, a purged case, a peer who holds only the task, and in lists for a sealed case */
+  student: StudentSummaryView | null;
 }
 
 export interface TaskViewPage {
@@ -837,9 +948,12 @@ export interface ApiResponses {
   'PATCH /api/users/{id}': UserView;
   'PUT /api/users/{id}/roles': UserView;
   'POST /api/students': StudentView;
+  'GET /api/students': StudentSearchResults;
   'GET /api/students/{id}': StudentView;
   'GET /api/students/{id}/file': StudentFileView;
   'PUT /api/students/{id}/guardians': StudentView;
+  'GET /api/me/preferences/{key}': PreferenceView;
+  'PUT /api/me/preferences/{key}': PreferenceView;
   'POST /api/definitions': DeployedDefinition;
   'GET /api/definitions': DefinitionSummaryPage;
   'GET /api/definitions/{id}/statistics': DefinitionStatistics;
@@ -857,6 +971,7 @@ export interface ApiResponses {
   'POST /api/instances/{id}/cancel': void;
   'POST /api/tasks/bulk/assign': BulkResults;
   'GET /api/tasks': TaskViewPage;
+  'GET /api/tasks/counts': TaskCounts;
   'GET /api/tasks/{id}': TaskDetail;
   'POST /api/tasks/{id}/claim': TaskView;
   'POST /api/tasks/{id}/unclaim': TaskView;

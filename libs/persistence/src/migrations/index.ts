@@ -11,6 +11,7 @@ import { CareGroupsReportsOutbox1764610000000 } from './1764610000000-care-group
 import { CaseKeys1764620000000 } from './1764620000000-case-keys';
 import { OneOpenCasePerStudent1764630000000 } from './1764630000000-one-open-case-per-student';
 import { ListSearchAndStatistics1764700000000 } from './1764700000000-list-search-and-statistics';
+import { UserPreferences1764800000000 } from './1764800000000-user-preferences';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CaseKeys1764620000000,
   OneOpenCasePerStudent1764630000000,
   ListSearchAndStatistics1764700000000,
+  UserPreferences1764800000000,
 ];
