@@ -16,8 +16,14 @@ import type {
   Me,
   OrgUnit,
   Page,
+  Preference,
+  PreferenceKey,
+  StartInstanceBody,
   StoredCalendar,
+  Student,
+  StudentSearchResults,
   Task,
+  TaskCounts,
   TaskDetail,
 } from './types';
 
@@ -37,8 +43,49 @@ export const login = (username: string, password: string) =>
 
 export const getMe = () => request<Me>('GET', '/me');
 
-export const listTasks = (filter: { assignee?: 'me'; candidate?: 'me'; state?: string; cursor?: Cursor }) =>
-  request<Page<Task>>('GET', `/tasks${query({ ...filter, limit: 200 })}`);
+/** The list's filters (GET /api/tasks): the inbox's tabs, process, student, search and order. */
+export interface TaskFilter {
+  assignee?: 'me';
+  candidate?: 'me';
+  state?: 'open' | 'completed' | 'cancelled';
+  overdue?: boolean;
+  instanceId?: string;
+  definitionKey?: string;
+  studentId?: string;
+  q?: string;
+  sort?: 'dueAt' | 'priority' | 'createdAt';
+  cursor?: Cursor;
+  limit?: number;
+}
+
+export const listTasks = ({ overdue, limit, ...filter }: TaskFilter) =>
+  request<Page<Task>>(
+    'GET',
+    `/tasks${query({ ...filter, overdue: overdue ? 'true' : undefined, limit: limit ?? 200 })}`,
+  );
+
+/** The inbox's tab counts, narrowed by the same case filters as the list. */
+export const getTaskCounts = (filter: Pick<TaskFilter, 'definitionKey' | 'studentId' | 'q'>) =>
+  request<TaskCounts>('GET', `/tasks/counts${query({ ...filter })}`);
+
+export const unclaimTask = (id: string) => request<Task>('POST', `/tasks/${enc(id)}/unclaim`);
+
+/** The caller's saved view under `key` (value null when none is saved). */
+export const getPreference = (key: PreferenceKey) =>
+  request<Preference>('GET', `/me/preferences/${enc(key)}`);
+
+export const putPreference = (key: PreferenceKey, value: Record<string, unknown>) =>
+  request<Preference>('PUT', `/me/preferences/${enc(key)}`, { body: { value } });
+
+/** Students in the caller's scope by number prefix or exact full name, with their open cases. */
+export const searchStudents = (q: string, limit = 10) =>
+  request<StudentSearchResults>('GET', `/students${query({ q, limit })}`);
+
+export const getStudent = (id: string) => request<Student>('GET', `/students/${enc(id)}`);
+
+/** Starts a case; a student's case answers 409 with `openInstanceId` when one is open already. */
+export const startInstance = (body: StartInstanceBody) =>
+  request<InstanceDetail>('POST', '/instances', { body });
 
 export const getTask = (id: string) => request<TaskDetail>('GET', `/tasks/${enc(id)}`);
 
@@ -50,8 +97,12 @@ export const completeTask = (id: string, variables: Record<string, unknown>, ide
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 
-export const listInstances = (filter: { state?: InstanceState; cursor?: Cursor }) =>
-  request<Page<InstanceSummary>>('GET', `/instances${query({ ...filter, limit: 100 })}`);
+export const listInstances = (filter: {
+  state?: InstanceState;
+  definitionKey?: string;
+  cursor?: Cursor;
+  limit?: number;
+}) => request<Page<InstanceSummary>>('GET', `/instances${query({ limit: 100, ...filter })}`);
 
 /** A sealed case file answers only with a `reason` for the read (recorded with the reader). */
 export const getInstance = (id: string, reason?: string) =>

@@ -16,6 +16,13 @@ import type {
   MeView,
   NotificationView,
   OrgUnitView,
+  PreferenceKey as PreferenceKeyView,
+  PreferenceView,
+  StartInstanceDto,
+  StudentSearchHit as StudentSearchHitView,
+  StudentSearchResults as StudentSearchResultsView,
+  StudentView,
+  TaskCounts as TaskCountsView,
   RoleGrantView,
   TaskDetail as TaskDetailView,
   TaskState as TaskStateView,
@@ -57,3 +64,13 @@ export type OrgUnit = OrgUnitView;
 export type EffectiveCalendar = ApiResponses['GET /api/org-units/{id}/calendar'];
 export type StoredCalendar = ApiResponses['PUT /api/org-units/{id}/calendar'];
 export type CalendarDefinitionBody = CalendarDefinitionBodyView;
+
+/** The inbox's tab counts (GET /api/tasks/counts). */
+export type TaskCounts = TaskCountsView;
+/** A saved view of the caller's (GET/PUT /api/me/preferences/:key). */
+export type Preference = PreferenceView;
+export type PreferenceKey = PreferenceKeyView;
+export type StudentSearchHit = StudentSearchHitView;
+export type StudentSearchResults = StudentSearchResultsView;
+export type Student = StudentView;
+export type StartInstanceBody = StartInstanceDto;
