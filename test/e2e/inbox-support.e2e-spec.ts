@@ -203,6 +203,7 @@ describe('the student and the case on every task and case (GET /api/tasks, /api/
     const one = await readPage(1);
     const ten = await readPage(10);
     // then every item has its student, and ten items cost no more queries than one
+    expect(one.statements).toBeGreaterThan(0);
     expect([one.students, ten.students]).toEqual([1, 10]);
     expect(ten.statements).toBeLessThanOrEqual(one.statements + 2);
     expect(ten.statements).toBeLessThanOrEqual(8);
@@ -276,6 +277,51 @@ describe('GET /api/tasks/counts', () => {
     });
     expect((await counts(world.psychB.token, `q=${studentNo}`)).all).toBe(0);
     expect((await counts(world.psychB.token, `studentId=${studentId}`)).all).toBe(0);
+  });
+
+  it("counts 'due today' by the date in the timezone of the school's calendar", async () => {
+    // given a school whose calendar keeps Pago Pago's time (UTC-11, 19 hours behind Shanghai) and a
+    // case there with tasks due every four hours from 36 hours ago to 36 hours ahead
+    const tag = unique();
+    const unit = async (parentId: string, kind: string, code: string) =>
+      (await ok('POST', '/api/org-units', world.adminToken, { parentId, kind, code, name: `${kind} ${tag}` }))
+        .id;
+    const school = await unit(world.units.district, 'school', `tz${tag}`);
+    const grade = await unit(school, 'grade', 'g1');
+    const klass = await unit(grade, 'class', 'k1');
+    const teacher = await createPerson(stack, world.adminToken, 'psychTeacher', school);
+    const timezone = 'Pacific/Pago_Pago';
+    await ok('PUT', `/api/org-units/${school}/calendar`, world.adminToken, {
+      timezone,
+      terms: [],
+      holidays: [],
+      workdays: [],
+    });
+    const now = Date.now();
+    const dues = Array.from({ length: 19 }, (_, i) => new Date(now + (i * 4 - 36) * 3_600_000));
+    const key = `inbox-tz-${tag}`;
+    await deploy(
+      key,
+      `时区-${tag}`,
+      dues.map((due, i) =>
+        userTask(`t${i}`, { groups: 'psychTeacher', extensions: schedule(due.toISOString()) }),
+      ),
+    );
+    const caseId = await start(key, teacher.token, { orgUnitId: klass });
+    await openTasks(caseId, 19, teacher.token);
+    // when
+    const counts = await ok('GET', `/api/tasks/counts?definitionKey=${key}`, teacher.token);
+    // then "today" is Pago Pago's today, which Shanghai's today is not
+    const dateIn = (zone: string, at: Date | number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+    const dueTodayIn = (zone: string) => dues.filter((due) => dateIn(zone, due) === dateIn(zone, now)).length;
+    expect(dueTodayIn(timezone)).not.toBe(0);
+    expect(counts.dueToday).toBe(dueTodayIn(timezone));
+    expect(dues.filter((due) => dateIn(timezone, due) === dateIn(timezone, now))).not.toEqual(
+      dues.filter((due) => dateIn('Asia/Shanghai', due) === dateIn('Asia/Shanghai', now)),
+    );
+    expect(counts.overdue).toBe(dues.filter((due) => due.getTime() < Date.now()).length);
+    expect(counts.all).toBe(19);
   });
 
   it('refuses a bad filter, naming it (400)', async () => {

@@ -146,6 +146,20 @@ export class TasksRepository {
         candidateGroup: filter.candidateGroup,
       });
     }
+    if (filter.definitionKey) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM process_instance di WHERE di.id = t.instance_id AND di.definition_key = :definitionKey)',
+        { definitionKey: filter.definitionKey },
+      );
+    }
+    if (filter.studentId) {
+      // Only among the cases the caller sees: a peer learns nothing of whose case their task is.
+      qb.andWhere(
+        `${inScope('t.org_path')} AND EXISTS (SELECT 1 FROM process_instance si
+           WHERE si.id = t.instance_id AND si.student_id = :studentId)`,
+        { studentId: filter.studentId },
+      );
+    }
     if (filter.search) {
       // The student is matched only on tasks of cases the caller sees: a peer who holds a task
       // but not its case learns nothing about whose case it is by searching. The students are
