@@ -6,6 +6,8 @@ import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CasesPage } from '../pages/cases/CasesPage';
 import { DefinitionsPage } from '../pages/definitions/DefinitionsPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
+import { StudentPage } from '../pages/students/StudentPage';
+import { TaskPage } from '../pages/tasks/TaskPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { canModel } from '../session/roles';
@@ -38,6 +40,16 @@ function CaseRoute() {
 
 function InboxRoute() {
   return <InboxPage me={useMe()} />;
+}
+
+function TaskRoute() {
+  const me = useMe();
+  return <Param name="id" render={(id) => <TaskPage key={id} id={id} me={me} />} />;
+}
+
+function StudentRoute() {
+  const me = useMe();
+  return <Param name="id" render={(id) => <StudentPage key={id} id={id} me={me} />} />;
 }
 
 function DefinitionsRoute() {
@@ -73,6 +85,8 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', element: <InboxRoute /> },
+      { path: 'tasks/:id', element: <TaskRoute /> },
+      { path: 'students/:id', element: <StudentRoute /> },
       { path: 'cases', element: <CasesPage /> },
       { path: 'cases/:id', element: <CaseRoute /> },
       { path: 'definitions', element: <DefinitionsRoute /> },

@@ -3,6 +3,7 @@ import { versionsMessages } from '../workbench/versions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
 import { calendarsMessages } from '../pages/calendars/messages';
+import { inboxMessages } from '../pages/inbox/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -55,28 +56,8 @@ export const en: Catalogue = {
   'error.sessionExpired': 'Your session has expired; please sign in again',
   'error.generic': 'Request failed ({status})',
 
-  'inbox.title': 'My tasks',
-  'inbox.assigned': 'Assigned to me',
-  'inbox.candidate': 'Available to claim',
-  'inbox.emptyAssigned': 'Nothing is assigned to you',
-  'inbox.emptyCandidate': 'No tasks to claim',
-  'inbox.col.name': 'Task',
-  'inbox.col.case': 'Case',
-  'inbox.col.due': 'Due',
-  'inbox.col.priority': 'Priority',
-  'inbox.col.actions': 'Actions',
-  'inbox.overdue': 'Overdue',
-  'inbox.noDue': 'None',
-  'inbox.claim': 'Claim',
-  'inbox.complete': 'Complete',
-  'inbox.claimedBy': 'Claimed by {user}',
-  'inbox.claimed': 'Task claimed',
-  'inbox.completed': 'Task completed',
-
-  'complete.title': 'Complete task: {name}',
   'complete.submit': 'Submit and complete',
   'complete.submitting': 'Submitting…',
-  'complete.formFields': 'Form fields: {fields}',
 
   'vars.modeRows': 'Fields',
   'vars.modeJson': 'JSON',
@@ -172,4 +153,5 @@ export const en: Catalogue = {
   ...formsMessages.en,
   ...modelerMessages.en,
   ...calendarsMessages.en,
+  ...inboxMessages.en,
 };
