@@ -22,7 +22,7 @@ import {
   putPreference,
   searchStudents,
 } from '../../api/endpoints';
-import type { Me, Page, Task } from '../../api/types';
+import type { Me, Page, Task, TaskCounts } from '../../api/types';
 import { describeError, ErrorMessage } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { pathFor } from '../../routing/routes';
@@ -43,7 +43,7 @@ import './inbox.css';
 import { TaskList } from './TaskList';
 import { useDisplayNames, useNow } from './taskWords';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 200;
 export const tasksKey = ['tasks'] as const;
 export const countsKey = ['task-counts'] as const;
 const preferenceKey = ['preferences', 'inbox'] as const;
@@ -64,8 +64,24 @@ export function InboxPage({ me }: { me: Me }) {
     queryFn: () => getPreference('inbox'),
     staleTime: Infinity,
   });
-  if (saved.isPending) return <main className="page inbox-page" data-testid="inbox-page" />;
-  return <Inbox me={me} initial={saved.isError ? DEFAULT_VIEW : viewFrom(saved.data.value)} />;
+  // Read alongside the saved view: a first visit opens the tab where the work is.
+  const counts = useQuery({ queryKey: [...countsKey, {}], queryFn: () => getTaskCounts({}) });
+  if (saved.isPending || (counts.isPending && !saved.data?.value))
+    return <main className="page inbox-page" data-testid="inbox-page" />;
+  const stored = saved.isError ? null : saved.data.value;
+  const initial = stored
+    ? viewFrom(stored)
+    : {
+        ...DEFAULT_VIEW,
+        tab: firstTabWithWork(counts.data),
+      };
+  return <Inbox me={me} initial={initial} />;
+}
+
+/** Without a saved view: my tasks when I have some, else those I may claim, else my (empty) tasks. */
+function firstTabWithWork(counts: TaskCounts | undefined): Tab {
+  if (!counts || counts.assignedToMe > 0) return 'assignedToMe';
+  return counts.claimable > 0 ? 'claimable' : 'assignedToMe';
 }
 
 function Inbox({ me, initial }: { me: Me; initial: InboxView }) {

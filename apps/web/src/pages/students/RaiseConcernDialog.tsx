@@ -159,7 +159,7 @@ function OpenCase({ instanceId }: { instanceId: string }) {
       type="warning"
       showIcon
       data-testid="concern-open-case"
-      message={t('concern.openCaseExists')}
+      title={t('concern.openCaseExists')}
       description={
         <a href={hrefFor({ page: 'case', id: instanceId })} data-testid="concern-open-case-link">
           {t('concern.openCaseLink')}
@@ -198,7 +198,7 @@ function StartForm({ student, onConflict, onStarted, onCancel }: StartFormProps)
 
   if (definition.isPending) return <Skeleton active />;
   if (definition.isError || definition.data === null || schema === null) {
-    return <Alert type="error" showIcon message={t('concern.noProcess')} data-testid="concern-no-process" />;
+    return <Alert type="error" showIcon title={t('concern.noProcess')} data-testid="concern-no-process" />;
   }
 
   const start = async (variables: Record<string, unknown>) => {

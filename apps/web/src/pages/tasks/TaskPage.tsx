@@ -260,7 +260,7 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('taskPage.heldByOther', { name: holder })}
+          title={t('taskPage.heldByOther', { name: holder })}
           data-testid="task-held"
         />
       )}
@@ -269,7 +269,7 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('taskPage.willClaim')}
+          title={t('taskPage.willClaim')}
           data-testid="task-will-claim"
         />
       )}
@@ -402,7 +402,7 @@ function CaseContext({ task, instance, loading, hidden, steps, label }: CaseCont
   const riskColor: Record<string, string> = {
     imminent: 'red',
     high: 'volcano',
-    medium: 'gold',
+    moderate: 'gold',
     low: 'green',
   };
   return (
