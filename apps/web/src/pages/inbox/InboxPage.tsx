@@ -258,7 +258,7 @@ function Inbox({ me, initial }: { me: Me; initial: InboxView }) {
       <ErrorMessage error={list.error ?? counts.error} testId="inbox-error" />
       <TaskList
         tasks={tasks}
-        me={me.username}
+        me={me}
         names={names}
         now={now}
         narrow={narrow}

@@ -2,14 +2,14 @@
 // it is, what it asks, when it is due (overdue in red), its priority and who holds it.
 import { Button, Card, List, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Task } from '../../api/types';
+import type { Me, Task } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../routing/routes';
-import { DueTime, holderWords, isOverdue, PriorityTag, processName, taskTitle } from './taskWords';
+import { DueTime, holderWords, isOverdue, mayClaim, PriorityTag, processName, taskTitle } from './taskWords';
 
 interface Props {
   tasks: Task[];
-  me: string;
+  me: Me;
   names: Map<string, string>;
   now: number;
   narrow: boolean;
@@ -71,10 +71,11 @@ function Actions({
   onOpen,
 }: Pick<Props, 'me' | 'claimingId' | 'onClaim' | 'onOpen'> & { task: Task }) {
   const { t } = useI18n();
-  const mine = task.assignee === me;
+  const mine = task.assignee === me.username;
+  const claimable = mayClaim(task, me);
   return (
     <Space size={6} onClick={(event) => event.stopPropagation()}>
-      {!task.assignee && (
+      {claimable && (
         <Button
           size="small"
           onClick={() => onClaim(task)}
@@ -86,11 +87,11 @@ function Actions({
       )}
       <Button
         size="small"
-        type={mine || !task.assignee ? 'primary' : 'default'}
+        type={mine || claimable ? 'primary' : 'default'}
         onClick={() => onOpen(task)}
         data-testid={`open-${task.id}`}
       >
-        {mine || !task.assignee ? t('inbox.open') : t('inbox.view')}
+        {mine || claimable ? t('inbox.open') : t('inbox.view')}
       </Button>
     </Space>
   );
@@ -100,7 +101,7 @@ export function TaskList(props: Props) {
   const { t } = useI18n();
   const { tasks, me, names, now, narrow } = props;
   const holder = (task: Task) => {
-    const words = holderWords(task, me, names, t);
+    const words = holderWords(task, me.username, names, t);
     return task.assignee ? (
       <span data-testid="task-holder">{words}</span>
     ) : (

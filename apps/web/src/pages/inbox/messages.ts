@@ -71,6 +71,7 @@ const zhCN = {
   'taskPage.claimed': '已认领，现在由你处理',
   'taskPage.unclaimed': '已退回，其他老师可以认领',
   'taskPage.heldByOther': '此任务正由 {name} 处理。如需接手，请联系对方或督导改派。',
+  'taskPage.notOffered': '此任务由其他角色的老师办理，你可以查看，但不能认领或提交。',
   'taskPage.willClaim': '此任务尚未认领：提交后将自动由你认领并完成。',
   'taskPage.form': '办理表单',
   'taskPage.noForm': '此步骤没有需要填写的表单，确认已完成后点击下方按钮。',
@@ -228,6 +229,8 @@ const en: Record<InboxMessageKey, string> = {
   'taskPage.unclaimed': 'Given back: another teacher can claim it',
   'taskPage.heldByOther':
     '{name} is working on this task. To take it over, ask them or a supervisor to reassign it.',
+  'taskPage.notOffered':
+    'This task is for staff in another role: you can read it but not claim or submit it.',
   'taskPage.willClaim': 'Nobody has claimed this task: submitting claims it for you and completes it.',
   'taskPage.form': 'Form',
   'taskPage.noForm': 'This step has no form to fill in. Confirm below once it is done.',

@@ -4,7 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { request } from '../../api/http';
-import type { ApiResponses, Task } from '../../api/types';
+import type { ApiResponses, Me, Task } from '../../api/types';
 import { useI18n, type Translate } from '../../i18n/i18n';
 
 const MINUTE = 60_000;
@@ -117,4 +117,22 @@ export function taskTitle(task: Task): string {
 
 export function processName(task: Task): string {
   return task.instance.definitionName || task.instance.definitionKey;
+}
+
+/**
+ * Whether `me` may claim the task: named among its candidate users, or holding one of its
+ * candidate roles at the case's unit or above it (the api's rule; it still decides).
+ */
+export function mayClaim(
+  task: Pick<Task, 'assignee' | 'candidateUsers' | 'candidateGroups' | 'instance'>,
+  me: Me,
+): boolean {
+  if (task.assignee !== null) return false;
+  if (task.candidateUsers.includes(me.username)) return true;
+  const path = task.instance.orgPath;
+  return me.roles.some(
+    (grant) =>
+      task.candidateGroups.includes(grant.role) &&
+      (path === grant.orgPath || path.startsWith(`${grant.orgPath}/`)),
+  );
 }

@@ -129,7 +129,7 @@ export function StudentPage({ id, me }: { id: string; me: Me }) {
       <Card title={t('studentPage.tasks')}>
         <TaskList
           tasks={tasks.data?.items ?? []}
-          me={me.username}
+          me={me}
           names={names}
           now={now}
           narrow={narrow}

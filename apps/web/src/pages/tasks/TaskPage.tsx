@@ -44,6 +44,7 @@ import '../inbox/inbox.css';
 import {
   DueTime,
   holderWords,
+  mayClaim,
   PriorityTag,
   processName,
   taskTitle,
@@ -194,6 +195,8 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
   const open = task.state === 'open';
   const mine = task.assignee === me.username;
   const heldByOther = open && task.assignee !== null && !mine;
+  // Neither mine nor mine to take: offered to others (a principal's escalation a teacher sees).
+  const notMine = open && task.assignee === null && !mayClaim(task, me);
   const holder = holderWords(task, me.username, people, t);
   const student = task.student;
 
@@ -232,7 +235,7 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
         </div>
         {open && (
           <Space wrap>
-            {task.assignee === null && (
+            {mayClaim(task, me) && (
               <Button onClick={() => claim.mutate()} loading={claim.isPending} data-testid="task-claim">
                 {t('taskPage.claim')}
               </Button>
@@ -264,7 +267,16 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
           data-testid="task-held"
         />
       )}
-      {task.assignee === null && (
+      {notMine && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('taskPage.notOffered')}
+          data-testid="task-not-offered"
+        />
+      )}
+      {task.assignee === null && !notMine && (
         <Alert
           type="info"
           showIcon
@@ -280,11 +292,11 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
             variables={task.variables ?? {}}
             complete={complete}
             onCancel={() => navigate(pathFor({ page: 'inbox' }))}
-            disabled={heldByOther}
+            disabled={heldByOther || notMine}
           />
         </Suspense>
       ) : (
-        <NoForm disabled={heldByOther} complete={() => complete({})} />
+        <NoForm disabled={heldByOther || notMine} complete={() => complete({})} />
       )}
     </Card>
   );
