@@ -50,6 +50,9 @@ const ALLOWED_LATIN = [
   'PHQ',
   'bpmn',
   'io',
+  // test students' numbers end in hex (registerStudent); a school's are digits
+  /^2026[0-9a-f]{8}$/,
+  /^Powered by bpmn\.io$/,
   /^(reload|plus|down|up|close|close-circle|search|check|arrow-left|Clear|info-circle|exclamation-circle|check-circle)$/,
 ];
 
@@ -311,7 +314,7 @@ describe('the staff inbox, the task page and raising a concern (browser)', () =>
       await page.reload();
       // then: the same tab, process and sort are chosen
       await page.locator('.ant-tabs-tab-active [data-testid="inbox-tab-all"]').waitFor();
-      expect(await page.getByTestId('inbox-filter-process').innerText()).toContain('危机干预个案');
+      await page.getByTestId('inbox-filter-process').getByText('危机干预个案').waitFor();
       expect(await page.getByTestId('inbox-sort').innerText()).toContain('按优先级');
       // and the list is that view's (only crisis-care tasks)
       await page
@@ -471,12 +474,16 @@ describe('the staff inbox, the task page and raising a concern (browser)', () =>
       `${COUNT} tasks to claim`,
     );
 
+    // the list's request alone, for comparison
+    const apiStarted = Date.now();
+    await api('GET', '/api/tasks?state=open&candidate=me&sort=dueAt&limit=200', psych);
+    const apiMs = Date.now() - apiStarted;
     const page = await signedIn(psych, 1366);
     try {
       await page.getByTestId('inbox-tasks').waitFor();
       // when: the inbox is loaded afresh (the saved view: the tasks to claim)
       await page.reload();
-      await page.locator('[data-testid^="task-row-"]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid^="task-row-"]').first().waitFor({ timeout: 60_000 });
       const ready = (
         await page.waitForFunction(
           `(() => { const m = performance.getEntriesByName('carepath:inbox-ready')[0]; return m ? m.startTime : null; })()`,
@@ -488,7 +495,7 @@ describe('the staff inbox, the task page and raising a concern (browser)', () =>
           await page.waitForFunction(
             `document.querySelectorAll('[data-testid^="task-row-"]').length >= ${COUNT} ? performance.now() : null`,
             undefined,
-            { timeout: 30_000 },
+            { timeout: 60_000 },
           )
         ).jsonValue()) as number,
       );
@@ -497,12 +504,13 @@ describe('the staff inbox, the task page and raising a concern (browser)', () =>
         openTasks: COUNT,
         firstMeaningfulPaintMs: firstPaintMs,
         allRowsRenderedMs: allRowsMs,
+        listRequestAloneMs: apiMs,
         what: 'from navigation start of a reload of #/inbox to the first rows and the tab counts on screen (performance mark carepath:inbox-ready), and to all 200 rows in the DOM',
         viewport: '1366x900',
         measuredAt: new Date().toISOString(),
       };
       console.log(
-        `inbox first meaningful paint with ${COUNT} open tasks: ${firstPaintMs} ms (all rows ${allRowsMs} ms)`,
+        `inbox first meaningful paint with ${COUNT} open tasks: ${firstPaintMs} ms (all rows ${allRowsMs} ms; the list request alone ${apiMs} ms)`,
       );
       writeFileSync(join(DATA, 'inbox-first-paint.json'), `${JSON.stringify(figure, null, 2)}\n`);
       // a sanity bound, not a target

@@ -344,6 +344,8 @@ function Filters({ view, change, q, setQ, narrow }: FiltersProps) {
         value={view.definitionKey}
         onChange={(value?: string) => change({ definitionKey: value || undefined })}
         options={processes}
+        // A saved process shows by name once the names are in, never as its key meanwhile.
+        labelRender={({ label }) => label ?? '…'}
         style={{ width: width(200) }}
         data-testid="inbox-filter-process"
         popupMatchSelectWidth={false}
