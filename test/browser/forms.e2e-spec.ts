@@ -363,11 +363,11 @@ describe('forms (browser)', () => {
     });
     try {
       // then: the inbox alone loads neither form-js chunk
-      await page.getByTestId(`complete-${taskId}`).waitFor();
+      await page.getByTestId(`open-${taskId}`).waitFor();
       expect(scripts.filter((path) => /\/(viewer|FormEditorPage|TaskForm)-/.test(path))).toEqual([]);
 
-      // when: the teacher opens the task
-      await page.getByTestId(`complete-${taskId}`).click();
+      // when: the teacher opens the task's page
+      await page.getByTestId(`open-${taskId}`).click();
       const form = '[data-testid="task-form-canvas"]';
       await page.locator(`${form} .fjs-form-field-label`, { hasText: '风险评分' }).waitFor();
       await page.getByTestId('variables-editor').waitFor({ state: 'detached' });
@@ -435,7 +435,8 @@ describe('forms (browser)', () => {
       await page.locator(`${form} input.fjs-input`).first().fill('7');
       await page.getByTestId('complete-submit').click();
       // then: the task is done, with the form's data on the case
-      await page.getByTestId('inbox-notice').waitFor();
+      await page.getByTestId('task-completed-message').waitFor();
+      await page.getByTestId('inbox-page').waitFor();
       await page.getByTestId(`task-row-${taskId}`).waitFor({ state: 'detached' });
       const detail = await eventually(
         () => api('GET', `/api/instances/${started.id}`, world.adminToken),

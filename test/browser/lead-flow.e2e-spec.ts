@@ -267,7 +267,7 @@ describe('lead-to-teacher flow (browser)', () => {
 
     // when: the psychology teacher opens the task from the inbox
     const inbox = await signedIn(teacher);
-    await inbox.getByTestId(`complete-${taskId}`).click();
+    await inbox.getByTestId(`open-${taskId}`).click();
     const form = '[data-testid="task-form-canvas"]';
     await inbox.locator(`${form} .fjs-form-field-label`, { hasText: '风险评分' }).waitFor();
 
@@ -285,7 +285,8 @@ describe('lead-to-teacher flow (browser)', () => {
     await inbox.locator(`${form} input.fjs-input`).first().fill('6');
     await inbox.getByTestId('complete-submit').click();
     // then: the task is done and the case holds the form's data
-    await inbox.getByTestId('inbox-notice').waitFor();
+    await inbox.getByTestId('task-completed-message').waitFor();
+    await inbox.getByTestId('inbox-page').waitFor();
     await inbox.getByTestId(`task-row-${taskId}`).waitFor({ state: 'detached' });
     const detail = await eventually(
       () => api('GET', `/api/instances/${started.id}`, world.adminToken),

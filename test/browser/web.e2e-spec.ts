@@ -1,5 +1,5 @@
 // The browser app against a booted api + worker: a psychology teacher signs in (zh-CN by
-// default), completes the task of a seeded case from the inbox, finds the case completed with
+// default), completes the task of a seeded case from its page (the inbox links it), finds the case completed with
 // its history, and switches the UI to English; a supervisor retries a case's incident with a
 // fixed variable; a notify service task reaches the teacher's bell. Drives Debian's chromium
 // through playwright-core.
@@ -123,7 +123,7 @@ describe('web app (browser)', () => {
     await page.getByTestId('login-password').fill(teacher.password);
     await page.getByTestId('login-submit').click();
 
-    // then: the inbox lists the seeded task
+    // then: the inbox opens on the tasks to claim (nothing is assigned to the teacher yet), with the seeded one
     await expectText(page.getByTestId('page-title'), '我的待办');
     await expectText(page.getByTestId('nav-inbox'), '待办');
     await page.getByTestId('current-user').waitFor();
@@ -131,15 +131,17 @@ describe('web app (browser)', () => {
     await row.waitFor();
     await page.screenshot({ path: INBOX_SCREENSHOT, fullPage: true });
 
-    // when: it is completed with one variable
-    await page.getByTestId(`complete-${taskId}`).click();
-    await page.getByTestId(`complete-panel-${taskId}`).waitFor();
-    await page.getByTestId('variable-key-0').fill('riskLevel');
-    await page.getByTestId('variable-value-0').fill('low');
+    // when: the task's page is opened: the step has no form, so it asks for a confirmation
+    await page.getByTestId(`open-${taskId}`).click();
+    await page.getByTestId('task-no-form').waitFor();
+    expect(await page.getByTestId('variables-editor').count()).toBe(0);
+    // and says that completing it claims it
+    await page.getByTestId('task-will-claim').waitFor();
     await page.getByTestId('complete-submit').click();
 
-    // then: it leaves the inbox
-    await page.getByTestId('inbox-notice').waitFor();
+    // then: back in the inbox, told it was claimed and completed, and it has left the list
+    await expectText(page.getByTestId('task-completed-message'), '「Assess risk」已完成，并已记录由你认领');
+    await page.getByTestId('inbox-page').waitFor();
     await row.waitFor({ state: 'detached' });
 
     // when: the teacher lists the completed cases and opens the seeded one

@@ -23,8 +23,12 @@ import type {
   Me,
   OrgUnit,
   Page,
+  StartInstanceBody,
   StoredCalendar,
+  Student,
+  StudentSearchResults,
   Task,
+  TaskCounts,
   TaskDetail,
 } from './types';
 
@@ -44,8 +48,42 @@ export const login = (username: string, password: string) =>
 
 export const getMe = () => request<Me>('GET', '/me');
 
-export const listTasks = (filter: { assignee?: 'me'; candidate?: 'me'; state?: string; cursor?: Cursor }) =>
-  request<Page<Task>>('GET', `/tasks${query({ ...filter, limit: 200 })}`);
+/** The list's filters (GET /api/tasks): the inbox's tabs, process, student, search and order. */
+export interface TaskFilter {
+  assignee?: 'me';
+  candidate?: 'me';
+  state?: 'open' | 'completed' | 'cancelled';
+  overdue?: boolean;
+  instanceId?: string;
+  definitionKey?: string;
+  studentId?: string;
+  q?: string;
+  sort?: 'dueAt' | 'priority' | 'createdAt';
+  cursor?: Cursor;
+  limit?: number;
+}
+
+export const listTasks = ({ overdue, limit, ...filter }: TaskFilter) =>
+  request<Page<Task>>(
+    'GET',
+    `/tasks${query({ ...filter, overdue: overdue ? 'true' : undefined, limit: limit ?? 200 })}`,
+  );
+
+/** The inbox's tab counts, narrowed by the same case filters as the list. */
+export const getTaskCounts = (filter: Pick<TaskFilter, 'definitionKey' | 'studentId' | 'q'>) =>
+  request<TaskCounts>('GET', `/tasks/counts${query({ ...filter })}`);
+
+export const unclaimTask = (id: string) => request<Task>('POST', `/tasks/${enc(id)}/unclaim`);
+
+/** Students in the caller's scope by number prefix or exact full name, with their open cases. */
+export const searchStudents = (q: string, limit = 10) =>
+  request<StudentSearchResults>('GET', `/students${query({ q, limit })}`);
+
+export const getStudent = (id: string) => request<Student>('GET', `/students/${enc(id)}`);
+
+/** Starts a case; a student's case answers 409 with `openInstanceId` when one is open already. */
+export const startInstance = (body: StartInstanceBody) =>
+  request<InstanceDetail>('POST', '/instances', { body });
 
 export const getTask = (id: string) => request<TaskDetail>('GET', `/tasks/${enc(id)}`);
 

@@ -26,6 +26,11 @@ import type {
   MeView,
   NotificationView,
   OrgUnitView,
+  StartInstanceDto,
+  StudentSearchHit as StudentSearchHitView,
+  StudentSearchResults as StudentSearchResultsView,
+  StudentView,
+  TaskCounts as TaskCountsView,
   RoleGrantView,
   TaskDetail as TaskDetailView,
   TaskState as TaskStateView,
@@ -81,3 +86,10 @@ export type PreferenceKey = PreferenceKeyView;
 export type PreferenceView = PreferenceViewView;
 /** A user as the picker lists them: display name and role grants. */
 export type UserView = UserViewView;
+/** The inbox's tab counts (GET /api/tasks/counts). */
+export type TaskCounts = TaskCountsView;
+/** A saved view of the caller's (GET/PUT /api/me/preferences/:key). */
+export type StudentSearchHit = StudentSearchHitView;
+export type StudentSearchResults = StudentSearchResultsView;
+export type Student = StudentView;
+export type StartInstanceBody = StartInstanceDto;

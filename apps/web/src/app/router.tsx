@@ -4,6 +4,8 @@ import { Spin } from 'antd';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CasesPage } from '../pages/cases/CasesPage';
 import { InboxPage } from '../pages/inbox/InboxPage';
+import { StudentPage } from '../pages/students/StudentPage';
+import { TaskPage } from '../pages/tasks/TaskPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { canModel } from '../session/roles';
@@ -54,6 +56,16 @@ function InboxRoute() {
   return <InboxPage me={useMe()} />;
 }
 
+function TaskRoute() {
+  const me = useMe();
+  return <Param name="id" render={(id) => <TaskPage key={id} id={id} me={me} />} />;
+}
+
+function StudentRoute() {
+  const me = useMe();
+  return <Param name="id" render={(id) => <StudentPage key={id} id={id} me={me} />} />;
+}
+
 function DefinitionsRoute() {
   return loading(<DefinitionsPage canEdit={canModel(useMe())} />);
 }
@@ -88,6 +100,8 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', element: <InboxRoute /> },
       { path: 'tasks', element: <TasksOverviewPage /> },
+      { path: 'tasks/:id', element: <TaskRoute /> },
+      { path: 'students/:id', element: <StudentRoute /> },
       { path: 'cases', element: <CasesPage /> },
       { path: 'processes', element: <ProcessesPage /> },
       {

@@ -7,6 +7,7 @@ import { formsMessages } from '../workbench/forms/messages';
 import type { Catalogue } from './zh-CN';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { consoleMessages } from '../pages/console/messages';
+import { inboxMessages } from '../pages/inbox/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -60,28 +61,8 @@ export const en: Catalogue = {
   'error.sessionExpired': 'Your session has expired; please sign in again',
   'error.generic': 'Request failed ({status})',
 
-  'inbox.title': 'My tasks',
-  'inbox.assigned': 'Assigned to me',
-  'inbox.candidate': 'Available to claim',
-  'inbox.emptyAssigned': 'Nothing is assigned to you',
-  'inbox.emptyCandidate': 'No tasks to claim',
-  'inbox.col.name': 'Task',
-  'inbox.col.case': 'Case',
-  'inbox.col.due': 'Due',
-  'inbox.col.priority': 'Priority',
-  'inbox.col.actions': 'Actions',
-  'inbox.overdue': 'Overdue',
-  'inbox.noDue': 'None',
-  'inbox.claim': 'Claim',
-  'inbox.complete': 'Complete',
-  'inbox.claimedBy': 'Claimed by {user}',
-  'inbox.claimed': 'Task claimed',
-  'inbox.completed': 'Task completed',
-
-  'complete.title': 'Complete task: {name}',
   'complete.submit': 'Submit and complete',
   'complete.submitting': 'Submitting…',
-  'complete.formFields': 'Form fields: {fields}',
 
   'vars.modeRows': 'Fields',
   'vars.modeJson': 'JSON',
@@ -162,4 +143,5 @@ export const en: Catalogue = {
   ...caseMessages.en,
   ...notificationsMessages.en,
   ...consoleMessages.en,
+  ...inboxMessages.en,
 };

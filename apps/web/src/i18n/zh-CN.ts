@@ -5,6 +5,7 @@ import { definitionsMessages } from '../pages/definitions/messages';
 import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { consoleMessages } from '../pages/console/messages';
+import { inboxMessages } from '../pages/inbox/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -59,28 +60,8 @@ export const zhCN = {
   'error.sessionExpired': '登录已过期，请重新登录',
   'error.generic': '请求失败（{status}）',
 
-  'inbox.title': '我的待办',
-  'inbox.assigned': '已分配给我',
-  'inbox.candidate': '可认领的任务',
-  'inbox.emptyAssigned': '目前没有分配给你的任务',
-  'inbox.emptyCandidate': '目前没有可认领的任务',
-  'inbox.col.name': '任务',
-  'inbox.col.case': '个案',
-  'inbox.col.due': '截止时间',
-  'inbox.col.priority': '优先级',
-  'inbox.col.actions': '操作',
-  'inbox.overdue': '已逾期',
-  'inbox.noDue': '未设定',
-  'inbox.claim': '认领',
-  'inbox.complete': '完成',
-  'inbox.claimedBy': '已被 {user} 认领',
-  'inbox.claimed': '已认领任务',
-  'inbox.completed': '任务已完成',
-
-  'complete.title': '完成任务：{name}',
   'complete.submit': '提交并完成',
   'complete.submitting': '正在提交…',
-  'complete.formFields': '表单字段：{fields}',
 
   'vars.modeRows': '逐项填写',
   'vars.modeJson': 'JSON',
@@ -158,6 +139,7 @@ export const zhCN = {
   ...caseMessages['zh-CN'],
   ...notificationsMessages['zh-CN'],
   ...consoleMessages['zh-CN'],
+  ...inboxMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

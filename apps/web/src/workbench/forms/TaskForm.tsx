@@ -1,5 +1,5 @@
-// A task's form, rendered by form-js's viewer (its own chunk: CompleteTaskPanel imports it
-// lazily, so tasks without a form never load form-js). Validates as the server does before
+// A task's form, rendered by form-js's viewer (its own chunk: the task page and the raise-concern
+// dialog import it lazily, so pages without a form never load form-js). Validates as the server does before
 // sending, and puts a 400's field errors under their fields (docs/forms-web.md#task-forms).
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, type ProblemError } from '../../api/http';
@@ -16,9 +16,13 @@ interface Props {
   /** Sends the form's data; rejects with the api's error. */
   complete(data: Record<string, unknown>): Promise<void>;
   onCancel(): void;
+  /** Shown but not sendable (a task someone else holds). */
+  disabled?: boolean;
+  /** The submit button's words (default 提交并完成). */
+  submitLabel?: string;
 }
 
-export default function TaskForm({ schema, variables, complete, onCancel }: Props) {
+export default function TaskForm({ schema, variables, complete, onCancel, disabled, submitLabel }: Props) {
   const { t, language } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<MountedForm | null>(null);
@@ -122,10 +126,10 @@ export default function TaskForm({ schema, variables, complete, onCancel }: Prop
           type="button"
           className="button-primary"
           onClick={() => void submit()}
-          disabled={!ready || busy}
+          disabled={!ready || busy || disabled}
           data-testid="complete-submit"
         >
-          {busy ? t('complete.submitting') : t('complete.submit')}
+          {busy ? t('complete.submitting') : (submitLabel ?? t('complete.submit'))}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}

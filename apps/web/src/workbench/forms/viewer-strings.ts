@@ -21,6 +21,8 @@ const VIEWER_ZH_CN: Readonly<Record<string, string>> = {
   Browse: '浏览',
   'No files selected': '未选择文件',
   'Powered by bpmn.io': '由 bpmn.io 提供技术支持',
+  // A date field's placeholder.
+  'mm/dd/yyyy': '年/月/日',
 };
 
 /** The lead's own words: labels and descriptions are never translated, even when they match. */
