@@ -23,6 +23,8 @@ export const en: Catalogue = {
   'nav.tasks': 'All tasks',
   'nav.processes': 'Processes',
   'header.menu': 'Menu',
+  'userPicker.search': 'Type a name or username',
+  'userPicker.noMatch': 'Nobody matches',
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
   'header.logout': 'Log out',

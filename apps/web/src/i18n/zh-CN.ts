@@ -23,6 +23,8 @@ export const zhCN = {
   'nav.tasks': '任务总览',
   'nav.processes': '流程监控',
   'header.menu': '菜单',
+  'userPicker.search': '输入姓名或用户名查找',
+  'userPicker.noMatch': '没有找到匹配的人员',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
   'header.logout': '退出登录',

@@ -7,7 +7,7 @@ import type { CaseOpenTask, UserView } from '../../api/types';
 import { describeError } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/i18n';
 import { elementLabel, formatDuration, type DiagramFacts } from './caseModel';
-import { UserPicker } from './UserPicker';
+import { UserPicker } from '../../components/UserPicker';
 
 interface Props {
   instanceId: string;
@@ -168,7 +168,24 @@ function ReassignModal({
       data-testid="reassign-modal"
     >
       <Typography.Paragraph type="secondary">{t('case.reassign.pick')}</Typography.Paragraph>
-      <UserPicker caseOrgPath={caseOrgPath} exclude={task.assignee} value={picked} onChange={setPicked} />
+      <UserPicker
+        testId="user-picker"
+        allowClear
+        style={{ width: '100%' }}
+        value={picked?.id}
+        onChange={(_, user) => setPicked(user ?? null)}
+        offer={(user) => user.username !== task.assignee && onCaseLine(user, caseOrgPath)}
+      />
     </Modal>
+  );
+}
+
+/** On the case's line: a grant at the case's unit, above it (who supervise or serve it) or below it. */
+function onCaseLine(user: UserView, caseOrgPath: string): boolean {
+  return user.roles.some(
+    (grant) =>
+      caseOrgPath === grant.orgPath ||
+      caseOrgPath.startsWith(`${grant.orgPath}/`) ||
+      grant.orgPath.startsWith(`${caseOrgPath}/`),
   );
 }

@@ -31,7 +31,7 @@ import { CsvExportButton } from './CsvExportButton';
 import { formatDuration } from './format';
 import { useDisplayNames, useProcessKeys } from './lookups';
 import { useConsolePreference } from './useConsolePreferences';
-import { UserPicker } from './UserPicker';
+import { UserPicker } from '../../components/UserPicker';
 import './console.css';
 
 type Sort = NonNullable<TaskFilter['sort']>;

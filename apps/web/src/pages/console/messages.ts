@@ -88,9 +88,7 @@ export const consoleMessages = {
     'console.tasks.reassignHint': '新办理人和原办理人都会收到通知（不含个案内容）。',
     'console.tasks.reassignTo': '转派给',
     'console.tasks.reassignConfirm': '确认转派',
-    'console.tasks.pickUser': '输入姓名或用户名查找',
     'console.tasks.pickUserRequired': '请选择新的办理人',
-    'console.tasks.noUsers': '没有找到匹配的人员',
 
     'console.results.title': '处理结果',
     'console.results.summary': '成功 {ok} 项，失败 {failed} 项',
@@ -233,9 +231,7 @@ export const consoleMessages = {
     'console.tasks.reassignHint': 'The new and the previous holder are notified (without case content).',
     'console.tasks.reassignTo': 'Reassign to',
     'console.tasks.reassignConfirm': 'Reassign',
-    'console.tasks.pickUser': 'Type a name or username',
     'console.tasks.pickUserRequired': 'Choose the new assignee',
-    'console.tasks.noUsers': 'Nobody matches',
 
     'console.results.title': 'Results',
     'console.results.summary': '{ok} done, {failed} failed',

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { listUsers } from '../../api/endpoints';
-import type { UserView } from '../../api/types';
-import { useI18n } from '../../i18n/i18n';
+import { listUsers } from '../api/endpoints';
+import type { UserView } from '../api/types';
+import { useI18n } from '../i18n/i18n';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -21,8 +21,10 @@ export function useRolesText() {
 }
 
 /**
- * Finds a user in the caller's scope by name (GET /api/users?q=, debounced) and shows each by
- * display name and roles; the value is the user's id.
+ * The one user picker (reassigning on the case page, the console's bulk reassign and assignee
+ * filter): finds a user in the caller's scope by name or username (GET /api/users?q=, debounced)
+ * and shows each by display name and roles; the value is the user's id. `offer` narrows whom it
+ * offers (the case page: people on the case's line, not the current holder).
  */
 export function UserPicker({
   value,
@@ -31,6 +33,7 @@ export function UserPicker({
   placeholder,
   allowClear,
   style,
+  offer,
 }: {
   value?: string;
   onChange(id: string | undefined, user: UserView | undefined): void;
@@ -38,6 +41,7 @@ export function UserPicker({
   placeholder?: string;
   allowClear?: boolean;
   style?: React.CSSProperties;
+  offer?(user: UserView): boolean;
 }) {
   const { t } = useI18n();
   const rolesText = useRolesText();
@@ -49,7 +53,7 @@ export function UserPicker({
     staleTime: 60_000,
   });
   const [chosen, setChosen] = useState<UserView | undefined>(undefined);
-  const items = users.data?.items.filter((user) => !user.disabled) ?? [];
+  const items = users.data?.items.filter((user) => !user.disabled && (offer?.(user) ?? true)) ?? [];
   const options = [...(chosen && !items.some((u) => u.id === chosen.id) ? [chosen] : []), ...items].map(
     (user) => ({
       value: user.id,
@@ -62,9 +66,9 @@ export function UserPicker({
       showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value}
       allowClear={allowClear}
-      placeholder={placeholder ?? t('console.tasks.pickUser')}
+      placeholder={placeholder ?? t('userPicker.search')}
       style={{ minWidth: 220, ...style }}
-      notFoundContent={users.isFetching ? <Spin size="small" /> : t('console.tasks.noUsers')}
+      notFoundContent={users.isFetching ? <Spin size="small" /> : t('userPicker.noMatch')}
       onChange={(id: string | undefined) => {
         const user = options.find((option) => option.value === id)?.user;
         setChosen(user);
