@@ -1,6 +1,6 @@
 // Every page's address, typed: pages link with `hrefFor(route)` (an `#/…` href for <a>) or
 // `pathFor(route)` (for react-router's navigate/Link). The router in router.tsx maps the same
-// paths to pages (docs/web.md#routes); `routes.spec.ts` keeps the two in step.
+// paths to pages (docs/web.md#routes).
 
 export type Route =
   | { page: 'login' }
