@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Result, Spin, Tooltip } from 'antd';
-import { useState } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { useState, type MouseEvent } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
 import { describeError } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -73,6 +73,20 @@ export function AppShell() {
   const me = useMeQuery(session.token !== null);
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const navigate = useNavigate();
+
+  // In-app links are plain `#/…` anchors (hrefFor). Followed through the router they are push
+  // navigations a page with unsaved work can hold (useLeaveGuard); a bare hash change would be
+  // a POP the router cannot stop. New-tab clicks and other targets are left to the browser.
+  const followInAppLink = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as HTMLElement).closest('a');
+    const href = anchor?.getAttribute('href');
+    if (!anchor || !href?.startsWith('#/') || (anchor.target && anchor.target !== '_self')) return;
+    event.preventDefault();
+    void navigate(href.slice(1));
+  };
 
   if (!session.token)
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
@@ -85,7 +99,7 @@ export function AppShell() {
   const roles = [...new Set(me.data.roles.map((grant) => label('role', grant.role)))].join('、');
 
   return (
-    <Layout className="app">
+    <Layout className="app" onClick={followInAppLink}>
       <Layout.Header className="app-header">
         {narrow && (
           <Button

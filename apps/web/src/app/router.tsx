@@ -83,12 +83,9 @@ function ModelerRoute() {
   const version = search.get('version');
   if (version !== null && !/^[1-9]\d{0,8}$/.test(version)) return <NotFoundPage />;
   return loading(
-    <ModelerPage
-      key={`${key ?? ''}@${version ?? ''}`}
-      definitionKey={key}
-      version={version === null ? undefined : Number(version)}
-      me={me}
-    />,
+    // No remount on a new address: after a first deploy the page moves to `#/modeler/<key>` and
+    // keeps its deploy outcome; ModelerPage follows key and version changes itself.
+    <ModelerPage definitionKey={key} version={version === null ? undefined : Number(version)} me={me} />,
   );
 }
 

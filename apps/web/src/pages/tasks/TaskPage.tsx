@@ -103,6 +103,10 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
   const narrow = Grid.useBreakpoint().lg === false;
   const now = useNow();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  // The form the page opened with stays while the user fills it in: a refetch (focus, a claim)
+  // may bring a newer version of the form, and re-importing would wipe what was typed and the
+  // server's field errors under the fields. The server validates against the version it holds.
+  const [schema] = useState(() => task.form as FormSchema | null);
 
   // The case, its history and its diagram: only for those who see the case (a peer monitor
   // holding the task sees the task alone, and the api answers 403/404).
@@ -251,7 +255,6 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
     </div>
   );
 
-  const schema = task.form as FormSchema | null;
   const formCard = !open ? (
     <Card>
       <Result status="success" title={<span data-testid="task-closed">{t('taskPage.closed')}</span>} />

@@ -94,7 +94,7 @@ export function DeployOutcomePanel({
           type="warning"
           showIcon
           data-testid="modeler-deploy-warnings"
-          title={t('modeler.warnings')}
+          title={<strong>{t('modeler.warnings')}</strong>}
           description={
             <ul>
               {outcome.warnings.map((warning, index) => (
