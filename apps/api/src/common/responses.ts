@@ -12,6 +12,25 @@ import { ROLES, type Role } from '../../../../libs/domain/src';
 /** A JSON object of any shape (case variables, a form-js schema, audit data). */
 export const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
 
+/** The OpenAPI example of a form-js schema, wherever a body carries one (forms, tasks, deploys). */
+export const FORM_SCHEMA_EXAMPLE = {
+  type: 'default',
+  id: 'initial-assessment',
+  components: [
+    {
+      type: 'select',
+      key: 'riskLevel',
+      label: '风险等级',
+      values: [
+        { label: '高', value: 'high' },
+        { label: '中', value: 'medium' },
+        { label: '低', value: 'low' },
+      ],
+      validate: { required: true },
+    },
+  ],
+};
+
 /** A role held at an org unit, and that unit's path. */
 export class RoleGrantView {
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;

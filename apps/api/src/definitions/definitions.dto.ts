@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { ANY_OBJECT } from '../common/responses';
+import { ANY_OBJECT, FORM_SCHEMA_EXAMPLE } from '../common/responses';
 
 /** Diagrams larger than this are refused before parsing (libs/bpmn bounds them again). */
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
@@ -24,23 +24,7 @@ export class DeployDefinitionDto {
     ...ANY_OBJECT,
     description: 'form-js schemas by formId',
     example: {
-      'initial-assessment': {
-        type: 'default',
-        id: 'initial-assessment',
-        components: [
-          {
-            type: 'select',
-            key: 'riskLevel',
-            label: '风险等级',
-            values: [
-              { label: '高', value: 'high' },
-              { label: '中', value: 'medium' },
-              { label: '低', value: 'low' },
-            ],
-            validate: { required: true },
-          },
-        ],
-      },
+      'initial-assessment': FORM_SCHEMA_EXAMPLE,
     },
   })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeployedDecision } from '../decisions/decisions.responses';
-import { ANY_OBJECT, PageOf } from '../common/responses';
+import { ANY_OBJECT, PageOf, FORM_SCHEMA_EXAMPLE } from '../common/responses';
 
 /** One problem of a diagram, named by its element (a warning here; errors come as a 400). */
 export class DiagramProblemView {
@@ -88,23 +88,7 @@ export class DefinitionDetail extends DefinitionSummary {
     ...ANY_OBJECT,
     description: 'form-js schemas by formId',
     example: {
-      'initial-assessment': {
-        type: 'default',
-        id: 'initial-assessment',
-        components: [
-          {
-            type: 'select',
-            key: 'riskLevel',
-            label: '风险等级',
-            values: [
-              { label: '高', value: 'high' },
-              { label: '中', value: 'medium' },
-              { label: '低', value: 'low' },
-            ],
-            validate: { required: true },
-          },
-        ],
-      },
+      'initial-assessment': FORM_SCHEMA_EXAMPLE,
     },
   })
   forms!: Record<string, unknown>;

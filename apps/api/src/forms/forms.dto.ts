@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { ANY_OBJECT } from '../common/responses';
+import { ANY_OBJECT, FORM_SCHEMA_EXAMPLE } from '../common/responses';
 
 /** Form ids: what zeebe:formDefinition formId names. No ':' (embedded forms' keys have one). */
 export const FORM_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
@@ -30,23 +30,7 @@ export class DeployFormDto {
   @ApiProperty({
     ...ANY_OBJECT,
     description: 'The form-js schema (docs/forms.md)',
-    example: {
-      type: 'default',
-      id: 'initial-assessment',
-      components: [
-        {
-          type: 'select',
-          key: 'riskLevel',
-          label: '风险等级',
-          values: [
-            { label: '高', value: 'high' },
-            { label: '中', value: 'medium' },
-            { label: '低', value: 'low' },
-          ],
-          validate: { required: true },
-        },
-      ],
-    },
+    example: FORM_SCHEMA_EXAMPLE,
   })
   @IsObject()
   schema!: Record<string, unknown>;

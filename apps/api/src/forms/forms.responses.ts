@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ANY_OBJECT } from '../common/responses';
+import { ANY_OBJECT, FORM_SCHEMA_EXAMPLE } from '../common/responses';
 
 /** A version of a form, without its schema. */
 export class FormSummary {
@@ -43,23 +43,7 @@ export class FormVersion extends FormSummary {
   @ApiProperty({
     ...ANY_OBJECT,
     description: 'The form-js schema',
-    example: {
-      type: 'default',
-      id: 'initial-assessment',
-      components: [
-        {
-          type: 'select',
-          key: 'riskLevel',
-          label: '风险等级',
-          values: [
-            { label: '高', value: 'high' },
-            { label: '中', value: 'medium' },
-            { label: '低', value: 'low' },
-          ],
-          validate: { required: true },
-        },
-      ],
-    },
+    example: FORM_SCHEMA_EXAMPLE,
   })
   schema!: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ANY_OBJECT, PageOf } from '../common/responses';
+import { ANY_OBJECT, PageOf, FORM_SCHEMA_EXAMPLE } from '../common/responses';
 import { StudentSummaryView, TaskCaseView } from '../case-file/case-context.responses';
 import { InstanceDetail } from '../instances/instances.responses';
 
@@ -50,23 +50,7 @@ export class TaskDetail extends TaskView {
     ...ANY_OBJECT,
     nullable: true,
     description: 'The form-js schema, or null',
-    example: {
-      type: 'default',
-      id: 'initial-assessment',
-      components: [
-        {
-          type: 'select',
-          key: 'riskLevel',
-          label: '风险等级',
-          values: [
-            { label: '高', value: 'high' },
-            { label: '中', value: 'medium' },
-            { label: '低', value: 'low' },
-          ],
-          validate: { required: true },
-        },
-      ],
-    },
+    example: FORM_SCHEMA_EXAMPLE,
   })
   form!: unknown;
   @ApiProperty({
