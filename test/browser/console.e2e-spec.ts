@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { callOk, eventually } from '../support/api-client';
 import {
+  chooseOption,
   englishStringsIn,
   ensureWebBuilt,
   launchChromium,
@@ -157,8 +158,7 @@ describe('the supervisor console', () => {
     expect(csv).toContain(caseOf('张小雨'));
 
     // the state filter is saved on the server and comes back on the next visit
-    await page.getByTestId('cases-state-filter').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '已取消' }).click();
+    await chooseOption(page, 'cases-state-filter', '已取消');
     await eventually(async () => {
       const saved = await api('GET', '/api/me/preferences/console', school.people.principal);
       return saved.body.value?.cases?.state === 'cancelled' ? true : undefined;

@@ -402,6 +402,9 @@ describe('forms (browser)', () => {
       )) as [number, number];
       expect(widths[0]).toBeLessThanOrEqual(widths[1]);
       await page.setViewportSize(DESKTOP);
+      // and turning back to a wide screen keeps what was typed
+      await page.getByTestId('task-form-canvas').waitFor();
+      expect(await page.locator(`${form} textarea`).inputValue()).toBe('上课时情绪低落，多次哭泣');
 
       // given: the lead tightens the form on the server after the page loaded (minimum 5)
       const latest = await api('GET', `/api/forms/${formId}`, lead.token);

@@ -12,6 +12,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { callOk, type Person } from '../support/api-client';
 import { chain, diagram, userTask } from '../support/bpmn-xml';
 import {
+  chooseOption,
   englishStringsIn,
   eventually,
   ensureWebBuilt,
@@ -294,16 +295,10 @@ describe('the staff inbox, the task page and raising a concern (browser)', () =>
       await page.getByTestId('inbox-tab-all').click();
       await put;
       put = saved();
-      await page.getByTestId('inbox-filter-process').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '危机干预个案' })
-        .click();
+      await chooseOption(page, 'inbox-filter-process', '危机干预个案');
       await put;
       put = saved();
-      await page.getByTestId('inbox-sort').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '按优先级' })
-        .click();
+      await chooseOption(page, 'inbox-sort', '按优先级');
       await put;
 
       // then: the server holds the view, without the search text

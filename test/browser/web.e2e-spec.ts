@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { callOk, login, seedSchoolWithCase, unique } from '../support/api-client';
 import { chain, diagram, flow, userTask } from '../support/bpmn-xml';
 import {
+  chooseOption,
   ensureWebBuilt,
   escapeRegExp,
   eventually,
@@ -147,7 +148,7 @@ describe('web app (browser)', () => {
     // when: the teacher lists the completed cases and opens the seeded one
     await page.getByTestId('nav-cases').click();
     await expectText(page.getByTestId('page-title'), '个案');
-    await page.getByTestId('cases-state-filter').selectOption('completed');
+    await chooseOption(page, 'cases-state-filter', '已完成');
     const caseLink = page.getByTestId(`case-link-${instanceId}`);
     await refreshUntilVisible(
       page,

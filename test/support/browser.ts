@@ -64,6 +64,16 @@ export async function expectText(locator: Locator, text: string): Promise<void> 
     .waitFor({ timeout: STEP_TIMEOUT });
 }
 
+/** Picks the option labelled `label` in the Ant Design select with the test id `testId`. */
+export async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+    .first()
+    .click({ timeout: STEP_TIMEOUT });
+}
+
 /** Polls until `check` passes: the worker moves cases on in its own time. */
 export async function eventually<T>(
   read: () => Promise<T>,

@@ -325,18 +325,15 @@ function TaskView({ task, me }: { task: TaskDetail; me: Me }) {
   return (
     <main className="page task-page" data-testid="task-page" data-task-id={task.id}>
       {head}
+      {/* One tree at every width (the case first on a phone, by `order`): a breakpoint change must
+          not remount the form and lose what was typed. */}
       <Row gutter={16}>
-        {narrow ? (
-          <Col span={24}>
-            {context}
-            {formCard}
-          </Col>
-        ) : (
-          <>
-            <Col span={14}>{formCard}</Col>
-            <Col span={10}>{context}</Col>
-          </>
-        )}
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
+          {formCard}
+        </Col>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
+          {context}
+        </Col>
       </Row>
       {definition.data && (
         <Card title={t('taskPage.diagram')} data-testid="task-diagram">
