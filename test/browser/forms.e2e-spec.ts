@@ -312,10 +312,15 @@ describe('forms (browser)', () => {
       expect(asked).toBe('表单有未保存的修改，确定离开吗？');
       await page.waitForTimeout(300);
       await expectText(page.getByTestId('page-title'), `表单设计：${formId}`);
-      // when: accepted, the lead leaves
-      page.once('dialog', (dialog) => void dialog.accept());
+      // when: the page's own link back to the list is followed, asked again; accepted, the lead leaves
+      let askedAgain = '';
+      page.once('dialog', (dialog) => {
+        askedAgain = dialog.message();
+        void dialog.accept();
+      });
       await page.getByTestId('form-editor-back').click();
       await expectText(page.getByTestId('page-title'), '表单');
+      expect(askedAgain).toBe('表单有未保存的修改，确定离开吗？');
 
       // then: the list shows the form at version 1
       const row = page.getByTestId(`form-row-${formId}`);

@@ -310,6 +310,14 @@ describe('GET /api/tasks/counts', () => {
     expect(mine.items).toHaveLength(1);
     const overdue = await ok('GET', `/api/tasks?definitionKey=${key}&overdue=true`, world.psychA.token);
     expect(overdue.items).toHaveLength(1);
+    const claimable = await ok(
+      'GET',
+      `/api/tasks?definitionKey=${key}&candidate=me&assignee=none`,
+      world.psychA.token,
+    );
+    expect(claimable.items.map((task: { elementId: string }) => task.elementId)).toEqual(['today']);
+    const dueToday = await ok('GET', `/api/tasks?definitionKey=${key}&dueToday=true`, world.psychA.token);
+    expect(dueToday.items.map((task: { elementId: string }) => task.elementId)).toEqual(['today']);
     // narrowed by q (the student's number) and by student, as the list is
     expect((await counts(world.psychA.token, `definitionKey=${key}&q=${studentNo}`)).all).toBe(3);
     expect((await counts(world.psychA.token, `q=${studentNo}`)).all).toBe(3);
@@ -365,6 +373,12 @@ describe('GET /api/tasks/counts', () => {
     const dueTodayIn = (zone: string) => dues.filter((due) => dateIn(zone, due) === dateIn(zone, now)).length;
     expect(dueTodayIn(timezone)).not.toBe(0);
     expect(counts.dueToday).toBe(dueTodayIn(timezone));
+    // and the list's "due today" filter holds the same tasks
+    const listed = await ok('GET', `/api/tasks?definitionKey=${key}&dueToday=true&limit=50`, teacher.token);
+    expect(listed.items).toHaveLength(dueTodayIn(timezone));
+    for (const task of listed.items as { dueAt: string }[]) {
+      expect(dateIn(timezone, new Date(task.dueAt))).toBe(dateIn(timezone, now));
+    }
     expect(dues.filter((due) => dateIn(timezone, due) === dateIn(timezone, now))).not.toEqual(
       dues.filter((due) => dateIn('Asia/Shanghai', due) === dateIn('Asia/Shanghai', now)),
     );
@@ -381,6 +395,14 @@ describe('GET /api/tasks/counts', () => {
       ['sort=dueAt', 'sort'],
     ]) {
       const response = await api('GET', `/api/tasks/counts?${query}`, world.psychA.token);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+    }
+    for (const [query, field] of [
+      ['assignee=nobody', 'assignee'],
+      ['dueToday=today', 'dueToday'],
+    ]) {
+      const response = await api('GET', `/api/tasks?${query}`, world.psychA.token);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
       expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(field);
     }

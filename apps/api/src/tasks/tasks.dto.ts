@@ -15,10 +15,24 @@ import { PageQuery } from '../common/pagination';
 import { ANY_OBJECT } from '../common/responses';
 
 export class ListTasksQuery extends PageQuery {
-  @IsOptional() @IsIn(['me']) assignee?: 'me';
+  @ApiPropertyOptional({
+    enum: ['me', 'none'],
+    description: '`me`: tasks I hold; `none`: tasks no one holds (with `candidate=me`: the ones I may claim)',
+  })
+  @IsOptional()
+  @IsIn(['me', 'none'])
+  assignee?: 'me' | 'none';
   @IsOptional() @IsIn(['me']) candidate?: 'me';
   @IsOptional() @IsIn(['open', 'completed', 'cancelled']) state?: 'open' | 'completed' | 'cancelled';
   @IsOptional() @IsBooleanString() overdue?: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      "Open tasks due today, by the date in the timezone of the case's calendar (Asia/Shanghai without one), as the inbox's count",
+  })
+  @IsOptional()
+  @IsBooleanString()
+  dueToday?: string;
   @IsOptional() @IsUUID() instanceId?: string;
   @ApiPropertyOptional({
     enum: ['dueAt', 'priority', 'createdAt'],

@@ -15,6 +15,10 @@ export interface TaskFilter {
   /** Tasks held by this user. */
   assigneeId?: string;
   offeredToMe?: boolean;
+  /** Tasks no one holds (with `offeredToMe`: the inbox's "claimable" tab). */
+  unassigned?: boolean;
+  /** Tasks due today in the case's calendar's timezone (see DUE_TODAY). */
+  dueToday?: boolean;
   state?: 'open' | 'completed' | 'cancelled';
   overdue?: boolean;
   instanceId?: string;
@@ -27,6 +31,24 @@ export interface TaskFilter {
   /** `q=`: the text as typed, and the blind index of it read as a full name. */
   search?: { text: string; nameIndex: string };
 }
+
+/** The task is offered to the user `:me` (a candidate by name, group or role at the case). */
+const OFFERED_TO_ME = 'EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)';
+
+/**
+ * "Due today": the calendar day in the timezone of the calendar the case computes with (the nearest
+ * unit at or above the case with its own calendar, docs/calendars.md), Asia/Shanghai where none
+ * has one. Only tasks due within 38 hours of now (every timezone's today) look the calendar up.
+ * The inbox's tab and its count use this one expression.
+ */
+const CASE_TIMEZONE = `COALESCE((SELECT tz_c.timezone FROM org_unit_calendar tz_c
+    JOIN org_unit tz_u ON tz_u.id = tz_c.org_unit_id
+   WHERE ${atOrBelow('t.org_path', 'tz_u.org_path')}
+   ORDER BY length(tz_u.org_path) DESC LIMIT 1), 'Asia/Shanghai')`;
+const DUE_TODAY = `CASE
+    WHEN t.due_at BETWEEN now() - interval '38 hours' AND now() + interval '38 hours'
+    THEN (t.due_at AT TIME ZONE ${CASE_TIMEZONE})::date = (now() AT TIME ZONE ${CASE_TIMEZONE})::date
+    ELSE false END`;
 
 /** The inbox's tab counts (GET /api/tasks/counts), over open tasks. */
 export interface TaskCounts {
@@ -93,33 +115,23 @@ export class TasksRepository {
 
   /**
    * The inbox's tab counts over the open tasks the list would show with the same filters, in one
-   * query (docs/api.md, Inbox counts). "Due today" is the calendar day in the timezone of the
-   * calendar the case computes with (the nearest unit at or above the case with its own
-   * calendar, docs/calendars.md), Asia/Shanghai where none has one; only tasks due within 38 hours
-   * of now (every timezone's today) look the calendar up.
+   * query (docs/api.md, Inbox counts), with the same conditions as the tabs' list filters.
    */
   async counts(userId: string, filter: TaskFilter): Promise<TaskCounts> {
-    const qb = this.filtered(userId, { ...filter, state: 'open', assignedToMe: false, offeredToMe: false });
-    const timezone = `COALESCE((SELECT tz_c.timezone FROM org_unit_calendar tz_c
-        JOIN org_unit tz_u ON tz_u.id = tz_c.org_unit_id
-       WHERE ${atOrBelow('t.org_path', 'tz_u.org_path')}
-       ORDER BY length(tz_u.org_path) DESC LIMIT 1), 'Asia/Shanghai')`;
+    const qb = this.filtered(userId, {
+      ...filter,
+      state: 'open',
+      assignedToMe: false,
+      offeredToMe: false,
+      unassigned: false,
+      dueToday: false,
+    });
     const row = await qb
       .select('count(*)::int', 'all')
       .addSelect('(count(*) FILTER (WHERE t.assignee_id = :me))::int', 'assignedToMe')
-      .addSelect(
-        `(count(*) FILTER (WHERE t.assignee_id IS NULL AND EXISTS
-            (SELECT 1 FROM task_candidate cc WHERE cc.task_id = t.id AND cc.user_id = :me)))::int`,
-        'claimable',
-      )
+      .addSelect(`(count(*) FILTER (WHERE t.assignee_id IS NULL AND ${OFFERED_TO_ME}))::int`, 'claimable')
       .addSelect('(count(*) FILTER (WHERE t.due_at < now()))::int', 'overdue')
-      .addSelect(
-        `(count(*) FILTER (WHERE CASE
-            WHEN t.due_at BETWEEN now() - interval '38 hours' AND now() + interval '38 hours'
-            THEN (t.due_at AT TIME ZONE ${timezone})::date = (now() AT TIME ZONE ${timezone})::date
-            ELSE false END))::int`,
-        'dueToday',
-      )
+      .addSelect(`(count(*) FILTER (WHERE ${DUE_TODAY}))::int`, 'dueToday')
       .setParameter('me', userId)
       .getRawOne<TaskCounts>();
     return {
@@ -136,11 +148,9 @@ export class TasksRepository {
     const qb = this.visible(userId);
     if (filter.assignedToMe) qb.andWhere('t.assignee_id = :me', { me: userId });
     if (filter.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
-    if (filter.offeredToMe) {
-      qb.andWhere('EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id AND c.user_id = :me)', {
-        me: userId,
-      });
-    }
+    if (filter.offeredToMe) qb.andWhere(OFFERED_TO_ME, { me: userId });
+    if (filter.unassigned) qb.andWhere('t.assignee_id IS NULL');
+    if (filter.dueToday) qb.andWhere(`t.state = 'open' AND ${DUE_TODAY}`);
     if (filter.state) qb.andWhere('t.state = :state', { state: filter.state });
     if (filter.overdue) qb.andWhere(`t.state = 'open' AND t.due_at < now()`);
     if (filter.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: filter.instanceId });

@@ -129,6 +129,8 @@ export class TasksService {
       assignedToMe: list.assignee === 'me',
       assigneeId: list.assigneeId,
       offeredToMe: list.candidate === 'me',
+      unassigned: list.assignee === 'none',
+      dueToday: list.dueToday === 'true',
       state: list.state,
       overdue: list.overdue === 'true',
       instanceId: query.instanceId,

@@ -48,26 +48,33 @@ export const login = (username: string, password: string) =>
 
 export const getMe = () => request<Me>('GET', '/me');
 
-/** The list's filters (GET /api/tasks): the inbox's tabs, process, student, search and order. */
+/** The filters of GET /api/tasks: the inbox's tabs, process, student, search and order, and the
+ * supervisor console's group and holder. */
 export interface TaskFilter {
-  assignee?: 'me';
+  assignee?: 'me' | 'none';
   candidate?: 'me';
   state?: 'open' | 'completed' | 'cancelled';
   overdue?: boolean;
+  dueToday?: boolean;
   instanceId?: string;
   definitionKey?: string;
   studentId?: string;
+  candidateGroup?: string;
+  assigneeId?: string;
   q?: string;
   sort?: 'dueAt' | 'priority' | 'createdAt';
-  cursor?: Cursor;
-  limit?: number;
 }
 
-export const listTasks = ({ overdue, limit, ...filter }: TaskFilter) =>
-  request<Page<Task>>(
-    'GET',
-    `/tasks${query({ ...filter, overdue: overdue ? 'true' : undefined, limit: limit ?? 200 })}`,
-  );
+const taskQuery = ({ overdue, dueToday, ...filter }: TaskFilter) => ({
+  ...filter,
+  overdue: overdue ? 'true' : undefined,
+  dueToday: dueToday ? 'true' : undefined,
+});
+
+export const listTasks = ({ limit, cursor, ...filter }: TaskFilter & { cursor?: Cursor; limit?: number }) =>
+  request<Page<Task>>('GET', `/tasks${query({ ...taskQuery(filter), cursor, limit: limit ?? 100 })}`);
+
+export const tasksCsvPath = (filter: TaskFilter) => `/tasks${query({ ...taskQuery(filter), format: 'csv' })}`;
 
 /** The inbox's tab counts, narrowed by the same case filters as the list. */
 export const getTaskCounts = (filter: Pick<TaskFilter, 'definitionKey' | 'studentId' | 'q'>) =>
@@ -118,24 +125,6 @@ export const listInstances = (filter: InstanceFilter & { cursor?: Cursor; limit?
 /** The address of the cases CSV export with the same filters (download it with downloadCsv). */
 export const instancesCsvPath = (filter: InstanceFilter) =>
   `/instances${query({ ...instanceQuery(filter), format: 'csv' })}`;
-
-/** The filters of GET /api/tasks the supervisor console offers. */
-export interface TaskFilter {
-  state?: 'open' | 'completed' | 'cancelled';
-  overdue?: boolean;
-  definitionKey?: string;
-  candidateGroup?: string;
-  assigneeId?: string;
-  q?: string;
-  sort?: 'dueAt' | 'priority' | 'createdAt';
-}
-
-const taskQuery = (filter: TaskFilter) => ({ ...filter, overdue: filter.overdue ? 'true' : undefined });
-
-export const listTasksInScope = (filter: TaskFilter & { cursor?: Cursor; limit?: number }) =>
-  request<Page<Task>>('GET', `/tasks${query({ limit: 100, ...taskQuery(filter) })}`);
-
-export const tasksCsvPath = (filter: TaskFilter) => `/tasks${query({ ...taskQuery(filter), format: 'csv' })}`;
 
 /** Each item's outcome: 200/202 done, else the problem the single action would have answered. */
 export const bulkAssignTasks = (taskIds: string[], userId: string) =>

@@ -78,7 +78,8 @@ export function AppShell() {
   // The menu's links are plain `#/…` anchors (hrefFor). Followed through the router they are push
   // navigations a page with unsaved work can hold (useLeaveGuard); a bare hash change would be
   // a POP the router cannot stop. New-tab clicks and other targets are left to the browser.
-  // Only the header and the drawer: inside pages this broke the form-js viewer (forms e2e).
+  // On the whole layout: the header's menu and the pages' own links (a form editor's "back to the
+  // list") alike; React bubbles clicks out of portals (the phone's drawer, popovers) to it too.
   const followInAppLink = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -100,8 +101,8 @@ export function AppShell() {
   const roles = [...new Set(me.data.roles.map((grant) => label('role', grant.role)))].join('、');
 
   return (
-    <Layout className="app">
-      <Layout.Header className="app-header" onClick={followInAppLink}>
+    <Layout className="app" onClick={followInAppLink}>
+      <Layout.Header className="app-header">
         {narrow && (
           <Button
             type="text"

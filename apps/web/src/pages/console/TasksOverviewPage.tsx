@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
-import { bulkAssignTasks, listTasksInScope, tasksCsvPath, type TaskFilter } from '../../api/endpoints';
+import { bulkAssignTasks, listTasks, tasksCsvPath, type TaskFilter } from '../../api/endpoints';
 import type { Task } from '../../api/types';
 import { describeError, ErrorMessage } from '../../components/ErrorMessage';
 import { useI18n } from '../../i18n/i18n';
@@ -110,7 +110,7 @@ function TasksList({ initial, save }: { initial: TasksView; save(view: TasksView
   };
   const tasks = useInfiniteQuery({
     queryKey: ['tasks', 'console', filter],
-    queryFn: ({ pageParam }) => listTasksInScope({ ...filter, cursor: pageParam ?? undefined }),
+    queryFn: ({ pageParam }) => listTasks({ ...filter, cursor: pageParam ?? undefined, limit: 100 }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });

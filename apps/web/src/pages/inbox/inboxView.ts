@@ -35,11 +35,11 @@ export function viewFrom(saved: Record<string, unknown> | null | undefined): Inb
 
 export const countOf = (counts: TaskCounts, tab: Tab): number => counts[tab];
 
-/** The list request of a tab. 'dueToday' reads by due time and is narrowed in the page. */
+/** The list request of a tab: each tab is the api's filter its count is (docs/api.md, Inbox counts). */
 export function tabFilter(view: InboxView, q: string): TaskFilter {
   const common: TaskFilter = {
     state: 'open',
-    sort: view.tab === 'dueToday' ? 'dueAt' : view.sort,
+    sort: view.sort,
     definitionKey: view.definitionKey,
     studentId: view.studentId,
     q: q.trim() || undefined,
@@ -48,32 +48,18 @@ export function tabFilter(view: InboxView, q: string): TaskFilter {
     case 'assignedToMe':
       return { ...common, assignee: 'me' };
     case 'claimable':
-      return { ...common, candidate: 'me' };
+      return { ...common, candidate: 'me', assignee: 'none' };
     case 'overdue':
       return { ...common, overdue: true };
+    case 'dueToday':
+      return { ...common, dueToday: true };
     default:
       return common;
   }
 }
 
-const sameLocalDay = (a: Date, b: Date) =>
-  a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
-
-/** What the tab shows of a page the api answered: 'claimable' only unassigned, 'dueToday' today's. */
-export function keepForTab(tab: Tab, task: Task, now: number): boolean {
-  if (tab === 'claimable') return task.assignee === null;
-  if (tab === 'dueToday') return task.dueAt !== null && sameLocalDay(new Date(task.dueAt), new Date(now));
-  return true;
-}
-
-/** The tab's tasks in the chosen order, overdue ones first (as the api ordered them otherwise). */
-export function ordered(tasks: readonly Task[], view: InboxView, now: number): Task[] {
+/** The tasks in the api's order, overdue ones first. */
+export function overdueFirst(tasks: readonly Task[], now: number): Task[] {
   const overdue = (task: Task) => task.dueAt !== null && Date.parse(task.dueAt) < now;
-  let list = [...tasks];
-  if (view.tab === 'dueToday' && view.sort !== 'dueAt') {
-    const key = (task: Task) =>
-      view.sort === 'priority' ? -(task.priority ?? -1) : -Date.parse(task.createdAt);
-    list = list.sort((a, b) => key(a) - key(b));
-  }
-  return [...list.filter(overdue), ...list.filter((task) => !overdue(task))];
+  return [...tasks.filter(overdue), ...tasks.filter((task) => !overdue(task))];
 }
