@@ -7,3 +7,5 @@ export * from './notice-audiences';
 export * from './calendar';
 export * from './calendar-check';
 export * from './sensitive-variables';
+// Screening instruments and scoring (issue 12, R1; docs/screening.md).
+export * from './screening';
