@@ -32,7 +32,7 @@ export interface Instrument {
   /** `sum`: the total is the sum of the answers; `mean`: their mean, to two decimals. */
   scoring: 'sum' | 'mean';
   /** Ascending by `from`; the first band starts at the lowest possible score. */
-  bands: readonly Band[];
+  bands: readonly [Band, ...Band[]];
   /** A score at or above this flags the student for review. */
   flagAt: number;
   triggers: readonly ItemTrigger[];

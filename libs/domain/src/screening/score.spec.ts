@@ -104,7 +104,9 @@ describe('scoreAnswers', () => {
       '第 7 题的答案 -1 超出范围（0–3）',
       '量表没有第 10 题（共 9 题）',
     ]);
-    expect(describeAnswerProblem(result.problems[4], 'en')).toBe('Item 6: 4 is outside 0–3');
+    expect(result.problems.map((problem) => describeAnswerProblem(problem, 'en'))[4]).toBe(
+      'Item 6: 4 is outside 0–3',
+    );
   });
 });
 

@@ -1,4 +1,3 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -33,7 +32,7 @@ import { isSupervisor } from '../../session/roles';
 import { useMe } from '../../session/useMe';
 import { BulkResultsModal, type BulkOutcome } from '../console/BulkResultsModal';
 import { ConsoleTable } from '../console/ConsoleTable';
-import { CsvExportButton } from '../console/CsvExportButton';
+import { BulkBar, ConsoleHead, ConsoleSearch, LoadMore } from '../console/ConsoleFrame';
 import { daysSince } from '../console/format';
 import { useOrgUnits, useProcessKeys } from '../console/lookups';
 import { useConsolePreference } from '../console/useConsolePreferences';
@@ -284,31 +283,21 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
 
   return (
     <main className="page console-page" data-testid="cases-page">
-      <div className="console-head">
-        <div>
-          <Typography.Title level={2} data-testid="page-title" style={{ margin: 0 }}>
-            {t('console.cases.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('console.cases.subtitle')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void cases.refetch()} data-testid="cases-refresh">
-            {t('common.refresh')}
-          </Button>
-          <CsvExportButton path={instancesCsvPath(filter)} fileName="cases.csv" testId="cases-export" />
-        </Space>
-      </div>
+      <ConsoleHead
+        prefix="cases"
+        title={t('console.cases.title')}
+        subtitle={t('console.cases.subtitle')}
+        onRefresh={() => void cases.refetch()}
+        csvPath={instancesCsvPath(filter)}
+        csvFile="cases.csv"
+      />
 
       <div className="console-filters" data-testid="cases-filters">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('console.cases.searchPlaceholder')}
-          aria-label={t('console.search')}
+        <ConsoleSearch
+          prefix="cases"
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="console-search"
-          data-testid="cases-search"
+          onChange={setSearch}
+          placeholder={t('console.cases.searchPlaceholder')}
         />
         <Select<InstanceState | undefined>
           allowClear
@@ -376,24 +365,18 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
         )}
       </div>
 
-      {supervisor && selected.length > 0 && (
-        <div className="console-bulk" data-testid="cases-bulk">
-          <span>{t('console.selected', { count: selected.length })}</span>
-          <Button danger onClick={() => setCancelOpen(true)} data-testid="cases-bulk-cancel">
-            {t('console.cases.cancel')}
-          </Button>
-          <Button
-            onClick={() => setRetryOpen(true)}
-            disabled={!chosen.some((item) => item.openIncidents > 0)}
-            data-testid="cases-bulk-retry"
-          >
-            {t('console.cases.retry')}
-          </Button>
-          <Button type="link" onClick={() => setSelected([])}>
-            {t('console.clearSelection')}
-          </Button>
-        </div>
-      )}
+      <BulkBar prefix="cases" count={supervisor ? selected.length : 0} onClear={() => setSelected([])}>
+        <Button danger onClick={() => setCancelOpen(true)} data-testid="cases-bulk-cancel">
+          {t('console.cases.cancel')}
+        </Button>
+        <Button
+          onClick={() => setRetryOpen(true)}
+          disabled={!chosen.some((item) => item.openIncidents > 0)}
+          data-testid="cases-bulk-retry"
+        >
+          {t('console.cases.retry')}
+        </Button>
+      </BulkBar>
 
       <ErrorMessage error={cases.error} testId="cases-error" />
       <ConsoleTable<InstanceSummary>
@@ -409,22 +392,13 @@ function CasesList({ initial, save }: { initial: CasesView; save(view: CasesView
         testId="cases-table"
         rowClassName={(item) => (item.overdueTasks > 0 ? 'console-row-late' : '')}
       />
-      <div className="console-more">
-        <span className="muted" data-testid="cases-count">
-          {cases.hasNextPage
-            ? t('console.shownMore', { count: all.length })
-            : t('console.shown', { count: all.length })}
-        </span>
-        {cases.hasNextPage && (
-          <Button
-            onClick={() => void cases.fetchNextPage()}
-            loading={cases.isFetchingNextPage}
-            data-testid="cases-more"
-          >
-            {t('console.loadMore')}
-          </Button>
-        )}
-      </div>
+      <LoadMore
+        prefix="cases"
+        shown={all.length}
+        hasMore={cases.hasNextPage}
+        loading={cases.isFetchingNextPage}
+        onMore={() => void cases.fetchNextPage()}
+      />
 
       <Modal
         open={cancelOpen}

@@ -1,16 +1,13 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
   Checkbox,
   Form,
-  Input,
   Modal,
   Result,
   Segmented,
   Select,
-  Space,
   Spin,
   Tag,
   Tooltip,
@@ -27,7 +24,7 @@ import { isSupervisor } from '../../session/roles';
 import { useMe } from '../../session/useMe';
 import { BulkResultsModal, type BulkOutcome } from './BulkResultsModal';
 import { ConsoleTable } from './ConsoleTable';
-import { CsvExportButton } from './CsvExportButton';
+import { BulkBar, ConsoleHead, ConsoleSearch, LoadMore } from './ConsoleFrame';
 import { formatDuration } from './format';
 import { useDisplayNames, useProcessKeys } from './lookups';
 import { useConsolePreference } from './useConsolePreferences';
@@ -242,31 +239,21 @@ function TasksList({ initial, save }: { initial: TasksView; save(view: TasksView
 
   return (
     <main className="page console-page" data-testid="tasks-page">
-      <div className="console-head">
-        <div>
-          <Typography.Title level={2} data-testid="page-title" style={{ margin: 0 }}>
-            {t('console.tasks.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('console.tasks.subtitle')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void tasks.refetch()} data-testid="tasks-refresh">
-            {t('common.refresh')}
-          </Button>
-          <CsvExportButton path={tasksCsvPath(filter)} fileName="tasks.csv" testId="tasks-export" />
-        </Space>
-      </div>
+      <ConsoleHead
+        prefix="tasks"
+        title={t('console.tasks.title')}
+        subtitle={t('console.tasks.subtitle')}
+        onRefresh={() => void tasks.refetch()}
+        csvPath={tasksCsvPath(filter)}
+        csvFile="tasks.csv"
+      />
 
       <div className="console-filters" data-testid="tasks-filters">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('console.tasks.searchPlaceholder')}
-          aria-label={t('console.search')}
+        <ConsoleSearch
+          prefix="tasks"
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="console-search"
-          data-testid="tasks-search"
+          onChange={setSearch}
+          placeholder={t('console.tasks.searchPlaceholder')}
         />
         <Select<string | undefined>
           allowClear
@@ -328,17 +315,11 @@ function TasksList({ initial, save }: { initial: TasksView; save(view: TasksView
         )}
       </div>
 
-      {selected.length > 0 && (
-        <div className="console-bulk" data-testid="tasks-bulk">
-          <span>{t('console.selected', { count: selected.length })}</span>
-          <Button type="primary" onClick={() => setAssignOpen(true)} data-testid="tasks-bulk-reassign">
-            {t('console.tasks.reassign')}
-          </Button>
-          <Button type="link" onClick={() => setSelected([])}>
-            {t('console.clearSelection')}
-          </Button>
-        </div>
-      )}
+      <BulkBar prefix="tasks" count={selected.length} onClear={() => setSelected([])}>
+        <Button type="primary" onClick={() => setAssignOpen(true)} data-testid="tasks-bulk-reassign">
+          {t('console.tasks.reassign')}
+        </Button>
+      </BulkBar>
 
       <ErrorMessage error={tasks.error} testId="tasks-error" />
       <ConsoleTable<Task>
@@ -354,22 +335,13 @@ function TasksList({ initial, save }: { initial: TasksView; save(view: TasksView
         testId="tasks-table"
         rowClassName={(task) => (late(task) ? 'console-row-late' : '')}
       />
-      <div className="console-more">
-        <span className="muted" data-testid="tasks-count">
-          {tasks.hasNextPage
-            ? t('console.shownMore', { count: rows.length })
-            : t('console.shown', { count: rows.length })}
-        </span>
-        {tasks.hasNextPage && (
-          <Button
-            onClick={() => void tasks.fetchNextPage()}
-            loading={tasks.isFetchingNextPage}
-            data-testid="tasks-more"
-          >
-            {t('console.loadMore')}
-          </Button>
-        )}
-      </div>
+      <LoadMore
+        prefix="tasks"
+        shown={rows.length}
+        hasMore={tasks.hasNextPage}
+        loading={tasks.isFetchingNextPage}
+        onMore={() => void tasks.fetchNextPage()}
+      />
 
       <Modal
         open={assignOpen}
