@@ -269,6 +269,15 @@ describe('diagrams are checked off the request thread, within bounds', () => {
     expect(Math.max(...latencies)).toBeLessThan(500);
   });
 
+  it('counts only the compilation against the limit, not a new thread loading the compiler', async () => {
+    // loading the compiler from the sources takes far longer than 50 ms; compiling this does not
+    const pool = new CompilePool(1, 50);
+    const loaded = performance.now();
+    const result = await pool.compile(heavyDiagram('small', 0));
+    expect(result.ok).toBe(true);
+    expect(performance.now() - loaded).toBeGreaterThan(50);
+  });
+
   it('stops a compilation that takes too long and answers 422', async () => {
     const pool = new CompilePool(1, 300);
     await expect(pool.compile(heavyDiagram('too-slow', 12))).rejects.toMatchObject({

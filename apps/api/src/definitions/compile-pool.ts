@@ -24,6 +24,12 @@ export const COMPILE_QUEUE_WAIT_MS = 20_000;
  * The largest diagram the bounds allow (2 MiB, 5,000 elements) compiles in about a second.
  */
 export const COMPILE_TIMEOUT_MS = 10_000;
+/**
+ * How long a new thread may take to load the compiler before the diagram is refused (503). Not
+ * part of the compile limit: loading is the pool's cost, not the diagram's, and under load it
+ * alone can exceed a tight limit.
+ */
+export const COMPILE_STARTUP_MS = 30_000;
 /** Heap of one thread; a diagram needing more is refused (422) and the api is unharmed. */
 export const COMPILE_HEAP_MB = 512;
 /** An idle thread exits after this long and is started again on demand. */
@@ -91,8 +97,10 @@ export class CompilePool {
 
   private run(job: Job): void {
     this.busy += 1;
-    const worker = this.takeIdle() ?? spawnCompileWorker();
+    const idle = this.takeIdle();
+    const worker = idle ?? spawnCompileWorker();
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (outcome: { result: Result } | { error: Error }, healthy: boolean): void => {
       if (settled) return;
       settled = true;
@@ -109,10 +117,11 @@ export class CompilePool {
         this.run(next);
       }
     };
-    const onMessage = (reply: CompileReply): void =>
-      'result' in reply
-        ? finish({ result: reply.result }, true)
-        : finish({ error: new Error(`The diagram compiler failed: ${reply.error}`) }, true);
+    const onMessage = (reply: CompileReply): void => {
+      if ('ready' in reply) return startClock();
+      if ('result' in reply) return finish({ result: reply.result }, true);
+      finish({ error: new Error(`The diagram compiler failed: ${reply.error}`) }, true);
+    };
     const onError = (error: Error): void => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish(
@@ -129,19 +138,39 @@ export class CompilePool {
     };
     const onExit = (code: number): void =>
       finish({ error: new Error(`The diagram compiler thread exited with code ${code}`) }, false);
-    const timer = setTimeout(
-      () =>
-        finish(
-          {
-            error: new ProblemException(
-              422,
-              `Checking the diagram took longer than ${this.timeoutMs / 1000} s and was stopped: make it smaller or its expressions simpler`,
-            ),
-          },
-          false,
-        ),
-      this.timeoutMs,
-    );
+    const startClock = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          finish(
+            {
+              error: new ProblemException(
+                422,
+                `Checking the diagram took longer than ${this.timeoutMs / 1000} s and was stopped: make it smaller or its expressions simpler`,
+              ),
+            },
+            false,
+          ),
+        this.timeoutMs,
+      );
+    };
+    if (idle) startClock();
+    else {
+      // A new thread: the diagram's time starts when the compiler has loaded (its `ready`).
+      timer = setTimeout(
+        () =>
+          finish(
+            {
+              error: new ProblemException(
+                503,
+                `The diagram checker did not start within ${COMPILE_STARTUP_MS / 1000} s: try again in a few seconds`,
+              ),
+            },
+            false,
+          ),
+        COMPILE_STARTUP_MS,
+      );
+    }
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(job.request satisfies CompileRequest);
   }

@@ -9,8 +9,12 @@ export interface CompileRequest {
   kind?: 'bpmn' | 'dmn';
 }
 
-/** The compiler's answer, or the message of an error it threw (a bug in the compiler). */
-export type CompileReply = { result: CompileResult | ParseDecisionsResult } | { error: string };
+/**
+ * The compiler's answer, or the message of an error it threw (a bug in the compiler); `ready`
+ * once, when a new thread has loaded the compiler (its time limit starts then, not before).
+ */
+export type CompileReply =
+  { result: CompileResult | ParseDecisionsResult } | { error: string } | { ready: true };
 
 /**
  * The entry of a compile worker thread: parses, validates and compiles one diagram or DMN file
@@ -27,3 +31,4 @@ parentPort?.on('message', (request: CompileRequest) => {
       } satisfies CompileReply),
   );
 });
+parentPort?.postMessage({ ready: true } satisfies CompileReply);
