@@ -21,6 +21,7 @@ import {
   listTasks,
   putPreference,
   searchStudents,
+  type TaskFilter,
 } from '../../api/endpoints';
 import type { Me, Page, Task, TaskCounts } from '../../api/types';
 import { describeError, ErrorMessage } from '../../components/ErrorMessage';
@@ -139,19 +140,22 @@ function Inbox({ me, initial }: { me: Me; initial: InboxView }) {
     onMutate: async (task) => {
       await queryClient.cancelQueries({ queryKey: tasksKey });
       const before = queryClient.getQueriesData<InfiniteData<Page<Task>>>({ queryKey: tasksKey });
-      queryClient.setQueriesData<InfiniteData<Page<Task>>>({ queryKey: [...tasksKey, 'inbox'] }, (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                items: page.items.map((item) =>
-                  item.id === task.id ? { ...item, assignee: me.username } : item,
-                ),
-              })),
-            }
-          : data,
-      );
+      // Mine at once: it leaves the lists of unheld tasks (可认领) and shows me as its holder elsewhere.
+      for (const [key, data] of queryClient.getQueriesData<InfiniteData<Page<Task>>>({
+        queryKey: [...tasksKey, 'inbox'],
+      })) {
+        if (!data) continue;
+        const unheldOnly = (key[2] as TaskFilter | undefined)?.assignee === 'none';
+        queryClient.setQueryData<InfiniteData<Page<Task>>>(key, {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: unheldOnly
+              ? page.items.filter((item) => item.id !== task.id)
+              : page.items.map((item) => (item.id === task.id ? { ...item, assignee: me.username } : item)),
+          })),
+        });
+      }
       return { before };
     },
     onError: (error, _task, context) => {
