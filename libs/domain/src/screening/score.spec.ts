@@ -104,7 +104,7 @@ describe('scoreAnswers', () => {
       '第 7 题的答案 -1 超出范围（0–3）',
       '量表没有第 10 题（共 9 题）',
     ]);
-    expect(describeAnswerProblem(result.problems[4], 'en')).toBe('Item 6: 4 is outside 0–3');
+    expect(describeAnswerProblem(result.problems[4]!, 'en')).toBe('Item 6: 4 is outside 0–3');
   });
 });
 
@@ -114,7 +114,7 @@ describe('the shipped instruments', () => {
     (_id, each) => {
       const lowest = each.scoring === 'sum' ? each.answers.min * each.itemCount : each.answers.min;
       const highest = each.scoring === 'sum' ? each.answers.max * each.itemCount : each.answers.max;
-      expect(each.bands[0].from).toBe(lowest);
+      expect(each.bands[0]?.from).toBe(lowest);
       const froms = each.bands.map((band) => band.from);
       expect([...froms].sort((a, b) => a - b)).toEqual(froms);
       expect(each.flagAt).toBeGreaterThan(lowest);

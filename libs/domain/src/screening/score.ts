@@ -64,8 +64,9 @@ export function scoreAnswers(instrument: Instrument, items: Record<string, unkno
 
   const sum = [...answers.values()].reduce((total, answer) => total + answer, 0);
   const score = instrument.scoring === 'sum' ? sum : Math.round((sum / instrument.itemCount) * 100) / 100;
-  const band =
-    [...instrument.bands].reverse().find((candidate) => score >= candidate.from) ?? instrument.bands[0];
+  // Bands start at the lowest possible score (the spec checks every shipped instrument), so one fits.
+  const band = [...instrument.bands].reverse().find((candidate) => score >= candidate.from);
+  if (!band) throw new Error(`Instrument ${instrument.id} has no band for the score ${score}`);
   const reasons: string[] = [];
   if (score >= instrument.flagAt) reasons.push('total');
   for (const trigger of instrument.triggers) {
