@@ -40,7 +40,7 @@ export interface NewScreeningResult {
 /** Results go to PostgreSQL this many per statement (a 20,000-row import is 20 statements). */
 const RESULT_BATCH = 1000;
 
-const STORED_COLUMNS = `id, row_count AS rows, flagged_count AS flagged, rejected_count AS rejected,
+const STORED_COLUMNS = `id, row_count AS "rows", flagged_count AS "flagged", rejected_count AS "rejected",
   reviews_opened AS "reviewsOpened", campaign_instance_id AS "campaignInstanceId"`;
 
 /** The SQL of screenings and their results. */
