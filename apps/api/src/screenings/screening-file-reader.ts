@@ -37,39 +37,51 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
 }
 
 async function* readCsv(path: string): AsyncGenerator<SheetRow> {
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      max_record_size: MAX_CSV_RECORD_BYTES,
-    }),
-  );
+  const input = createReadStream(path);
+  const parser = parse({
+    bom: true,
+    trim: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_CSV_RECORD_BYTES,
+  });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
   let line = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    line += 1;
-    yield { line, cells: record.map((cell) => (cell === '' ? null : cell)) };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line += 1;
+      yield { line, cells: record.map((cell) => (cell === '' ? null : cell)) };
+    }
+  } finally {
+    // A file refused half-way (its header, the row limit) is not read to its end.
+    input.destroy();
+    parser.destroy();
   }
 }
 
 async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const input = createReadStream(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
   });
-  for await (const worksheet of workbook) {
-    for await (const row of worksheet) {
-      // exceljs numbers cells from 1; index 0 of `values` is always empty.
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      yield { line: row.number, cells: Array.from(values, cellValue) };
+  try {
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet) {
+        // exceljs numbers cells from 1; index 0 of `values` is always empty.
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield { line: row.number, cells: Array.from(values, cellValue) };
+      }
+      // Only the first worksheet holds the answers; the rest of the workbook is not read.
+      return;
     }
-    // Only the first worksheet holds the answers; the rest of the workbook is not read.
-    return;
+  } finally {
+    input.destroy();
   }
 }
 

@@ -79,4 +79,16 @@ describe('reading a screening sheet', () => {
     const gbk = Buffer.from([0xd1, 0xa7, 0xba, 0xc5, 0x2c, 0x31, 0x0a]); // "学号,1" in GBK
     await expect(rowsOfFile('gbk.csv', gbk)).rejects.toMatchObject({ problem: { code: 'sheet.notUtf8' } });
   });
+
+  it('fails, rather than waits, on a file that starts like a zip but is none', async () => {
+    const junk = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2048, 7)]);
+    await expect(rowsOfFile('junk.xlsx', junk)).rejects.toThrow();
+  });
+
+  it('fails on a truncated workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('x').addRow(['studentNo', 'Q1']);
+    const whole = Buffer.from(await workbook.xlsx.writeBuffer());
+    await expect(rowsOfFile('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow();
+  });
 });
