@@ -439,6 +439,21 @@ describe('importing a semester screening (POST /api/screenings)', () => {
     );
     expect([notASheet.status, paths(notASheet)]).toEqual([400, ['file']]);
 
+    // a file whose every row is rejected stores nothing: the same file may come again once fixed
+    const before = await screeningsAt(school.units.school);
+    const allBad = await api('POST', '/api/screenings', teacher, {
+      instrument: 'phq-9',
+      orgUnitId: school.units.school,
+      rows: [{ studentNo: 'GHOST', items: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 } }],
+    });
+    expect([allBad.status, allBad.body.id, allBad.body.rows, allBad.body.rejected.length]).toEqual([
+      200,
+      null,
+      0,
+      1,
+    ]);
+    expect(await screeningsAt(school.units.school)).toBe(before);
+
     const tooLarge = await upload(
       teacher,
       { name: 'big.csv', content: Buffer.alloc(21 * 1024 * 1024, 0x30) },
