@@ -106,17 +106,14 @@ export class ScreeningsService {
       );
 
     const contentHash = screeningContentHash(this.config.dataKey, school.id, instrument.id, rows);
-    let stored = await this.screenings.findByContent(school.id, instrument.id, contentHash);
-    let created = false;
-    if (!stored) {
-      // Resolved before anything is written: without a deployed campaign nothing is imported.
-      if (flaggedStudents.length > 0) await this.definitions.resolve(CAMPAIGN_KEY);
-      const id = randomUUID();
-      created = await this.store(id, user, school, instrument, contentHash, accepted, summary);
-      stored = created ? { id, ...summary, reviewsOpened: 0, campaignInstanceId: null } : null;
-      stored ??= await this.screenings.findByContent(school.id, instrument.id, contentHash);
-      if (!stored) throw new Error('A screening that conflicted on insert is not found');
-    }
+    const { stored, created } = await this.findOrStore(
+      user,
+      school,
+      instrument,
+      contentHash,
+      accepted,
+      summary,
+    );
     const final = await this.withCampaign(user, school.id, stored, flaggedStudents);
     await this.record(user, final.id, school.id, instrument.id, {
       rows: final.rows,
@@ -135,6 +132,30 @@ export class ScreeningsService {
       rejected,
       created,
     };
+  }
+
+  /**
+   * The screening already stored with this content, or a new one with the accepted rows. Before
+   * anything is written, a screening with flagged students needs the campaign deployed (404).
+   */
+  private async findOrStore(
+    user: CurrentUser,
+    school: { id: string; orgPath: string },
+    instrument: Instrument,
+    contentHash: string,
+    accepted: AcceptedRow[],
+    summary: { rows: number; flagged: number; rejected: number },
+  ): Promise<{ stored: StoredScreening; created: boolean }> {
+    const found = await this.screenings.findByContent(school.id, instrument.id, contentHash);
+    if (found) return { stored: found, created: false };
+    if (summary.flagged > 0) await this.definitions.resolve(CAMPAIGN_KEY);
+    const id = randomUUID();
+    if (await this.store(id, user, school, instrument, contentHash, accepted, summary))
+      return { stored: { id, ...summary, reviewsOpened: 0, campaignInstanceId: null }, created: true };
+    // An identical import committed meanwhile: the unique key kept ours out, so answer with it.
+    const raced = await this.screenings.findByContent(school.id, instrument.id, contentHash);
+    if (!raced) throw new Error('A screening that conflicted on insert is not found');
+    return { stored: raced, created: false };
   }
 
   /**
