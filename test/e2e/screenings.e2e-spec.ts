@@ -210,8 +210,12 @@ describe('importing a semester screening (POST /api/screenings)', () => {
       });
       return again.status === 409 ? (again.body.openInstanceId as string) : undefined;
     }, 30_000);
-    const opened = await api('GET', `/api/instances/${caseId}`, school.people.psychTeacher);
-    expect(opened.body.variables).toMatchObject({ source: 'screening' });
+    // (its variables are projected with its first step, a moment after its row)
+    const variables = await eventually(async () => {
+      const opened = await api('GET', `/api/instances/${caseId}`, school.people.psychTeacher);
+      return opened.body.variables?.source === undefined ? undefined : opened.body.variables;
+    });
+    expect(variables).toMatchObject({ source: 'screening', concern: '筛查复核确认需要关注（phq-9 得分 1）' });
   });
 
   it('answers the same file again with the first import and changes nothing', async () => {
