@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   screening's own data key, wrapped (screening-keys.ts).
  * - `screening_result`: one scored student per accepted row. The score, band, flag and reasons
  *   are kept readable for review and statistics; the raw answers are sealed with the screening's
- *   key. The app may insert results and read them, never change them.
+ *   key. The app may insert results and read them, never change or delete them; a screening it
+ *   may update (its campaign), never delete.
  */
 export class Screenings1764900000000 implements MigrationInterface {
   name = 'Screenings1764900000000';
@@ -48,8 +49,10 @@ export class Screenings1764900000000 implements MigrationInterface {
       );
       CREATE INDEX screening_result_student ON screening_result (student_id);
 
-      GRANT SELECT, INSERT, UPDATE ON screening TO carepath_app;
-      GRANT SELECT, INSERT ON screening_result TO carepath_app;
+      -- New tables get the app role's default privileges (audit-integrity migration); take back
+      -- what it must not do: delete a screening, or change or delete a result.
+      REVOKE DELETE, TRUNCATE ON screening FROM carepath_app;
+      REVOKE UPDATE, DELETE, TRUNCATE ON screening_result FROM carepath_app;
     `);
   }
 
