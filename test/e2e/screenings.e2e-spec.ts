@@ -346,6 +346,48 @@ describe('importing a semester screening (POST /api/screenings)', () => {
     ]);
   });
 
+  it('stores one screening and starts one campaign when the same rows arrive twice at once', async () => {
+    // given rows with a flagged student, sent twice in parallel
+    const body = {
+      instrument: 'phq-9',
+      orgUnitId: school.units.school,
+      rows: [
+        {
+          studentNo: student(1650).studentNo,
+          items: { 1: 3, 2: 3, 3: 3, 4: 3, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
+        },
+        {
+          studentNo: student(1651).studentNo,
+          items: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
+        },
+      ],
+    };
+    const campaignsBefore = await count(
+      `SELECT count(*) AS n FROM process_instance WHERE definition_key = 'screening-campaign'`,
+      [],
+    );
+    // when
+    const answers = await Promise.all(
+      [1, 2].map(() => api('POST', '/api/screenings', school.people.psychTeacher, body)),
+    );
+    // then one stored them, the other answers with it
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(answers[0]?.body.id).toBe(answers[1]?.body.id);
+    expect(answers[0]?.body.campaignInstanceId).toBe(answers[1]?.body.campaignInstanceId);
+    expect(answers.map((a) => a.body.reviewsOpened)).toEqual([1, 1]);
+    expect(
+      await count(`SELECT count(*) AS n FROM screening_result WHERE screening_id = $1`, [
+        answers[0]?.body.id,
+      ]),
+    ).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM process_instance WHERE definition_key = 'screening-campaign'`,
+        [],
+      ),
+    ).toBe(campaignsBefore + 1);
+  });
+
   it("lets another school's psychology teacher learn nothing and store nothing; a class teacher is refused", async () => {
     // given a sibling school with its own psychology teacher
     const sibling = await callOk(stack.baseUrl, 'POST', '/api/org-units', school.adminToken, {
