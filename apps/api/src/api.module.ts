@@ -50,6 +50,9 @@ import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesService } from './preferences/preferences.service';
+import { ScreeningsController } from './screenings/screenings.controller';
+import { ScreeningsRepository } from './screenings/screenings.repository';
+import { ScreeningsService } from './screenings/screenings.service';
 import { StudentsController } from './students/students.controller';
 import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
@@ -79,6 +82,7 @@ export class ApiModule {
         CalendarsController,
         UsersController,
         StudentsController,
+        ScreeningsController,
         PreferencesController,
         DefinitionsController,
         DecisionsController,
@@ -112,6 +116,8 @@ export class ApiModule {
         UsersService,
         StudentsRepository,
         StudentsService,
+        ScreeningsRepository,
+        ScreeningsService,
         PreferencesService,
         StudentNameBackfill,
         DefinitionsRepository,

@@ -4,7 +4,13 @@ import { createHash, hkdfSync } from 'node:crypto';
  * What a key derived from CAREPATH_DATA_KEY is for. Each purpose gets its own key, so one use
  * (say, signing audit heads) never hands out material usable for another (decrypting payloads).
  */
-export type KeyPurpose = 'audit-head' | 'temporal-payload' | 'case-key-wrap' | 'student-name-index';
+export type KeyPurpose =
+  | 'audit-head'
+  | 'temporal-payload'
+  | 'case-key-wrap'
+  | 'student-name-index'
+  | 'screening-key-wrap'
+  | 'screening-content';
 
 const derived = new Map<string, Buffer>();
 

@@ -112,6 +112,9 @@ describe('audit integrity (real PostgreSQL, as the app role and as the owner)', 
       form_definition: 'SELECT,INSERT',
       // A case key may be made and destroyed (a trigger allows no other change), never deleted.
       case_key: 'SELECT,INSERT,UPDATE',
+      // A screening records its campaign; its results are never changed (docs/security.md).
+      screening: 'SELECT,INSERT,UPDATE',
+      screening_result: 'SELECT,INSERT',
     });
     const special = new Set([
       'audit_event',
@@ -120,6 +123,8 @@ describe('audit integrity (real PostgreSQL, as the app role and as the owner)', 
       'migrations',
       'form_definition',
       'case_key',
+      'screening',
+      'screening_result',
     ]);
     for (const row of privileges.filter((row) => !special.has(row.table))) {
       expect(row).toEqual({ table: row.table, privileges: 'SELECT,INSERT,UPDATE,DELETE' });

@@ -22,6 +22,7 @@ export * from './org-scope';
 export * from './outbound-messages';
 export * from './org-unit-calendars';
 export * from './process-definitions';
+export * from './screening-keys';
 export * from './reassignment-notices';
 export * from './projection-writer';
 export * from './signal-broadcast';

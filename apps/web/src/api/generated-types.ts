@@ -476,6 +476,16 @@ export interface HistoryEntryPage {
   purgedAt: string | null;
 }
 
+export interface ImportScreeningDto {
+  instrument: 'phq-9' | 'gad-7' | 'mssmhs';
+  /** The school */
+  orgUnitId: string;
+  /** JSON only */
+  rows?: ScreeningRowDto[];
+  /** Multipart only: the CSV (UTF-8, BOM allowed) or XLSX export, at most 20 MB */
+  file?: string;
+}
+
 export interface IncidentView {
   id: string;
   instanceId: string;
@@ -683,6 +693,44 @@ export interface RoleGrantView {
   role: Role;
   orgUnitId: string;
   orgPath: string;
+}
+
+export interface ScreeningImportResult {
+  /** The screening; the first import’s when the same rows were imported before; null when no row was accepted (nothing stored) */
+  id: string | null;
+  /** Rows stored (accepted) */
+  rows: number;
+  /** Stored rows whose student is flagged for review */
+  flagged: number;
+  /** Reviews the screening-campaign case opened: one per flagged student; the first import’s figure on a repeat */
+  reviewsOpened: number;
+  /** The screening-campaign case reviewing the flagged students; null when none is flagged */
+  campaignInstanceId: string | null;
+  /** True when these rows were imported before: nothing changed */
+  repeated: boolean;
+  /** Rows not stored, each with every problem it has */
+  rejected: ScreeningRejectedRow[];
+}
+
+export interface ScreeningRejectedRow {
+  /** The data row, 1-based (row 1 is right below the header) */
+  row: number;
+  errors: ScreeningRowError[];
+}
+
+export interface ScreeningRowDto {
+  studentNo: string;
+  /** Answers keyed by item number as a string; integers in the instrument’s range */
+  items: Record<string, number>;
+}
+
+export interface ScreeningRowError {
+  /** `studentNo` or `items.<n>` */
+  path: string;
+  /** studentNo.missing, studentNo.unknown, studentNo.duplicate, item.missing, item.notInteger, item.outOfRange, item.unknown */
+  code: string;
+  /** In the Accept-Language */
+  message: string;
 }
 
 export interface SignalBroadcastView {
@@ -958,6 +1006,7 @@ export interface ApiResponses {
   'GET /api/students/{id}': StudentView;
   'GET /api/students/{id}/file': StudentFileView;
   'PUT /api/students/{id}/guardians': StudentView;
+  'POST /api/screenings': ScreeningImportResult;
   'GET /api/me/preferences/{key}': PreferenceView;
   'PUT /api/me/preferences/{key}': PreferenceView;
   'POST /api/definitions': DeployedDefinition;

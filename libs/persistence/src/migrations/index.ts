@@ -14,6 +14,7 @@ import { ListSearchAndStatistics1764700000000 } from './1764700000000-list-searc
 import { UserPreferences1764800000000 } from './1764800000000-user-preferences';
 import { ElementPassageStatistics1764810000000 } from './1764810000000-element-passage-statistics';
 import { OpenTasksNewestFirst1764811000000 } from './1764811000000-open-tasks-newest-first';
+import { Screenings1764900000000 } from './1764900000000-screenings';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   UserPreferences1764800000000,
   ElementPassageStatistics1764810000000,
   OpenTasksNewestFirst1764811000000,
+  Screenings1764900000000,
 ];
