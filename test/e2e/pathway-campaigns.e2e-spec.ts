@@ -183,7 +183,11 @@ describe('screening campaign (筛查)', () => {
       });
       return again.status === 409 ? (again.body.openInstanceId as string) : undefined;
     });
-    const opened = await api('GET', `/api/instances/${openOne}`, people.psychTeacher);
+    // (the case's row exists before its first step writes its variables: wait for them)
+    const opened = await eventually(async () => {
+      const read = await api('GET', `/api/instances/${openOne}`, people.psychTeacher);
+      return read.body.variables?.source === undefined ? undefined : read;
+    });
     expect(opened.body.variables).toMatchObject({
       source: 'screening',
       concern: '筛查复核确认需要关注（phq-9 得分 22）',
