@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { deriveKey } from '../../config/src';
 import type { CaseKey } from './field-crypto';
+import { unwrapKey, wrapKey } from './key-wrapping';
 
 /*
  * Each case's data key (docs/adr/0020-per-case-keys-seal-and-purge.md): 32 random bytes made
@@ -9,30 +9,6 @@ import type { CaseKey } from './field-crypto';
  * CAREPATH_DATA_KEY (HKDF, label `case-key-wrap`), the instance id as additional data, so a
  * wrapped key moved to another case's row does not open. Purging the case destroys it.
  */
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
-function wrapKey(dataKey: Buffer, instanceId: string, key: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(dataKey, 'case-key-wrap'), iv);
-  cipher.setAAD(Buffer.from(instanceId, 'utf8'));
-  return Buffer.concat([iv, cipher.update(key), cipher.final(), cipher.getAuthTag()]);
-}
-
-function unwrapKey(dataKey: Buffer, instanceId: string, wrapped: Buffer): Buffer {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    deriveKey(dataKey, 'case-key-wrap'),
-    wrapped.subarray(0, IV_BYTES),
-  );
-  decipher.setAAD(Buffer.from(instanceId, 'utf8'));
-  decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG_BYTES));
-  return Buffer.concat([
-    decipher.update(wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES)),
-    decipher.final(),
-  ]);
-}
 
 /**
  * Makes the case's key unless it has one: called in the transaction that inserts the case's row
@@ -44,7 +20,11 @@ export async function createCaseKey(db: EntityManager, dataKey: Buffer, instance
     `INSERT INTO case_key (instance_id, key_id, wrapped)
      SELECT $1::uuid, $2, $3 WHERE EXISTS (SELECT 1 FROM process_instance WHERE id = $1::uuid)
      ON CONFLICT (instance_id) DO NOTHING`,
-    [instanceId, randomBytes(8).toString('hex'), wrapKey(dataKey, instanceId, randomBytes(32))],
+    [
+      instanceId,
+      randomBytes(8).toString('hex'),
+      wrapKey(dataKey, 'case-key-wrap', instanceId, randomBytes(32)),
+    ],
   );
 }
 
@@ -67,7 +47,7 @@ function keyState(dataKey: Buffer, row: KeyRow | undefined): CaseKeyState {
     return { state: 'destroyed', keyId: row.key_id, destroyedAt: row.destroyed_at ?? new Date(0) };
   return {
     state: 'live',
-    caseKey: { id: row.key_id, key: unwrapKey(dataKey, row.instance_id, row.wrapped) },
+    caseKey: { id: row.key_id, key: unwrapKey(dataKey, 'case-key-wrap', row.instance_id, row.wrapped) },
   };
 }
 

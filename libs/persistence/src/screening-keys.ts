@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { deriveKey } from '../../config/src';
+import { randomBytes } from 'node:crypto';
 import type { CaseKey } from './field-crypto';
+import { unwrapKey, wrapKey } from './key-wrapping';
 
 /*
  * Each screening's data key (docs/security.md, Screening results): 32 random bytes made with the
@@ -11,17 +11,10 @@ import type { CaseKey } from './field-crypto';
  * wrapped key one day destroys the answers while the scores stay.
  */
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 /** A new screening key, in the clear for sealing now and wrapped for storing. */
 export function newScreeningKey(dataKey: Buffer, screeningId: string): { key: CaseKey; wrapped: Buffer } {
   const key: CaseKey = { id: randomBytes(8).toString('hex'), key: randomBytes(32) };
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(dataKey, 'screening-key-wrap'), iv);
-  cipher.setAAD(Buffer.from(screeningId, 'utf8'));
-  const wrapped = Buffer.concat([iv, cipher.update(key.key), cipher.final(), cipher.getAuthTag()]);
-  return { key, wrapped };
+  return { key, wrapped: wrapKey(dataKey, 'screening-key-wrap', screeningId, key.key) };
 }
 
 /** Opens a stored screening key; throws when it was altered or belongs to another screening. */
@@ -31,16 +24,5 @@ export function openScreeningKey(
   keyId: string,
   wrapped: Buffer,
 ): CaseKey {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    deriveKey(dataKey, 'screening-key-wrap'),
-    wrapped.subarray(0, IV_BYTES),
-  );
-  decipher.setAAD(Buffer.from(screeningId, 'utf8'));
-  decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG_BYTES));
-  const key = Buffer.concat([
-    decipher.update(wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES)),
-    decipher.final(),
-  ]);
-  return { id: keyId, key };
+  return { id: keyId, key: unwrapKey(dataKey, 'screening-key-wrap', screeningId, wrapped) };
 }
