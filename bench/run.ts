@@ -5,6 +5,7 @@ import { listScale } from './list-scale';
 import { longCase } from './long-case';
 import { pathwayThroughput } from './pathway-throughput';
 import { schoolDays } from './school-days';
+import { screeningImport } from './screening-import';
 import { collectGarbage } from './support/env';
 import { formatResult, writeResults, type BenchResult } from './support/report';
 import { temporalThroughput } from './temporal-throughput';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'pathway-throughput': pathwayThroughput,
   'school-days': schoolDays,
   'list-scale': listScale,
+  'screening-import': screeningImport,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';
