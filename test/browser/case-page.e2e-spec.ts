@@ -10,6 +10,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { callOk, createPerson, type Person } from '../support/api-client';
 import { diagram, flow, layout, userTask } from '../support/bpmn-xml';
 import {
+  pickUser,
   englishStringsIn,
   ensureWebBuilt,
   eventually,
@@ -240,9 +241,7 @@ describe('the case page (browser)', () => {
     const page = await openCase(school.people.principal, 1366, 'zh-CN');
     try {
       await page.getByTestId(`task-reassign-${planTaskId}`).click();
-      await page.locator('[data-testid="user-picker"]').click();
-      await page.locator('[data-testid="user-picker"] input').fill('孙');
-      await page.locator(`[data-testid="user-option-${newHolder.username}"]`).click();
+      await pickUser(page, page.locator('[data-testid="user-picker"]'), '孙', newHolder.username);
       await page.screenshot({ path: join(SHOTS, 'case-page-reassign-1366-zh-CN.png') });
       await page.getByTestId('reassign-submit').click();
       await expectText(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { callOk, eventually } from '../support/api-client';
 import {
+  pickUser,
   chooseOption,
   englishStringsIn,
   ensureWebBuilt,
@@ -203,9 +204,7 @@ describe('the supervisor console', () => {
     await page.getByTestId('tasks-bulk-reassign').click();
     await page.getByTestId('tasks-reassign-confirm').click();
     await page.getByText('请选择新的办理人').waitFor();
-    await page.getByTestId('tasks-reassign-user').click();
-    await page.keyboard.type('赵');
-    await page.getByTestId(`user-option-${school.people.gradeLeader.username}`).click();
+    await pickUser(page, page.getByTestId('tasks-reassign-user'), '赵', school.people.gradeLeader.username);
     await page.getByTestId('tasks-reassign-confirm').click();
     await page.getByTestId('bulk-results-summary').getByText('成功 1 项，失败 1 项').waitFor();
     const ok = page.getByTestId(`bulk-result-${taskOf('张小雨')}`);

@@ -74,6 +74,23 @@ export async function chooseOption(page: Page, testId: string, label: string): P
     .click({ timeout: STEP_TIMEOUT });
 }
 
+/**
+ * Types `text` into the user picker `picker` and picks `username` once the search's own answer
+ * is in (GET /api/users?q=, debounced): clicking an option of the list before it would click a
+ * row the new answer replaces, and nothing is picked.
+ */
+export async function pickUser(page: Page, picker: Locator, text: string, username: string): Promise<void> {
+  const searched = page.waitForResponse(
+    (response) => response.url().includes('/api/users?') && response.url().includes('q='),
+  );
+  await picker.click();
+  await page.keyboard.type(text);
+  await searched;
+  const option = page.locator(`[data-testid="user-option-${username}"]`);
+  await option.click({ timeout: STEP_TIMEOUT });
+  await option.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+}
+
 /** Polls until `check` passes: the worker moves cases on in its own time. */
 export async function eventually<T>(
   read: () => Promise<T>,
