@@ -3,6 +3,9 @@ import type { InstanceDescriptor } from '../../../../libs/contracts/src';
 import { buildWorld, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
+// Starting the api and migrating a database take seconds on a busy machine: not the 5 s default.
+jest.setTimeout(60_000);
+
 describe('incidents in the api: lists, case summaries and who may retry (real PostgreSQL)', () => {
   let api: ApiHarness;
   let world: World;

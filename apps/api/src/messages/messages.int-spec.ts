@@ -11,6 +11,9 @@ import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-withou
  * POST /api/messages up to the workflow: what is buffered where, who may publish, validation.
  * Correlating and starting need Temporal; here they show as 503 (they reached the workflow).
  */
+// Starting the api and migrating a database take seconds on a busy machine: not the 5 s default.
+jest.setTimeout(60_000);
+
 describe('POST /api/messages without workflows (real PostgreSQL)', () => {
   let api: ApiHarness;
   let world: World;

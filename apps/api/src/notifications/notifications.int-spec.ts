@@ -3,6 +3,9 @@ import { recordNotifications } from '../../../../libs/persistence/src';
 import { buildWorld, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
+// Starting the api and migrating a database take seconds on a busy machine: not the 5 s default.
+jest.setTimeout(60_000);
+
 describe('GET /api/notifications and POST /api/notifications/:id/read (real PostgreSQL)', () => {
   let api: ApiHarness;
   let world: World;

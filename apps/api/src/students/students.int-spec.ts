@@ -1,6 +1,9 @@
 import { buildWorld, type World } from '../../../../libs/persistence/src/testing';
 import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-without-workflows';
 
+// Starting the api and migrating a database take seconds on a busy machine: not the 5 s default.
+jest.setTimeout(60_000);
+
 describe('students’ guardian contacts: POST /api/students, PUT /api/students/:id/guardians (real PostgreSQL)', () => {
   let api: ApiHarness;
   let world: World;

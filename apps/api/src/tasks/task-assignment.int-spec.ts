@@ -5,6 +5,9 @@ import { type ApiHarness, startApiWithoutWorkflows } from '../testing/api-withou
  * Claim, unclaim and assign decide who may act before any Update is sent; with no Temporal
  * behind the api, a request that passes every check answers 503.
  */
+// Starting the api and migrating a database take seconds on a busy machine: not the 5 s default.
+jest.setTimeout(60_000);
+
 describe('task claim, unclaim and assign: the checks before the workflow (real PostgreSQL)', () => {
   let api: ApiHarness;
   let world: World;
