@@ -50,6 +50,8 @@ import { OrgUnitsRepository } from './org-units/org-units.repository';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesService } from './preferences/preferences.service';
+import { MonthlyReportController } from './reports/monthly-report.controller';
+import { MonthlyReportService } from './reports/monthly-report.service';
 import { StudentsController } from './students/students.controller';
 import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
@@ -91,6 +93,7 @@ export class ApiModule {
         NotificationsController,
         AuditVerificationController,
         ModelerController,
+        MonthlyReportController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -133,6 +136,7 @@ export class ApiModule {
         NotificationsRepository,
         NotificationsService,
         AuditVerificationService,
+        MonthlyReportService,
       ],
     };
   }
