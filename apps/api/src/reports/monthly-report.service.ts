@@ -118,7 +118,7 @@ export class MonthlyReportService {
       month,
     );
 
-    await this.accessLog.record(user.id, 'report.monthly.read', 'org_unit', unit.id, {
+    await this.accessLog.record(user.id, 'report.monthly.read', 'orgUnit', unit.id, {
       month,
       format: csv ? 'csv' : 'json',
     });
