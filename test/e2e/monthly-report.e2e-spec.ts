@@ -255,10 +255,10 @@ describe('GET /api/reports/monthly', () => {
     });
     expect(en.status).toBe(400);
     expect(en.body.errors).toEqual([{ path: 'orgUnitId', message: expect.stringContaining('UUID') }]);
-    const future = await report(school.people.psychTeacher, school.units.school, '', {
+    const current = await report(school.people.psychTeacher, school.units.school, '', {
       'accept-language': 'en',
     });
-    expect(future.status).toBe(200);
+    expect(current.status).toBe(200);
     const next = await call(
       stack.baseUrl,
       'GET',
