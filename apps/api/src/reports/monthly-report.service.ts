@@ -183,7 +183,7 @@ export class MonthlyReportService {
         report.orgUnit.id,
         report.orgUnit.name,
         report.month,
-        report.rollup.suppressed.length === 0,
+        report.schools.every((school) => school.exact),
         null,
         null,
         null,
