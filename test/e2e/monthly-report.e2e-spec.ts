@@ -122,14 +122,20 @@ beforeAll(async () => {
     referralDate: '2026-12-05',
     escortedBy: 'staffAndGuardian',
   });
-  const published = await eventually(async () => {
-    const sent = await api('POST', '/api/messages', people.psychTeacher, {
+  // once the case waits at the catch, the hospital answers "outpatient" (sent once: a message
+  // sent early would be buffered and counted later as a second answer)
+  await eventually(async () => {
+    const read = await api('GET', `/api/instances/${high.id}`, people.psychTeacher);
+    const waiting = (read.body.activeElements ?? []) as { elementId: string }[];
+    return waiting.some((element) => element.elementId === 'referral-outcome') ? true : undefined;
+  }, 30_000);
+  const published = (
+    await api('POST', '/api/messages', people.psychTeacher, {
       name: 'referral-outcome',
       correlationKey: high.caseKey,
       variables: { outcome: 'outpatient' },
-    });
-    return sent.status === 200 && sent.body.correlatedInstances.length === 1 ? sent.body : undefined;
-  }, 30_000);
+    })
+  ).body;
   expect(published.correlatedInstances).toEqual([high.id]);
   await taskAt(stack, high.id, 'reassessment', people.psychTeacher);
   // 2: moderate, 3: low
