@@ -53,6 +53,8 @@ import { PreferencesService } from './preferences/preferences.service';
 import { ScreeningsController } from './screenings/screenings.controller';
 import { ScreeningsRepository } from './screenings/screenings.repository';
 import { ScreeningsService } from './screenings/screenings.service';
+import { MonthlyReportController } from './reports/monthly-report.controller';
+import { MonthlyReportService } from './reports/monthly-report.service';
 import { StudentsController } from './students/students.controller';
 import { StudentsRepository } from './students/students.repository';
 import { StudentsService } from './students/students.service';
@@ -95,6 +97,7 @@ export class ApiModule {
         NotificationsController,
         AuditVerificationController,
         ModelerController,
+        MonthlyReportController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -139,6 +142,7 @@ export class ApiModule {
         NotificationsRepository,
         NotificationsService,
         AuditVerificationService,
+        MonthlyReportService,
       ],
     };
   }

@@ -17,6 +17,7 @@ export * from './field-crypto';
 export * from './form-definitions';
 export * from './message-buffer';
 export * from './monthly-reports';
+export * from './monthly-report-status';
 export * from './notifications';
 export * from './org-scope';
 export * from './outbound-messages';

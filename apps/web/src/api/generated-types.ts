@@ -598,6 +598,67 @@ export interface ModelerVocabulary {
   candidateGroups: string[];
 }
 
+export interface MonthlyReport {
+  orgUnit: MonthlyReportUnit;
+  /** YYYY-MM, months in Asia/Shanghai */
+  month: string;
+  /** When it was counted */
+  generatedAt: string;
+  /** One row per school at or below the unit (the school itself when it is one), by name */
+  schools: MonthlyReportSchool[];
+  /** The sum of the school rows, for a unit above schools; null for a school */
+  rollup: MonthlyReportRow | null;
+}
+
+export interface MonthlyReportCountsView {
+  /** `crisis-care` cases open at the month’s end, by risk level */
+  byRiskLevel: RiskLevelCounts;
+  /** `crisis-care` cases started in the month */
+  newCases: number | null;
+  /** `crisis-care` cases sealed or ended in the month */
+  closedCases: number | null;
+  /** `crisis-care` cases open at the month’s end (or now, for the month in progress) */
+  openAtMonthEnd: number | null;
+  /** Tasks open and past due at the month’s end (or now) */
+  overdueOpenTasks: number | null;
+  /** `referral` and `emergency-referral` tasks completed */
+  referrals: number | null;
+  /** `referral-outcome` messages received in the month, by the case’s `outcome` */
+  referralOutcomes: ReferralOutcomeCounts;
+  /** Home visits completed in the month */
+  homeVisitsDone: number | null;
+  /** Home visits due in the month, done or not */
+  homeVisitsDue: number | null;
+  /** Share of the students screened (0–1). Always null for now: it arrives with the screening import */
+  screeningCoverage: number | null;
+}
+
+export interface MonthlyReportRow {
+  counts: MonthlyReportCountsView;
+  /** The counts shown as null to the caller, and why (empty when they read it exactly) */
+  suppressed: SuppressedCount[];
+}
+
+export interface MonthlyReportSchool {
+  counts: MonthlyReportCountsView;
+  /** The counts shown as null to the caller, and why (empty when they read it exactly) */
+  suppressed: SuppressedCount[];
+  orgUnitId: string;
+  name: string;
+  /** The caller is the school’s own staff and reads its exact numbers */
+  exact: boolean;
+  /** A `monthly-report` case of the school compiled this month and its `review-report` is completed */
+  submitted: boolean;
+  submittedAt: string | null;
+  submittedBy: string | null;
+}
+
+export interface MonthlyReportUnit {
+  id: string;
+  kind: string;
+  name: string;
+}
+
 export interface NotificationView {
   id: string;
   kind: string;
@@ -662,6 +723,15 @@ export interface PutPreferenceDto {
   value: Record<string, unknown>;
 }
 
+export interface ReferralOutcomeCounts {
+  admitted: number | null;
+  outpatient: number | null;
+  /** outcome `not-needed` */
+  notNeeded: number | null;
+  /** An outcome the pathway does not name */
+  unknown: number | null;
+}
+
 export interface ReplaceGuardiansDto {
   guardians: GuardianDto[];
 }
@@ -672,6 +742,15 @@ export interface ReplaceRolesDto {
 
 export interface RetryIncidentDto {
   variables?: Record<string, unknown>;
+}
+
+export interface RiskLevelCounts {
+  low: number | null;
+  moderate: number | null;
+  high: number | null;
+  imminent: number | null;
+  /** Open cases not assessed yet */
+  unknown: number | null;
 }
 
 export type Role =
@@ -879,6 +958,16 @@ export interface StudentView {
   guardians?: GuardianView[];
 }
 
+export interface SuppressedCount {
+  /** The count’s path in `counts` */
+  field: string;
+  /** `small`: between 1 and 4; `complementary`: hidden so that a small one cannot be worked out */
+  reason: SuppressionReason;
+}
+
+/** `small`: between 1 and 4; `complementary`: hidden so that a small one cannot be worked out */
+export type SuppressionReason = 'small' | 'complementary';
+
 export interface TaskCaseView {
   id: string;
   /** Null for a caller who holds the task but does not see the case (a peer monitor) */
@@ -1042,4 +1131,5 @@ export interface ApiResponses {
   'GET /api/instances/{id}/history/verify': ChainVerificationView;
   'GET /api/modeler/vocabulary': ModelerVocabulary;
   'GET /api/element-templates': ElementTemplateView[];
+  'GET /api/reports/monthly': MonthlyReport;
 }
