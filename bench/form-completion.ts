@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FormSchema, validateSubmission } from '../libs/forms/src';
-import { buildWorld, call, eventually, type World } from '../test/support/api-client';
+import { call, eventually, type World } from '../test/support/api-client';
 import { chain, diagram, userTask } from '../test/support/bpmn-xml';
-import { createMigratedDatabase } from '../test/support/databases';
-import { type Stack, startStack } from '../test/support/stack';
-import { seedTestAdmin } from '../test/support/test-admin';
+import type { Stack } from '../test/support/stack';
+import { onRealStack } from './support/real-stack';
 import { intFromEnv } from './support/env';
 import { type BenchResult, measure, ratio } from './support/report';
 import { elapsedMs, percentile } from './support/stats';
@@ -46,13 +45,7 @@ export async function formCompletion(): Promise<BenchResult> {
   const badMicros = perCall(bad);
   if (validateSubmission(schema, good).errors.length !== 0) throw new Error('the good data is refused');
 
-  const database = await createMigratedDatabase('carepath_bench');
-  let stack: Stack | undefined;
-  try {
-    await seedTestAdmin(database.ownerUrl);
-    process.env.CAREPATH_TEST_DATABASE_URL = database.appUrl;
-    stack = await startStack();
-    const world = await buildWorld(stack);
+  return onRealStack(async (stack, world) => {
     const withForm = await deploy(stack, world, 'bench-with-form', schema);
     const withoutForm = await deploy(stack, world, 'bench-without-form', null);
     const times: Record<'form' | 'none', number[]> = { form: [], none: [] };
@@ -88,10 +81,7 @@ export async function formCompletion(): Promise<BenchResult> {
       ],
       seconds: elapsedMs(began) / 1000,
     };
-  } finally {
-    await stack?.close();
-    await database.drop();
-  }
+  });
 }
 
 interface Pathway {

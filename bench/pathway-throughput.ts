@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildWorld, call, eventually, type World } from '../test/support/api-client';
-import { createMigratedDatabase } from '../test/support/databases';
-import { type Stack, startStack } from '../test/support/stack';
-import { seedTestAdmin } from '../test/support/test-admin';
+import { call, eventually, type World } from '../test/support/api-client';
+import type { Stack } from '../test/support/stack';
+import { onRealStack } from './support/real-stack';
 import { intFromEnv } from './support/env';
 import { type BenchResult, measure, ratio } from './support/report';
 import { elapsedMs, percentile } from './support/stats';
@@ -42,13 +41,7 @@ export async function pathwayThroughput(): Promise<BenchResult> {
   const perSide = intFromEnv('BENCH_PATHWAY_CASES', 1000);
   const inFlight = intFromEnv('BENCH_PATHWAY_CONCURRENCY', 16);
   const rounds = 4;
-  const database = await createMigratedDatabase('carepath_bench');
-  let stack: Stack | undefined;
-  try {
-    await seedTestAdmin(database.ownerUrl);
-    process.env.CAREPATH_TEST_DATABASE_URL = database.appUrl;
-    stack = await startStack();
-    const world = await buildWorld(stack);
+  return onRealStack(async (stack, world) => {
     await deployShipped(stack, world.adminToken);
     const students = await registerStudents(stack, world, 2 * perSide + 2 * inFlight);
     const take = () => {
@@ -100,10 +93,7 @@ export async function pathwayThroughput(): Promise<BenchResult> {
       ],
       seconds: elapsedMs(began) / 1000,
     };
-  } finally {
-    await stack?.close();
-    await database.drop();
-  }
+  });
 }
 
 /**

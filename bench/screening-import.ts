@@ -1,8 +1,7 @@
-import { buildWorld, call, type World } from '../test/support/api-client';
-import { createMigratedDatabase } from '../test/support/databases';
-import { type Stack, startStack } from '../test/support/stack';
-import { seedTestAdmin } from '../test/support/test-admin';
+import { call, type World } from '../test/support/api-client';
+import type { Stack } from '../test/support/stack';
 import { deployShipped } from './pathway-throughput';
+import { onRealStack } from './support/real-stack';
 import { collectGarbage, intFromEnv } from './support/env';
 import { type BenchResult, measure, ratio } from './support/report';
 import { elapsedMs } from './support/stats';
@@ -23,13 +22,7 @@ export async function screeningImport(): Promise<BenchResult> {
   const began = performance.now();
   const students = intFromEnv('BENCH_SCREENING_STUDENTS', 10_000);
   const flaggedShare = 0.03;
-  const database = await createMigratedDatabase('carepath_bench');
-  let stack: Stack | undefined;
-  try {
-    await seedTestAdmin(database.ownerUrl);
-    process.env.CAREPATH_TEST_DATABASE_URL = database.appUrl;
-    stack = await startStack();
-    const world = await buildWorld(stack);
+  return onRealStack(async (stack, world) => {
     await deployShipped(stack, world.adminToken, ['screening-campaign', 'crisis-care', 'return-to-school']);
     const registerStarted = performance.now();
     const numbers = await registerStudents(stack, world, students);
@@ -99,10 +92,7 @@ export async function screeningImport(): Promise<BenchResult> {
       ],
       seconds: elapsedMs(began) / 1000,
     };
-  } finally {
-    await stack?.close();
-    await database.drop();
-  }
+  });
 }
 
 interface TimedImport {
