@@ -58,7 +58,7 @@ export class MonthlyReportCountsView {
     nullable: true,
     example: null,
     description:
-      'Share of the students screened (0–1). Always null for now: it arrives with the screening import',
+      'Share of the students screened (0–1). Always null for now: stored screening results are not yet counted into the report',
   })
   screeningCoverage!: number | null;
 }

@@ -629,7 +629,7 @@ export interface MonthlyReportCountsView {
   homeVisitsDone: number | null;
   /** Home visits due in the month, done or not */
   homeVisitsDue: number | null;
-  /** Share of the students screened (0–1). Always null for now: it arrives with the screening import */
+  /** Share of the students screened (0–1). Always null for now: stored screening results are not yet counted into the report */
   screeningCoverage: number | null;
 }
 
