@@ -138,39 +138,25 @@ export class CompilePool {
     };
     const onExit = (code: number): void =>
       finish({ error: new Error(`The diagram compiler thread exited with code ${code}`) }, false);
-    const startClock = (): void => {
+    /** Stops the thread and refuses the diagram with `status` unless it answers within `ms`. */
+    const limit = (ms: number, status: 422 | 503, detail: string): void => {
       clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          finish(
-            {
-              error: new ProblemException(
-                422,
-                `Checking the diagram took longer than ${this.timeoutMs / 1000} s and was stopped: make it smaller or its expressions simpler`,
-              ),
-            },
-            false,
-          ),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => finish({ error: new ProblemException(status, detail) }, false), ms);
     };
-    if (idle) startClock();
-    else {
-      // A new thread: the diagram's time starts when the compiler has loaded (its `ready`).
-      timer = setTimeout(
-        () =>
-          finish(
-            {
-              error: new ProblemException(
-                503,
-                `The diagram checker did not start within ${COMPILE_STARTUP_MS / 1000} s: try again in a few seconds`,
-              ),
-            },
-            false,
-          ),
-        COMPILE_STARTUP_MS,
+    const startClock = (): void =>
+      limit(
+        this.timeoutMs,
+        422,
+        `Checking the diagram took longer than ${this.timeoutMs / 1000} s and was stopped: make it smaller or its expressions simpler`,
       );
-    }
+    // A new thread: the diagram's time starts when the compiler has loaded (its `ready`).
+    if (idle) startClock();
+    else
+      limit(
+        COMPILE_STARTUP_MS,
+        503,
+        `The diagram checker did not start within ${COMPILE_STARTUP_MS / 1000} s: try again in a few seconds`,
+      );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(job.request satisfies CompileRequest);
   }
