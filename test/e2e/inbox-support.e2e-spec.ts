@@ -332,6 +332,10 @@ describe('GET /api/tasks/counts', () => {
       all: 0,
     });
     expect((await counts(world.psychB.token, `q=${studentNo}`)).all).toBe(0);
+    for (const tab of ['candidate=me&assignee=none', 'dueToday=true', 'overdue=true']) {
+      const other = await ok('GET', `/api/tasks?definitionKey=${key}&${tab}`, world.psychB.token);
+      expect({ tab, items: other.items }).toEqual({ tab, items: [] });
+    }
     expect((await counts(world.psychB.token, `studentId=${studentId}`)).all).toBe(0);
   });
 
