@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { atOrBelow } from './org-scope';
+import { atOrBelowRange } from './org-scope';
 
 /**
  * The monthly report (月报, R9): aggregate counts of a unit's cases and work in one month, from
@@ -131,89 +131,107 @@ export async function monthlyReportDetails(
 ): Promise<MonthlyReportDetail[]> {
   if (!isReportMonth(month)) throw new Error(`Expected a month as YYYY-MM`);
   if (orgPaths.length === 0) return [];
-  // $2: the month's first instant, its end: the next month's, both in the report's zone.
-  const monthStart = (param: string) =>
-    `((${param}::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`;
-  const start = monthStart('$2');
-  const end = `((($2::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}')`;
-  const asOf = `LEAST(${end}, now())`;
+  // The instants the counts compare with, computed once and bound as constants: the month's
+  // first instant and the next month's in the report's zone, the earlier of that and now, and
+  // the semester's first instant.
+  const [bounds]: [{ start: Date; end: Date; as_of: Date; semester: Date }] = await db.query(
+    `SELECT ($1::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS start,
+            (($1::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}' AS end,
+            LEAST((($1::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}', now()) AS as_of,
+            ($2::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS semester`,
+    [month, screeningSemesterStart(month)],
+  );
+  // $2 start, $3 end, $4 as of: anything "at the month's end" is taken then.
   const rows: Record<string, string | null>[] = await db.query(
     `WITH units AS (
        SELECT DISTINCT unnest($1::text[]) AS path
+     ), members AS (
+       -- every org unit at or below each unit: a case, task or student lives at an org unit, so
+       -- it is matched to its unit by that unit's path, an equality the planner can hash
+       SELECT u.path AS unit, ou.org_path FROM units u JOIN org_unit ou ON ${atOrBelowRange('ou.org_path', 'u.path')}
      ), cases AS (
-       SELECT u.path, i.id, i.started_at, LEAST(i.sealed_at, i.ended_at) AS closed_at,
-              CASE WHEN i.variables ->> 'riskLevel' = ANY($3::text[]) THEN i.variables ->> 'riskLevel'
+       SELECT m.unit, i.id, i.started_at, i.ended_at, LEAST(i.sealed_at, i.ended_at) AS closed_at,
+              CASE WHEN i.variables ->> 'riskLevel' = ANY($6::text[]) THEN i.variables ->> 'riskLevel'
                    ELSE 'unknown' END AS risk,
-              CASE WHEN i.variables ->> 'outcome' = ANY($8::text[]) THEN i.variables ->> 'outcome'
+              CASE WHEN i.variables ->> 'outcome' = ANY($11::text[]) THEN i.variables ->> 'outcome'
                    ELSE 'unknown' END AS outcome
-       FROM units u JOIN process_instance i
-         ON i.definition_key = $4 AND ${atOrBelow('i.org_path', 'u.path')}
+       FROM process_instance i JOIN members m ON m.org_path = i.org_path
+       -- a case started after the month counts in none of its numbers
+       WHERE i.definition_key = $7 AND i.started_at < $3
      ), case_counts AS (
-       SELECT path,
-              count(*) FILTER (WHERE started_at >= ${start} AND started_at < ${end}) AS new_cases,
-              count(*) FILTER (WHERE closed_at >= ${start} AND closed_at < ${end}) AS closed_cases,
-              count(*) FILTER (WHERE started_at < ${asOf} AND (closed_at IS NULL OR closed_at >= ${asOf}))
-                AS open_at_month_end
-       FROM cases GROUP BY path
+       SELECT unit,
+              count(*) FILTER (WHERE started_at >= $2) AS new_cases,
+              count(*) FILTER (WHERE closed_at >= $2 AND closed_at < $3) AS closed_cases,
+              count(*) FILTER (WHERE started_at < $4 AND (closed_at IS NULL OR closed_at >= $4)) AS open_at_month_end
+       FROM cases GROUP BY unit
      ), risk_counts AS (
-       SELECT path, jsonb_object_agg(risk, n)::text AS by_risk_level
-       FROM (SELECT path, risk, count(*) AS n FROM cases
-             WHERE started_at < ${asOf} AND (closed_at IS NULL OR closed_at >= ${asOf})
-             GROUP BY path, risk) r
-       GROUP BY path
+       SELECT unit, jsonb_object_agg(risk, n)::text AS by_risk_level
+       FROM (SELECT unit, risk, count(*) AS n FROM cases
+             WHERE started_at < $4 AND (closed_at IS NULL OR closed_at >= $4)
+             GROUP BY unit, risk) r
+       GROUP BY unit
      ), outcome_counts AS (
        -- each passage of the catch in the month: the message arrived then
-       SELECT path, jsonb_object_agg(outcome, n)::text AS referral_outcomes
-       FROM (SELECT c.path, c.outcome, count(*) AS n FROM cases c
-             JOIN audit_event e ON e.instance_id = c.id
-             WHERE e.type = 'element.left' AND e.element_id = $7 AND e.at >= ${start} AND e.at < ${end}
-             GROUP BY c.path, c.outcome) o
-       GROUP BY path
+       SELECT unit, jsonb_object_agg(outcome, n)::text AS referral_outcomes
+       FROM (SELECT c.unit, c.outcome, count(*) AS n FROM cases c
+             -- per case through its chain's index (OFFSET 0 keeps the planner from trading that
+             -- for a scan of the whole audit log); only a case still running in the month can
+             -- have received a message in it
+             CROSS JOIN LATERAL (
+               SELECT 1 FROM audit_event e
+               WHERE e.instance_id = c.id AND e.element_id = $10 AND e.type = 'element.left'
+                 AND e.at >= $2 AND e.at < $3
+               OFFSET 0) e
+             WHERE c.ended_at IS NULL OR c.ended_at >= $2
+             GROUP BY c.unit, c.outcome) o
+       GROUP BY unit
      ), task_counts AS (
-       SELECT u.path,
-              count(*) FILTER (WHERE t.created_at < ${asOf} AND t.due_at < ${asOf}
-                                 AND (t.ended_at IS NULL OR t.ended_at >= ${asOf})) AS overdue_open_tasks,
-              count(*) FILTER (WHERE t.element_id = ANY($5::text[]) AND t.state = 'completed'
-                                 AND t.ended_at >= ${start} AND t.ended_at < ${end}) AS referrals,
-              count(*) FILTER (WHERE t.element_id = ANY($6::text[]) AND t.state = 'completed'
-                                 AND t.ended_at >= ${start} AND t.ended_at < ${end}) AS home_visits_done,
-              count(*) FILTER (WHERE t.element_id = ANY($6::text[]) AND t.state <> 'cancelled'
-                                 AND t.due_at >= ${start} AND t.due_at < ${end}) AS home_visits_due
-       FROM units u JOIN user_task t ON ${atOrBelow('t.org_path', 'u.path')}
+       SELECT m.unit,
+              count(*) FILTER (WHERE t.created_at < $4 AND t.due_at < $4
+                                 AND (t.ended_at IS NULL OR t.ended_at >= $4)) AS overdue_open_tasks,
+              count(*) FILTER (WHERE t.element_id = ANY($8::text[]) AND t.state = 'completed'
+                                 AND t.ended_at >= $2 AND t.ended_at < $3) AS referrals,
+              count(*) FILTER (WHERE t.element_id = ANY($9::text[]) AND t.state = 'completed'
+                                 AND t.ended_at >= $2 AND t.ended_at < $3) AS home_visits_done,
+              count(*) FILTER (WHERE t.element_id = ANY($9::text[]) AND t.state <> 'cancelled'
+                                 AND t.due_at >= $2 AND t.due_at < $3) AS home_visits_due
+       FROM user_task t JOIN members m ON m.org_path = t.org_path
        -- only the tasks one of the counts can take: open at the month's end, or ended or due in it
-       WHERE (t.created_at < ${asOf} AND (t.ended_at IS NULL OR t.ended_at >= ${asOf}))
-          OR (t.ended_at >= ${start} AND t.ended_at < ${end})
-          OR (t.due_at >= ${start} AND t.due_at < ${end})
-       GROUP BY u.path
+       WHERE (t.created_at < $4 AND (t.ended_at IS NULL OR t.ended_at >= $4))
+          OR (t.ended_at >= $2 AND t.ended_at < $3)
+          OR (t.due_at >= $2 AND t.due_at < $3)
+       GROUP BY m.unit
      ), screening_counts AS (
-       SELECT u.path, count(*) AS students,
+       SELECT m.unit, count(*) AS students,
               count(*) FILTER (WHERE EXISTS (
                 SELECT 1 FROM screening_result r JOIN screening sc ON sc.id = r.screening_id
-                WHERE r.student_id = s.id AND sc.created_at >= ${monthStart('$9')} AND sc.created_at < ${asOf}
+                WHERE r.student_id = s.id AND sc.created_at >= $5 AND sc.created_at < $4
               )) AS screened
-       FROM units u JOIN student s ON ${atOrBelow('s.org_path', 'u.path')}
-       WHERE s.created_at < ${asOf}
-       GROUP BY u.path
+       FROM student s JOIN members m ON m.org_path = s.org_path
+       WHERE s.created_at < $4
+       GROUP BY m.unit
      )
      SELECT u.path, cc.new_cases, cc.closed_cases, cc.open_at_month_end, rc.by_risk_level,
             oc.referral_outcomes, tc.overdue_open_tasks, tc.referrals, tc.home_visits_done,
             tc.home_visits_due, sc.students, sc.screened
      FROM units u
-     LEFT JOIN case_counts cc ON cc.path = u.path
-     LEFT JOIN risk_counts rc ON rc.path = u.path
-     LEFT JOIN outcome_counts oc ON oc.path = u.path
-     LEFT JOIN task_counts tc ON tc.path = u.path
-     LEFT JOIN screening_counts sc ON sc.path = u.path`,
+     LEFT JOIN case_counts cc ON cc.unit = u.path
+     LEFT JOIN risk_counts rc ON rc.unit = u.path
+     LEFT JOIN outcome_counts oc ON oc.unit = u.path
+     LEFT JOIN task_counts tc ON tc.unit = u.path
+     LEFT JOIN screening_counts sc ON sc.unit = u.path`,
     [
       [...orgPaths],
-      month,
+      bounds.start,
+      bounds.end,
+      bounds.as_of,
+      bounds.semester,
       [...REPORT_RISK_LEVELS],
       REPORTED_PROCESS_KEY,
       [...REFERRAL_ELEMENT_IDS],
       [...HOME_VISIT_ELEMENT_IDS],
       REFERRAL_OUTCOME_ELEMENT_ID,
       [...REFERRAL_OUTCOMES],
-      screeningSemesterStart(month),
     ],
   );
   const byPath = new Map(rows.map((row) => [row.path, row]));
