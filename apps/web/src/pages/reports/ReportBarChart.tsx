@@ -1,0 +1,93 @@
+// One bar chart of the monthly report. ECharts loads with this file only (the page lazy-loads
+// it), and only the parts used here are registered, as in console/DurationChart.tsx.
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { init, use, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ReportBar {
+  label: string;
+  value: number;
+  color: string;
+}
+
+export default function ReportBarChart({
+  bars,
+  seriesName,
+  format,
+  testId,
+}: {
+  /** Only counts that may be shown: a hidden count is left out by the caller, never drawn as 0. */
+  bars: ReportBar[];
+  seriesName: string;
+  format(value: number): string;
+  testId: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    // Twice the pixels at least: the print stylesheet scales the canvas to the A4 column.
+    const instance = init(host.current, undefined, {
+      devicePixelRatio: Math.max(2, window.devicePixelRatio || 1),
+    });
+    chart.current = instance;
+    const resize = () => instance.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+        tooltip: {
+          trigger: 'item',
+          formatter: (params: unknown) => {
+            const item = params as { name: string; value: number };
+            return `${item.name}<br/>${seriesName}: ${format(item.value)}`;
+          },
+        },
+        xAxis: {
+          type: 'category',
+          data: bars.map((bar) => bar.label),
+          axisTick: { show: false },
+          axisLabel: { interval: 0, color: '#3d4a57' },
+        },
+        yAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { color: '#627080' } },
+        series: [
+          {
+            type: 'bar',
+            name: seriesName,
+            barMaxWidth: 44,
+            data: bars.map((bar) => ({ value: bar.value, itemStyle: { color: bar.color } })),
+            label: {
+              show: true,
+              position: 'top',
+              formatter: (params: { value: unknown }) => format(Number(params.value)),
+            },
+          },
+        ],
+      },
+      true,
+    );
+  }, [bars, seriesName, format]);
+
+  return (
+    <div
+      ref={host}
+      className="report-chart-canvas"
+      data-testid={testId}
+      data-bars={bars.map((bar) => `${bar.label}=${bar.value}`).join(';')}
+    />
+  );
+}
