@@ -14,6 +14,15 @@ export interface ReportBar {
   color: string;
 }
 
+/**
+ * Each category's share of the chart's width: a longer label ("Not assessed") wraps instead of
+ * running into the next one on a phone.
+ */
+function labelWidth(host: HTMLElement | null, bars: number): number {
+  const width = host?.clientWidth ?? 300;
+  return Math.max(36, Math.floor((width - 48) / Math.max(1, bars)) - 6);
+}
+
 export default function ReportBarChart({
   bars,
   seriesName,
@@ -28,6 +37,8 @@ export default function ReportBarChart({
 }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const count = useRef(bars.length);
+  count.current = bars.length;
 
   useEffect(() => {
     if (!host.current) return;
@@ -36,7 +47,13 @@ export default function ReportBarChart({
       devicePixelRatio: Math.max(2, window.devicePixelRatio || 1),
     });
     chart.current = instance;
-    const resize = () => instance.resize();
+    // Not while printing: the print stylesheet scales the screen's drawing to the paper's column
+    // (a print layout gives the chart no height of its own to measure).
+    const resize = () => {
+      if (window.matchMedia?.('print').matches) return;
+      instance.resize();
+      instance.setOption({ xAxis: { axisLabel: { width: labelWidth(host.current, count.current) } } });
+    };
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
@@ -61,7 +78,12 @@ export default function ReportBarChart({
           type: 'category',
           data: bars.map((bar) => bar.label),
           axisTick: { show: false },
-          axisLabel: { interval: 0, color: '#3d4a57' },
+          axisLabel: {
+            interval: 0,
+            color: '#3d4a57',
+            width: labelWidth(host.current, count.current),
+            overflow: 'break',
+          },
         },
         yAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { color: '#627080' } },
         series: [
