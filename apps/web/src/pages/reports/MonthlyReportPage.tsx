@@ -103,6 +103,8 @@ export function MonthlyReportPage() {
             data-testid="report-unit"
             className="report-unit"
             popupMatchSelectWidth={false}
+            // the chosen unit by its name, without the list's indentation
+            labelRender={(option) => units.find((unit) => unit.id === option.value)?.name ?? option.label}
             options={units.map((unit) => ({
               value: unit.id,
               title: unit.name,
