@@ -42,7 +42,7 @@ const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 describe('monthly report page (browser)', () => {
   let stack: Stack;
   let school: PathwaySchool;
-  let other: { id: string; classId: string; classTeacher: Person };
+  let other: { id: string; classId: string; classTeacher: Person; psychTeacher: Person };
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
@@ -100,6 +100,7 @@ describe('monthly report page (browser)', () => {
       id: otherSchool,
       classId: otherClass,
       classTeacher: await createPerson(stack, school.adminToken, 'classTeacher', otherClass, '班主任 钱'),
+      psychTeacher: await createPerson(stack, school.adminToken, 'psychTeacher', otherSchool, '心理教师 孙'),
     };
     // School 1: three new cases — high, low, and one not assessed yet. School 2: one, not assessed.
     const { people } = school;
@@ -308,6 +309,9 @@ describe('monthly report page (browser)', () => {
     await expectText(page.getByTestId('report-tab-notSubmitted'), 'Not submitted (1)');
     await expectText(page.getByTestId(`report-school-${other.id}-submitted`), 'Not submitted');
     await shot(page, 'district-1366-en');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.screenshot({ path: join(SHOTS, 'district-print-en.png'), fullPage: true });
   });
 
   it('fits a phone: cards, no sideways scroll, in both languages', async () => {
@@ -334,9 +338,19 @@ describe('monthly report page (browser)', () => {
     }
   });
 
-  it('offers the page to report readers only', async () => {
+  it("offers the page to report readers only, and shows another school's report to nobody else", async () => {
     const page = await signedIn(school.people.classTeacher, 1366);
     await page.getByTestId('nav-inbox').waitFor();
     expect(await page.getByTestId('nav-monthlyReport').count()).toBe(0);
+
+    // the second school's psychology teacher, given the first school's address: the api's 404
+    const intruder = await signedIn(other.psychTeacher, 1366);
+    await intruder.goto(`${stack.baseUrl}/#/reports/monthly?orgUnitId=${school.units.school}&month=${month}`);
+    await intruder.getByTestId('report-error').filter({ hasText: '没有可查看月报的该组织单位' }).waitFor();
+    expect(await intruder.getByTestId('report').count()).toBe(0);
+    // and their own school's unit list holds only their school
+    await intruder.getByTestId('report-unit').click();
+    await intruder.getByTestId(`report-unit-option-${other.id}`).waitFor();
+    expect(await intruder.getByTestId(`report-unit-option-${school.units.school}`).count()).toBe(0);
   });
 });

@@ -20,7 +20,14 @@ export interface ReportBar {
  */
 function labelWidth(host: HTMLElement | null, bars: number): number {
   const width = host?.clientWidth ?? 300;
-  return Math.max(36, Math.floor((width - 48) / Math.max(1, bars)) - 6);
+  // the value axis' labels ("0", "10") take about 30 px on the left
+  return Math.max(36, Math.floor((width - 32) / Math.max(1, bars)) - 2);
+}
+
+/** A category label's width, and a smaller type where a phone leaves each label little room. */
+function labelStyle(host: HTMLElement | null, bars: number): { width: number; fontSize: number } {
+  const width = labelWidth(host, bars);
+  return { width, fontSize: width < 64 ? 11 : 12 };
 }
 
 export default function ReportBarChart({
@@ -52,7 +59,7 @@ export default function ReportBarChart({
     const resize = () => {
       if (window.matchMedia?.('print').matches) return;
       instance.resize();
-      instance.setOption({ xAxis: { axisLabel: { width: labelWidth(host.current, count.current) } } });
+      instance.setOption({ xAxis: { axisLabel: labelStyle(host.current, count.current) } });
     };
     window.addEventListener('resize', resize);
     return () => {
@@ -81,8 +88,8 @@ export default function ReportBarChart({
           axisLabel: {
             interval: 0,
             color: '#3d4a57',
-            width: labelWidth(host.current, count.current),
             overflow: 'break',
+            ...labelStyle(host.current, bars.length),
           },
         },
         yAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { color: '#627080' } },
