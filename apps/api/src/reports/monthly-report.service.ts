@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MONTHLY_REPORT_READER_ROLES } from '../../../../libs/domain/src';
 import {
   isReportMonth,
-  monthlyReportDetail,
+  monthlyReportDetails,
   reportSubmissions,
   reportUnitInScope,
   schoolsForReport,
@@ -15,6 +15,7 @@ import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import {
   COUNT_FIELDS,
+  screeningCoverage,
   countsView,
   flatCounts,
   RISK_FIELDS,
@@ -88,10 +89,12 @@ export class MonthlyReportService {
 
     const generatedAt = new Date().toISOString();
     const schools = await schoolsForReport(db, user.id, unit.orgPath, MONTHLY_REPORT_READER_ROLES);
-    const counts = [];
-    // One school at a time: a district's report must not take the pool's every connection.
-    for (const school of schools)
-      counts.push(flatCounts(await monthlyReportDetail(db, school.orgPath, month)));
+    const details = await monthlyReportDetails(
+      db,
+      schools.map((school) => school.orgPath),
+      month,
+    );
+    const counts = details.map(flatCounts);
     const shown = suppressSmallCounts(
       counts,
       sumCounts(counts),
@@ -122,10 +125,10 @@ export class MonthlyReportService {
           submitted: submission !== undefined,
           submittedAt: submission?.submittedAt.toISOString() ?? null,
           submittedBy: submission?.submittedBy ?? null,
-          ...rowView(shown[index]!),
+          ...rowView(shown[index]!, screeningCoverage([details[index]!])),
         };
       }),
-      rollup: unit.kind === 'school' ? null : rowView(shown[schools.length]!),
+      rollup: unit.kind === 'school' ? null : rowView(shown[schools.length]!, screeningCoverage(details)),
     };
   }
 
@@ -162,7 +165,7 @@ export class MonthlyReportService {
       school.submittedAt,
       school.submittedBy,
       ...cells(school),
-      null,
+      school.counts.screeningCoverage,
     ]);
     if (report.rollup) {
       rows.push([
@@ -175,7 +178,7 @@ export class MonthlyReportService {
         null,
         null,
         ...cells(report.rollup),
-        null,
+        report.rollup.counts.screeningCoverage,
       ]);
     }
     return csvFile(`monthly-report-${report.month}`, csvText(header, rows));
@@ -198,8 +201,8 @@ function checkedQuery(
   return { orgUnitId, month };
 }
 
-function rowView(row: SuppressedRow) {
-  return { counts: countsView(row.values), suppressed: row.suppressed };
+function rowView(row: SuppressedRow, coverage: number | null) {
+  return { counts: countsView(row.values, coverage), suppressed: row.suppressed };
 }
 
 function valueAt(counts: object, field: string): number | null {
