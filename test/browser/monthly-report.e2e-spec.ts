@@ -113,6 +113,21 @@ describe('monthly report page (browser)', () => {
       people.psychTeacher,
     );
     await openCase(other.classId, other.classTeacher);
+    // School 2's second student, the only one screened this semester: its coverage is 1 of 2,
+    // school 1's 0 of 3, the district's 1 of 5.
+    const studentNo = `2026${unique()}`;
+    await call(stack.baseUrl, 'POST', '/api/students', {
+      token: school.adminToken,
+      body: { orgUnitId: other.classId, studentNo, name: '王小明' },
+    });
+    const imported = await api('POST', '/api/screenings', other.psychTeacher, {
+      instrument: 'phq-9',
+      orgUnitId: other.id,
+      rows: [
+        { studentNo, items: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 } },
+      ],
+    });
+    expect([imported.status, imported.body.rows]).toEqual([201, 1]);
     browser = await launchChromium();
   }, 300_000);
 
@@ -186,7 +201,9 @@ describe('monthly report page (browser)', () => {
     await expectText(kpi(page, 'closedCases'), '0');
     await expectText(kpi(page, 'overdueOpenTasks'), String(expected.counts.overdueOpenTasks));
     await expectText(kpi(page, 'referrals'), String(expected.counts.referrals));
-    await expectText(kpi(page, 'screeningCoverage'), '—');
+    // screening coverage, a share: none of the school's three students screened
+    expect(expected.counts.screeningCoverage).toBe(0);
+    await expectText(kpi(page, 'screeningCoverage'), '0%');
     await expectText(page.getByTestId('report-submission'), '未提交');
     // the teacher reads their school exactly: nothing hidden, no legend
     expect(await page.locator('[data-suppressed]').count()).toBe(0);
@@ -262,6 +279,9 @@ describe('monthly report page (browser)', () => {
     await expectText(page.getByTestId(`report-school-${school.units.school}-newCases`), '<5');
     await expectText(page.getByTestId(`report-school-${other.id}-newCases`), '<5');
     await expectText(page.getByTestId('report-submitted-count'), '已提交 1 / 2 所学校');
+    // coverage is a share, never hidden: the district's 1 of 5 students, school 2's 1 of 2
+    await expectText(kpi(page, 'screeningCoverage'), '20%');
+    await expectText(page.getByTestId(`report-school-${other.id}-coverage`), '50%');
     expect(await englishStringsIn(page, '[data-testid="report-page"]', ALLOWED_LATIN)).toEqual([]);
     await shot(page, 'district-1366-zh-CN');
 
