@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../../../libs/domain/src';
+import { MONTHLY_REPORT_READER_ROLES } from '../../../../libs/domain/src';
 import {
   isReportMonth,
   monthlyReportDetails,
@@ -26,19 +26,6 @@ import {
 import type { MonthlyReportQuery } from './monthly-report.dto';
 import type { MonthlyReport, MonthlyReportSchool } from './monthly-report.responses';
 import { type SuppressedRow, suppressSmallCounts } from './monthly-suppression';
-
-/**
- * Who reads the monthly report: the school's psychology teacher and principal, and the
- * district's supervisor and psychology lead (R9), and admins. Class and grade staff and peer
- * monitors have no part in it.
- */
-export const MONTHLY_REPORT_READER_ROLES: readonly Role[] = [
-  'admin',
-  'psychLead',
-  'districtSupervisor',
-  'principal',
-  'psychTeacher',
-];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
