@@ -7,12 +7,10 @@ import { TasksRepository } from '../apps/api/src/tasks/tasks.repository';
 import { inScope } from '../libs/persistence/src';
 import { login } from '../test/support/api-client';
 import { createMigratedDatabase } from '../test/support/databases';
-import { seedTestAdmin } from '../test/support/test-admin';
-import { type ApiOnly, startApiOnly } from './support/api-only';
+import type { ApiOnly } from './support/api-only';
+import { DISTRICT_SUPERVISOR, FIRST_PSYCH_TEACHER, startSeededDistrict } from './support/seeded-district';
 import { type CapturedQuery, CapturingDataSource, explain, timeAlternately } from './support/captured-sql';
 import { intFromEnv } from './support/env';
-import { seedListScale } from './support/list-scale-seed';
-import { deployShipped } from './pathway-throughput';
 import { type BenchResult, type Measure, measure, ratio } from './support/report';
 import { elapsedMs, percentile } from './support/stats';
 
@@ -28,9 +26,6 @@ import { elapsedMs, percentile } from './support/stats';
 const PLANS_PATH = '.data/bench-list-scale-plans.txt';
 /** Tables that must never be read by a sequential scan in these queries. */
 const BIG_TABLES = new Set(['user_task', 'process_instance', 'audit_event']);
-
-const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-supervisor-passphrase-1' };
-const PSYCH = { username: 'bench-psych-s01', password: 'bench-psych-passphrase-s01' };
 
 interface Scenario {
   label: string;
@@ -51,21 +46,9 @@ export async function listScale(): Promise<BenchResult> {
   const pool = new Pool({ connectionString: database.appUrl, max: 10, statement_timeout: 60_000 });
   let capture: CapturingDataSource | undefined;
   try {
-    await seedTestAdmin(database.ownerUrl);
-    stack = await startApiOnly(database.appUrl);
-    const adminToken = await login(stack.baseUrl, 'admin', stack.adminPassword);
-    const deployed = await deployShipped(stack, adminToken, ['crisis-care', 'concern-intake']);
-    const crisisCare = deployed.get('crisis-care');
-    const concernIntake = deployed.get('concern-intake');
-    if (!crisisCare || !concernIntake) throw new Error('crisis-care and concern-intake must deploy');
-
-    const seeded = await seedListScale(database.ownerUrl, {
-      cases,
-      schools,
-      supervisor: SUPERVISOR,
-      psychTeacher: PSYCH,
-      definitions: { crisisCare, concernIntake },
-    });
+    const district = await startSeededDistrict(database, { cases, schools });
+    stack = district.stack;
+    const { seeded, crisisCare } = district;
     console.log(
       `  seeded ${seeded.cases} cases, ${seeded.tasks} tasks (${seeded.openTasks} open, ${seeded.overdueTasks} overdue), ` +
         `${seeded.stuckCases} stuck cases, ${seeded.auditEvents} audit entries in ${seeded.seconds.toFixed(0)} s`,
@@ -73,13 +56,16 @@ export async function listScale(): Promise<BenchResult> {
 
     const users = await pool.query<{ username: string; id: string }>(
       `SELECT username, id FROM app_user WHERE username = ANY($1)`,
-      [[SUPERVISOR.username, PSYCH.username]],
+      [[DISTRICT_SUPERVISOR.username, FIRST_PSYCH_TEACHER.username]],
     );
     const idOf = (name: string) => users.rows.find((row) => row.username === name)!.id;
-    const userIds = { supervisor: idOf(SUPERVISOR.username), psych: idOf(PSYCH.username) };
+    const userIds = {
+      supervisor: idOf(DISTRICT_SUPERVISOR.username),
+      psych: idOf(FIRST_PSYCH_TEACHER.username),
+    };
     const tokens = {
-      supervisor: await login(stack.baseUrl, SUPERVISOR.username, SUPERVISOR.password),
-      psych: await login(stack.baseUrl, PSYCH.username, PSYCH.password),
+      supervisor: await login(stack.baseUrl, DISTRICT_SUPERVISOR.username, DISTRICT_SUPERVISOR.password),
+      psych: await login(stack.baseUrl, FIRST_PSYCH_TEACHER.username, FIRST_PSYCH_TEACHER.password),
     };
 
     capture = await CapturingDataSource.open(database.appUrl);

@@ -9,12 +9,10 @@ import {
 } from '../libs/persistence/src';
 import { call, login } from '../test/support/api-client';
 import { createMigratedDatabase } from '../test/support/databases';
-import { seedTestAdmin } from '../test/support/test-admin';
-import { type ApiOnly, startApiOnly } from './support/api-only';
+import type { ApiOnly } from './support/api-only';
+import { DISTRICT_SUPERVISOR, FIRST_PSYCH_TEACHER, startSeededDistrict } from './support/seeded-district';
 import { CapturingDataSource, explain, timeAlternately } from './support/captured-sql';
 import { intFromEnv } from './support/env';
-import { seedListScale } from './support/list-scale-seed';
-import { deployShipped } from './pathway-throughput';
 import { type BenchResult, type Measure, measure, ratio } from './support/report';
 import { elapsedMs, percentile } from './support/stats';
 
@@ -34,8 +32,6 @@ import { elapsedMs, percentile } from './support/stats';
  * students.
  */
 
-const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-supervisor-passphrase-1' };
-const PSYCH = { username: 'bench-psych-s01', password: 'bench-psych-passphrase-s01' };
 const PLANS_PATH = '.data/bench-monthly-report-plans.txt';
 const BIG_TABLES = new Set(['user_task', 'process_instance', 'audit_event', 'student', 'screening_result']);
 
@@ -56,20 +52,9 @@ export async function monthlyReport(): Promise<BenchResult> {
   });
   let capture: CapturingDataSource | undefined;
   try {
-    await seedTestAdmin(database.ownerUrl);
-    stack = await startApiOnly(database.appUrl);
-    const adminToken = await login(stack.baseUrl, 'admin', stack.adminPassword);
-    const deployed = await deployShipped(stack, adminToken, ['crisis-care', 'concern-intake']);
-    const crisisCare = deployed.get('crisis-care');
-    const concernIntake = deployed.get('concern-intake');
-    if (!crisisCare || !concernIntake) throw new Error('crisis-care and concern-intake must deploy');
-    const seeded = await seedListScale(database.ownerUrl, {
-      cases,
-      schools,
-      supervisor: SUPERVISOR,
-      psychTeacher: PSYCH,
-      definitions: { crisisCare, concernIntake },
-    });
+    const seededDistrict = await startSeededDistrict(database, { cases, schools });
+    stack = seededDistrict.stack;
+    const { seeded } = seededDistrict;
     const extras = await seedReportExtras(database.ownerUrl, month);
     console.log(
       `  seeded ${seeded.cases} cases, ${seeded.tasks} tasks, ${seeded.auditEvents} audit entries in ` +
@@ -84,8 +69,8 @@ export async function monthlyReport(): Promise<BenchResult> {
     const firstSchool = units.rows.find((unit) => unit.code === 's01')!;
     const schoolPaths = units.rows.filter((unit) => unit.kind === 'school').map((unit) => unit.org_path);
     const tokens = {
-      supervisor: await login(stack.baseUrl, SUPERVISOR.username, SUPERVISOR.password),
-      psych: await login(stack.baseUrl, PSYCH.username, PSYCH.password),
+      supervisor: await login(stack.baseUrl, DISTRICT_SUPERVISOR.username, DISTRICT_SUPERVISOR.password),
+      psych: await login(stack.baseUrl, FIRST_PSYCH_TEACHER.username, FIRST_PSYCH_TEACHER.password),
     };
 
     capture = await CapturingDataSource.open(database.appUrl);
