@@ -163,7 +163,11 @@ export class TasksService {
     );
     const row = await this.tasks.contextOf(task.id);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
-    await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
+    // The case's id goes with every task read, so the case's reads list finds it.
+    await this.accessLog.record(user.id, 'task.read', 'task', id, {
+      instanceId: task.instanceId,
+      ...(seesCase ? {} : { view: 'task-only' }),
+    });
     const view = await this.view(user, task, { openSealed: true });
     // Opened after the scope checks, and only what this caller's view holds (a peer: the task's).
     const variables = file.purgedAt
