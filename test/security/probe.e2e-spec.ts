@@ -203,6 +203,12 @@ describe('security probe', () => {
       const t = b.token;
       await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}`, t, [404]);
       await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/history`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/reads`, t, [404]);
+      for (const method of ['POST', 'DELETE']) {
+        await probe('cross-scope', method, `/api/instances/${a.instanceId}/legal-hold`, t, [404], {
+          reason: 'x',
+        });
+      }
       await probe('cross-scope', 'POST', `/api/instances/${a.instanceId}/cancel`, t, [403, 404], {
         reason: 'x',
       });

@@ -38,7 +38,12 @@ export class CaseReadItem {
 
 export class CaseReadPage {
   @ApiProperty({ type: [CaseReadItem], description: 'Newest first' }) items!: CaseReadItem[];
-  @ApiProperty({ type: String, nullable: true, description: '`before` for the next page; null at the end' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '48170',
+    description: '`before` for the next page; null at the end',
+  })
   nextBefore!: string | null;
 }
 
