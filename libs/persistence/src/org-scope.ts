@@ -1,4 +1,4 @@
-import { CASE_VIEWER_ROLES } from '../../domain/src';
+import { BREAK_GLASS_ROLES, CASE_VIEWER_ROLES } from '../../domain/src';
 
 /**
  * THE org-scope rules: the reviewed pieces of SQL that decide who sees which case (and which
@@ -63,9 +63,6 @@ export function taskVisible(taskAlias: string): string {
                     WHERE scope_tc.task_id = ${taskAlias}.id AND scope_tc.user_id = :scopeUserId))
         AND ${onCaseLine(`${taskAlias}.org_path`, ':scopeUserId')}))`;
 }
-
-/** Roles whose holders may ask for emergency access to a case outside their scope (break-glass). */
-export const BREAK_GLASS_ROLES = ['principal', 'districtSupervisor'] as const;
 
 /**
  * The caller holds an unexpired break-glass grant for this case (docs/security.md#break-glass):

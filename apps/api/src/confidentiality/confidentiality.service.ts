@@ -1,11 +1,10 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { type Role, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import { BREAK_GLASS_ROLES, LEGAL_HOLD_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
 import {
   appendAuditEvents,
   auditHeadKey,
-  BREAK_GLASS_ROLES,
   purgeHeldCase,
   PurgeRefused,
   recordNotifications,
@@ -21,9 +20,6 @@ import { InstancesRepository } from '../instances/instances.repository';
 import type { CaseReadsQuery } from './confidentiality.dto';
 import type { BreakGlassGrantView, CaseReadItem, CaseReadPage } from './confidentiality.responses';
 import { type CaseReadRow, ConfidentialityRepository } from './confidentiality.repository';
-
-/** Who may place and release a legal hold: a principal, a district supervisor, an admin, in scope. */
-export const LEGAL_HOLD_ROLES: readonly Role[] = ['principal', 'districtSupervisor', 'admin'];
 
 /** The kind of the notification a case's supervisors get when someone breaks the glass. */
 export const BREAK_GLASS_NOTIFICATION = 'case.breakGlass';
