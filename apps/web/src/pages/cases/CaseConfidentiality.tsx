@@ -167,7 +167,7 @@ export function CaseReads({ instanceId }: { instanceId: string }) {
   });
   const items = reads.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Card title={t('reads.title')} size="small" className="case-card" data-testid="case-reads">
+    <Card title={t('reads.title')} size="small" className="case-card case-reads" data-testid="case-reads">
       <Typography.Paragraph type="secondary">{t('reads.hint')}</Typography.Paragraph>
       <ErrorMessage error={reads.error} testId="case-reads-error" />
       {reads.isSuccess && items.length === 0 ? (
@@ -222,7 +222,7 @@ export function BreakGlassOffer({ instanceId, onGranted }: { instanceId: string;
   const [open, setOpen] = useState(false);
   return (
     <Card size="small" className="case-card" data-testid="break-glass-offer">
-      <Typography.Title level={2}>
+      <Typography.Title level={4}>
         <SafetyCertificateOutlined aria-hidden aria-label="" /> {t('breakGlass.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('breakGlass.explain')}</Typography.Paragraph>
