@@ -2,7 +2,7 @@ import { LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, List, Modal, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { BREAK_GLASS_ROLES, LEGAL_HOLD_ROLES } from '../../../../../libs/domain/src/roles';
+import { BREAK_GLASS_ROLES, LEGAL_HOLD_ROLES } from '../../../../../libs/domain/src';
 import {
   breakGlass,
   type CaseRead,
