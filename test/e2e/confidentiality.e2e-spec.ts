@@ -143,6 +143,7 @@ describe('reads, legal hold and purge', () => {
           user: expect.objectContaining({ id: world.psychA.id }),
         }),
         expect.objectContaining({ action: 'instance.start', reason: null }),
+        expect.objectContaining({ action: 'task.complete', what: 'task' }),
       ]),
     );
     const ids = items.map((item) => Number(item.id));

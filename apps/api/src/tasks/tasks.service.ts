@@ -113,7 +113,9 @@ export class TasksService {
     const text = csvText(TASK_CSV_HEADER, rows);
     const truncated = page.nextCursor !== null;
     // A bulk read of case data: recorded, with the filters' names only (q may hold a name).
+    // The cases' ids go with it, so each case's reads list shows the export.
     await this.accessLog.record(user.id, 'task.export', 'task', null, {
+      instances: [...new Set(page.items.map((t) => t.instanceId))],
       rows: rows.length,
       truncated,
       filters: Object.keys(query)
@@ -214,7 +216,7 @@ export class TasksService {
       }`,
       updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
     });
-    await this.accessLog.record(user.id, 'task.complete', 'task', id);
+    await this.accessLog.record(user.id, 'task.complete', 'task', id, { instanceId: task.instanceId });
     // The answer holds what the caller may see: a peer gets their task, not the case.
     return {
       task: await this.view(user, await this.findVisible(user, id)),
@@ -262,7 +264,7 @@ export class TasksService {
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, CLAIM_TASK_UPDATE, args, `Task ${id} cannot be claimed`);
-    await this.accessLog.record(user.id, 'task.claim', 'task', id);
+    await this.accessLog.record(user.id, 'task.claim', 'task', id, { instanceId: task.instanceId });
     return this.view(user, await this.findVisible(user, id));
   }
 
@@ -275,7 +277,7 @@ export class TasksService {
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, UNCLAIM_TASK_UPDATE, args, `Task ${id} cannot be unclaimed`);
-    await this.accessLog.record(user.id, 'task.unclaim', 'task', id);
+    await this.accessLog.record(user.id, 'task.unclaim', 'task', id, { instanceId: task.instanceId });
     return this.view(user, await this.findVisible(user, id));
   }
 
@@ -300,7 +302,10 @@ export class TasksService {
       const args: AssignTaskArgs = { taskId: id, assignee: assignee.username, actor: actorOf(user) };
       await this.changeAssignment(task, ASSIGN_TASK_UPDATE, args, `Task ${id} cannot be assigned`);
     }
-    await this.accessLog.record(user.id, 'task.assign', 'task', id, { assigneeId: assignee.id });
+    await this.accessLog.record(user.id, 'task.assign', 'task', id, {
+      instanceId: task.instanceId,
+      assigneeId: assignee.id,
+    });
     return this.view(user, await this.findVisible(user, id));
   }
 
