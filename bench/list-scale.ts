@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { Pool } from 'pg';
 import { DefinitionStatisticsRepository } from '../apps/api/src/definitions/definition-statistics.repository';
 import { InstancesRepository } from '../apps/api/src/instances/instances.repository';
 import { TasksRepository } from '../apps/api/src/tasks/tasks.repository';
-import { createDataSource, inScope } from '../libs/persistence/src';
-import { call, login } from '../test/support/api-client';
+import { inScope } from '../libs/persistence/src';
+import { login } from '../test/support/api-client';
 import { createMigratedDatabase } from '../test/support/databases';
 import { seedTestAdmin } from '../test/support/test-admin';
 import { type ApiOnly, startApiOnly } from './support/api-only';
+import { type CapturedQuery, CapturingDataSource, explain, timeAlternately } from './support/captured-sql';
 import { intFromEnv } from './support/env';
 import { seedListScale } from './support/list-scale-seed';
 import { deployShipped } from './pathway-throughput';
@@ -32,23 +32,12 @@ const BIG_TABLES = new Set(['user_task', 'process_instance', 'audit_event']);
 const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-supervisor-passphrase-1' };
 const PSYCH = { username: 'bench-psych-s01', password: 'bench-psych-passphrase-s01' };
 
-/** SQL as the repository sent it: text with $n placeholders and its parameters. */
-interface CapturedQuery {
-  text: string;
-  parameters: unknown[];
-}
-
 interface Scenario {
   label: string;
   user: 'supervisor' | 'psych';
   path: string;
   /** The repository's queries for this request; run concurrently when more than one (as the api does). */
   sql: CapturedQuery[];
-}
-
-interface Timings {
-  api: number[];
-  sql: number[];
 }
 
 export async function listScale(): Promise<BenchResult> {
@@ -127,7 +116,7 @@ export async function listScale(): Promise<BenchResult> {
     const planNotes: string[] = [];
     for (const scenario of scenarios) {
       for (const [n, query] of scenario.sql.entries()) {
-        const { text, summary, seqScans } = await explain(pool, query);
+        const { text, summary, seqScans } = await explain(pool, query, BIG_TABLES);
         const name = scenario.sql.length > 1 ? `${scenario.label} (query ${n + 1})` : scenario.label;
         plans.push(
           `== ${name}\n${query.text}\n-- parameters: ${JSON.stringify(query.parameters)}\n${text}\n`,
@@ -147,7 +136,14 @@ export async function listScale(): Promise<BenchResult> {
       measure('former passages query (audit pairing), district supervisor, once', former ?? Number.NaN, 'ms'),
     );
     for (const scenario of scenarios) {
-      const timings = await timeScenario(stack, pool, tokens[scenario.user], scenario, requests);
+      const timings = await timeAlternately(
+        stack,
+        pool,
+        tokens[scenario.user],
+        scenario.path,
+        scenario.sql,
+        requests,
+      );
       const apiP50 = percentile(timings.api, 50);
       const apiP95 = percentile(timings.api, 95);
       const sqlP50 = percentile(timings.sql, 50);
@@ -243,119 +239,5 @@ async function formerPassages(pool: Pool, userId: string, definitionId: string):
   } finally {
     await client.query('RESET statement_timeout');
     client.release();
-  }
-}
-
-/** `requests` timed rounds of the api request and its bare SQL, in alternating order. */
-async function timeScenario(
-  stack: ApiOnly,
-  pool: Pool,
-  token: string,
-  scenario: Scenario,
-  requests: number,
-): Promise<Timings> {
-  const api = async () => {
-    const answer = await call(stack.baseUrl, 'GET', scenario.path, { token });
-    if (answer.status !== 200)
-      throw new Error(`${scenario.path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  };
-  const sql = async () => {
-    await Promise.all(scenario.sql.map((query) => pool.query(query.text, query.parameters)));
-  };
-  for (let i = 0; i < 5; i += 1) {
-    await api();
-    await sql();
-  }
-  const timings: Timings = { api: [], sql: [] };
-  for (let i = 0; i < requests; i += 1) {
-    const order = i % 4 === 0 || i % 4 === 3 ? (['api', 'sql'] as const) : (['sql', 'api'] as const);
-    for (const side of order) {
-      const start = performance.now();
-      await (side === 'api' ? api() : sql());
-      timings[side].push(elapsedMs(start));
-    }
-  }
-  return timings;
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) of a query: the text plan, the scans it makes, big tables read sequentially. */
-async function explain(
-  pool: Pool,
-  query: CapturedQuery,
-): Promise<{ text: string; summary: string; seqScans: string[] }> {
-  const textPlan = await pool.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
-    query.parameters,
-  );
-  const jsonPlan = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-    `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
-    query.parameters,
-  );
-  const root = jsonPlan.rows[0]!['QUERY PLAN'][0];
-  const scans: string[] = [];
-  const seqScans: string[] = [];
-  const walk = (node: PlanNode) => {
-    if (node['Index Name']) scans.push(`${node['Node Type']} ${node['Index Name']}`);
-    else if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) {
-      scans.push(`Seq Scan ${node['Relation Name']}`);
-      if (BIG_TABLES.has(node['Relation Name'])) seqScans.push(node['Relation Name']);
-    }
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  walk(root.Plan);
-  const distinct = [...new Set(scans)];
-  return {
-    text: textPlan.rows.map((row) => row['QUERY PLAN']).join('\n'),
-    summary: `${distinct.join('; ')} (${root['Execution Time'].toFixed(1)} ms)`,
-    seqScans: [...new Set(seqScans)],
-  };
-}
-
-/** A DataSource on the bench's database whose logger keeps every query the repositories send. */
-class CapturingDataSource implements Pick<Logger, 'logQuery'> {
-  private captured: CapturedQuery[] = [];
-
-  private constructor(readonly dataSource: DataSource) {}
-
-  static async open(url: string): Promise<CapturingDataSource> {
-    const holder: { capture?: CapturingDataSource } = {};
-    const logger: Logger = {
-      logQuery: (text, parameters) => holder.capture?.logQuery(text, parameters),
-      logQueryError: () => undefined,
-      logQuerySlow: () => undefined,
-      logSchemaBuild: () => undefined,
-      logMigration: () => undefined,
-      log: () => undefined,
-    };
-    const options = { ...createDataSource(url).options, logging: ['query'], logger } as DataSourceOptions;
-    const dataSource = new DataSource(options);
-    await dataSource.initialize();
-    holder.capture = new CapturingDataSource(dataSource);
-    return holder.capture;
-  }
-
-  logQuery(text: string, parameters?: unknown[]): void {
-    this.captured.push({ text, parameters: parameters ?? [] });
-  }
-
-  /** The queries `work` sent, in order. */
-  async queriesOf(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
-    this.captured = [];
-    await work();
-    const queries = this.captured;
-    this.captured = [];
-    if (queries.length === 0) throw new Error('the repository sent no query');
-    return queries;
-  }
-
-  close(): Promise<void> {
-    return this.dataSource.destroy();
   }
 }

@@ -3,6 +3,7 @@ import { engineVsBpmnEngine } from './engine-vs-bpmn-engine';
 import { formCompletion } from './form-completion';
 import { listScale } from './list-scale';
 import { longCase } from './long-case';
+import { monthlyReport } from './monthly-report';
 import { pathwayThroughput } from './pathway-throughput';
 import { schoolDays } from './school-days';
 import { screeningImport } from './screening-import';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'school-days': schoolDays,
   'list-scale': listScale,
   'screening-import': screeningImport,
+  'monthly-report': monthlyReport,
 };
 
 const RESULTS_PATH = '.data/bench-results.json';

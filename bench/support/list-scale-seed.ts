@@ -91,6 +91,9 @@ export async function seedListScale(ownerUrl: string, options: SeedOptions): Pro
   }
 }
 
+/** A school's number in its code: two digits at least (s01), all of them from 100 on (s100). */
+const SCHOOL_NUMBER = `CASE WHEN n < 100 THEN lpad(n::text, 2, '0') ELSE n::text END`;
+
 async function seedOrgTree(db: Client, options: SeedOptions): Promise<void> {
   await db.query(`
     INSERT INTO org_unit (parent_id, kind, name, code, org_path)
@@ -98,8 +101,8 @@ async function seedOrgTree(db: Client, options: SeedOptions): Promise<void> {
     INSERT INTO org_unit (parent_id, kind, name, code, org_path)
       SELECT id, 'district', '江南区', 'd1', '/root/c1/d1' FROM org_unit WHERE org_path = '/root/c1';
     INSERT INTO org_unit (parent_id, kind, name, code, org_path)
-      SELECT d.id, 'school', '江南区第' || n || '中学', 's' || lpad(n::text, 2, '0'),
-             d.org_path || '/s' || lpad(n::text, 2, '0')
+      SELECT d.id, 'school', '江南区第' || n || '中学', 's' || ${SCHOOL_NUMBER},
+             d.org_path || '/s' || ${SCHOOL_NUMBER}
         FROM org_unit d, generate_series(1, ${options.schools}) n WHERE d.org_path = '/root/c1/d1';
     INSERT INTO org_unit (parent_id, kind, name, code, org_path)
       SELECT s.id, 'grade', n || '年级', 'g' || n, s.org_path || '/g' || n

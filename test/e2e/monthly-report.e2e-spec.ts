@@ -199,7 +199,8 @@ describe('GET /api/reports/monthly', () => {
       referralOutcomes: { admitted: 0, outpatient: 1, notNeeded: 0, unknown: 0 },
       homeVisitsDone: 0,
       homeVisitsDue: expectedHomeVisitsDue.count,
-      screeningCoverage: null,
+      // students registered at the school, none screened this semester
+      screeningCoverage: 0,
     });
     // the other school's psychology teacher reads their own school exactly too
     const theirs = await report(other.psychTeacher, other.id);
@@ -331,6 +332,49 @@ describe('GET /api/reports/monthly', () => {
     expect(ours).toMatchObject({ submitted: true, submittedBy: '心理教师 李' });
     expect(Date.parse(ours.submittedAt)).toBeGreaterThan(Date.now() - 120_000);
     expect(theirs).toMatchObject({ submitted: false, submittedAt: null, submittedBy: null });
+  });
+});
+
+describe('screening coverage', () => {
+  it("counts the school's students with a result imported this semester, and the district's share of them all", async () => {
+    // given: a second student at the other school, and a PHQ-9 screening of that student alone
+    const studentNo = `2026${unique()}`;
+    await callOk(stack.baseUrl, 'POST', '/api/students', school.adminToken, {
+      orgUnitId: other.class,
+      studentNo,
+      name: '王小明',
+    });
+    const phq9 = { '1': 0, '2': 1, '3': 0, '4': 1, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 };
+    const imported = await api('POST', '/api/screenings', other.psychTeacher, {
+      instrument: 'phq-9',
+      orgUnitId: other.id,
+      rows: [{ studentNo, items: phq9 }],
+    });
+    expect([imported.status, imported.body.rows, imported.body.rejected]).toEqual([201, 1, []]);
+
+    // then: one of the other school's two students is screened; none of ours
+    const theirs = await report(other.psychTeacher, other.id);
+    expect(theirs.body.schools[0].counts.screeningCoverage).toBe(0.5);
+    const district = (await report(school.people.districtSupervisor, school.units.district)).body;
+    const row = (id: string) => district.schools.find((s: any) => s.orgUnitId === id);
+    expect(row(other.id).counts.screeningCoverage).toBe(0.5);
+    expect(row(school.units.school).counts.screeningCoverage).toBe(0);
+    const pg = new Client({ connectionString: process.env.CAREPATH_TEST_DATABASE_URL });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(
+        `SELECT count(*)::int AS n FROM student s JOIN org_unit d ON d.id = $1
+         WHERE starts_with(s.org_path, d.org_path || '/')`,
+        [school.units.district],
+      );
+      expect(district.rollup.counts.screeningCoverage).toBeCloseTo(1 / rows[0].n, 4);
+    } finally {
+      await pg.end();
+    }
+    // and the CSV carries the same share
+    const csv = await csvOf(other.psychTeacher, other.id);
+    const [header, line] = csv.lines;
+    expect(line![header!.indexOf('screeningCoverage')]).toBe('0.5');
   });
 });
 

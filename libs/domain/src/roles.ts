@@ -35,6 +35,19 @@ export const BREAK_GLASS_ROLES: readonly Role[] = ['districtSupervisor', 'princi
 /** Roles that may deploy process definitions. */
 export const DEPLOYER_ROLES: readonly Role[] = ['admin', 'psychLead'];
 
+/**
+ * Who reads the monthly report (docs/api.md#monthly-report): the school's psychology teacher
+ * and principal, and the district's supervisor and psychology lead (R9), and admins. Class and
+ * grade staff and peer monitors have no part in it. The web app offers the page to the same roles.
+ */
+export const MONTHLY_REPORT_READER_ROLES: readonly Role[] = [
+  'admin',
+  'psychLead',
+  'districtSupervisor',
+  'principal',
+  'psychTeacher',
+];
+
 /** Roles that may create org units and students below their node. */
 export const ORG_ADMIN_ROLES: readonly Role[] = ['admin', 'districtSupervisor'];
 

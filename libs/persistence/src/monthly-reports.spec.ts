@@ -1,4 +1,4 @@
-import { isReportMonth, previousReportMonth } from './monthly-reports';
+import { isReportMonth, previousReportMonth, screeningSemesterStart } from './monthly-reports';
 
 describe('report months (monthly-reports.ts)', () => {
   it('takes the month before the one a time falls in, in Asia/Shanghai', () => {
@@ -15,5 +15,16 @@ describe('report months (monthly-reports.ts)', () => {
     expect(['2026-00', '2026-13', '2026-1', '26-01', '2026-01-01', 202601, null].some(isReportMonth)).toBe(
       false,
     );
+  });
+});
+
+describe('screeningSemesterStart', () => {
+  it('puts August to January in the autumn semester and February to July in the spring one', () => {
+    expect(screeningSemesterStart('2026-09')).toBe('2026-08');
+    expect(screeningSemesterStart('2026-12')).toBe('2026-08');
+    expect(screeningSemesterStart('2027-01')).toBe('2026-08');
+    expect(screeningSemesterStart('2027-02')).toBe('2027-02');
+    expect(screeningSemesterStart('2027-07')).toBe('2027-02');
+    expect(screeningSemesterStart('2027-08')).toBe('2027-08');
   });
 });

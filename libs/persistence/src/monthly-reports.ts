@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { atOrBelow } from './org-scope';
+import { atOrBelowRange } from './org-scope';
 
 /**
  * The monthly report (月报, R9): aggregate counts of a unit's cases and work in one month, from
@@ -48,8 +48,9 @@ export interface MonthlyReportCounts {
 
 /**
  * What the HTTP report (GET /api/reports/monthly) adds to the stored counts: the results of the
- * referrals that came back in the month. Kept out of MonthlyReportCounts so that the reports the
- * worker stored (and the `monthly-report` form that shows them) keep their shape.
+ * referrals that came back in the month, and how much of the school was screened this semester.
+ * Kept out of MonthlyReportCounts so that the reports the worker stored (and the
+ * `monthly-report` form that shows them) keep their shape.
  */
 export interface MonthlyReportDetail extends MonthlyReportCounts {
   /**
@@ -58,12 +59,34 @@ export interface MonthlyReportDetail extends MonthlyReportCounts {
    * only, so a case referred twice reports its latest outcome for both.
    */
   referralOutcomes: Record<(typeof REFERRAL_OUTCOMES)[number] | 'unknown', number>;
+  /**
+   * Screening coverage (R1, 每学期全覆盖筛查): the unit's students (registered before the month's
+   * end, or now), and how many of them have a result in a screening imported between the start
+   * of the semester the month falls in (screeningSemesterStart) and then.
+   */
+  screening: { students: number; screened: number };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function isReportMonth(value: unknown): value is string {
   return typeof value === 'string' && MONTH.test(value);
+}
+
+/**
+ * The first month (YYYY-MM) of the semester `month` falls in, as Chinese schools run the year:
+ * the autumn semester from August to January, the spring semester from February to July. A
+ * screening imported in the summer before term counts for the autumn semester. School calendars'
+ * own term dates (calendars.md) are not consulted: a screening campaign is planned per
+ * semester, and a month belongs to one semester whatever a school's exact first day is.
+ */
+export function screeningSemesterStart(month: string): string {
+  const match = MONTH.exec(month);
+  if (!match) throw new Error('Expected a month as YYYY-MM');
+  const year = Number(match[1]);
+  const m = Number(match[2]);
+  if (m === 1) return `${year - 1}-08`;
+  return m >= 8 ? `${year}-08` : `${year}-02`;
 }
 
 /** The month (YYYY-MM) before the one `at` falls in, in Asia/Shanghai. */
@@ -87,69 +110,122 @@ export async function monthlyReportCounts(
   month: string,
 ): Promise<MonthlyReportCounts> {
   // The stored report keeps its shape: the detail's additions stay with the HTTP report.
-  const { referralOutcomes: _outcomes, ...counts } = await monthlyReportDetail(db, orgPath, month);
+  const [detail] = await monthlyReportDetails(db, [orgPath], month);
+  const { referralOutcomes: _outcomes, screening: _screening, ...counts } = detail!;
   return counts;
 }
 
 /**
- * The counts and the month's referral outcomes, in one statement. Anything "at the month's end"
- * is taken at the end or now, whichever is earlier: a report of the month in progress counts a
- * task overdue once its due time has passed, not because it falls due before the month ends.
+ * The counts, the month's referral outcomes and the semester's screening coverage of each unit
+ * at `orgPaths` (with everything below it), in the order given, in one statement: a district's
+ * two hundred schools cost one round trip and one pass over each table's index range, not two
+ * hundred (bench/monthly-report.ts). Anything "at the month's end" is taken at the end or now,
+ * whichever is earlier: a report of the month in progress counts a task overdue once its due
+ * time has passed, not because it falls due before the month ends. Units should not nest (a
+ * case under two of them counts for both).
  */
-export async function monthlyReportDetail(
+export async function monthlyReportDetails(
   db: EntityManager,
-  orgPath: string,
+  orgPaths: readonly string[],
   month: string,
-): Promise<MonthlyReportDetail> {
+): Promise<MonthlyReportDetail[]> {
   if (!isReportMonth(month)) throw new Error(`Expected a month as YYYY-MM`);
-  // $2: the month's first instant, $3: the next month's, both in the report's zone.
-  const start = `(($2::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}')`;
-  const end = `((($2::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}')`;
-  const asOf = `LEAST(${end}, now())`;
-  const [row]: [Record<string, string | null>] = await db.query(
-    `WITH cases AS (
-       SELECT i.id, i.started_at, LEAST(i.sealed_at, i.ended_at) AS closed_at,
-              CASE WHEN i.variables ->> 'riskLevel' = ANY($3::text[]) THEN i.variables ->> 'riskLevel'
+  if (orgPaths.length === 0) return [];
+  // The instants the counts compare with, computed once and bound as constants: the month's
+  // first instant and the next month's in the report's zone, the earlier of that and now, and
+  // the semester's first instant.
+  const [bounds]: [{ start: Date; end: Date; as_of: Date; semester: Date }] = await db.query(
+    `SELECT ($1::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS start,
+            (($1::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}' AS end,
+            LEAST((($1::text || '-01')::timestamp + interval '1 month') AT TIME ZONE '${REPORT_TIME_ZONE}', now()) AS as_of,
+            ($2::text || '-01')::timestamp AT TIME ZONE '${REPORT_TIME_ZONE}' AS semester`,
+    [month, screeningSemesterStart(month)],
+  );
+  // $2 start, $3 end, $4 as of: anything "at the month's end" is taken then.
+  const rows: Record<string, string | null>[] = await db.query(
+    `WITH units AS (
+       SELECT DISTINCT unnest($1::text[]) AS path
+     ), members AS (
+       -- every org unit at or below each unit: a case, task or student lives at an org unit, so
+       -- it is matched to its unit by that unit's path, an equality the planner can hash
+       SELECT u.path AS unit, ou.org_path FROM units u JOIN org_unit ou ON ${atOrBelowRange('ou.org_path', 'u.path')}
+     ), cases AS (
+       SELECT m.unit, i.id, i.started_at, i.ended_at, LEAST(i.sealed_at, i.ended_at) AS closed_at,
+              CASE WHEN i.variables ->> 'riskLevel' = ANY($6::text[]) THEN i.variables ->> 'riskLevel'
                    ELSE 'unknown' END AS risk,
-              CASE WHEN i.variables ->> 'outcome' = ANY($8::text[]) THEN i.variables ->> 'outcome'
+              CASE WHEN i.variables ->> 'outcome' = ANY($11::text[]) THEN i.variables ->> 'outcome'
                    ELSE 'unknown' END AS outcome
-       FROM process_instance i
-       WHERE i.definition_key = $4 AND ${atOrBelow('i.org_path', '$1::text')}
-     ), tasks AS (
-       SELECT t.element_id, t.state, t.created_at, t.ended_at, t.due_at
-       FROM user_task t
-       WHERE ${atOrBelow('t.org_path', '$1::text')}
-     ), open_cases AS (
-       SELECT risk FROM cases WHERE started_at < ${asOf} AND (closed_at IS NULL OR closed_at >= ${asOf})
-     ), outcomes AS (
+       FROM process_instance i JOIN members m ON m.org_path = i.org_path
+       -- a case started after the month counts in none of its numbers
+       WHERE i.definition_key = $7 AND i.started_at < $3
+     ), case_counts AS (
+       SELECT unit,
+              count(*) FILTER (WHERE started_at >= $2) AS new_cases,
+              count(*) FILTER (WHERE closed_at >= $2 AND closed_at < $3) AS closed_cases,
+              count(*) FILTER (WHERE started_at < $4 AND (closed_at IS NULL OR closed_at >= $4)) AS open_at_month_end
+       FROM cases GROUP BY unit
+     ), risk_counts AS (
+       SELECT unit, jsonb_object_agg(risk, n)::text AS by_risk_level
+       FROM (SELECT unit, risk, count(*) AS n FROM cases
+             WHERE started_at < $4 AND (closed_at IS NULL OR closed_at >= $4)
+             GROUP BY unit, risk) r
+       GROUP BY unit
+     ), outcome_counts AS (
        -- each passage of the catch in the month: the message arrived then
-       SELECT c.outcome FROM cases c
-       JOIN audit_event e ON e.instance_id = c.id
-       WHERE e.type = 'element.left' AND e.element_id = $7 AND e.at >= ${start} AND e.at < ${end}
+       SELECT unit, jsonb_object_agg(outcome, n)::text AS referral_outcomes
+       FROM (SELECT c.unit, c.outcome, count(*) AS n FROM cases c
+             -- per case through its chain's index (OFFSET 0 keeps the planner from trading that
+             -- for a scan of the whole audit log); only a case still running in the month can
+             -- have received a message in it
+             CROSS JOIN LATERAL (
+               SELECT 1 FROM audit_event e
+               WHERE e.instance_id = c.id AND e.element_id = $10 AND e.type = 'element.left'
+                 AND e.at >= $2 AND e.at < $3
+               OFFSET 0) e
+             WHERE c.ended_at IS NULL OR c.ended_at >= $2
+             GROUP BY c.unit, c.outcome) o
+       GROUP BY unit
+     ), task_counts AS (
+       SELECT m.unit,
+              count(*) FILTER (WHERE t.created_at < $4 AND t.due_at < $4
+                                 AND (t.ended_at IS NULL OR t.ended_at >= $4)) AS overdue_open_tasks,
+              count(*) FILTER (WHERE t.element_id = ANY($8::text[]) AND t.state = 'completed'
+                                 AND t.ended_at >= $2 AND t.ended_at < $3) AS referrals,
+              count(*) FILTER (WHERE t.element_id = ANY($9::text[]) AND t.state = 'completed'
+                                 AND t.ended_at >= $2 AND t.ended_at < $3) AS home_visits_done,
+              count(*) FILTER (WHERE t.element_id = ANY($9::text[]) AND t.state <> 'cancelled'
+                                 AND t.due_at >= $2 AND t.due_at < $3) AS home_visits_due
+       FROM user_task t JOIN members m ON m.org_path = t.org_path
+       -- only the tasks one of the counts can take: open at the month's end, or ended or due in it
+       WHERE (t.created_at < $4 AND (t.ended_at IS NULL OR t.ended_at >= $4))
+          OR (t.ended_at >= $2 AND t.ended_at < $3)
+          OR (t.due_at >= $2 AND t.due_at < $3)
+       GROUP BY m.unit
+     ), screening_counts AS (
+       SELECT m.unit, count(*) AS students,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM screening_result r JOIN screening sc ON sc.id = r.screening_id
+                WHERE r.student_id = s.id AND sc.created_at >= $5 AND sc.created_at < $4
+              )) AS screened
+       FROM student s JOIN members m ON m.org_path = s.org_path
+       WHERE s.created_at < $4
+       GROUP BY m.unit
      )
-     SELECT
-       (SELECT count(*) FROM cases WHERE started_at >= ${start} AND started_at < ${end}) AS new_cases,
-       (SELECT count(*) FROM cases WHERE closed_at >= ${start} AND closed_at < ${end}) AS closed_cases,
-       (SELECT count(*) FROM open_cases) AS open_at_month_end,
-       (SELECT coalesce(jsonb_object_agg(risk, n), '{}'::jsonb)::text
-          FROM (SELECT risk, count(*) AS n FROM open_cases GROUP BY risk) r) AS by_risk_level,
-       (SELECT coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb)::text
-          FROM (SELECT outcome, count(*) AS n FROM outcomes GROUP BY outcome) o) AS referral_outcomes,
-       (SELECT count(*) FROM tasks
-          WHERE created_at < ${asOf} AND due_at < ${asOf}
-            AND (ended_at IS NULL OR ended_at >= ${asOf})) AS overdue_open_tasks,
-       (SELECT count(*) FROM tasks
-          WHERE element_id = ANY($5::text[]) AND state = 'completed'
-            AND ended_at >= ${start} AND ended_at < ${end}) AS referrals,
-       (SELECT count(*) FROM tasks
-          WHERE element_id = ANY($6::text[]) AND state = 'completed'
-            AND ended_at >= ${start} AND ended_at < ${end}) AS home_visits_done,
-       (SELECT count(*) FROM tasks
-          WHERE element_id = ANY($6::text[]) AND state <> 'cancelled'
-            AND due_at >= ${start} AND due_at < ${end}) AS home_visits_due`,
+     SELECT u.path, cc.new_cases, cc.closed_cases, cc.open_at_month_end, rc.by_risk_level,
+            oc.referral_outcomes, tc.overdue_open_tasks, tc.referrals, tc.home_visits_done,
+            tc.home_visits_due, sc.students, sc.screened
+     FROM units u
+     LEFT JOIN case_counts cc ON cc.unit = u.path
+     LEFT JOIN risk_counts rc ON rc.unit = u.path
+     LEFT JOIN outcome_counts oc ON oc.unit = u.path
+     LEFT JOIN task_counts tc ON tc.unit = u.path
+     LEFT JOIN screening_counts sc ON sc.unit = u.path`,
     [
-      orgPath,
-      month,
+      [...orgPaths],
+      bounds.start,
+      bounds.end,
+      bounds.as_of,
+      bounds.semester,
       [...REPORT_RISK_LEVELS],
       REPORTED_PROCESS_KEY,
       [...REFERRAL_ELEMENT_IDS],
@@ -158,6 +234,12 @@ export async function monthlyReportDetail(
       [...REFERRAL_OUTCOMES],
     ],
   );
+  const byPath = new Map(rows.map((row) => [row.path, row]));
+  return orgPaths.map((path) => detailOf(byPath.get(path) ?? {}));
+}
+
+function detailOf(row: Record<string, string | null>): MonthlyReportDetail {
+  const count = (value: string | null | undefined) => Number(value ?? 0);
   const byRisk = JSON.parse(row.by_risk_level ?? '{}') as Record<string, number>;
   const outcomes = JSON.parse(row.referral_outcomes ?? '{}') as Record<string, number>;
   return {
@@ -168,19 +250,20 @@ export async function monthlyReportDetail(
       imminent: byRisk.imminent ?? 0,
       unknown: byRisk.unknown ?? 0,
     },
-    newCases: Number(row.new_cases),
-    closedCases: Number(row.closed_cases),
-    openAtMonthEnd: Number(row.open_at_month_end),
-    overdueOpenTasks: Number(row.overdue_open_tasks),
-    referrals: Number(row.referrals),
-    homeVisitsDone: Number(row.home_visits_done),
-    homeVisitsDue: Number(row.home_visits_due),
+    newCases: count(row.new_cases),
+    closedCases: count(row.closed_cases),
+    openAtMonthEnd: count(row.open_at_month_end),
+    overdueOpenTasks: count(row.overdue_open_tasks),
+    referrals: count(row.referrals),
+    homeVisitsDone: count(row.home_visits_done),
+    homeVisitsDue: count(row.home_visits_due),
     referralOutcomes: {
       admitted: outcomes.admitted ?? 0,
       outpatient: outcomes.outpatient ?? 0,
       'not-needed': outcomes['not-needed'] ?? 0,
       unknown: outcomes.unknown ?? 0,
     },
+    screening: { students: count(row.students), screened: count(row.screened) },
   };
 }
 

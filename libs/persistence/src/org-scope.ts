@@ -19,6 +19,17 @@ export function atOrBelow(path: string, ancestor: string): string {
 }
 
 /**
+ * The same rule as atOrBelow, spelled as a range of the `text_pattern_ops` path indexes: below
+ * `ancestor` means from `ancestor/` up to, not including, `ancestor0` ('0' follows '/' in byte
+ * order, and codes hold no byte between them). Use it where `ancestor` comes from another row —
+ * a join to a set of units — so the planner probes the index once per unit; with a bare
+ * parameter, atOrBelow's prefix test already uses the index.
+ */
+export function atOrBelowRange(path: string, ancestor: string): string {
+  return `(${path} = ${ancestor} OR (${path} ~>=~ (${ancestor} || '/') AND ${path} ~<~ (${ancestor} || '0')))`;
+}
+
+/**
  * A user sees a row whose org path equals, or lies below, the path of a unit where they hold a
  * case-viewing role.
  *

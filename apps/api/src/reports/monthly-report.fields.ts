@@ -55,7 +55,10 @@ export function sumCounts(rows: readonly FlatCounts[]): FlatCounts {
   return sum;
 }
 
-export function countsView(values: Record<string, number | null>): MonthlyReportCountsView {
+export function countsView(
+  values: Record<string, number | null>,
+  screeningCoverage: number | null,
+): MonthlyReportCountsView {
   const at = (field: string) => values[field] ?? null;
   return {
     byRiskLevel: {
@@ -78,9 +81,19 @@ export function countsView(values: Record<string, number | null>): MonthlyReport
     },
     homeVisitsDone: at('homeVisitsDone'),
     homeVisitsDue: at('homeVisitsDue'),
-    // Not computed yet: screening results are stored (docs/screening.md) but not counted here (issue 12).
-    screeningCoverage: null,
+    screeningCoverage,
   };
+}
+
+/**
+ * The share of the students of `details` (one school, or a district's schools summed) screened
+ * this semester, rounded to four places; null without students. A share, not a count: it is
+ * never suppressed, and a district learns from it how much of a school was screened, not who.
+ */
+export function screeningCoverage(details: readonly MonthlyReportDetail[]): number | null {
+  const students = details.reduce((sum, detail) => sum + detail.screening.students, 0);
+  const screened = details.reduce((sum, detail) => sum + detail.screening.screened, 0);
+  return students === 0 ? null : Math.round((screened / students) * 10_000) / 10_000;
 }
 
 /** The month (YYYY-MM) that `at` falls in, in the report's zone. */

@@ -56,9 +56,9 @@ export class MonthlyReportCountsView {
   @ApiProperty({
     type: Number,
     nullable: true,
-    example: null,
+    example: 0.9712,
     description:
-      'Share of the students screened (0–1). Always null for now: stored screening results are not yet counted into the report',
+      'Share (0–1) of the students registered by the month’s end with a result in a screening imported this semester (autumn: August–January, spring: February–July); null without students. Never suppressed',
   })
   screeningCoverage!: number | null;
 }

@@ -1,9 +1,9 @@
 import { ForbiddenException, Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../../../libs/domain/src';
+import { MONTHLY_REPORT_READER_ROLES } from '../../../../libs/domain/src';
 import {
   isReportMonth,
-  monthlyReportDetail,
+  monthlyReportDetails,
   reportSubmissions,
   reportUnitInScope,
   schoolsForReport,
@@ -15,6 +15,7 @@ import type { RequestLanguage } from '../common/language';
 import { ProblemException } from '../common/problem.filter';
 import {
   COUNT_FIELDS,
+  screeningCoverage,
   countsView,
   flatCounts,
   RISK_FIELDS,
@@ -25,19 +26,6 @@ import {
 import type { MonthlyReportQuery } from './monthly-report.dto';
 import type { MonthlyReport, MonthlyReportSchool } from './monthly-report.responses';
 import { type SuppressedRow, suppressSmallCounts } from './monthly-suppression';
-
-/**
- * Who reads the monthly report: the school's psychology teacher and principal, and the
- * district's supervisor and psychology lead (R9), and admins. Class and grade staff and peer
- * monitors have no part in it.
- */
-export const MONTHLY_REPORT_READER_ROLES: readonly Role[] = [
-  'admin',
-  'psychLead',
-  'districtSupervisor',
-  'principal',
-  'psychTeacher',
-];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -101,10 +89,12 @@ export class MonthlyReportService {
 
     const generatedAt = new Date().toISOString();
     const schools = await schoolsForReport(db, user.id, unit.orgPath, MONTHLY_REPORT_READER_ROLES);
-    const counts = [];
-    // One school at a time: a district's report must not take the pool's every connection.
-    for (const school of schools)
-      counts.push(flatCounts(await monthlyReportDetail(db, school.orgPath, month)));
+    const details = await monthlyReportDetails(
+      db,
+      schools.map((school) => school.orgPath),
+      month,
+    );
+    const counts = details.map(flatCounts);
     const shown = suppressSmallCounts(
       counts,
       sumCounts(counts),
@@ -135,10 +125,10 @@ export class MonthlyReportService {
           submitted: submission !== undefined,
           submittedAt: submission?.submittedAt.toISOString() ?? null,
           submittedBy: submission?.submittedBy ?? null,
-          ...rowView(shown[index]!),
+          ...rowView(shown[index]!, screeningCoverage([details[index]!])),
         };
       }),
-      rollup: unit.kind === 'school' ? null : rowView(shown[schools.length]!),
+      rollup: unit.kind === 'school' ? null : rowView(shown[schools.length]!, screeningCoverage(details)),
     };
   }
 
@@ -175,7 +165,7 @@ export class MonthlyReportService {
       school.submittedAt,
       school.submittedBy,
       ...cells(school),
-      null,
+      school.counts.screeningCoverage,
     ]);
     if (report.rollup) {
       rows.push([
@@ -188,7 +178,7 @@ export class MonthlyReportService {
         null,
         null,
         ...cells(report.rollup),
-        null,
+        report.rollup.counts.screeningCoverage,
       ]);
     }
     return csvFile(`monthly-report-${report.month}`, csvText(header, rows));
@@ -211,8 +201,8 @@ function checkedQuery(
   return { orgUnitId, month };
 }
 
-function rowView(row: SuppressedRow) {
-  return { counts: countsView(row.values), suppressed: row.suppressed };
+function rowView(row: SuppressedRow, coverage: number | null) {
+  return { counts: countsView(row.values, coverage), suppressed: row.suppressed };
 }
 
 function valueAt(counts: object, field: string): number | null {

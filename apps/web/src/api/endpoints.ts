@@ -21,6 +21,7 @@ import type {
   InstanceSummary,
   LoginResult,
   Me,
+  MonthlyReport,
   OrgUnit,
   Page,
   StartInstanceBody,
@@ -205,3 +206,11 @@ export const listUsers = (filter: { q?: string; role?: string; orgUnitId?: strin
 /** Assigns an open task to a user (supervisors of the case); the api notifies both holders. */
 export const assignTask = (id: string, userId: string) =>
   request<Task>('POST', `/tasks/${enc(id)}/assign`, { body: { userId } });
+
+/** The monthly report's address; with `csv` the same report as a file (the page's 导出 CSV). */
+export const monthlyReportPath = (orgUnitId: string, month: string, csv = false) =>
+  `/reports/monthly${query({ orgUnitId, month, format: csv ? 'csv' : undefined })}`;
+
+/** 404 for a unit unknown or out of the caller's scope; 403 without a reading role. */
+export const getMonthlyReport = (orgUnitId: string, month: string) =>
+  request<MonthlyReport>('GET', monthlyReportPath(orgUnitId, month));

@@ -667,7 +667,7 @@ export interface MonthlyReportCountsView {
   homeVisitsDone: number | null;
   /** Home visits due in the month, done or not */
   homeVisitsDue: number | null;
-  /** Share of the students screened (0–1). Always null for now: stored screening results are not yet counted into the report */
+  /** Share (0–1) of the students registered by the month’s end with a result in a screening imported this semester (autumn: August–January, spring: February–July); null without students. Never suppressed */
   screeningCoverage: number | null;
 }
 

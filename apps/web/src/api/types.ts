@@ -24,6 +24,10 @@ import type {
   InstanceSummary as InstanceSummaryView,
   LoginResult as LoginResultView,
   MeView,
+  MonthlyReport as MonthlyReportView,
+  MonthlyReportCountsView,
+  MonthlyReportRow as MonthlyReportRowView,
+  MonthlyReportSchool as MonthlyReportSchoolView,
   NotificationView,
   OrgUnitView,
   StartInstanceDto,
@@ -93,3 +97,9 @@ export type StudentSearchHit = StudentSearchHitView;
 export type StudentSearchResults = StudentSearchResultsView;
 export type Student = StudentView;
 export type StartInstanceBody = StartInstanceDto;
+
+/** The monthly report (GET /api/reports/monthly): a school's row, or each school's and their sum. */
+export type MonthlyReport = MonthlyReportView;
+export type MonthlyReportRow = MonthlyReportRowView;
+export type MonthlyReportSchool = MonthlyReportSchoolView;
+export type MonthlyReportCounts = MonthlyReportCountsView;

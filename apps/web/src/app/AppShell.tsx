@@ -8,11 +8,20 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NotificationBell } from '../components/notifications/NotificationBell';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { hrefFor, type Route } from '../routing/routes';
-import { canEditCalendars, canModel, isSupervisor } from '../session/roles';
+import { canEditCalendars, canModel, canReadMonthlyReport, isSupervisor } from '../session/roles';
 import { useSession } from '../session/session';
 import { useMeQuery } from '../session/useMe';
 
-type Section = 'inbox' | 'tasks' | 'cases' | 'processes' | 'definitions' | 'modeler' | 'forms' | 'calendars';
+type Section =
+  | 'inbox'
+  | 'tasks'
+  | 'cases'
+  | 'processes'
+  | 'definitions'
+  | 'modeler'
+  | 'forms'
+  | 'calendars'
+  | 'monthlyReport';
 
 /** The menu entries this user has: staff see their work, supervisors the console, leads the workbench. */
 function sectionsFor(me: Me): Section[] {
@@ -23,6 +32,7 @@ function sectionsFor(me: Me): Section[] {
     'definitions',
     ...(canModel(me) ? (['modeler', 'forms'] as const) : []),
     ...(canEditCalendars(me) ? (['calendars'] as const) : []),
+    ...(canReadMonthlyReport(me) ? (['monthlyReport'] as const) : []),
   ];
 }
 
@@ -31,6 +41,7 @@ export function sectionOf(pathname: string): Section | null {
   const [first, second] = pathname.split('/').filter(Boolean);
   if (first === undefined || first === 'students') return 'inbox';
   if (first === 'tasks') return second ? 'inbox' : 'tasks';
+  if (first === 'reports' && second === 'monthly') return 'monthlyReport';
   const sections: readonly string[] = [
     'inbox',
     'cases',
@@ -52,6 +63,7 @@ const NAV_KEYS = {
   modeler: 'nav.modeler',
   forms: 'nav.forms',
   calendars: 'nav.calendars',
+  monthlyReport: 'nav.monthlyReport',
 } as const satisfies Record<Section, Parameters<Translate>[0]>;
 
 function menuItems(me: Me, t: Translate) {

@@ -38,6 +38,11 @@ const CalendarsPage = lazy(() =>
   import('../pages/calendars/CalendarsPage').then((module) => ({ default: module.CalendarsPage })),
 );
 
+// The monthly report with its charts (ECharts) is read once a month by a few staff.
+const MonthlyReportPage = lazy(() =>
+  import('../pages/reports/MonthlyReportPage').then((module) => ({ default: module.MonthlyReportPage })),
+);
+
 const loading = (page: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{page}</Suspense>
 );
@@ -120,6 +125,7 @@ export const router = createHashRouter([
       },
       { path: 'calendars', element: <CalendarsRoute /> },
       { path: 'calendars/:orgUnitId', element: <CalendarsRoute /> },
+      { path: 'reports/monthly', element: loading(<MonthlyReportPage />) },
       { path: 'modeler', element: <ModelerRoute /> },
       { path: 'modeler/:key', element: <ModelerRoute /> },
       { path: '*', element: <NotFoundPage /> },

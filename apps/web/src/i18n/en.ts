@@ -9,6 +9,7 @@ import type { Catalogue } from './zh-CN';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { consoleMessages } from '../pages/console/messages';
 import { inboxMessages } from '../pages/inbox/messages';
+import { reportMessages } from '../pages/reports/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 
 // Typed as Catalogue: a missing or unknown key is a compile error.
@@ -148,4 +149,5 @@ export const en: Catalogue = {
   ...notificationsMessages.en,
   ...consoleMessages.en,
   ...inboxMessages.en,
+  ...reportMessages.en,
 };

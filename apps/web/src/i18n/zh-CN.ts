@@ -7,6 +7,7 @@ import { formsMessages } from '../workbench/forms/messages';
 import { calendarsMessages } from '../pages/calendars/messages';
 import { consoleMessages } from '../pages/console/messages';
 import { inboxMessages } from '../pages/inbox/messages';
+import { reportMessages } from '../pages/reports/messages';
 import { modelerMessages } from '../workbench/modeler/messages';
 import { versionsMessages } from '../workbench/versions/messages';
 
@@ -144,6 +145,7 @@ export const zhCN = {
   ...notificationsMessages['zh-CN'],
   ...consoleMessages['zh-CN'],
   ...inboxMessages['zh-CN'],
+  ...reportMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,10 @@ describe('pathFor', () => {
     expect(pathFor({ page: 'modeler' })).toBe('/modeler');
     expect(pathFor({ page: 'modeler', key: 'k', version: 3 })).toBe('/modeler/k?version=3');
     expect(pathFor({ page: 'calendar', orgUnitId: 'u-1' })).toBe('/calendars/u-1');
+    expect(pathFor({ page: 'monthlyReport' })).toBe('/reports/monthly');
+    expect(pathFor({ page: 'monthlyReport', orgUnitId: 'u-1', month: '2026-11' })).toBe(
+      '/reports/monthly?orgUnitId=u-1&month=2026-11',
+    );
   });
 
   it('encodes what a user typed, so a key or an id never breaks out of its segment', () => {

@@ -22,7 +22,9 @@ export type Route =
   | { page: 'calendars' }
   | { page: 'calendar'; orgUnitId: string }
   /** The modeler: a new diagram without a key, else the key's latest version or `version`. */
-  | { page: 'modeler'; key?: string; version?: number };
+  | { page: 'modeler'; key?: string; version?: number }
+  /** The monthly report (月报) of a unit for a month; without them the page picks its defaults. */
+  | { page: 'monthlyReport'; orgUnitId?: string; month?: string };
 
 const enc = encodeURIComponent;
 
@@ -46,6 +48,13 @@ export function pathFor(route: Route): string {
       if (!route.key) return '/modeler';
       const version = route.version === undefined ? '' : `?version=${route.version}`;
       return `/modeler/${enc(route.key)}${version}`;
+    }
+    case 'monthlyReport': {
+      const search = new URLSearchParams();
+      if (route.orgUnitId) search.set('orgUnitId', route.orgUnitId);
+      if (route.month) search.set('month', route.month);
+      const text = search.toString();
+      return `/reports/monthly${text ? `?${text}` : ''}`;
     }
     default:
       return `/${route.page}`;

@@ -1,4 +1,9 @@
-import { CALENDAR_EDITOR_ROLES, DEPLOYER_ROLES, SUPERVISOR_ROLES } from '../../../../libs/domain/src';
+import {
+  CALENDAR_EDITOR_ROLES,
+  DEPLOYER_ROLES,
+  MONTHLY_REPORT_READER_ROLES,
+  SUPERVISOR_ROLES,
+} from '../../../../libs/domain/src';
 import type { Me } from '../api/types';
 
 // What the app shows each user, from the same role lists the api enforces (libs/domain/src/roles.ts).
@@ -12,6 +17,10 @@ export const canModel = (me: Me) => me.roles.some((grant) => isDeployerRole(gran
 
 /** Principals, district staff, psychology leads and admins: the supervisor console. */
 export const isSupervisor = (me: Me) => me.roles.some((grant) => has(SUPERVISOR_ROLES, grant.role));
+
+/** Psychology teachers, principals, district staff and admins: the monthly report (月报). */
+export const canReadMonthlyReport = (me: Me) =>
+  me.roles.some((grant) => has(MONTHLY_REPORT_READER_ROLES, grant.role));
 
 export const canEditCalendars = (me: Me) => me.roles.some((grant) => has(CALENDAR_EDITOR_ROLES, grant.role));
 

@@ -16,6 +16,7 @@ import { ElementPassageStatistics1764810000000 } from './1764810000000-element-p
 import { OpenTasksNewestFirst1764811000000 } from './1764811000000-open-tasks-newest-first';
 import { Screenings1764900000000 } from './1764900000000-screenings';
 import { LegalHoldsAndBreakGlass1764910000000 } from './1764910000000-legal-holds-and-break-glass';
+import { UserTaskPath1764930000000 } from './1764930000000-user-task-path';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OpenTasksNewestFirst1764811000000,
   Screenings1764900000000,
   LegalHoldsAndBreakGlass1764910000000,
+  UserTaskPath1764930000000,
 ];
