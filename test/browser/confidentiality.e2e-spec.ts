@@ -153,6 +153,17 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
           expect(await mine.getByTestId('legal-hold-badge').innerText()).toContain('Legal hold');
         }
         await mine.screenshot({ path: `${SHOTS}/case-reads-hold-${width}-${language}.png`, fullPage: true });
+        // the principal was told, in their language and without the case's content
+        await mine.getByTestId('notification-bell').click();
+        const notice = mine.locator(
+          `[data-kind="case.breakGlass"][data-instance-id="${caseId}"] [data-testid="notification-title"]`,
+        );
+        await notice.waitFor();
+        expect(await notice.innerText()).toContain(
+          language === 'en' ? '李校长 was given emergency access' : '李校长 获准紧急查阅',
+        );
+        expect(await mine.getByTestId('notification-list').innerText()).not.toContain('轻生');
+        await mine.screenshot({ path: `${SHOTS}/break-glass-notice-${width}-${language}.png` });
         await mine.context().close();
 
         const theirs = await openCase(principalB, width, language);

@@ -14,7 +14,7 @@ export const notificationsMessages = {
     'notifications.chainBroken': '有个案的审计记录未通过校验，请尽快核查',
     'notifications.markAllHint': '点击“查看个案”不会标为已读',
     'notifications.kind.case.breakGlass': '紧急查阅',
-    'notifications.breakGlass': '{who} 获准紧急查阅本校一个个案，有效至 {until}',
+    'notifications.breakGlass': '{who} 获准紧急查阅您负责的一个个案，有效至 {until}',
   },
   en: {
     'notifications.kind.notify': 'Notice',
