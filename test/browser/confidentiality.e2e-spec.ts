@@ -163,6 +163,7 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
           language === 'en' ? '李校长 was given emergency access' : '李校长 获准紧急查阅',
         );
         expect(await mine.getByTestId('notification-list').innerText()).not.toContain('轻生');
+        await mine.waitForTimeout(400); // the popover's fade-in, for a readable picture
         await mine.screenshot({ path: `${SHOTS}/break-glass-notice-${width}-${language}.png` });
         await mine.context().close();
 
