@@ -436,12 +436,17 @@ describe('CSV exports', () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual(tasksA.map((t) => t.id).sort());
-    // the export is recorded, naming the filters but not their values
+    // the export is recorded, naming the filters but not their values, and the case exported
     const [logged] = await db.query(
       `SELECT detail FROM access_log WHERE user_id = $1 AND action = 'task.export' ORDER BY id DESC LIMIT 1`,
       [world.psychA.id],
     );
-    expect(logged.detail).toEqual({ rows: 2, truncated: false, filters: ['format', 'instanceId'] });
+    expect(logged.detail).toEqual({
+      instances: [caseA],
+      rows: 2,
+      truncated: false,
+      filters: ['format', 'instanceId'],
+    });
     // and school B's export holds its own task, not A's
     const exportedB = await csv(`/api/tasks?state=open`, world.psychB.token);
     expect(exportedB.text).toContain(taskB.id);

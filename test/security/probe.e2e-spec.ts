@@ -203,6 +203,12 @@ describe('security probe', () => {
       const t = b.token;
       await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}`, t, [404]);
       await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/history`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/reads`, t, [404]);
+      for (const method of ['POST', 'DELETE']) {
+        await probe('cross-scope', method, `/api/instances/${a.instanceId}/legal-hold`, t, [404], {
+          reason: 'x',
+        });
+      }
       await probe('cross-scope', 'POST', `/api/instances/${a.instanceId}/cancel`, t, [403, 404], {
         reason: 'x',
       });
@@ -432,6 +438,8 @@ describe('security probe', () => {
     });
     const task = await openTaskOf(stack, started.body.id, world.psychA.token);
     const target = await person('classTeacher', world.units.classA);
+    // a principal of school B: break-glass is theirs to ask for (on a case only this test reads)
+    const outsider = await person('principal', world.units.schoolB);
     // Values of the wrong type for most fields, and strings that are hostile wherever they go.
     const wrongTypes: unknown[] = [null, 12345, -1, 1e308, true, [], [1, 2], {}, { $ne: null }];
     const hostileStrings: unknown[] = [
@@ -577,6 +585,18 @@ describe('security probe', () => {
         path: '/api/auth/login',
         token: world.adminToken,
         body: { username: 'nobody', password: 'nothing-at-all' },
+      },
+      {
+        method: 'POST',
+        path: `/api/instances/${started.body.id}/legal-hold`,
+        token: world.adminToken,
+        body: { reason: 'probe' },
+      },
+      {
+        method: 'POST',
+        path: `/api/instances/${started.body.id}/break-glass`,
+        token: outsider.token,
+        body: { reason: 'probe' },
       },
     ];
     for (const { method, path, token, body } of bodies) {

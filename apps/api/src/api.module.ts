@@ -15,6 +15,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CaseContexts } from './case-file/case-context';
 import { CaseFiles } from './case-file/case-file.service';
+import { ConfidentialityController } from './confidentiality/confidentiality.controller';
+import { ConfidentialityRepository } from './confidentiality/confidentiality.repository';
+import { ConfidentialityService } from './confidentiality/confidentiality.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { StudentNameBackfill } from './students/student-name-backfill';
 import { DefinitionStatisticsRepository } from './definitions/definition-statistics.repository';
@@ -90,6 +93,7 @@ export class ApiModule {
         DecisionsController,
         FormsController,
         InstancesController,
+        ConfidentialityController,
         TasksController,
         MessagesController,
         SignalsController,
@@ -132,6 +136,8 @@ export class ApiModule {
         TimerStarts,
         InstancesRepository,
         InstancesService,
+        ConfidentialityRepository,
+        ConfidentialityService,
         TasksRepository,
         TasksService,
         MessagesRepository,

@@ -51,6 +51,11 @@ export interface AppConfig {
    * case never hangs a request.
    */
   caseUpdateTimeoutMs: number;
+  /**
+   * How long an emergency access (break-glass) grant to a case lasts: BREAK_GLASS_SECONDS, 4 h by
+   * default (docs/security.md#break-glass); tests set a few seconds to watch one expire.
+   */
+  breakGlassSeconds: number;
   webDistPath?: string;
 }
 
@@ -146,6 +151,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     auditVerifyIntervalSeconds: integer('AUDIT_VERIFY_INTERVAL_SECONDS', 3600, 0, 7 * 86400),
     caseUpdateTimeoutMs: integer('CASE_UPDATE_TIMEOUT_MS', 10_000, 1000, 120_000),
+    breakGlassSeconds: integer('BREAK_GLASS_SECONDS', 4 * 3600, 1, 24 * 3600),
     webDistPath: env.WEB_DIST_PATH?.trim() || undefined,
   };
   if (config.loginAccountLimit < config.loginRateLimit || config.loginAddressLimit < config.loginRateLimit) {

@@ -20,6 +20,18 @@ export const CASE_VIEWER_ROLES: readonly Role[] = ROLES.filter((role) => role !=
 /** Roles that may reassign tasks of cases under their node. */
 export const SUPERVISOR_ROLES: readonly Role[] = ['admin', 'districtSupervisor', 'principal', 'psychLead'];
 
+/**
+ * Roles that may place and release a legal hold on a case at or below where they hold them
+ * (docs/security.md#legal-hold): the school's head, district staff and admins.
+ */
+export const LEGAL_HOLD_ROLES: readonly Role[] = ['admin', 'districtSupervisor', 'principal'];
+
+/**
+ * Roles that may ask for emergency access (break-glass) to a case outside their scope
+ * (docs/security.md#break-glass), held at any unit.
+ */
+export const BREAK_GLASS_ROLES: readonly Role[] = ['districtSupervisor', 'principal'];
+
 /** Roles that may deploy process definitions. */
 export const DEPLOYER_ROLES: readonly Role[] = ['admin', 'psychLead'];
 

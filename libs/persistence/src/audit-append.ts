@@ -5,7 +5,14 @@ import { type AuditHeadKey, isAuthenticHead, readAuditHead, signAuditHead } from
 
 /** An audit entry: one the engine recorded, or one of the case file's own (seal, purge). */
 export interface AuditEntry extends Omit<EngineEvent, 'type'> {
-  type: EngineEvent['type'] | 'case.sealed' | 'case.purged';
+  type:
+    | EngineEvent['type']
+    | 'case.sealed'
+    | 'case.purged'
+    | 'case.purge.blocked'
+    | 'case.legalHold.placed'
+    | 'case.legalHold.released'
+    | 'case.breakGlass.granted';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CASE_VIEWER_ROLES } from '../../domain/src';
+import { BREAK_GLASS_ROLES, CASE_VIEWER_ROLES } from '../../domain/src';
 
 /**
  * THE org-scope rules: the reviewed pieces of SQL that decide who sees which case (and which
@@ -73,4 +73,30 @@ export function taskVisible(taskAlias: string): string {
          OR EXISTS (SELECT 1 FROM task_candidate scope_tc
                     WHERE scope_tc.task_id = ${taskAlias}.id AND scope_tc.user_id = :scopeUserId))
         AND ${onCaseLine(`${taskAlias}.org_path`, ':scopeUserId')}))`;
+}
+
+/**
+ * The caller holds an unexpired break-glass grant for this case (docs/security.md#break-glass):
+ * compared with now() in SQL, so a grant ends by itself, and only while the caller still holds
+ * a role that may ask for one. `instanceIdColumn` is a trusted column reference.
+ */
+export function breakGlassGranted(instanceIdColumn: string): string {
+  const roleList = BREAK_GLASS_ROLES.map((role) => `'${role}'`).join(', ');
+  return `EXISTS (
+    SELECT 1 FROM break_glass_grant bg_grant
+    WHERE bg_grant.instance_id = ${instanceIdColumn}
+      AND bg_grant.user_id = :scopeUserId
+      AND bg_grant.expires_at > now()
+      AND EXISTS (SELECT 1 FROM role_assignment bg_ra
+                  WHERE bg_ra.user_id = :scopeUserId AND bg_ra.role IN (${roleList}))
+  )`;
+}
+
+/**
+ * The reads of ONE case file (GET /api/instances/:id, its history): the case is in scope, or the
+ * caller holds an unexpired break-glass grant for it. Never in lists, writes or task actions:
+ * those keep `inScope`, so a break-glass case shows up nowhere else.
+ */
+export function caseReadable(pathColumn: string, instanceIdColumn: string): string {
+  return `(${inScope(pathColumn)} OR ${breakGlassGranted(instanceIdColumn)})`;
 }

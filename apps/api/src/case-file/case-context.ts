@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config/src';
-import { decryptJson, inScope, type StudentPersonalData } from '../../../../libs/persistence/src';
+import {
+  caseReadable,
+  decryptJson,
+  inScope,
+  type StudentPersonalData,
+} from '../../../../libs/persistence/src';
 
 /** The student of a case, as lists and task pages show them (docs/api.md, Cases in context). */
 export interface StudentSummary {
@@ -62,12 +67,13 @@ export class CaseContexts {
 
   /**
    * By case id. `openSealed`: show the student of a sealed case (a single read admitted with a
-   * reason); lists never do.
+   * reason); lists never do. `breakGlass`: the single read of a case under an emergency access
+   * grant, which then counts as seeing the case (`caseReadable`); lists never pass it.
    */
   async of(
     userId: string,
     instanceIds: string[],
-    { openSealed = false }: { openSealed?: boolean } = {},
+    { openSealed = false, breakGlass = false }: { openSealed?: boolean; breakGlass?: boolean } = {},
   ): Promise<Map<string, CaseContext>> {
     const ids = [...new Set(instanceIds)];
     if (ids.length === 0) return new Map();
@@ -95,7 +101,7 @@ export class CaseContexts {
             .addSelect(['pi.definition_key AS definition_key', 'pi.org_unit_id AS org_unit_id'])
             .addSelect(['pi.org_path AS org_path', 'pi.student_id AS student_id'])
             .addSelect(['pi.sealed_at AS sealed_at', 'pi.purged_at AS purged_at'])
-            .addSelect(inScope('pi.org_path'), 'sees')
+            .addSelect(breakGlass ? caseReadable('pi.org_path', 'pi.id') : inScope('pi.org_path'), 'sees')
             .from('process_instance', 'pi')
             .where('pi.id = ANY(:ids)'),
         'i',

@@ -93,7 +93,7 @@ export class CaseFiles {
   async admitRead(
     user: CurrentUser,
     instance: CaseFileState,
-    read: { resourceType: 'instance' | 'task'; resourceId: string; what: string },
+    read: { resourceType: 'instance' | 'task'; resourceId: string; what: string; via?: 'breakGlass' },
     reason: string | undefined,
     language: RequestLanguage,
   ): Promise<void> {
@@ -107,6 +107,7 @@ export class CaseFiles {
       instanceId: instance.id,
       read: read.what,
       reason: reason.trim(),
+      ...(read.via ? { via: read.via } : {}),
     });
   }
 

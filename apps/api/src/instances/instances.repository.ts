@@ -5,6 +5,7 @@ import {
   atOrBelow,
   AuditEventEntity,
   caseKeyOf,
+  caseReadable,
   createCaseKey,
   openCaseOf,
   StudentEntity,
@@ -52,6 +53,11 @@ export type NewCaseRow = Omit<
   'variables' | 'activeElements' | 'lastStep' | 'endedAt' | 'parentId' | 'updatedAt' | 'sealedAt' | 'purgedAt'
 >;
 
+/** A case one may read, and how: by scope, or under a break-glass grant (until when). */
+export type ReadableCase =
+  | { instance: ProcessInstanceEntity; via: 'scope'; grantedUntil: null }
+  | { instance: ProcessInstanceEntity; via: 'breakGlass'; grantedUntil: Date | null };
+
 /** A running case with an open incident reads `incident` (docs/api.md). */
 const HAS_OPEN_INCIDENT = `EXISTS (SELECT 1 FROM incident x WHERE x.instance_id = i.id AND x.state = 'open')`;
 
@@ -73,6 +79,46 @@ export class InstancesRepository {
 
   findVisible(userId: string, id: string): Promise<ProcessInstanceEntity | null> {
     return this.visible(userId).andWhere('i.id = :id', { id }).getOne();
+  }
+
+  /**
+   * The reads of one case file: in scope, or under an unexpired break-glass grant
+   * (`caseReadable`, in SQL). Says which, and until when a grant lasts. Never for lists or writes.
+   */
+  async findReadable(userId: string, id: string): Promise<ReadableCase | null> {
+    const { entities, raw } = await this.db
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('i')
+      .addSelect(inScope('i.org_path'), 'in_scope')
+      .addSelect(
+        `(SELECT max(g.expires_at) FROM break_glass_grant g
+           WHERE g.instance_id = i.id AND g.user_id = :scopeUserId AND g.expires_at > now())`,
+        'granted_until',
+      )
+      .where(caseReadable('i.org_path', 'i.id'), { scopeUserId: userId })
+      .andWhere('i.id = :id', { id })
+      .getRawAndEntities<{ in_scope: boolean; granted_until: Date | null }>();
+    const instance = entities[0];
+    const row = raw[0];
+    if (!instance || !row) return null;
+    return row.in_scope
+      ? { instance, via: 'scope', grantedUntil: null }
+      : { instance, via: 'breakGlass', grantedUntil: row.granted_until };
+  }
+
+  /** The case's active legal hold: since when, placed by whom. */
+  async legalHoldOf(
+    instanceId: string,
+  ): Promise<{ since: string; by: { id: string; displayName: string } } | null> {
+    const rows: { placed_at: Date; placed_by: string; display_name: string }[] = await this.db.query(
+      `SELECT h.placed_at, h.placed_by, u.display_name FROM legal_hold h JOIN app_user u ON u.id = h.placed_by
+        WHERE h.instance_id = $1 AND h.released_at IS NULL`,
+      [instanceId],
+    );
+    const row = rows[0];
+    return row
+      ? { since: row.placed_at.toISOString(), by: { id: row.placed_by, displayName: row.display_name } }
+      : null;
   }
 
   /** Visible cases, newest first. */

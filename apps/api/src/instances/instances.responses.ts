@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { StudentSummaryView } from '../case-file/case-context.responses';
+import { LegalHoldView } from '../confidentiality/confidentiality.responses';
 import { ANY_OBJECT, PageOf } from '../common/responses';
 
 /** `incident`: running, with an open incident (docs/api.md). */
@@ -113,6 +114,21 @@ export class InstanceDetail extends InstanceSummary {
     example: null,
   })
   purgedAt!: string | null;
+  @ApiProperty({
+    type: LegalHoldView,
+    nullable: true,
+    description: 'The active legal hold: the case is not purged while it lasts',
+  })
+  legalHold!: LegalHoldView | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Set when the caller reads this case under an emergency access (break-glass) grant: when it ends',
+    example: null,
+  })
+  breakGlassUntil!: string | null;
   @ApiProperty({ type: [CaseIncident], description: 'Open incidents, oldest first' })
   incidents!: CaseIncident[];
 }

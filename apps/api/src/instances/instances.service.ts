@@ -43,6 +43,7 @@ import {
   type InstanceFilter,
   InstancesRepository,
   type NewCaseRow,
+  type ReadableCase,
 } from './instances.repository';
 
 /** A started case as the caller may see it; `firstStepWritten` false: answered 202. */
@@ -333,7 +334,9 @@ export class InstancesService {
     const text = csvText(INSTANCE_CSV_HEADER, rows);
     const truncated = page.nextCursor !== null;
     // A bulk read of case data: recorded with the filters' names.
+    // The cases' ids go with it, so each case's reads list shows the export.
     await this.accessLog.record(user.id, 'instance.export', 'instance', null, {
+      instances: ids,
       rows: rows.length,
       truncated,
       filters: Object.keys(query)
@@ -343,18 +346,23 @@ export class InstancesService {
     return { file: csvFile('cases', text), truncated };
   }
 
-  /** The case file; a sealed one only with a reason (recorded), docs/api.md. */
+  /**
+   * The case file; a sealed one only with a reason (recorded), docs/api.md. Also under an
+   * unexpired break-glass grant (read-only; the read is logged `via: breakGlass`).
+   */
   async get(user: CurrentUser, id: string, reason?: string, language: RequestLanguage = 'en') {
-    const instance = await this.findVisible(user, id);
+    const { instance, via, grantedUntil } = await this.findReadable(user, id);
+    const breakGlass = via === 'breakGlass';
     await this.caseFiles.admitRead(
       user,
       instance,
-      { resourceType: 'instance', resourceId: id, what: 'instance' },
+      { resourceType: 'instance', resourceId: id, what: 'instance', ...(breakGlass ? { via } : {}) },
       reason,
       language,
     );
-    await this.accessLog.record(user.id, 'instance.read', 'instance', id);
-    return this.view(user, instance, { openSealed: true });
+    await this.accessLog.record(user.id, 'instance.read', 'instance', id, breakGlass ? { via } : {});
+    const view = await this.view(user, instance, { openSealed: true, breakGlass });
+    return { ...view, breakGlassUntil: grantedUntil?.toISOString() ?? null };
   }
 
   /**
@@ -363,17 +371,18 @@ export class InstancesService {
    * chain with `GET …/history/verify`, not by hashing what this answers.
    */
   async history(user: CurrentUser, id: string, query: HistoryQuery, language: RequestLanguage = 'en') {
-    const instance = await this.findVisible(user, id);
+    const { instance, via } = await this.findReadable(user, id);
+    const breakGlass = via === 'breakGlass';
     await this.caseFiles.admitRead(
       user,
       instance,
-      { resourceType: 'instance', resourceId: id, what: 'history' },
+      { resourceType: 'instance', resourceId: id, what: 'history', ...(breakGlass ? { via } : {}) },
       query.reason,
       language,
     );
     const limit = query.limit ?? 500;
     const rows = await this.instances.history(id, query.cursor ?? 0, limit);
-    await this.accessLog.record(user.id, 'instance.history.read', 'instance', id);
+    await this.accessLog.record(user.id, 'instance.history.read', 'instance', id, breakGlass ? { via } : {});
     const open = await this.caseFiles.opener(id);
     const items = rows.slice(0, limit).map((e) => historyItem(e, open.data(e.data)));
     return {
@@ -467,6 +476,16 @@ export class InstancesService {
     await this.accessLog.record(user.id, 'instance.cancel', 'instance', id);
   }
 
+  /**
+   * A case file the caller may read — in scope, or under an unexpired break-glass grant — or
+   * 404 (the same answer as an unknown id). Only for the reads of one case, never for writes.
+   */
+  async findReadable(user: CurrentUser, id: string): Promise<ReadableCase> {
+    const readable = await this.instances.findReadable(user.id, id);
+    if (!readable) throw new NotFoundException(`Case ${id} not found`);
+    return readable;
+  }
+
   /** A case the caller may see, or 404: the scope filter is part of the query. */
   async findVisible(user: CurrentUser, id: string): Promise<ProcessInstanceEntity> {
     const instance = await this.instances.findVisible(user.id, id);
@@ -504,13 +523,18 @@ export class InstancesService {
    * A case as someone who may see it reads it: its sealed values opened (only ever for such a
    * caller: every path here passed findVisible), `variables` null once the case is purged.
    */
-  async view(user: CurrentUser, i: ProcessInstanceEntity, options: { openSealed?: boolean } = {}) {
-    const [counts, incidents, open, contexts, openTasks] = await Promise.all([
+  async view(
+    user: CurrentUser,
+    i: ProcessInstanceEntity,
+    options: { openSealed?: boolean; breakGlass?: boolean } = {},
+  ) {
+    const [counts, incidents, open, contexts, openTasks, legalHold] = await Promise.all([
       this.instances.counts([i.id]),
       this.instances.openIncidents(i.id),
       this.caseFiles.opener(i.id),
       this.caseContexts.of(user.id, [i.id], options),
       this.instances.openTasks(i.id),
+      this.instances.legalHoldOf(i.id),
     ]);
     return {
       ...this.summary(i, counts, contexts),
@@ -520,6 +544,8 @@ export class InstancesService {
       variables: i.purgedAt ? null : open.variables(i.variables),
       sealedAt: i.sealedAt?.toISOString() ?? null,
       purgedAt: i.purgedAt?.toISOString() ?? null,
+      legalHold,
+      breakGlassUntil: null as string | null,
       incidents: incidents.map((x) => ({
         id: x.id,
         elementId: x.elementId,

@@ -113,7 +113,9 @@ export class TasksService {
     const text = csvText(TASK_CSV_HEADER, rows);
     const truncated = page.nextCursor !== null;
     // A bulk read of case data: recorded, with the filters' names only (q may hold a name).
+    // The cases' ids go with it, so each case's reads list shows the export.
     await this.accessLog.record(user.id, 'task.export', 'task', null, {
+      instances: [...new Set(page.items.map((t) => t.instanceId))],
       rows: rows.length,
       truncated,
       filters: Object.keys(query)
@@ -163,7 +165,11 @@ export class TasksService {
     );
     const row = await this.tasks.contextOf(task.id);
     const seesCase = await this.tasks.seesCasesAt(user.id, task.orgPath);
-    await this.accessLog.record(user.id, 'task.read', 'task', id, seesCase ? {} : { view: 'task-only' });
+    // The case's id goes with every task read, so the case's reads list finds it.
+    await this.accessLog.record(user.id, 'task.read', 'task', id, {
+      instanceId: task.instanceId,
+      ...(seesCase ? {} : { view: 'task-only' }),
+    });
     const view = await this.view(user, task, { openSealed: true });
     // Opened after the scope checks, and only what this caller's view holds (a peer: the task's).
     const variables = file.purgedAt
@@ -210,7 +216,7 @@ export class TasksService {
       }`,
       updateId: `complete:${id}:${idempotencyKey ?? randomUUID()}`,
     });
-    await this.accessLog.record(user.id, 'task.complete', 'task', id);
+    await this.accessLog.record(user.id, 'task.complete', 'task', id, { instanceId: task.instanceId });
     // The answer holds what the caller may see: a peer gets their task, not the case.
     return {
       task: await this.view(user, await this.findVisible(user, id)),
@@ -258,7 +264,7 @@ export class TasksService {
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, CLAIM_TASK_UPDATE, args, `Task ${id} cannot be claimed`);
-    await this.accessLog.record(user.id, 'task.claim', 'task', id);
+    await this.accessLog.record(user.id, 'task.claim', 'task', id, { instanceId: task.instanceId });
     return this.view(user, await this.findVisible(user, id));
   }
 
@@ -271,7 +277,7 @@ export class TasksService {
     }
     const args: ClaimTaskArgs = { taskId: id, actor: actorOf(user) };
     await this.changeAssignment(task, UNCLAIM_TASK_UPDATE, args, `Task ${id} cannot be unclaimed`);
-    await this.accessLog.record(user.id, 'task.unclaim', 'task', id);
+    await this.accessLog.record(user.id, 'task.unclaim', 'task', id, { instanceId: task.instanceId });
     return this.view(user, await this.findVisible(user, id));
   }
 
@@ -296,7 +302,10 @@ export class TasksService {
       const args: AssignTaskArgs = { taskId: id, assignee: assignee.username, actor: actorOf(user) };
       await this.changeAssignment(task, ASSIGN_TASK_UPDATE, args, `Task ${id} cannot be assigned`);
     }
-    await this.accessLog.record(user.id, 'task.assign', 'task', id, { assigneeId: assignee.id });
+    await this.accessLog.record(user.id, 'task.assign', 'task', id, {
+      instanceId: task.instanceId,
+      assigneeId: assignee.id,
+    });
     return this.view(user, await this.findVisible(user, id));
   }
 

@@ -10,6 +10,11 @@ export interface AssignTaskDto {
   userId: string;
 }
 
+export interface BreakGlassGrantView {
+  /** The grant ends by itself at this time (BREAK_GLASS_SECONDS after it was given) */
+  grantedUntil: string;
+}
+
 export interface BroadcastSignalDto {
   /** The bpmn:signal name */
   name: string;
@@ -105,6 +110,30 @@ export interface CaseOpenTask {
   candidateGroups: string[];
   dueAt: string | null;
 }
+
+export interface CaseReadItem {
+  /** The row id: `before` of the next page */
+  id: string;
+  at: string;
+  /** Null for a row without a signed-in user */
+  user: PersonRef | null;
+  /** The access_log action */
+  action: string;
+  /** What was read or done: case, history, task, studentFile, export, reads, legalHold, breakGlass, denied, verify, or the row’s resource type */
+  what: string;
+  /** The reason the reader gave */
+  reason: string | null;
+  via: CaseReadVia;
+}
+
+export interface CaseReadPage {
+  /** Newest first */
+  items: CaseReadItem[];
+  /** `before` for the next page; null at the end */
+  nextBefore: string | null;
+}
+
+export type CaseReadVia = 'scope' | 'breakGlass';
 
 export type CaseState = 'active' | 'completed' | 'cancelled' | 'incident';
 
@@ -536,6 +565,10 @@ export interface InstanceDetail {
   sealedAt: string | null;
   /** When the case was purged (消档): its sealed content reads as null */
   purgedAt: string | null;
+  /** The active legal hold: the case is not purged while it lasts */
+  legalHold: LegalHoldView | null;
+  /** Set when the caller reads this case under an emergency access (break-glass) grant: when it ends */
+  breakGlassUntil: string | null;
   /** Open incidents, oldest first */
   incidents: CaseIncident[];
 }
@@ -569,6 +602,11 @@ export interface InstanceSummaryPage {
   items: InstanceSummary[];
   /** Pass it as `cursor` for the next page; null on the last page */
   nextCursor: string | null;
+}
+
+export interface LegalHoldView {
+  since: string;
+  by: PersonRef;
 }
 
 export interface LoginDto {
@@ -694,6 +732,11 @@ export interface OrgUnitViewPage {
   nextCursor: string | null;
 }
 
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
 export type PreferenceKey = 'inbox' | 'console';
 
 export interface PreferenceView {
@@ -721,6 +764,11 @@ export interface PublishResult {
 export interface PutPreferenceDto {
   /** A JSON object of at most 8192 bytes (UTF-8); the web app decides its fields */
   value: Record<string, unknown>;
+}
+
+export interface ReasonBody {
+  /** Why: recorded with the caller (access log) and, sealed with the case key, in the case history */
+  reason: string;
 }
 
 export interface ReferralOutcomeCounts {
@@ -1113,6 +1161,10 @@ export interface ApiResponses {
   'GET /api/instances/{id}': InstanceDetail;
   'GET /api/instances/{id}/history': HistoryEntryPage;
   'POST /api/instances/{id}/cancel': void;
+  'GET /api/instances/{id}/reads': CaseReadPage;
+  'POST /api/instances/{id}/legal-hold': void;
+  'DELETE /api/instances/{id}/legal-hold': void;
+  'POST /api/instances/{id}/break-glass': BreakGlassGrantView;
   'POST /api/tasks/bulk/assign': BulkResults;
   'GET /api/tasks': TaskViewPage;
   'GET /api/tasks/counts': TaskCounts;

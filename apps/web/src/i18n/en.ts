@@ -1,4 +1,5 @@
 import { caseMessages } from '../pages/cases/messages';
+import { confidentialityMessages } from '../pages/cases/confidentialityMessages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -144,6 +145,7 @@ export const en: Catalogue = {
   ...modelerMessages.en,
   ...calendarsMessages.en,
   ...caseMessages.en,
+  ...confidentialityMessages.en,
   ...notificationsMessages.en,
   ...consoleMessages.en,
   ...inboxMessages.en,

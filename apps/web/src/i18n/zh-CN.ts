@@ -1,4 +1,5 @@
 import { caseMessages } from '../pages/cases/messages';
+import { confidentialityMessages } from '../pages/cases/confidentialityMessages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -140,6 +141,7 @@ export const zhCN = {
   ...modelerMessages['zh-CN'],
   ...calendarsMessages['zh-CN'],
   ...caseMessages['zh-CN'],
+  ...confidentialityMessages['zh-CN'],
   ...notificationsMessages['zh-CN'],
   ...consoleMessages['zh-CN'],
   ...inboxMessages['zh-CN'],

@@ -11,6 +11,7 @@ import {
 import {
   createDefinition,
   createOrgUnit,
+  createUser,
   instanceDescriptor,
   projectionStep,
   rootUnit,
@@ -124,5 +125,42 @@ describe('purge-case handler (real PostgreSQL)', () => {
       parent.instance.instanceId,
     ]);
     expect(key.live).toBe(true);
+  });
+
+  it('destroys nothing under a legal hold: records case.purge.blocked once, notes the job on the hold, succeeds', async () => {
+    // given a held case
+    const input = await caseToPurge();
+    const id = input.instance.instanceId;
+    const principal = await createUser(db, 'principal', [{ role: 'principal', orgUnitId: school.id }]);
+    const [hold] = await db.query(
+      `INSERT INTO legal_hold (instance_id, placed_by) VALUES ($1, $2) RETURNING id`,
+      [id, principal.id],
+    );
+
+    // when its purge job runs twice (a retry)
+    expect(await purgeCase(input, { db, dataKey })).toEqual({ variables: {} });
+    await purgeCase(input, { db, dataKey });
+
+    // then the key lives, the case is not purged, one case.purge.blocked names the job and the hold
+    const [key] = await db.query(`SELECT wrapped IS NOT NULL AS live FROM case_key WHERE instance_id = $1`, [
+      id,
+    ]);
+    expect(key.live).toBe(true);
+    const [row] = await db.query(`SELECT purged_at FROM process_instance WHERE id = $1`, [id]);
+    expect(row.purged_at).toBeNull();
+    const entries = await db.query(`SELECT type, data FROM audit_event WHERE instance_id = $1 ORDER BY seq`, [
+      id,
+    ]);
+    expect(entries.map((entry: { type: string }) => entry.type)).toEqual([
+      'element.entered',
+      'error.thrown',
+      'case.purge.blocked',
+    ]);
+    expect(entries[2].data).toEqual({ jobId: input.job.jobId, legalHoldId: hold.id });
+    const [noted] = await db.query(`SELECT purge_job_id, purge_element_id FROM legal_hold WHERE id = $1`, [
+      hold.id,
+    ]);
+    expect(noted).toEqual({ purge_job_id: input.job.jobId, purge_element_id: 'purge-file' });
+    expect(await verifyAuditChain(db, id, dataKey)).toEqual(expect.objectContaining({ valid: true }));
   });
 });

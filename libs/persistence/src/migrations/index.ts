@@ -15,6 +15,7 @@ import { UserPreferences1764800000000 } from './1764800000000-user-preferences';
 import { ElementPassageStatistics1764810000000 } from './1764810000000-element-passage-statistics';
 import { OpenTasksNewestFirst1764811000000 } from './1764811000000-open-tasks-newest-first';
 import { Screenings1764900000000 } from './1764900000000-screenings';
+import { LegalHoldsAndBreakGlass1764910000000 } from './1764910000000-legal-holds-and-break-glass';
 import { UserTaskPath1764930000000 } from './1764930000000-user-task-path';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   ElementPassageStatistics1764810000000,
   OpenTasksNewestFirst1764811000000,
   Screenings1764900000000,
+  LegalHoldsAndBreakGlass1764910000000,
   UserTaskPath1764930000000,
 ];

@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, List, Tag, Typography } from 'antd';
 import type { AppNotification } from '../../api/types';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { currentLanguage, useI18n, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { hrefFor } from '../../routing/routes';
 import { describeError } from '../ErrorMessage';
@@ -13,7 +13,14 @@ interface Props {
   markRead: UseMutationResult<AppNotification, Error, string>;
 }
 
-const KNOWN_KINDS = ['notify', 'care-group', 'task.assignedToYou', 'task.assignedAway', 'audit.chain-broken'];
+const KNOWN_KINDS = [
+  'notify',
+  'care-group',
+  'task.assignedToYou',
+  'task.assignedAway',
+  'audit.chain-broken',
+  'case.breakGlass',
+];
 
 /**
  * The notice's title in the reader's language. Notices are content-free and the server stores
@@ -30,6 +37,16 @@ export function noticeTitle(item: AppNotification, t: Translate): string {
       return what ? t('notifications.assignedAway', { what }) : t('notifications.assignedAwayPlain');
     case 'audit.chain-broken':
       return t('notifications.chainBroken');
+    case 'case.breakGlass': {
+      // Stored as "Emergency access granted: <name> until <ISO time>" (docs/security.md#break-glass).
+      const granted = /^Emergency access granted: (.+) until (\S+)$/.exec(item.title);
+      if (!granted) return item.title;
+      const until = new Date(granted[2]!);
+      return t('notifications.breakGlass', {
+        who: granted[1]!,
+        until: Number.isNaN(until.getTime()) ? granted[2]! : until.toLocaleString(currentLanguage()),
+      });
+    }
     default:
       return item.title;
   }

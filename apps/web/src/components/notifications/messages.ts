@@ -13,6 +13,8 @@ export const notificationsMessages = {
     'notifications.assignedAwayPlain': '你的一项任务已转交他人',
     'notifications.chainBroken': '有个案的审计记录未通过校验，请尽快核查',
     'notifications.markAllHint': '点击“查看个案”不会标为已读',
+    'notifications.kind.case.breakGlass': '紧急查阅',
+    'notifications.breakGlass': '{who} 获准紧急查阅您负责的一个个案，有效至 {until}',
   },
   en: {
     'notifications.kind.notify': 'Notice',
@@ -27,5 +29,7 @@ export const notificationsMessages = {
     'notifications.assignedAwayPlain': 'One of your tasks was handed to someone else',
     'notifications.chainBroken': 'A case’s audit record failed verification; check it soon',
     'notifications.markAllHint': 'Opening the case does not mark it read',
+    'notifications.kind.case.breakGlass': 'Emergency access',
+    'notifications.breakGlass': '{who} was given emergency access to one of your cases until {until}',
   },
 } as const;

@@ -21,7 +21,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   getDefinition,
   getInstance,
@@ -36,6 +36,14 @@ import { useI18n } from '../../i18n/i18n';
 import { hrefFor } from '../../routing/routes';
 import { supervisesCase } from '../../session/roles';
 import { buildTimeline, elementLabel, pathMarkers, readDiagram, type DiagramFacts } from './caseModel';
+import {
+  BreakGlassBanner,
+  BreakGlassOffer,
+  CaseReads,
+  isNotFound,
+  LegalHoldControl,
+  mayBreakGlass,
+} from './CaseConfidentiality';
 import { CaseIncidents } from './CaseIncidents';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
@@ -103,6 +111,8 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
       </Typography.Title>
       {needsReason ? (
         <SealedReasonForm onSubmit={setReason} />
+      ) : isNotFound(instance.error) && mayBreakGlass(me) ? (
+        <BreakGlassOffer instanceId={id} onGranted={refresh} />
       ) : (
         <ErrorMessage error={instance.error} testId="case-error" />
       )}
@@ -126,6 +136,10 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
           detail={detail}
           me={me}
           reason={reason}
+          onNotice={(message) => {
+            setNotice(message);
+            void queryClient.invalidateQueries({ queryKey: ['instance', id] });
+          }}
           onRetried={() => {
             setNotice(t('incident.retried'));
             void queryClient.invalidateQueries({ queryKey: ['instance', id] });
@@ -140,11 +154,13 @@ function CaseBody({
   detail,
   me,
   reason,
+  onNotice,
   onRetried,
 }: {
   detail: InstanceDetail;
   me: Me;
   reason: string | undefined;
+  onNotice(message: string): void;
   onRetried(): void;
 }) {
   const { t, formatDateTime } = useI18n();
@@ -205,7 +221,14 @@ function CaseBody({
 
   return (
     <>
-      <CaseHeader detail={detail} facts={facts} verification={verification} supervises={supervises} />
+      {detail.breakGlassUntil && <BreakGlassBanner instanceId={id} until={detail.breakGlassUntil} />}
+      <CaseHeader
+        detail={detail}
+        facts={facts}
+        verification={verification}
+        supervises={supervises}
+        hold={<LegalHoldControl detail={detail} me={me} onChanged={onNotice} />}
+      />
 
       <Card title={t('case.diagram')} size="small" className="case-card" data-testid="case-diagram">
         <div className="case-legend">
@@ -271,13 +294,14 @@ function CaseBody({
               mayRetry={supervises}
               onRetried={onRetried}
             />
-            {supervises && <CaseVariables variables={detail.variables} />}
+            {(supervises || detail.breakGlassUntil) && <CaseVariables variables={detail.variables} />}
           </Space>
         </Col>
         <Col xs={24} lg={12}>
           <CaseTimeline items={timeline} loading={history.isPending} error={history.error} />
         </Col>
       </Row>
+      {supervises && <CaseReads instanceId={id} />}
     </>
   );
 }
@@ -287,11 +311,13 @@ function CaseHeader({
   facts,
   verification,
   supervises,
+  hold,
 }: {
   detail: InstanceDetail;
   facts: DiagramFacts;
   verification: { data?: { valid: boolean; entries: number }; isPending: boolean; isError: boolean };
   supervises: boolean;
+  hold: ReactNode;
 }) {
   const { t, label, formatDateTime } = useI18n();
   const student = detail.student;
@@ -314,6 +340,7 @@ function CaseHeader({
             {label('state', detail.state)}
           </Tag>
           {supervises && <ChainBadge verification={verification} />}
+          {hold}
         </Space>
       </div>
       <Descriptions

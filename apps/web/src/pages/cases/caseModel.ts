@@ -360,6 +360,21 @@ export function buildTimeline(entries: readonly HistoryEntry[], ctx: TimelineCon
       case 'case.purged':
         push('end', t('event.case.purged'));
         break;
+      case 'case.purge.blocked':
+        push('info', t('event.case.purgeBlocked'));
+        break;
+      case 'case.legalHold.placed':
+      case 'case.legalHold.released':
+      case 'case.breakGlass.granted': {
+        const key =
+          entry.type === 'case.legalHold.placed'
+            ? 'event.case.holdPlaced'
+            : entry.type === 'case.legalHold.released'
+              ? 'event.case.holdReleased'
+              : 'event.case.breakGlass';
+        push('info', t(key, { actor: actorOf(entry) }), { detail: str(data.reason) ?? undefined });
+        break;
+      }
       default:
         push('minor', t('event.other'));
     }
