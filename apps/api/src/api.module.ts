@@ -14,6 +14,9 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CaseContexts } from './case-file/case-context';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ComplianceRepository } from './compliance/compliance.repository';
+import { ComplianceService } from './compliance/compliance.service';
 import { CaseFiles } from './case-file/case-file.service';
 import { BootstrapAdmin } from './auth/bootstrap-admin';
 import { StudentNameBackfill } from './students/student-name-backfill';
@@ -98,6 +101,7 @@ export class ApiModule {
         AuditVerificationController,
         ModelerController,
         MonthlyReportController,
+        ComplianceController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -143,6 +147,8 @@ export class ApiModule {
         NotificationsService,
         AuditVerificationService,
         MonthlyReportService,
+        ComplianceRepository,
+        ComplianceService,
       ],
     };
   }
