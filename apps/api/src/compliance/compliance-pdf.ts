@@ -88,7 +88,8 @@ export async function renderCompliancePdf(
     [words.generated, `${shanghaiTime(document.generatedAt)} (UTC+8) / ${document.generatedBy}`],
     [words.chain, document.chainVerified ? words.chainOk : words.chainFailed],
   ];
-  for (const [label, value] of facts) doc.text(`${label}：${value}`, { width });
+  const colon = language === 'zh-CN' ? '：' : ': ';
+  for (const [label, value] of facts) doc.text(`${label}${colon}${value}`, { width });
   if (document.sealed) doc.text(words.sealed, { width });
   if (document.purged) doc.text(words.purged, { width });
   doc.moveDown(0.8);
@@ -100,7 +101,10 @@ export async function renderCompliancePdf(
   else {
     const header = COLUMNS.map((column) => words[column.key]);
     row(doc, header, width, true);
-    for (const item of document.items) row(doc, cells(item, language), width, false);
+    // A table that runs over a page starts the next one with its header again.
+    document.items.forEach((item, index) =>
+      row(doc, cells(item, index, language), width, false, () => row(doc, header, width, true)),
+    );
   }
 
   doc.moveDown(0.8);
@@ -108,9 +112,9 @@ export async function renderCompliancePdf(
   doc.fontSize(12).text(words.evidence, MARGIN);
   doc.moveDown(0.3);
   doc.fontSize(9);
-  for (const item of document.items) {
+  for (const [index, item] of document.items.entries()) {
     ensureRoom(doc, 28);
-    doc.text(`${item.name} (${item.elementId})`, MARGIN, doc.y, { width });
+    doc.text(`${index + 1}. ${item.name} (${item.elementId})`, MARGIN, doc.y, { width });
     for (const entry of item.evidence) {
       ensureRoom(doc, 14);
       doc.text(
@@ -139,11 +143,12 @@ export async function renderCompliancePdf(
   return done;
 }
 
-function cells(item: ComplianceLine, language: RequestLanguage): string[] {
+function cells(item: ComplianceLine, index: number, language: RequestLanguage): string[] {
   const words = COMPLIANCE_WORDS[language];
   const late = durationWords(item.lateByMs, language);
   return [
-    `${item.name}\n${words.statuses[item.status]}`,
+    // Numbered: the evidence section below names its lines by the same numbers.
+    `${index + 1}. ${item.name}\n${words.statuses[item.status]}`,
     shanghaiTime(item.dueAt),
     shanghaiTime(item.completedAt),
     item.actor?.displayName ?? '',
@@ -155,7 +160,13 @@ function cells(item: ComplianceLine, language: RequestLanguage): string[] {
 }
 
 /** One table row: each cell wrapped in its column, the row as tall as its tallest cell. */
-function row(doc: PDFKit.PDFDocument, texts: string[], width: number, header: boolean): void {
+function row(
+  doc: PDFKit.PDFDocument,
+  texts: string[],
+  width: number,
+  header: boolean,
+  onNewPage?: () => void,
+): void {
   const padding = 3;
   const widths = COLUMNS.map((column) => column.width * width);
   const height =
@@ -163,7 +174,7 @@ function row(doc: PDFKit.PDFDocument, texts: string[], width: number, header: bo
       ...texts.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * padding })),
     ) +
     2 * padding;
-  ensureRoom(doc, height);
+  if (ensureRoom(doc, height)) onNewPage?.();
   const top = doc.y;
   let x = MARGIN;
   if (header) doc.rect(MARGIN, top, width, height).fill('#eeeeee').fillColor('#000000');
@@ -181,12 +192,12 @@ function row(doc: PDFKit.PDFDocument, texts: string[], width: number, header: bo
   doc.y = top + height;
 }
 
-/** Starts a new page when less than `height` is left above the bottom margin. */
-function ensureRoom(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
-    doc.addPage();
-    doc.x = MARGIN;
-  }
+/** Starts a new page when less than `height` is left above the bottom margin; true when it did. */
+function ensureRoom(doc: PDFKit.PDFDocument, height: number): boolean {
+  if (doc.y + height <= doc.page.height - doc.page.margins.bottom) return false;
+  doc.addPage();
+  doc.x = MARGIN;
+  return true;
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {

@@ -10,6 +10,7 @@ import type {
   AppNotification,
   CalendarDefinitionBody,
   ChainVerification,
+  ComplianceReview,
   Cursor,
   DefinitionDetail,
   DefinitionSummary,
@@ -19,6 +20,7 @@ import type {
   InstanceDetail,
   InstanceState,
   InstanceSummary,
+  LateStepsReport,
   LoginResult,
   Me,
   OrgUnit,
@@ -205,3 +207,14 @@ export const listUsers = (filter: { q?: string; role?: string; orgUnitId?: strin
 /** Assigns an open task to a user (supervisors of the case); the api notifies both holders. */
 export const assignTask = (id: string, userId: string) =>
   request<Task>('POST', `/tasks/${enc(id)}/assign`, { body: { userId } });
+
+/** A case's deadlines, how they were kept and the audit entries proving it (supervisors; docs/compliance.md). */
+export const getCompliance = (id: string, reason?: string) =>
+  request<ComplianceReview>('GET', `/instances/${enc(id)}/compliance${query({ reason })}`);
+
+/** The late steps due in a period at the schools below a unit (supervisors). */
+export const lateStepsPath = (orgUnitId: string, from: string, to: string) =>
+  `/reports/late-steps${query({ orgUnitId, from, to })}`;
+
+export const getLateSteps = (orgUnitId: string, from: string, to: string) =>
+  request<LateStepsReport>('GET', lateStepsPath(orgUnitId, from, to));

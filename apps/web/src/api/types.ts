@@ -15,6 +15,10 @@ import type {
   CaseIncident,
   CaseOpenTask as CaseOpenTaskView,
   ChainVerificationView,
+  ComplianceItem as ComplianceItemView,
+  ComplianceReview as ComplianceReviewView,
+  LateStep as LateStepView,
+  LateStepsReport as LateStepsReportView,
   CaseState,
   DefinitionDetail as DefinitionDetailView,
   DefinitionVersionSummary,
@@ -93,3 +97,9 @@ export type StudentSearchHit = StudentSearchHitView;
 export type StudentSearchResults = StudentSearchResultsView;
 export type Student = StudentView;
 export type StartInstanceBody = StartInstanceDto;
+
+/** The compliance review of a case and the district's late steps (docs/compliance.md). */
+export type ComplianceReview = ComplianceReviewView;
+export type ComplianceItem = ComplianceItemView;
+export type LateStep = LateStepView;
+export type LateStepsReport = LateStepsReportView;

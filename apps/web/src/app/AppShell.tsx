@@ -12,7 +12,8 @@ import { canEditCalendars, canModel, isSupervisor } from '../session/roles';
 import { useSession } from '../session/session';
 import { useMeQuery } from '../session/useMe';
 
-type Section = 'inbox' | 'tasks' | 'cases' | 'processes' | 'definitions' | 'modeler' | 'forms' | 'calendars';
+type Section =
+  'inbox' | 'tasks' | 'cases' | 'processes' | 'lateSteps' | 'definitions' | 'modeler' | 'forms' | 'calendars';
 
 /** The menu entries this user has: staff see their work, supervisors the console, leads the workbench. */
 function sectionsFor(me: Me): Section[] {
@@ -20,6 +21,7 @@ function sectionsFor(me: Me): Section[] {
     'inbox',
     ...(isSupervisor(me) ? (['tasks', 'processes'] as const) : []),
     'cases',
+    ...(isSupervisor(me) ? (['lateSteps'] as const) : []),
     'definitions',
     ...(canModel(me) ? (['modeler', 'forms'] as const) : []),
     ...(canEditCalendars(me) ? (['calendars'] as const) : []),
@@ -31,6 +33,7 @@ export function sectionOf(pathname: string): Section | null {
   const [first, second] = pathname.split('/').filter(Boolean);
   if (first === undefined || first === 'students') return 'inbox';
   if (first === 'tasks') return second ? 'inbox' : 'tasks';
+  if (first === 'reports' && second === 'late-steps') return 'lateSteps';
   const sections: readonly string[] = [
     'inbox',
     'cases',
@@ -48,6 +51,7 @@ const NAV_KEYS = {
   tasks: 'nav.tasks',
   cases: 'nav.cases',
   processes: 'nav.processes',
+  lateSteps: 'nav.lateSteps',
   definitions: 'nav.definitions',
   modeler: 'nav.modeler',
   forms: 'nav.forms',

@@ -38,6 +38,10 @@ const CalendarsPage = lazy(() =>
   import('../pages/calendars/CalendarsPage').then((module) => ({ default: module.CalendarsPage })),
 );
 
+const LateStepsPage = lazy(() =>
+  import('../pages/compliance/LateStepsPage').then((module) => ({ default: module.LateStepsPage })),
+);
+
 const loading = (page: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{page}</Suspense>
 );
@@ -74,6 +78,10 @@ function CalendarsRoute() {
   const me = useMe();
   const { orgUnitId } = useParams();
   return loading(<CalendarsPage me={me} orgUnitId={orgUnitId} />);
+}
+
+function LateStepsRoute() {
+  return loading(<LateStepsPage me={useMe()} />);
 }
 
 function ModelerRoute() {
@@ -120,6 +128,7 @@ export const router = createHashRouter([
       },
       { path: 'calendars', element: <CalendarsRoute /> },
       { path: 'calendars/:orgUnitId', element: <CalendarsRoute /> },
+      { path: 'reports/late-steps', element: <LateStepsRoute /> },
       { path: 'modeler', element: <ModelerRoute /> },
       { path: 'modeler/:key', element: <ModelerRoute /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import { caseMessages } from '../pages/cases/messages';
+import { complianceMessages } from '../pages/compliance/messages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -146,4 +147,5 @@ export const en: Catalogue = {
   ...notificationsMessages.en,
   ...consoleMessages.en,
   ...inboxMessages.en,
+  ...complianceMessages.en,
 };

@@ -1,4 +1,5 @@
 import { caseMessages } from '../pages/cases/messages';
+import { complianceMessages } from '../pages/compliance/messages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -142,6 +143,7 @@ export const zhCN = {
   ...notificationsMessages['zh-CN'],
   ...consoleMessages['zh-CN'],
   ...inboxMessages['zh-CN'],
+  ...complianceMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -39,6 +39,7 @@ import { buildTimeline, elementLabel, pathMarkers, readDiagram, type DiagramFact
 import { CaseIncidents } from './CaseIncidents';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseCompliance } from '../compliance/CaseCompliance';
 import { usePeople } from './usePeople';
 import './case.css';
 
@@ -278,6 +279,8 @@ function CaseBody({
           <CaseTimeline items={timeline} loading={history.isPending} error={history.error} />
         </Col>
       </Row>
+      {/* Supervisors' compliance review (倒查追责, docs/compliance.md); the api asks the same. */}
+      {supervises && <CaseCompliance instanceId={id} reason={reason} />}
     </>
   );
 }
