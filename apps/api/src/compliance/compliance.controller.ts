@@ -40,7 +40,10 @@ export class ComplianceController {
     description: 'The review as JSON, or as a PDF file',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(ComplianceReview) } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': {
+        schema: { type: 'string', format: 'binary' },
+        example: '%PDF-1.3 … (A4 landscape, the review as described in docs/compliance.md)',
+      },
     },
   })
   review(

@@ -51,42 +51,52 @@ export class ComplianceItem {
 }
 
 export class ComplianceChain {
-  @ApiProperty({ description: 'The case’s audit chain verifies: every link and its signed head' })
+  @ApiProperty({
+    example: true,
+    description: 'The case’s audit chain verifies: every link and its signed head',
+  })
   verified!: boolean;
   @ApiProperty({ example: 42 }) entries!: number;
 }
 
 export class ComplianceReview {
-  @ApiProperty({ format: 'uuid' }) instanceId!: string;
+  @ApiProperty({ format: 'uuid', example: '3a9e2c1d-5b7f-4e60-8d21-9c4b3a2f1e0d' }) instanceId!: string;
   @ApiProperty({ type: String, nullable: true, example: 's12-20240117' }) businessKey!: string | null;
   @ApiProperty({ example: 'crisis-care' }) definitionKey!: string;
   @ApiProperty({ example: '危机干预个案' }) processName!: string;
   @ApiProperty({ example: 3 }) version!: number;
   @ApiProperty({ example: '七年级2班' }) orgUnitName!: string;
-  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sealedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) purgedAt!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-12-05T06:00:00.000Z' }) generatedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) sealedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) purgedAt!: string | null;
   @ApiProperty({ type: [ComplianceItem] }) items!: ComplianceItem[];
   @ApiProperty({ type: ComplianceChain }) chain!: ComplianceChain;
 }
 
 export class LateStep {
-  @ApiProperty({ format: 'uuid' }) instanceId!: string;
+  @ApiProperty({ format: 'uuid', example: '3a9e2c1d-5b7f-4e60-8d21-9c4b3a2f1e0d' }) instanceId!: string;
   @ApiProperty({ type: String, nullable: true, example: 's12-20240117' }) businessKey!: string | null;
   @ApiProperty({ example: '第一中学', description: 'The case’s school' }) orgUnitName!: string;
   @ApiProperty({ example: 'initial-assessment' }) elementId!: string;
   @ApiProperty({ example: '初步风险评估' }) name!: string;
-  @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null: still open' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-05T02:00:00.000Z' }) dueAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-05T05:03:00.000Z',
+    description: 'Null: still open',
+  })
   completedAt!: string | null;
   @ApiProperty({ example: 10_980_000, description: 'Completed this late, or overdue this long until now' })
   lateByMs!: number;
   @ApiProperty({ type: ComplianceActor, nullable: true }) actor!: ComplianceActor | null;
-  @ApiProperty({ description: 'An escalation timer fired on the step while it was open' })
+  @ApiProperty({ example: true, description: 'An escalation timer fired on the step while it was open' })
   escalated!: boolean;
 }
 
 export class LateStepsReport {
   @ApiProperty({ type: [LateStep] }) items!: LateStep[];
-  @ApiProperty({ description: `More than the first ${2000} late steps matched` }) truncated!: boolean;
+  @ApiProperty({ example: false, description: 'More than the first 2000 late steps matched' })
+  truncated!: boolean;
 }
