@@ -209,6 +209,16 @@ describe('security probe', () => {
           reason: 'x',
         });
       }
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/compliance`, t, [404]);
+      await probe('cross-scope', 'GET', `/api/instances/${a.instanceId}/compliance?format=pdf`, t, [404]);
+      await probe(
+        'cross-scope',
+        'GET',
+        `/api/reports/late-steps?orgUnitId=${world.units.schoolA}&from=2026-01-01&to=2026-12-31`,
+        t,
+        // a psychology teacher reads no late steps anywhere (403 before the unit is looked at)
+        [403, 404],
+      );
       await probe('cross-scope', 'POST', `/api/instances/${a.instanceId}/cancel`, t, [403, 404], {
         reason: 'x',
       });
@@ -330,6 +340,8 @@ describe('security probe', () => {
     const teacher = world.classTeacherA;
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/instances/${a.instanceId}/history`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/instances/${a.instanceId}/compliance`, peer.token, [404]);
+    await probe('vertical', 'GET', `/api/instances/${a.instanceId}/compliance`, teacher.token, [403]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}`, peer.token, [404]);
     await probe('vertical', 'GET', `/api/students/${a.studentId}/file`, peer.token, [404]);
     await probe('vertical', 'PUT', `/api/students/${a.studentId}/guardians`, peer.token, [404], {

@@ -14,6 +14,9 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CaseContexts } from './case-file/case-context';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ComplianceRepository } from './compliance/compliance.repository';
+import { ComplianceService } from './compliance/compliance.service';
 import { CaseFiles } from './case-file/case-file.service';
 import { ConfidentialityController } from './confidentiality/confidentiality.controller';
 import { ConfidentialityRepository } from './confidentiality/confidentiality.repository';
@@ -102,6 +105,7 @@ export class ApiModule {
         AuditVerificationController,
         ModelerController,
         MonthlyReportController,
+        ComplianceController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -149,6 +153,8 @@ export class ApiModule {
         NotificationsService,
         AuditVerificationService,
         MonthlyReportService,
+        ComplianceRepository,
+        ComplianceService,
       ],
     };
   }

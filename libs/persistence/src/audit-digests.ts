@@ -74,6 +74,23 @@ function startedEntry(event: EngineEvent, instance: InstanceDescriptor): EngineE
   };
 }
 
+/**
+ * A task's due date in its `task.opened` entry, so the chain itself proves when the step was due
+ * (the compliance review, docs/compliance.md), not only the user_task row a later write could
+ * change. The engine's event names the task; its due date is in the same step's opened tasks.
+ */
+export function withTaskDueDates(
+  events: EngineEvent[],
+  openedTasks: readonly { taskId: string; dueAt?: string }[],
+): EngineEvent[] {
+  const due = new Map(openedTasks.map((task) => [task.taskId, task.dueAt]));
+  return events.map((event) => {
+    if (event.type !== 'task.opened') return event;
+    const dueAt = due.get(String(event.data?.taskId));
+    return dueAt ? { ...event, data: { ...event.data, dueAt } } : event;
+  });
+}
+
 type Sealing = Parameters<typeof digestAuditEvents>[4];
 
 /** A hash as stored: sealed with the case key when it covers a sensitive value (null once purged). */

@@ -9,7 +9,7 @@ import {
 } from '../../contracts/src';
 import { restrictedTaskView } from '../../domain/src';
 import { appendAuditEvents } from './audit-append';
-import { digestAuditEvents } from './audit-digests';
+import { digestAuditEvents, withTaskDueDates } from './audit-digests';
 import { recordElementPassages } from './element-passages';
 import { noticeReassignment } from './reassignment-notices';
 import { taskFormSql } from './form-definitions';
@@ -143,10 +143,16 @@ export async function writeProjectionStep(
         [resolved.incidentId, resolved.at, resolved.actorId ?? null],
       );
     }
-    const events = await digestAuditEvents(db, options.dataKey, instance, step.events, {
-      sensitive,
-      caseKey,
-    });
+    const events = await digestAuditEvents(
+      db,
+      options.dataKey,
+      instance,
+      withTaskDueDates(step.events, changes.openedTasks),
+      {
+        sensitive,
+        caseKey,
+      },
+    );
     const firstSeq = await appendAuditEvents(
       db,
       instance.instanceId,

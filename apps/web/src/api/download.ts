@@ -12,8 +12,13 @@ export interface CsvDownload {
  * Fetches a list as CSV with the caller's token (a plain link would carry no bearer token) and
  * hands it to the browser as a file download.
  */
-export async function downloadCsv(path: string, fallbackName: string): Promise<CsvDownload> {
-  const headers: Record<string, string> = { Accept: 'text/csv', 'Accept-Language': currentLanguage() };
+export function downloadCsv(path: string, fallbackName: string): Promise<CsvDownload> {
+  return downloadFile(path, 'text/csv', fallbackName);
+}
+
+/** As downloadCsv, for any file the api answers to `accept` (a compliance review's PDF). */
+export async function downloadFile(path: string, accept: string, fallbackName: string): Promise<CsvDownload> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLanguage() };
   const token = readToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;

@@ -10,6 +10,7 @@ import type {
   AppNotification,
   CalendarDefinitionBody,
   ChainVerification,
+  ComplianceReview,
   Cursor,
   DefinitionDetail,
   DefinitionSummary,
@@ -19,6 +20,7 @@ import type {
   InstanceDetail,
   InstanceState,
   InstanceSummary,
+  LateStepsReport,
   LoginResult,
   Me,
   MonthlyReport,
@@ -214,3 +216,13 @@ export const monthlyReportPath = (orgUnitId: string, month: string, csv = false)
 /** 404 for a unit unknown or out of the caller's scope; 403 without a reading role. */
 export const getMonthlyReport = (orgUnitId: string, month: string) =>
   request<MonthlyReport>('GET', monthlyReportPath(orgUnitId, month));
+/** A case's deadlines, how they were kept and the audit entries proving it (supervisors; docs/compliance.md). */
+export const getCompliance = (id: string, reason?: string) =>
+  request<ComplianceReview>('GET', `/instances/${enc(id)}/compliance${query({ reason })}`);
+
+/** The late steps due in a period at the schools below a unit (supervisors). */
+export const lateStepsPath = (orgUnitId: string, from: string, to: string) =>
+  `/reports/late-steps${query({ orgUnitId, from, to })}`;
+
+export const getLateSteps = (orgUnitId: string, from: string, to: string) =>
+  request<LateStepsReport>('GET', lateStepsPath(orgUnitId, from, to));

@@ -170,6 +170,67 @@ export interface CompletedTask {
   instance: InstanceDetail | null;
 }
 
+export interface ComplianceActor {
+  id: string;
+  displayName: string;
+}
+
+export interface ComplianceChain {
+  /** The case’s audit chain verifies: every link and its signed head */
+  verified: boolean;
+  entries: number;
+}
+
+export interface ComplianceEscalation {
+  /** The boundary timer that fired */
+  elementId: string;
+  name: string;
+  firedAt: string;
+}
+
+export interface ComplianceEvidenceEntry {
+  /** The audit_event row */
+  auditEventId: string;
+  /** Its place in the case’s chain (the timeline’s entry) */
+  seq: number;
+  type: string;
+  at: string;
+  /** The entry’s hash (sha-256, hex) in the chain */
+  hash: string;
+}
+
+export interface ComplianceItem {
+  elementId: string;
+  /** The step’s name in the diagram, else its id */
+  name: string;
+  taskId: string;
+  dueAt: string;
+  completedAt: string | null;
+  /** Who completed it; null unless completed */
+  actor: ComplianceActor | null;
+  /** How late: completed after the due date; open past it until now; withdrawn after it until then. 0 otherwise */
+  lateByMs: number;
+  status: ComplianceStatus;
+  escalations: ComplianceEscalation[];
+  evidence: ComplianceEvidenceEntry[];
+}
+
+export interface ComplianceReview {
+  instanceId: string;
+  businessKey: string | null;
+  definitionKey: string;
+  processName: string;
+  version: number;
+  orgUnitName: string;
+  generatedAt: string;
+  sealedAt: string | null;
+  purgedAt: string | null;
+  items: ComplianceItem[];
+  chain: ComplianceChain;
+}
+
+export type ComplianceStatus = 'onTime' | 'late' | 'open' | 'overdue' | 'cancelled';
+
 export interface CoverageEntryView {
   /** docs/bpmn-elements.md tiers */
   tier: 1 | 2 | 3;
@@ -602,6 +663,29 @@ export interface InstanceSummaryPage {
   items: InstanceSummary[];
   /** Pass it as `cursor` for the next page; null on the last page */
   nextCursor: string | null;
+}
+
+export interface LateStep {
+  instanceId: string;
+  businessKey: string | null;
+  /** The case’s school */
+  orgUnitName: string;
+  elementId: string;
+  name: string;
+  dueAt: string;
+  /** Null: still open */
+  completedAt: string | null;
+  /** Completed this late, or overdue this long until now */
+  lateByMs: number;
+  actor: ComplianceActor | null;
+  /** An escalation timer fired on the step while it was open */
+  escalated: boolean;
+}
+
+export interface LateStepsReport {
+  items: LateStep[];
+  /** More than the first 2000 late steps matched */
+  truncated: boolean;
 }
 
 export interface LegalHoldView {
@@ -1184,4 +1268,6 @@ export interface ApiResponses {
   'GET /api/modeler/vocabulary': ModelerVocabulary;
   'GET /api/element-templates': ElementTemplateView[];
   'GET /api/reports/monthly': MonthlyReport;
+  'GET /api/instances/{id}/compliance': ComplianceReview;
+  'GET /api/reports/late-steps': LateStepsReport;
 }

@@ -15,6 +15,10 @@ import type {
   CaseIncident,
   CaseOpenTask as CaseOpenTaskView,
   ChainVerificationView,
+  ComplianceItem as ComplianceItemView,
+  ComplianceReview as ComplianceReviewView,
+  LateStep as LateStepView,
+  LateStepsReport as LateStepsReportView,
   CaseState,
   DefinitionDetail as DefinitionDetailView,
   DefinitionVersionSummary,
@@ -103,3 +107,8 @@ export type MonthlyReport = MonthlyReportView;
 export type MonthlyReportRow = MonthlyReportRowView;
 export type MonthlyReportSchool = MonthlyReportSchoolView;
 export type MonthlyReportCounts = MonthlyReportCountsView;
+/** The compliance review of a case and the district's late steps (docs/compliance.md). */
+export type ComplianceReview = ComplianceReviewView;
+export type ComplianceItem = ComplianceItemView;
+export type LateStep = LateStepView;
+export type LateStepsReport = LateStepsReportView;

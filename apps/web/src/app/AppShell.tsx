@@ -17,6 +17,7 @@ type Section =
   | 'tasks'
   | 'cases'
   | 'processes'
+  | 'lateSteps'
   | 'definitions'
   | 'modeler'
   | 'forms'
@@ -29,6 +30,7 @@ function sectionsFor(me: Me): Section[] {
     'inbox',
     ...(isSupervisor(me) ? (['tasks', 'processes'] as const) : []),
     'cases',
+    ...(isSupervisor(me) ? (['lateSteps'] as const) : []),
     'definitions',
     ...(canModel(me) ? (['modeler', 'forms'] as const) : []),
     ...(canEditCalendars(me) ? (['calendars'] as const) : []),
@@ -42,6 +44,7 @@ export function sectionOf(pathname: string): Section | null {
   if (first === undefined || first === 'students') return 'inbox';
   if (first === 'tasks') return second ? 'inbox' : 'tasks';
   if (first === 'reports' && second === 'monthly') return 'monthlyReport';
+  if (first === 'reports' && second === 'late-steps') return 'lateSteps';
   const sections: readonly string[] = [
     'inbox',
     'cases',
@@ -59,6 +62,7 @@ const NAV_KEYS = {
   tasks: 'nav.tasks',
   cases: 'nav.cases',
   processes: 'nav.processes',
+  lateSteps: 'nav.lateSteps',
   definitions: 'nav.definitions',
   modeler: 'nav.modeler',
   forms: 'nav.forms',

@@ -42,6 +42,9 @@ const CalendarsPage = lazy(() =>
 const MonthlyReportPage = lazy(() =>
   import('../pages/reports/MonthlyReportPage').then((module) => ({ default: module.MonthlyReportPage })),
 );
+const LateStepsPage = lazy(() =>
+  import('../pages/compliance/LateStepsPage').then((module) => ({ default: module.LateStepsPage })),
+);
 
 const loading = (page: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{page}</Suspense>
@@ -79,6 +82,10 @@ function CalendarsRoute() {
   const me = useMe();
   const { orgUnitId } = useParams();
   return loading(<CalendarsPage me={me} orgUnitId={orgUnitId} />);
+}
+
+function LateStepsRoute() {
+  return loading(<LateStepsPage me={useMe()} />);
 }
 
 function ModelerRoute() {
@@ -126,6 +133,7 @@ export const router = createHashRouter([
       { path: 'calendars', element: <CalendarsRoute /> },
       { path: 'calendars/:orgUnitId', element: <CalendarsRoute /> },
       { path: 'reports/monthly', element: loading(<MonthlyReportPage />) },
+      { path: 'reports/late-steps', element: <LateStepsRoute /> },
       { path: 'modeler', element: <ModelerRoute /> },
       { path: 'modeler/:key', element: <ModelerRoute /> },
       { path: '*', element: <NotFoundPage /> },

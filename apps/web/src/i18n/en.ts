@@ -1,5 +1,6 @@
 import { caseMessages } from '../pages/cases/messages';
 import { confidentialityMessages } from '../pages/cases/confidentialityMessages';
+import { complianceMessages } from '../pages/compliance/messages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -150,4 +151,5 @@ export const en: Catalogue = {
   ...consoleMessages.en,
   ...inboxMessages.en,
   ...reportMessages.en,
+  ...complianceMessages.en,
 };

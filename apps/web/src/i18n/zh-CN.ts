@@ -1,5 +1,6 @@
 import { caseMessages } from '../pages/cases/messages';
 import { confidentialityMessages } from '../pages/cases/confidentialityMessages';
+import { complianceMessages } from '../pages/compliance/messages';
 import { notificationsMessages } from '../components/notifications/messages';
 import { diagramMessages } from '../components/diagram/messages';
 import { definitionsMessages } from '../pages/definitions/messages';
@@ -146,6 +147,7 @@ export const zhCN = {
   ...consoleMessages['zh-CN'],
   ...inboxMessages['zh-CN'],
   ...reportMessages['zh-CN'],
+  ...complianceMessages['zh-CN'],
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,6 +21,8 @@ export type Route =
   | { page: 'form'; formId: string }
   | { page: 'calendars' }
   | { page: 'calendar'; orgUnitId: string }
+  /** Supervisors: the late steps of the schools under a unit (docs/compliance.md). */
+  | { page: 'lateSteps' }
   /** The modeler: a new diagram without a key, else the key's latest version or `version`. */
   | { page: 'modeler'; key?: string; version?: number }
   /** The monthly report (月报) of a unit for a month; without them the page picks its defaults. */
@@ -44,6 +46,8 @@ export function pathFor(route: Route): string {
       return `/forms/${enc(route.formId)}`;
     case 'calendar':
       return `/calendars/${enc(route.orgUnitId)}`;
+    case 'lateSteps':
+      return '/reports/late-steps';
     case 'modeler': {
       if (!route.key) return '/modeler';
       const version = route.version === undefined ? '' : `?version=${route.version}`;

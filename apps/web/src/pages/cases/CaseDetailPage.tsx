@@ -47,6 +47,7 @@ import {
 import { CaseIncidents } from './CaseIncidents';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseCompliance } from '../compliance/CaseCompliance';
 import { usePeople } from './usePeople';
 import './case.css';
 
@@ -302,6 +303,8 @@ function CaseBody({
         </Col>
       </Row>
       {supervises && <CaseReads instanceId={id} />}
+      {/* Supervisors' compliance review (倒查追责, docs/compliance.md); the api asks the same. */}
+      {supervises && <CaseCompliance instanceId={id} reason={reason} />}
     </>
   );
 }

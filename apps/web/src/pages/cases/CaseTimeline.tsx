@@ -62,7 +62,13 @@ export function CaseTimeline({ items, loading, error }: Props) {
             key: item.key,
             color: COLORS[item.tone],
             content: (
-              <div data-testid="history-entry" data-type={item.type} data-tone={item.tone}>
+              <div
+                data-testid="history-entry"
+                data-type={item.type}
+                data-tone={item.tone}
+                // The audit seqs the line stands for: the compliance review's evidence finds it.
+                data-seqs={item.key}
+              >
                 <Typography.Text
                   className="timeline-text"
                   type={item.tone === 'late' ? 'warning' : item.tone === 'incident' ? 'danger' : undefined}
