@@ -115,6 +115,9 @@ describe('audit integrity (real PostgreSQL, as the app role and as the owner)', 
       // A screening records its campaign; its results are never changed (docs/security.md).
       screening: 'SELECT,INSERT,UPDATE',
       screening_result: 'SELECT,INSERT',
+      // A hold is released (updated), never deleted; a break-glass grant is never changed (docs/security.md).
+      legal_hold: 'SELECT,INSERT,UPDATE',
+      break_glass_grant: 'SELECT,INSERT',
     });
     const special = new Set([
       'audit_event',
@@ -125,6 +128,8 @@ describe('audit integrity (real PostgreSQL, as the app role and as the owner)', 
       'case_key',
       'screening',
       'screening_result',
+      'legal_hold',
+      'break_glass_grant',
     ]);
     for (const row of privileges.filter((row) => !special.has(row.table))) {
       expect(row).toEqual({ table: row.table, privileges: 'SELECT,INSERT,UPDATE,DELETE' });
