@@ -137,6 +137,8 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
     // read-only: no hold, no reassigning, no reads list
     expect(await page.getByTestId('legal-hold-place').count()).toBe(0);
     expect(await page.getByTestId('case-reads').count()).toBe(0);
+    // the compliance review is read under the grant as well (倒查 across schools)
+    await page.getByTestId('case-compliance').waitFor();
     await page.screenshot({ path: `${SHOTS}/break-glass-banner-1366-zh-CN.png`, fullPage: true });
     await page.context().close();
   });

@@ -306,6 +306,9 @@ describe('break-glass', () => {
       variables: expect.objectContaining({ concern }),
     });
     expect((await api('GET', `/api/instances/${id}/history`, principalB.token)).status).toBe(200);
+    // the compliance review is a read of the case too (倒查 by another district's supervisor)
+    const review = await api('GET', `/api/instances/${id}/compliance`, principalB.token);
+    expect([review.status, review.body.instanceId]).toEqual([200, id]);
 
     // no list shows it, nothing can be done with it, and the supervisors' tools stay closed
     const list = await api('GET', `/api/instances?definitionKey=${key}`, principalB.token);
@@ -334,6 +337,7 @@ describe('break-glass', () => {
     );
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(grantedUntil));
     expect((await api('GET', `/api/instances/${id}/history`, principalB.token)).status).toBe(404);
+    expect((await api('GET', `/api/instances/${id}/compliance`, principalB.token)).status).toBe(404);
   });
 
   it('told the case’s supervisors, without the case’s content, and lists every read under the grant', async () => {
@@ -363,6 +367,7 @@ describe('break-glass', () => {
         }),
         expect.objectContaining({ action: 'instance.read', what: 'case', via: 'breakGlass' }),
         expect.objectContaining({ action: 'instance.history.read', what: 'history', via: 'breakGlass' }),
+        expect.objectContaining({ action: 'instance.compliance.read', via: 'breakGlass' }),
       ]),
     );
     // and the chain holds the grant, its reason sealed

@@ -303,8 +303,9 @@ function CaseBody({
         </Col>
       </Row>
       {supervises && <CaseReads instanceId={id} />}
-      {/* Supervisors' compliance review (倒查追责, docs/compliance.md); the api asks the same. */}
-      {supervises && <CaseCompliance instanceId={id} reason={reason} />}
+      {/* Supervisors' compliance review (倒查追责, docs/compliance.md), and an emergency reader's
+          (the grant admits it as it admits the case); the api asks the same. */}
+      {(supervises || detail.breakGlassUntil) && <CaseCompliance instanceId={id} reason={reason} />}
     </>
   );
 }
