@@ -14,6 +14,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import { type Stack, startStack } from '../support/stack';
 
@@ -93,13 +94,6 @@ describe('calendars page (browser)', () => {
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   }
 
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const [scrollWidth, clientWidth] = (await page.evaluate(
-      '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
-    )) as [number, number];
-    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-  }
-
   it('a principal sets the school calendar, is told what is wrong under the field, and sees it applied', async () => {
     const page = await signedIn(principal, 1366, 900);
     // given: the link in the navigation leads to the page, on the principal's school
@@ -158,12 +152,12 @@ describe('calendars page (browser)', () => {
     await page.goto(`${stack.baseUrl}/#/calendars/${world.units.schoolA}`);
     await expectText(page.getByTestId('calendar-source'), '正在使用本单位自己的校历');
     await page.getByTestId('calendar-add-workdays').click();
-    await noHorizontalScroll(page);
+    await expectNoSideScroll(page);
     expect(await englishStringsIn(page, '[data-testid="calendars-page"]', ALLOWED_LATIN)).toEqual([]);
     await shot(page, 'calendar-375-zh-CN');
     await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'School calendars');
-    await noHorizontalScroll(page);
+    await expectNoSideScroll(page);
     await shot(page, 'calendar-375-en');
     expect(pageErrors).toEqual([]);
   });

@@ -21,6 +21,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -89,13 +90,6 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
     return page;
   }
 
-  async function noSidewaysScroll(page: Page): Promise<void> {
-    const overflow = (await page.evaluate(
-      'document.documentElement.scrollWidth - window.innerWidth',
-    )) as number;
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-
   it('shows the principal who read the case, and places a legal hold with a reason', async () => {
     const page = await openCase(principalA, 1366, 'zh-CN');
     await page.getByTestId('case-reads').waitFor();
@@ -149,7 +143,7 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
         if (width === 1366 && language === 'zh-CN') continue;
         const mine = await openCase(principalA, width, language);
         await mine.locator('[data-testid="case-read"][data-via="breakGlass"]').first().waitFor();
-        await noSidewaysScroll(mine);
+        await expectNoSideScroll(mine);
         if (language === 'en') {
           expect(await mine.getByTestId('case-reads').innerText()).toContain('Emergency access');
           expect(await mine.getByTestId('legal-hold-badge').innerText()).toContain('Legal hold');
@@ -171,7 +165,7 @@ describe('who read a case, legal hold and 紧急查阅 in the browser', () => {
 
         const theirs = await openCase(principalB, width, language);
         await theirs.getByTestId('break-glass-banner').waitFor();
-        await noSidewaysScroll(theirs);
+        await expectNoSideScroll(theirs);
         if (language === 'en')
           expect(await theirs.getByTestId('break-glass-banner').innerText()).toMatch(
             /Emergency access, valid until \d{2}:\d{2}/,

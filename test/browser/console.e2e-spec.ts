@@ -17,6 +17,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import {
   buildPathwaySchool,
@@ -108,13 +109,6 @@ describe('the supervisor console', () => {
 
   const shot = (page: Page, name: string, width: number, language: string) =>
     page.screenshot({ path: join(SHOTS, `${name}-${width}-${language}.png`), fullPage: true });
-
-  async function noHorizontalScroll(page: Page) {
-    const overflow = (await page.evaluate(
-      'document.documentElement.scrollWidth - window.innerWidth',
-    )) as number;
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
 
   async function downloadedText(page: Page, button: string): Promise<string> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
@@ -301,7 +295,7 @@ describe('the supervisor console', () => {
             expect(await list.getAttribute('data-layout')).toBe('cards');
           if (name === 'process')
             await page.locator('[data-testid="diagram-viewer"][data-state="ready"]').waitFor();
-          await noHorizontalScroll(page);
+          await expectNoSideScroll(page);
           if (language === 'en') {
             const title = await page.getByTestId('page-title').innerText();
             expect(title).toMatch(/Cases|Tasks overview|危机干预个案/);

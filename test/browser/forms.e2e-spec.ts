@@ -26,6 +26,7 @@ import {
   STEP_TIMEOUT,
   TEST_FORM_ID,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import {
   addField,
@@ -402,10 +403,7 @@ describe('forms (browser)', () => {
       });
       // then: on a phone the page does not scroll sideways
       await page.setViewportSize(PHONE);
-      const widths = (await page.evaluate(
-        '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
-      )) as [number, number];
-      expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      await expectNoSideScroll(page);
       await page.setViewportSize(DESKTOP);
       // and turning back to a wide screen keeps what was typed
       await page.getByTestId('task-form-canvas').waitFor();

@@ -19,6 +19,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import {
   centreOf,
@@ -365,7 +366,7 @@ describe('modeler (browser)', () => {
     const { page } = await signedIn(lead, { width: 375, height: 812 });
     await page.goto(`${stack.baseUrl}/#/modeler`);
     await page.getByTestId('modeler-small-screen').waitFor();
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await expectNoSideScroll(page);
     await page.screenshot({ path: join(SHOTS, 'modeler-375-zh-CN.png'), fullPage: true });
     await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'New process');

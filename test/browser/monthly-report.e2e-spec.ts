@@ -18,6 +18,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import {
   buildPathwaySchool,
@@ -162,13 +163,6 @@ describe('monthly report page (browser)', () => {
     // the charts draw once their chunk is in
     await page.locator('.report-chart canvas').first().waitFor();
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const overflow = (await page.evaluate(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    )) as number;
-    expect(overflow).toBeLessThanOrEqual(0);
   }
 
   async function downloadedText(page: Page): Promise<string> {
@@ -341,7 +335,7 @@ describe('monthly report page (browser)', () => {
       const table = page.getByTestId('report-school-table');
       await table.getByTestId(`report-school-${other.id}`).waitFor();
       expect(await page.locator('.cp-card-list').count()).toBe(1);
-      await noHorizontalScroll(page);
+      await expectNoSideScroll(page);
       await shot(page, `district-375-${language}`);
 
       const teacher = await signedIn(school.people.psychTeacher, 375, language);
@@ -353,7 +347,7 @@ describe('monthly report page (browser)', () => {
         .getByTestId('report-submission')
         .filter({ hasText: language === 'en' ? 'Submitted (心理教师 李' : '已提交（心理教师 李，' })
         .waitFor();
-      await noHorizontalScroll(teacher);
+      await expectNoSideScroll(teacher);
       await shot(teacher, `school-375-${language}`);
     }
   });

@@ -11,6 +11,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
@@ -105,10 +106,7 @@ describe('a sealed case file in the browser', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const page = await openCase(375, language);
       await page.getByTestId('sealed-reason').waitFor();
-      const overflow = (await page.evaluate(
-        'document.documentElement.scrollWidth - window.innerWidth',
-      )) as number;
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
       if (language === 'en') expect(await page.getByTestId('sealed-reason').innerText()).toContain('sealed');
       await page.screenshot({ path: `${SHOTS}/sealed-case-ask-375-${language}.png`, fullPage: true });
       await page.context().close();

@@ -15,6 +15,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  expectNoSideScroll,
 } from '../support/browser';
 import { modelerReady } from '../support/modeler-ui';
 import { type Stack, startStack } from '../support/stack';
@@ -92,12 +93,6 @@ describe('versions page (browser)', () => {
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-element-id') ?? '').sort());
 
   const sorted = (ids: string[]) => [...ids].sort();
-
-  async function noHorizontalScroll(page: Page): Promise<void> {
-    const widths = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]');
-    const [scrollWidth, innerWidth] = widths as [number, number];
-    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-  }
 
   /** The diagram's scale and horizontal offset (its viewport group's transform matrix). */
   async function viewport(page: Page): Promise<{ scale: number; x: number }> {
@@ -262,7 +257,7 @@ describe('versions page (browser)', () => {
     await page.goto(`${stack.baseUrl}/#/definitions/${key}`);
     await expectText(page.getByTestId('version-running-1'), '1');
     await page.locator('[data-testid="diagram-viewer"][data-state="ready"]').waitFor();
-    await noHorizontalScroll(page);
+    await expectNoSideScroll(page);
 
     await page.screenshot({ path: `${SHOTS}/versions-view-375-zh.png`, fullPage: true });
 
@@ -283,14 +278,14 @@ describe('versions page (browser)', () => {
     expect((await viewport(page)).x).toBeLessThan(before.x - 150);
 
     await openCompare(page);
-    await noHorizontalScroll(page);
+    await expectNoSideScroll(page);
     expect(await marked(page, 'cp-diff-added')).toEqual(sorted(EXPECTED_CHANGES.added));
     expect(await englishStringsIn(page, '[data-testid="versions-page"]', allowedLatin(key))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/versions-compare-375-zh.png`, fullPage: true });
 
     await switchLanguage(page, 'en');
     await expectText(page.getByTestId('page-title'), 'Process versions');
-    await noHorizontalScroll(page);
+    await expectNoSideScroll(page);
     await page.screenshot({ path: `${SHOTS}/versions-compare-375-en.png`, fullPage: true });
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

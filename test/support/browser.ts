@@ -107,6 +107,30 @@ export async function eventually<T>(
 }
 
 /**
+ * The page does not scroll sideways (the phone rule, docs/web.md). Right after a viewport change
+ * antd re-renders for the new breakpoint on its own schedule, so the width is read until it fits
+ * (up to 5 s); if it never does, the error names the widest elements that stick out.
+ */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
+    if (overflow <= 0) return;
+    if (Date.now() > deadline) {
+      const culprits = await page.evaluate(`Array.from(document.querySelectorAll('body *'))
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+        .slice(0, 5)
+        .map((el) => el.tagName.toLowerCase() + (el.getAttribute('data-testid') ? '[data-testid=' + el.getAttribute('data-testid') + ']' : '') + '.' + String(el.className).split(' ').slice(0, 2).join('.'))`);
+      throw new Error(`the page scrolls sideways by ${overflow} px: ${JSON.stringify(culprits)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Visible texts and title/placeholder/aria-label values below a selector, run in the page (a
  * string: the test project compiles without the DOM's types). Text inside the canvas's SVG
  * labels and editable fields is what the user wrote, so it is skipped.
