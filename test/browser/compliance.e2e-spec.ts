@@ -15,6 +15,7 @@ import {
   signIn,
   STEP_TIMEOUT,
   switchLanguage,
+  openReportFromMenu,
 } from '../support/browser';
 import { callOk, type Person } from '../support/api-client';
 import {
@@ -229,7 +230,7 @@ describe('the compliance review (browser)', () => {
     ] as const) {
       const page = await signedIn(school.people.principal, width, language);
       try {
-        if (width === 1366) await page.getByTestId('nav-lateSteps').click();
+        if (width === 1366) await openReportFromMenu(page, 'nav-lateSteps');
         else await page.goto(`${stack.baseUrl}/#/reports/late-steps`);
         await page.getByTestId('late-steps-page').waitFor();
         const row = page.getByTestId('late-step').filter({ hasText: caseKey });

@@ -19,6 +19,7 @@ import {
   STEP_TIMEOUT,
   switchLanguage,
   expectNoSideScroll,
+  openReportFromMenu,
 } from '../support/browser';
 import {
   buildPathwaySchool,
@@ -182,7 +183,7 @@ describe('monthly report page (browser)', () => {
     const page = await signedIn(teacher, 1366);
 
     // the menu leads to the page, on the teacher's own school and last month by default
-    await page.getByTestId('nav-monthlyReport').click();
+    await openReportFromMenu(page, 'nav-monthlyReport');
     await expectText(page.getByTestId('page-title'), '月报');
     await page.getByTestId('report-title').filter({ hasText: '第一中学' }).waitFor();
     expect(page.url()).toContain(`orgUnitId=${school.units.school}`);
@@ -240,7 +241,7 @@ describe('monthly report page (browser)', () => {
     });
 
     const page = await signedIn(people.districtSupervisor, 1366);
-    await page.getByTestId('nav-monthlyReport').click();
+    await openReportFromMenu(page, 'nav-monthlyReport');
     await page.getByTestId('report-title').filter({ hasText: '城区' }).waitFor();
     // the month picked with the month picker goes into the address
     const picker = page.getByTestId('report-month');
@@ -356,6 +357,7 @@ describe('monthly report page (browser)', () => {
     const page = await signedIn(school.people.classTeacher, 1366);
     await page.getByTestId('nav-inbox').waitFor();
     expect(await page.getByTestId('nav-monthlyReport').count()).toBe(0);
+    expect(await page.getByTestId('nav-reports').count()).toBe(0);
 
     // the second school's psychology teacher, given the first school's address: the api's 404
     const intruder = await signedIn(other.psychTeacher, 1366);

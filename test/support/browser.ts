@@ -107,6 +107,16 @@ export async function eventually<T>(
 }
 
 /**
+ * Follows a report's menu entry (`nav-monthlyReport`, `nav-lateSteps`): under the 报表 group when
+ * the user has several reports (the group opens on hover), on the bar itself otherwise.
+ */
+export async function openReportFromMenu(page: Page, testId: string): Promise<void> {
+  const group = page.getByTestId('nav-reports');
+  if ((await group.count()) > 0) await group.hover();
+  await page.getByTestId(testId).click({ timeout: STEP_TIMEOUT });
+}
+
+/**
  * The page does not scroll sideways (the phone rule, docs/web.md). Right after a viewport change
  * antd re-renders for the new breakpoint on its own schedule, so the width is read until it fits
  * (up to 5 s); if it never does, the error names the widest elements that stick out.

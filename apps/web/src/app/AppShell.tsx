@@ -30,11 +30,11 @@ function sectionsFor(me: Me): Section[] {
     'inbox',
     ...(isSupervisor(me) ? (['tasks', 'processes'] as const) : []),
     'cases',
-    ...(isSupervisor(me) ? (['lateSteps'] as const) : []),
     'definitions',
     ...(canModel(me) ? (['modeler', 'forms'] as const) : []),
     ...(canEditCalendars(me) ? (['calendars'] as const) : []),
     ...(canReadMonthlyReport(me) ? (['monthlyReport'] as const) : []),
+    ...(isSupervisor(me) ? (['lateSteps'] as const) : []),
   ];
 }
 
@@ -70,15 +70,29 @@ const NAV_KEYS = {
   monthlyReport: 'nav.monthlyReport',
 } as const satisfies Record<Section, Parameters<Translate>[0]>;
 
+/** The report pages: one menu group when a user has more than one, so the bar stays one row. */
+const REPORT_SECTIONS: readonly Section[] = ['lateSteps', 'monthlyReport'];
+
 function menuItems(me: Me, t: Translate) {
-  return sectionsFor(me).map((section) => ({
+  const item = (section: Section) => ({
     key: section,
     label: (
       <a href={hrefFor({ page: section } as Route)} data-testid={`nav-${section}`}>
         {t(NAV_KEYS[section])}
       </a>
     ),
-  }));
+  });
+  const sections = sectionsFor(me);
+  const reports = sections.filter((section) => REPORT_SECTIONS.includes(section));
+  if (reports.length < 2) return sections.map(item);
+  return [
+    ...sections.filter((section) => !REPORT_SECTIONS.includes(section)).map(item),
+    {
+      key: 'reports',
+      label: <span data-testid="nav-reports">{t('nav.reports')}</span>,
+      children: reports.map(item),
+    },
+  ];
 }
 
 /** Every signed-in page: the header with the menu, and the page under it. */

@@ -3,6 +3,7 @@
 
 const zhCN = {
   'nav.monthlyReport': '月报',
+  'nav.reports': '报表',
   'report.title': '月报',
   'report.reportTitle': '{unit} {month} 心理危机干预月报',
   'report.unit': '单位',
@@ -56,6 +57,7 @@ const zhCN = {
 
 const en: Record<keyof typeof zhCN, string> = {
   'nav.monthlyReport': 'Monthly report',
+  'nav.reports': 'Reports',
   'report.title': 'Monthly report',
   'report.reportTitle': '{unit} — crisis care monthly report, {month}',
   'report.unit': 'Unit',
